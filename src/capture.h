@@ -1,0 +1,51 @@
+/*
+ * capture.h - the only module that talks to libpcap for reading packets:
+ * live devices (-i), files (-r, pcap and pcapng, "-" = stdin), filters,
+ * direction, link types, statistics, signals and dropping privileges.
+ */
+#ifndef SYNACK_CAPTURE_H
+#define SYNACK_CAPTURE_H
+
+#include <pcap/pcap.h>
+
+#include "opts.h"
+#include "writer.h"
+
+struct capture {
+	pcap_t *p;
+	int live;
+	int linktype;
+	int snaplen;
+	const char *name;     /* device or file name as given */
+};
+
+typedef void (*capture_cb)(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes);
+
+/* Open -i DEVICE (NULL = first device, as tcpdump).  Warnings go to stderr. */
+int capture_open_live(struct capture *c, const struct opts *o, char *err);
+/* Open -r FILE. */
+int capture_open_file(struct capture *c, const char *path, const struct opts *o, char *err);
+/* A handle with no source, for -d on its own (link type from -y or Ethernet). */
+int capture_open_dead(struct capture *c, const struct opts *o, char *err);
+/* Compile and (unless dump_only) attach the filter; prints the program for -d. */
+int capture_filter(struct capture *c, const char *expr, int dflag, char *err);
+/* Run until EOF, count, error or a stop signal.  Returns 0, or -1 (err filled). */
+int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
+		 char *err);
+/* Stop from a callback (count reached, -W limit, write error). */
+void capture_stop(struct capture *c);
+/* Install SIGINT/SIGTERM/SIGHUP handlers that stop the loop cleanly. */
+void capture_signals(struct capture *c);
+/* Print tcpdump's "N packets captured / received by filter / dropped by kernel". */
+void capture_print_stats(struct capture *c, unsigned long long captured);
+/* "EN10MB (Ethernet)" */
+void capture_linktype_desc(int dlt, char *buf, size_t n);
+/* -D */
+int capture_list_devices(char *err);
+/* -L */
+int capture_list_linktypes(struct capture *c, char *err);
+/* -Z: setgid/initgroups/setuid to the user.  Returns 0 or -1. */
+int capture_drop_privileges(const char *user, char *err);
+void capture_close(struct capture *c);
+
+#endif

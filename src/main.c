@@ -1,0 +1,437 @@
+/*
+ * main.c - options -> mode -> taps.  The only place that prints fatal errors
+ * and exits.  Options follow tcpdump 4.99 (same letters, same meaning, same
+ * messages where a user or a script might look for them).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "capture.h"
+#include "opts.h"
+#include "print/out.h"
+#include "print/print.h"
+#include "writer.h"
+
+#define SYNACK_VERSION "0.1.0"
+
+static struct out stdout_buf;
+
+_Noreturn static void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void die(int status, const char *fmt, ...)
+{
+	out_flush(&stdout_buf);
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("synack: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(status);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"synack version " SYNACK_VERSION "\n%s\n"
+		"Usage: synack [-AdDeflhKLnNpqStuUvxX#] [ -B size ] [ -c count ] [--count]\n"
+		"\t\t[ -C file_size ] [ -F file ] [ -G seconds ] [ -i interface ]\n"
+		"\t\t[ --immediate-mode ] [ -Q in|out|inout ] [ -r file ] [ -s snaplen ]\n"
+		"\t\t[ --time-stamp-precision precision ] [ -w file ] [ -W filecount ]\n"
+		"\t\t[ -y datalinktype ] [ -Z user ] [ --print ] [ --analyze ] [ expression ]\n",
+		pcap_lib_version());
+}
+
+/* Strict integer parsing: the whole string, within [lo, hi]. */
+static int parse_long(const char *s, long lo, long hi, long *v)
+{
+	char *end;
+	errno = 0;
+	long x = strtol(s, &end, 10);
+	if (errno || end == s || *end || x < lo || x > hi)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+static char *read_filter_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die(1, "can't open %s: %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) < 0)
+		die(1, "can't stat %s: %s", path, strerror(errno));
+	if (st.st_size < 0 || st.st_size > (1 << 24))
+		die(1, "%s: file too large", path);
+	char *buf = malloc((size_t)st.st_size + 1);
+	if (!buf)
+		die(1, "out of memory");
+	size_t got = 0;
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			die(1, "read %s: %s", path, n < 0 ? strerror(errno) : "short read");
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = 0;
+	/* '#' starts a comment to the end of the line, as in tcpdump. */
+	for (size_t i = 0; i < got; i++)
+		if (buf[i] == '#')
+			while (i < got && buf[i] != '\n')
+				buf[i++] = ' ';
+	return buf;
+}
+
+static char *join_args(char **argv, int n)
+{
+	size_t len = 1;
+	for (int i = 0; i < n; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = malloc(len);
+	if (!s)
+		die(1, "out of memory");
+	s[0] = 0;
+	size_t off = 0;
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(argv[i]);
+		if (i)
+			s[off++] = ' ';
+		memcpy(s + off, argv[i], k);
+		off += k;
+		s[off] = 0;
+	}
+	return s;
+}
+
+enum {
+	OPT_IMMEDIATE = 256,
+	OPT_COUNT,
+	OPT_TSPREC,
+	OPT_VERSION,
+	OPT_HELP,
+	OPT_PRINT,
+	OPT_ANALYZE,
+	OPT_JSON,
+	OPT_NANO,
+	OPT_MICRO,
+	OPT_DIRECTION,
+};
+
+static const struct option long_opts[] = {
+	{"immediate-mode", no_argument, NULL, OPT_IMMEDIATE},
+	{"count", no_argument, NULL, OPT_COUNT},
+	{"time-stamp-precision", required_argument, NULL, OPT_TSPREC},
+	{"nano", no_argument, NULL, OPT_NANO},
+	{"micro", no_argument, NULL, OPT_MICRO},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"print", no_argument, NULL, OPT_PRINT},
+	{"analyze", no_argument, NULL, OPT_ANALYZE},
+	{"json", no_argument, NULL, OPT_JSON},
+	{"direction", required_argument, NULL, OPT_DIRECTION},
+	{"buffer-size", required_argument, NULL, 'B'},
+	{"interface", required_argument, NULL, 'i'},
+	{"list-interfaces", no_argument, NULL, 'D'},
+	{"list-data-link-types", no_argument, NULL, 'L'},
+	{"linktype", required_argument, NULL, 'y'},
+	{"snapshot-length", required_argument, NULL, 's'},
+	{"no-promiscuous-mode", no_argument, NULL, 'p'},
+	{"relinquish-privileges", required_argument, NULL, 'Z'},
+	{"number", no_argument, NULL, '#'},
+	{"dont-verify-checksums", no_argument, NULL, 'K'},
+	{"packet-buffered", no_argument, NULL, 'U'},
+	{NULL, 0, NULL, 0}};
+
+static int parse_direction(const char *s)
+{
+	if (strcasecmp(s, "in") == 0)
+		return 1;
+	if (strcasecmp(s, "out") == 0)
+		return 2;
+	if (strcasecmp(s, "inout") == 0)
+		return 3;
+	die(1, "unknown capture direction '%s'", s);
+}
+
+static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
+{
+	int c;
+	long v;
+	o->promisc = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":AB:c:C:dDeF:G:hi:KlLnNpqr:s:StuUvw:W:xXy:Z:#Q:", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'A': o->Aflag++; break;
+		case 'B':
+			if (parse_long(optarg, 1, INT_MAX / 1024, &v) < 0)
+				die(1, "invalid packet buffer size %s", optarg);
+			o->bufsize_kib = (int)v;
+			break;
+		case 'c':
+			if (parse_long(optarg, 1, LONG_MAX, &v) < 0)
+				die(1, "invalid packet count %s", optarg);
+			o->count = v;
+			break;
+		case 'C': {
+			char *end;
+			errno = 0;
+			long long x = strtoll(optarg, &end, 10);
+			long long mult = 1000000;
+			if (*end == 'k' || *end == 'K')
+				mult = 1024, end++;
+			else if (*end == 'm' || *end == 'M')
+				mult = 1024 * 1024, end++;
+			else if (*end == 'g' || *end == 'G')
+				mult = 1024LL * 1024 * 1024, end++;
+			if (errno || end == optarg || *end || x < 1 || x > LLONG_MAX / mult)
+				die(1, "invalid file size %s", optarg);
+			o->Cflag = (long)(x * mult);
+			break;
+		}
+		case 'd': o->dflag++; break;
+		case 'D': o->list_ifaces = 1; break;
+		case 'e': o->eflag = 1; break;
+		case 'F': o->Ffile = optarg; break;
+		case 'G':
+			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
+				die(1, "invalid rotation time %s", optarg);
+			o->Gflag = v;
+			break;
+		case 'h': usage(stdout); exit(0);
+		case 'i': o->device = optarg; break;
+		case 'K': o->Kflag = 1; break;
+		case 'l': o->lflag = 1; break;
+		case 'L': o->list_linktypes = 1; break;
+		case 'n': o->nflag++; break;
+		case 'N': break; /* host names are printed as given */
+		case 'p': o->promisc = 0; break;
+		case 'q': o->qflag++; break;
+		case 'r': o->rfile = optarg; break;
+		case 's':
+			if (parse_long(optarg, 0, 262144, &v) < 0)
+				die(1, "invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
+			o->snaplen = (int)v;
+			break;
+		case 'S': o->Sflag = 1; break;
+		case 't': o->tflag++; break;
+		case 'u': break;
+		case 'U': o->Uflag = 1; break;
+		case 'v': o->vflag++; break;
+		case 'w': o->wfile = optarg; break;
+		case 'W':
+			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
+				die(1, "invalid number of output files %s", optarg);
+			o->Wflag = v;
+			break;
+		case 'x': o->xflag++; break;
+		case 'X': o->Xflag++; break;
+		case 'y': o->linktype = optarg; break;
+		case 'Z': o->Zuser = optarg; break;
+		case '#': o->numflag = 1; break;
+		case 'Q': o->direction = parse_direction(optarg); break;
+		case OPT_DIRECTION: o->direction = parse_direction(optarg); break;
+		case OPT_IMMEDIATE: o->immediate = 1; break;
+		case OPT_COUNT: o->count_only = 1; break;
+		case OPT_TSPREC:
+			if (strcmp(optarg, "micro") == 0)
+				o->tstamp_precision = 0;
+			else if (strcmp(optarg, "nano") == 0)
+				o->tstamp_precision = 1;
+			else
+				die(1, "unsupported time stamp precision '%s'", optarg);
+			break;
+		case OPT_NANO: o->tstamp_precision = 1; break;
+		case OPT_MICRO: o->tstamp_precision = 0; break;
+		case OPT_VERSION:
+			printf("synack version %s\n%s\n", SYNACK_VERSION, pcap_lib_version());
+			exit(0);
+		case OPT_HELP: usage(stdout); exit(0);
+		case OPT_PRINT: *print_too = 1; break;
+		case OPT_ANALYZE: o->analyze = 1; break;
+		case OPT_JSON: o->json = 1; break;
+		case ':':
+			usage(stderr);
+			die(1, "option requires an argument -- '%c'", optopt ? optopt : '?');
+		default:
+			usage(stderr);
+			if (optopt)
+				die(1, "invalid option -- '%c'", optopt);
+			die(1, "unrecognized option '%s'", argv[optind - 1]);
+		}
+	}
+	if (o->tflag > 5)
+		o->tflag = 5;
+	/* tflag: 0 default, 1..5 = -t .. -ttttt */
+	o->nano = o->tstamp_precision;
+	if (o->Wflag && !o->Cflag && !o->Gflag)
+		die(1, "-W requires -C or -G");
+	if ((o->Cflag || o->Gflag) && !o->wfile)
+		die(1, "-%c requires -w", o->Cflag ? 'C' : 'G');
+	if (o->Ffile) {
+		o->filter = read_filter_file(o->Ffile);
+		if (optind < argc)
+			fprintf(stderr, "synack: Warning: command line arguments ignored since -F used\n");
+	} else if (optind < argc) {
+		o->filter = join_args(argv + optind, argc - optind);
+	}
+}
+
+struct run {
+	struct opts *o;
+	struct capture cap;
+	struct printer pr;
+	struct writer w;
+	int writing, printing;
+	unsigned long long count;
+	int failed;
+	char err[ERRBUF];
+};
+
+static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
+{
+	struct run *r = user;
+	r->count++;
+	if (r->o->count_only)
+		return;
+	if (r->writing) {
+		int rc = writer_write(&r->w, h, bytes, r->err);
+		if (rc < 0) {
+			r->failed = 1;
+			capture_stop(&r->cap);
+			return;
+		}
+		if (rc == 1) {
+			fprintf(stderr, "Maximum file limit reached: %ld\n", r->o->Wflag);
+			capture_stop(&r->cap);
+			return;
+		}
+	}
+	if (r->printing) {
+		print_packet(&r->pr, h, bytes, r->count, NULL);
+		if (r->o->lflag || r->o->Uflag)
+			out_flush(&stdout_buf);
+	}
+}
+
+static void on_batch(void *user)
+{
+	(void)user;
+	out_flush(&stdout_buf);
+}
+
+int main(int argc, char **argv)
+{
+	static struct run r;
+	static struct opts o;
+	char err[ERRBUF] = "";
+	int print_too = 0;
+
+	out_init(&stdout_buf, 1);
+	parse_args(argc, argv, &o, &print_too);
+	r.o = &o;
+
+	if (o.list_ifaces) {
+		if (capture_list_devices(err) < 0)
+			die(1, "%s", err);
+		return 0;
+	}
+	if (o.rfile) {
+		if (capture_open_file(&r.cap, o.rfile, &o, err) < 0)
+			die(1, "%s", err);
+	} else if (o.dflag && !o.device && !o.list_linktypes) {
+		if (capture_open_dead(&r.cap, &o, err) < 0)
+			die(1, "%s", err);
+	} else {
+		if (capture_open_live(&r.cap, &o, err) < 0)
+			die(1, "%s", err);
+	}
+	if (o.list_linktypes) {
+		if (capture_list_linktypes(&r.cap, err) < 0)
+			die(1, "%s", err);
+		return 0;
+	}
+	if (o.dflag) {
+		if (capture_filter(&r.cap, o.filter, o.dflag, err) < 0)
+			die(1, "%s", err);
+		return 0;
+	}
+	if (capture_filter(&r.cap, o.filter, 0, err) < 0)
+		die(1, "%s", err);
+
+	r.writing = o.wfile != NULL && !o.count_only;
+	r.printing = !o.count_only && (!o.wfile || print_too);
+	if (r.writing && r.printing && strcmp(o.wfile, "-") == 0)
+		r.printing = 0;
+	if (r.writing) {
+		if (writer_open(&r.w, o.wfile, r.cap.linktype, r.cap.snaplen, o.tstamp_precision, o.Uflag,
+				o.Cflag, o.Gflag, o.Wflag, err) < 0)
+			die(1, "%s", err);
+	}
+	if (o.Zuser) {
+		if (capture_drop_privileges(o.Zuser, err) < 0)
+			die(1, "%s", err);
+	}
+	if (r.printing && !print_linktype_supported(r.cap.linktype) && 0)
+		die(1, "unsupported data link type %d", r.cap.linktype);
+	print_init(&r.pr, &o, &stdout_buf, r.cap.linktype);
+
+	char lt[128];
+	capture_linktype_desc(r.cap.linktype, lt, sizeof lt);
+	if (r.cap.live) {
+		if (!o.vflag && !o.wfile)
+			fprintf(stderr, "synack: verbose output suppressed, use -v[v]... for full protocol decode\n");
+		else
+			fprintf(stderr, "synack: ");
+		fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", r.cap.name, lt,
+			r.cap.snaplen);
+	} else {
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o.rfile, lt,
+			r.cap.snaplen);
+	}
+	if (isatty(1))
+		o.lflag = 1;
+
+	capture_signals(&r.cap);
+	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
+	out_flush(&stdout_buf);
+	int status = 0;
+	if (r.writing) {
+		char werr[ERRBUF];
+		if (!r.failed && writer_close(&r.w, werr) < 0) {
+			r.failed = 1;
+			memcpy(r.err, werr, sizeof werr);
+		} else if (r.failed) {
+			writer_close(&r.w, werr);
+		}
+	}
+	if (o.count_only)
+		printf("%llu packet%s\n", r.count, r.count == 1 ? "" : "s");
+	fflush(stdout);
+	if (r.cap.live)
+		capture_print_stats(&r.cap, r.count);
+	if (rc < 0) {
+		fprintf(stderr, "synack: %s\n", err);
+		status = 1;
+	}
+	if (r.failed) {
+		fprintf(stderr, "synack: %s\n", r.err);
+		status = 1;
+	}
+	if (stdout_buf.err && stdout_buf.err != EPIPE) {
+		fprintf(stderr, "synack: error writing standard output: %s\n", strerror(stdout_buf.err));
+		status = 1;
+	}
+	capture_close(&r.cap);
+	return status;
+}

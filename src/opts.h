@@ -1,0 +1,56 @@
+/*
+ * opts.h - the command line, parsed once by main.c and read (never written)
+ * by every other module.
+ */
+#ifndef SYNACK_OPTS_H
+#define SYNACK_OPTS_H
+
+#include <stdint.h>
+
+enum mode { MODE_TCPDUMP, MODE_CONNS, MODE_DIAGNOSE, MODE_COMPARE };
+
+struct opts {
+	enum mode mode;
+	/* printing (tcpdump's flags, same meaning) */
+	int nflag;           /* 0: resolve names, 1: -n, 2: -nn (ports numeric too) */
+	int vflag;           /* -v count */
+	int eflag;           /* -e link-level header */
+	int qflag;           /* -q quiet */
+	int tflag;           /* timestamp format: 0 default, 1 -t none, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
+	int Sflag;           /* -S absolute sequence numbers */
+	int Kflag;           /* -K do not verify checksums */
+	int xflag;           /* -x count: hex */
+	int Xflag;           /* -X count: hex and ascii */
+	int Aflag;           /* -A count: ascii */
+	int numflag;         /* -# packet numbers */
+	int lflag;           /* -l line buffered */
+	int Uflag;           /* -U packet-buffered -w */
+	int nano;            /* print nanosecond timestamps */
+	int analyze;         /* --analyze: tags on printed lines */
+	int json;            /* --json */
+	/* capture */
+	const char *device;  /* -i */
+	const char *rfile;   /* -r */
+	const char *wfile;   /* -w */
+	const char *Ffile;   /* -F */
+	const char *Zuser;   /* -Z */
+	char *filter;        /* expression (owned by main) */
+	long count;          /* -c, 0 = unlimited */
+	int snaplen;         /* -s, 0 = default */
+	int promisc;         /* !-p */
+	int bufsize_kib;     /* -B */
+	int immediate;       /* --immediate-mode */
+	int count_only;      /* --count */
+	int dflag;           /* -d count */
+	int direction;       /* -Q: 0 unset, 1 in, 2 out, 3 inout */
+	const char *linktype; /* -y */
+	int list_linktypes;  /* -L */
+	int list_ifaces;     /* -D */
+	int tstamp_precision; /* 0 micro, 1 nano (--time-stamp-precision) */
+	long Cflag;          /* -C file size in bytes (millions) */
+	long Gflag;          /* -G seconds */
+	long Wflag;          /* -W file count */
+	int time_zone_utc;   /* unused: TZ decides, as for tcpdump */
+};
+
+#endif

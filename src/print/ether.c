@@ -1,0 +1,191 @@
+/*
+ * ether.c - Ethernet II / 802.3 frames and 802.1Q / QinQ VLAN tags (IEEE 802.3, 802.1Q).
+ *
+ *   +--------+--------+------+---------------------+
+ *   | dst(6) | src(6) | type | payload ...         |   type <= 1500: 802.3 length
+ *   +--------+--------+------+---------------------+
+ *   VLAN: type 0x8100/0x88a8/0x9100/0x9200, then TCI(2) and the next type(2).
+ */
+#include "nd.h"
+
+#define ETHER_HDRLEN 14
+#define MAX_ETHERNET_LENGTH_VAL 1500
+
+const char *ethertype_name(uint16_t type);
+const char *ethertype_name(uint16_t type)
+{
+	return tok_find(link_ethertype_names, type);
+}
+
+static void ether_type_print(struct nd *nd, uint16_t type)
+{
+	const char *name = tok_find(link_ethertype_names, type);
+	ND_STR(nd, "ethertype ");
+	ND_STR(nd, name ? name : "Unknown");
+	ND_STR(nd, " (0x");
+	out_hex(nd->out, type, 4);
+	ND_CHR(nd, ')');
+}
+
+static void ether_addresses_print(struct nd *nd, const uint8_t *src, const uint8_t *dst)
+{
+	nd_etheraddr(nd, src);
+	ND_STR(nd, " > ");
+	nd_etheraddr(nd, dst);
+	ND_STR(nd, ", ");
+}
+
+int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
+		    const uint8_t *src, const uint8_t *dst)
+{
+	(void)caplen;
+	(void)src;
+	(void)dst;
+	switch (type) {
+	case 0x0800:
+		ip_print(nd, p, len);
+		return 1;
+	case 0x86dd:
+		ip6_print(nd, p, len);
+		return 1;
+	case 0x0806:
+	case 0x8035:
+		arp_print(nd, p, len, caplen);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen);
+
+/* LLC (802.2) is not decoded: show the frame header and the bytes. */
+static void llc_print_unknown(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
+			      const uint8_t *src, const uint8_t *dst)
+{
+	if (!nd->o->eflag) {
+		ether_addresses_print(nd, src, dst);
+		ND_STR(nd, "802.3, length ");
+		ND_U(nd, len);
+		ND_STR(nd, ": ");
+	}
+	ND_STR(nd, "LLC");
+	default_print(nd, p, caplen);
+}
+
+static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen)
+{
+	if (!nd_default_print_suppressed(nd))
+		nd_default_print(nd, p, caplen);
+}
+
+void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	nd->protocol = "ether";
+	if (len < caplen) {
+		out_fmt(nd->out, "[length %u < caplen %u]", len, caplen);
+		nd_print_invalid(nd);
+		return;
+	}
+	if (caplen < ETHER_HDRLEN) {
+		nd_print_trunc(nd);
+		return;
+	}
+	const uint8_t *dst = p, *src = p + 6;
+	uint32_t orig_len = len;
+	if (nd->o->eflag)
+		ether_addresses_print(nd, src, dst);
+	uint16_t type = GET_BE16(nd, p + 12);
+	p += ETHER_HDRLEN;
+	nd->ll_hdr_len = ETHER_HDRLEN;
+	len -= ETHER_HDRLEN;
+	caplen -= ETHER_HDRLEN;
+
+	int printed_length = 0;
+	while (type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200) {
+		if (caplen < 4) {
+			if (nd->o->eflag) {
+				ether_type_print(nd, type);
+				if (!printed_length)
+					out_fmt(nd->out, ", length %u: ", orig_len);
+			}
+			nd->protocol = "vlan";
+			nd_print_trunc(nd);
+			return;
+		}
+		if (len < 4) {
+			/* Cannot happen when len >= caplen, kept for the invariant. */
+			nd->protocol = "vlan";
+			nd_print_trunc(nd);
+			return;
+		}
+		if (nd->o->eflag) {
+			uint16_t tci = GET_BE16(nd, p);
+			ether_type_print(nd, type);
+			if (!printed_length) {
+				ND_STR(nd, ", length ");
+				ND_U(nd, orig_len);
+				ND_STR(nd, ": ");
+				printed_length = 1;
+			} else {
+				ND_STR(nd, ", ");
+			}
+			ND_STR(nd, "vlan ");
+			ND_U(nd, tci & 0xfff);
+			ND_STR(nd, ", p ");
+			ND_U(nd, tci >> 13);
+			if (tci & 0x1000)
+				ND_STR(nd, ", DEI");
+			ND_STR(nd, ", ");
+		}
+		type = GET_BE16(nd, p + 2);
+		nd->ll_hdr_len += 4;
+		p += 4;
+		len -= 4;
+		caplen -= 4;
+	}
+
+	if (type <= MAX_ETHERNET_LENGTH_VAL) {
+		/* 802.3 length field: LLC follows, which synack does not decode further. */
+		uint32_t l = type;
+		if (caplen > l)
+			caplen = l;
+		if (len > l)
+			len = l;
+		if (nd->o->eflag) {
+			ND_STR(nd, "802.3");
+			if (!printed_length) {
+				ND_STR(nd, ", length ");
+				ND_U(nd, orig_len);
+				ND_STR(nd, ": ");
+			} else {
+				ND_STR(nd, ", ");
+			}
+		}
+		nd_push_snaplen(nd, p, caplen);
+		llc_print_unknown(nd, p, len, caplen, src, dst);
+		nd_pop_snaplen(nd);
+		return;
+	}
+
+	if (nd->o->eflag) {
+		ether_type_print(nd, type);
+		if (!printed_length) {
+			ND_STR(nd, ", length ");
+			ND_U(nd, orig_len);
+			ND_STR(nd, ": ");
+		} else {
+			ND_STR(nd, ", ");
+		}
+	}
+	if (!ethertype_print(nd, type, p, len, caplen, src, dst)) {
+		if (!nd->o->eflag) {
+			ether_addresses_print(nd, src, dst);
+			ether_type_print(nd, type);
+			ND_STR(nd, ", length ");
+			ND_U(nd, orig_len);
+			ND_STR(nd, ": ");
+		}
+		default_print(nd, p, caplen);
+	}
+}

@@ -1,0 +1,190 @@
+/*
+ * nd.h - the printing context and the bounds-checked packet accessors.
+ *
+ * Every printer reads packet bytes only through the GET_* accessors below.
+ * Each one checks that the bytes lie inside [nd->pkt, nd->snapend); when they
+ * do not, the packet is truncated: the accessor longjmps back to print_packet(),
+ * which prints tcpdump's " [|proto]" marker using nd->protocol (the innermost
+ * protocol being printed), exactly as tcpdump 4.99 does.  No printer can read
+ * past the captured length, whatever the length fields in the packet claim.
+ *
+ * Packet bytes are borrowed: valid only during the call for that packet.
+ */
+#ifndef SYNACK_ND_H
+#define SYNACK_ND_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../opts.h"
+#include "out.h"
+
+struct tcp_seq_table;
+
+struct nd {
+	struct out *out;
+	const struct opts *o;
+	const uint8_t *pkt;       /* first captured byte */
+	const uint8_t *snapend;   /* one past the last byte printers may read */
+	const char *protocol;     /* for the truncation marker */
+	jmp_buf trunc;            /* where accessors jump on truncation */
+	int linktype;
+	uint32_t caplen, len;
+	uint64_t pkt_num;
+	struct tcp_seq_table *tcpseq; /* relative sequence numbers (print/tcp.c) */
+	/* snapend stack: IP and friends narrow the readable range to their length */
+	const uint8_t *snap_stack[16];
+	int snap_depth;
+	uint32_t ll_hdr_len;      /* link printers set this: bytes of link header (-x skips them) */
+};
+
+_Noreturn void nd_trunc(struct nd *nd);
+
+/* 1 when n bytes at p are captured. */
+static inline int nd_ok(const struct nd *nd, const uint8_t *p, size_t n)
+{
+	return p >= nd->pkt && p <= nd->snapend && n <= (size_t)(nd->snapend - p);
+}
+
+/* Bytes captured from p on (0 if p is outside the packet). */
+static inline size_t nd_avail(const struct nd *nd, const uint8_t *p)
+{
+	if (p < nd->pkt || p > nd->snapend)
+		return 0;
+	return (size_t)(nd->snapend - p);
+}
+
+static inline void nd_need(struct nd *nd, const uint8_t *p, size_t n)
+{
+	if (!nd_ok(nd, p, n))
+		nd_trunc(nd);
+}
+
+static inline uint8_t GET_U8(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 1);
+	return p[0];
+}
+static inline uint16_t GET_BE16(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 2);
+	return (uint16_t)((uint16_t)p[0] << 8 | p[1]);
+}
+static inline uint32_t GET_BE24(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 3);
+	return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+static inline uint32_t GET_BE32(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 4);
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+static inline uint64_t GET_BE64(struct nd *nd, const uint8_t *p)
+{
+	return (uint64_t)GET_BE32(nd, p) << 32 | GET_BE32(nd, p + 4);
+}
+static inline uint16_t GET_LE16(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 2);
+	return (uint16_t)((uint16_t)p[1] << 8 | p[0]);
+}
+static inline uint32_t GET_LE32(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 4);
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+/* Copy n bytes out (checked). */
+void GET_CPY(struct nd *nd, void *dst, const uint8_t *p, size_t n);
+
+/* Narrow the readable range to [.., p+len) if that is shorter; pop restores. */
+void nd_push_snaplen(struct nd *nd, const uint8_t *p, size_t len);
+void nd_pop_snaplen(struct nd *nd);
+
+/* Output shorthands. */
+#define ND_STR(nd, s) out_str((nd)->out, (s))
+#define ND_CHR(nd, c) out_char((nd)->out, (c))
+#define ND_U(nd, v) out_u64((nd)->out, (v))
+
+/* Print " [|proto]" as tcpdump does when a packet ends early. */
+void nd_print_trunc(struct nd *nd);
+/* Print " (invalid)" */
+void nd_print_invalid(struct nd *nd);
+
+/* Address and port formatting (print/addr.c).  Honour -n / -nn. */
+void nd_ipaddr(struct nd *nd, const uint8_t *p);      /* 4 bytes, checked */
+void nd_ip6addr(struct nd *nd, const uint8_t *p);     /* 16 bytes, checked */
+void nd_etheraddr(struct nd *nd, const uint8_t *p);   /* 6 bytes, checked */
+void nd_port(struct nd *nd, uint16_t port, int is_udp); /* name or number */
+/* Format helpers on already-copied bytes (no packet access). */
+size_t fmt_ip6(char *dst, size_t cap, const uint8_t a[16]);
+size_t fmt_ip4(char *dst, size_t cap, const uint8_t a[4]);
+
+/* A table of {value, "name"} ends with {0, NULL}. */
+struct tok {
+	uint32_t v;
+	const char *s;
+};
+const char *tok_find(const struct tok *t, uint32_t v); /* NULL if absent */
+/* tcpdump's tok2str: name, or fmt with the value (fmt has one %u/%x). */
+void nd_tok(struct nd *nd, const struct tok *t, const char *fmt, uint32_t v);
+/* tcpdump's bittok2str: names of the set bits joined by sep, "none" if 0. */
+void nd_bits(struct nd *nd, const struct tok *t, uint32_t v, const char *sep);
+
+/* Hex / ascii dumps (print/hexdump.c), tcpdump's -x -X -A formats. */
+void nd_hex_ascii(struct nd *nd, const char *ident, const uint8_t *p, size_t n, int ascii);
+void nd_ascii(struct nd *nd, const uint8_t *p, size_t n);
+/* tcpdump's default hex+ascii dump of undecoded bytes, and whether -q/-x/-X suppress it. */
+void nd_default_print(struct nd *nd, const uint8_t *p, size_t n);
+int nd_default_print_suppressed(const struct nd *nd);
+extern const struct tok link_ethertype_names[];
+/* The whole -x/-xx/-X/-XX/-A/-AA dump after a packet (nothing if no flag). */
+void nd_dump_packet(struct nd *nd, const uint8_t *pkt, uint32_t caplen, uint32_t hdrlen);
+/* "\n\t0x0000:  4500 ..." as tcpdump prints undecoded data with -v. */
+void nd_print_unknown_data(struct nd *nd, const uint8_t *p, const char *ident, size_t n);
+
+/* Printable ASCII from the packet, checked (fn_print style): stops at NUL. */
+void nd_printn(struct nd *nd, const uint8_t *p, size_t n);
+/* tcpdump's nd_printjnp: n bytes, non-printables as M-x / ^x escapes, no stop at NUL */
+void nd_printjn(struct nd *nd, const uint8_t *p, size_t n);
+
+/* Protocol printers (one per file under print/). len = bytes on the wire, */
+/* p points at the header, all reads through GET_*.                         */
+void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void sll_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void sll2_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void null_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, int loop);
+void raw_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Dispatch on an Ethernet type; returns 0 if the type is not decoded. */
+int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
+		    const uint8_t *src, const uint8_t *dst);
+void ip_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void ip6_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void arp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen);
+/* ip/ip6 are the enclosing headers (for pseudo-header checksums and addresses). */
+struct ipctx {
+	int v6;
+	const uint8_t *src, *dst;   /* 4 or 16 bytes, copied out of the header */
+	const uint8_t *ckdst;       /* destination for pseudo-header checksums (source route end) */
+	const uint8_t *iph;         /* the IP header (ip_print's p) */
+	int fragmented;             /* not the first fragment or more to come */
+	uint8_t ttl;
+};
+void tcp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+void udp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+void icmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+void icmp6_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* MPTCP option; cp at the option kind; 0 when malformed. */
+int mptcp_print(struct nd *nd, const uint8_t *cp, unsigned len, uint8_t flags);
+/* DNS over UDP (tcp=0) or TCP (tcp=1: p points after the 2-byte length). */
+void dns_print(struct nd *nd, const uint8_t *p, uint32_t len, int tcp);
+/* Name of an IP protocol number, as tcpdump prints it, or NULL. */
+const char *ipproto_name(uint8_t proto);
+/* Internet checksum over a byte range that is entirely captured. */
+uint16_t in_cksum(const uint8_t *p, size_t n, uint32_t sum);
+/* tcpdump's in_cksum_shouldbe: what the checksum field should have held. */
+uint16_t in_cksum_shouldbe(uint16_t sum, uint16_t computed);
+uint16_t nextproto_cksum(const struct ipctx *ip, const uint8_t *p, size_t n, uint8_t proto);
+
+#endif

@@ -1,0 +1,141 @@
+/* out.c - buffered output with hand-rolled integer formatting (no printf per packet). */
+#include "out.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+void out_init(struct out *o, int fd)
+{
+	o->fd = fd;
+	o->len = 0;
+	o->err = 0;
+}
+
+int out_flush(struct out *o)
+{
+	size_t done = 0;
+	if (o->err) {
+		o->len = 0;
+		return -1;
+	}
+	while (done < o->len) {
+		ssize_t n = write(o->fd, o->buf + done, o->len - done);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			o->err = errno;
+			o->len = 0;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	o->len = 0;
+	return 0;
+}
+
+void out_mem(struct out *o, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t room = OUT_BUFSZ - o->len;
+		if (room == 0) {
+			out_flush(o);
+			continue;
+		}
+		size_t k = n < room ? n : room;
+		memcpy(o->buf + o->len, s, k);
+		o->len += k;
+		s += k;
+		n -= k;
+	}
+}
+
+void out_str(struct out *o, const char *s)
+{
+	out_mem(o, s, strlen(s));
+}
+
+static size_t fmt_u64(char *tmp, uint64_t v)
+{
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return n;
+}
+
+void out_u64w(struct out *o, uint64_t v, int width)
+{
+	char tmp[24];
+	size_t n = fmt_u64(tmp, v);
+	char *p = out_reserve(o, 64);
+	size_t k = 0;
+	for (int i = (int)n; i < width && k < 40; i++)
+		p[k++] = '0';
+	while (n)
+		p[k++] = tmp[--n];
+	o->len += k;
+}
+
+void out_u64sp(struct out *o, uint64_t v, int width)
+{
+	char tmp[24];
+	size_t n = fmt_u64(tmp, v);
+	char *p = out_reserve(o, 64);
+	size_t k = 0;
+	for (int i = (int)n; i < width && k < 40; i++)
+		p[k++] = ' ';
+	while (n)
+		p[k++] = tmp[--n];
+	o->len += k;
+}
+
+void out_u64(struct out *o, uint64_t v)
+{
+	out_u64w(o, v, 0);
+}
+
+void out_i64(struct out *o, int64_t v)
+{
+	if (v < 0) {
+		out_char(o, '-');
+		out_u64(o, (uint64_t)0 - (uint64_t)v);
+	} else {
+		out_u64(o, (uint64_t)v);
+	}
+}
+
+void out_hex(struct out *o, uint64_t v, int width)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[20];
+	size_t n = 0;
+	do {
+		tmp[n++] = digits[v & 15];
+		v >>= 4;
+	} while (v);
+	char *p = out_reserve(o, 64);
+	size_t k = 0;
+	for (int i = (int)n; i < width && k < 40; i++)
+		p[k++] = '0';
+	while (n)
+		p[k++] = tmp[--n];
+	o->len += k;
+}
+
+void out_fmt(struct out *o, const char *fmt, ...)
+{
+	char tmp[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof tmp)
+		n = sizeof tmp - 1;
+	out_mem(o, tmp, (size_t)n);
+}

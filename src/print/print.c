@@ -1,0 +1,217 @@
+/*
+ * print.c - one packet, tcpdump style: packet number (-#), timestamp (-t…),
+ * the link-layer printer chosen by link type, hex/ascii dumps (-x -X -A),
+ * newline.  The truncation longjmp target lives here.
+ */
+#include "print.h"
+
+#include <pcap/pcap.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAXIMUM_SNAPLEN 262144
+
+typedef void (*link_printer)(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+
+static void null_if(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	null_print(nd, p, caplen, len, 0);
+}
+static void loop_if(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	null_print(nd, p, caplen, len, 1);
+}
+static const struct {
+	int dlt;
+	link_printer fn;
+} link_printers[] = {
+	{DLT_EN10MB, ether_print},
+	{DLT_LINUX_SLL, sll_print},
+#ifdef DLT_LINUX_SLL2
+	{DLT_LINUX_SLL2, sll2_print},
+#endif
+	{DLT_NULL, null_if},
+	{DLT_LOOP, loop_if},
+	{DLT_RAW, raw_print},
+	{101 /* LINKTYPE_RAW */, raw_print},
+#ifdef DLT_IPV4
+	{DLT_IPV4, raw_print},
+#endif
+#ifdef DLT_IPV6
+	{DLT_IPV6, raw_print},
+#endif
+};
+
+int print_linktype_supported(int dlt)
+{
+	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
+		if (link_printers[i].dlt == dlt)
+			return 1;
+	return 0;
+}
+
+void print_init(struct printer *pr, const struct opts *o, struct out *out, int linktype)
+{
+	memset(pr, 0, sizeof *pr);
+	pr->nd.o = o;
+	pr->nd.out = out;
+	pr->nd.linktype = linktype;
+	pr->fn = NULL;
+	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
+		if (link_printers[i].dlt == linktype)
+			pr->fn = (void (*)(void))link_printers[i].fn;
+}
+
+/* "HH:MM:SS" of the local time, cached per second (the date part rarely changes). */
+static void put_hms(struct printer *pr, int64_t sec, int date)
+{
+	struct out *o = pr->nd.out;
+	if (sec != pr->cached_sec || date != pr->cached_date || !pr->cached_len) {
+		time_t t = (time_t)sec;
+		struct tm tm;
+		if (!localtime_r(&t, &tm)) {
+			out_str(o, "[localtime() error]");
+			return;
+		}
+		size_t n = strftime(pr->cached, sizeof pr->cached, date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
+		pr->cached_len = n;
+		pr->cached_sec = sec;
+		pr->cached_date = date;
+	}
+	out_mem(o, pr->cached, pr->cached_len);
+}
+
+static void put_frac(struct printer *pr, uint64_t frac)
+{
+	out_char(pr->nd.out, '.');
+	out_u64w(pr->nd.out, frac, pr->nd.o->nano ? 9 : 6);
+}
+
+/* -ttt / -ttttt: " HH:MM:SS.frac" of a difference, "-" when negative. */
+static void put_delta(struct printer *pr, int64_t sec, int64_t frac, int64_t psec, int64_t pfrac)
+{
+	int64_t unit = pr->nd.o->nano ? 1000000000 : 1000000;
+	int64_t a = sec * unit + frac, b = psec * unit + pfrac;
+	int64_t d = a - b;
+	struct out *o = pr->nd.out;
+	if (d < 0) {
+		out_char(o, '-');
+		d = -d;
+	} else {
+		out_char(o, ' ');
+	}
+	int64_t s = d / unit, f = d % unit;
+	out_u64w(o, (uint64_t)(s / 3600), 2);
+	out_char(o, ':');
+	out_u64w(o, (uint64_t)(s / 60 % 60), 2);
+	out_char(o, ':');
+	out_u64w(o, (uint64_t)(s % 60), 2);
+	put_frac(pr, (uint64_t)f);
+}
+
+static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
+{
+	struct out *o = pr->nd.out;
+	int64_t sec = h->ts.tv_sec, frac = h->ts.tv_usec;
+	switch (pr->nd.o->tflag) {
+	case 0:
+		put_hms(pr, sec, 0);
+		put_frac(pr, (uint64_t)frac);
+		out_char(o, ' ');
+		break;
+	case 1:
+		break;
+	case 2:
+		out_i64(o, sec);
+		put_frac(pr, (uint64_t)frac);
+		out_char(o, ' ');
+		break;
+	case 3:
+	case 5:
+		if (!pr->have_prev) {
+			pr->prev_sec = sec;
+			pr->prev_frac = frac;
+			pr->have_prev = 1;
+		}
+		put_delta(pr, sec, frac, pr->prev_sec, pr->prev_frac);
+		out_char(o, ' ');
+		if (pr->nd.o->tflag == 3) {
+			pr->prev_sec = sec;
+			pr->prev_frac = frac;
+		}
+		break;
+	case 4:
+		put_hms(pr, sec, 1);
+		put_frac(pr, (uint64_t)frac);
+		out_char(o, ' ');
+		break;
+	}
+}
+
+void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t *sp, uint64_t num,
+		  const char *tag)
+{
+	struct nd *nd = &pr->nd;
+	struct out *o = nd->out;
+	if (nd->o->numflag) {
+		out_u64sp(o, num, 5);
+		out_str(o, "  ");
+	}
+	int bad = 0;
+	if (h->caplen == 0) {
+		bad = 1;
+		out_str(o, "[Invalid header: caplen==0");
+	}
+	if (h->len == 0) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = 1;
+		out_str(o, " len==0");
+	} else if (h->len < h->caplen) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = 1;
+		out_fmt(o, " len(%u) < caplen(%u)", h->len, h->caplen);
+	}
+	if (h->caplen > MAXIMUM_SNAPLEN) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = 1;
+		out_fmt(o, " caplen(%u) > %u", h->caplen, MAXIMUM_SNAPLEN);
+	}
+	if (h->len > MAXIMUM_SNAPLEN) {
+		out_str(o, bad ? "," : "[Invalid header:");
+		bad = 1;
+		out_fmt(o, " len(%u) > %u", h->len, MAXIMUM_SNAPLEN);
+	}
+	if (bad) {
+		out_str(o, "]\n");
+		return;
+	}
+	ts_print(pr, h);
+
+	nd->pkt = sp;
+	nd->snapend = sp + h->caplen;
+	nd->caplen = h->caplen;
+	nd->len = h->len;
+	nd->pkt_num = num;
+	nd->protocol = "";
+	nd->snap_depth = 0;
+	nd->ll_hdr_len = 0;
+	if (setjmp(nd->trunc) == 0) {
+		if (pr->fn) {
+			((link_printer)pr->fn)(nd, sp, h->caplen, h->len);
+		} else {
+			/* A link type synack does not decode: tcpdump's unsupported printer. */
+			out_str(o, "[|unsupported]");
+			nd_hex_ascii(nd, "\n\t", sp, h->caplen, 1);
+		}
+	} else {
+		nd_print_trunc(nd);
+		nd->ll_hdr_len = 0;
+	}
+	nd->snapend = sp + h->caplen;
+	nd->snap_depth = 0;
+	nd_dump_packet(nd, sp, h->caplen, nd->ll_hdr_len);
+	if (tag)
+		out_str(o, tag);
+	out_char(o, '\n');
+}

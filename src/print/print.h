@@ -1,0 +1,31 @@
+/*
+ * print.h - the tcpdump-format printer as a whole: state kept across packets
+ * (timestamps for -ttt, the cached date, the link printer) and the per-packet
+ * entry point.
+ */
+#ifndef SYNACK_PRINT_H
+#define SYNACK_PRINT_H
+
+#include <pcap/pcap.h>
+
+#include "nd.h"
+
+struct printer {
+	struct nd nd;
+	void (*fn)(void);   /* the link printer (a link_printer, see print.c) */
+	int64_t prev_sec, prev_frac;
+	int have_prev;
+	int64_t cached_sec;
+	int cached_date;
+	size_t cached_len;
+	char cached[64];
+};
+
+void print_init(struct printer *pr, const struct opts *o, struct out *out, int linktype);
+/* 1 when synack has a printer for this DLT. */
+int print_linktype_supported(int dlt);
+/* Print one packet and its newline.  tag (may be NULL) is appended to the line. */
+void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t *sp, uint64_t num,
+		  const char *tag);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * udp.c - UDP (RFC 768) and the port dispatch to the printers synack has (DNS).
+ *
+ *   +-------------------------------+-------------------------------+
+ *   |          Source Port          |       Destination Port        |
+ *   +-------------------------------+-------------------------------+
+ *   |            Length             |           Checksum            |
+ *   +-------------------------------+-------------------------------+
+ */
+#include "nd.h"
+
+/* Addresses and ports, or only ports when UDP is not the IP header's next protocol. */
+static void udpipaddr_print(struct nd *nd, const struct ipctx *ip, int sport, int dport)
+{
+	uint8_t nxt = GET_U8(nd, ip->iph + (ip->v6 ? 6 : 9));
+	if (nxt == 17) {
+		if (ip->v6)
+			nd_ip6addr(nd, ip->iph + 8);
+		else
+			nd_ipaddr(nd, ip->iph + 12);
+		if (sport != -1) {
+			ND_CHR(nd, '.');
+			nd_port(nd, (uint16_t)sport, 1);
+		}
+		ND_STR(nd, " > ");
+		if (ip->v6)
+			nd_ip6addr(nd, ip->iph + 24);
+		else
+			nd_ipaddr(nd, ip->iph + 16);
+		if (dport != -1) {
+			ND_CHR(nd, '.');
+			nd_port(nd, (uint16_t)dport, 1);
+		}
+		ND_STR(nd, ": ");
+	} else if (sport != -1) {
+		nd_port(nd, (uint16_t)sport, 1);
+		ND_STR(nd, " > ");
+		nd_port(nd, (uint16_t)dport, 1);
+		ND_STR(nd, ": ");
+	}
+}
+
+static void udp_len_print(struct nd *nd, uint32_t ulen, uint32_t length, int fragmented)
+{
+	if (ulen > length && !fragmented)
+		out_fmt(nd->out, "UDP, bad length %u > %u", ulen, length);
+	else {
+		ND_STR(nd, "UDP, length ");
+		ND_U(nd, ulen);
+	}
+}
+
+void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct ipctx *ip)
+{
+	nd->protocol = "udp";
+	if (!nd_ok(nd, bp + 2, 2)) {
+		udpipaddr_print(nd, ip, -1, -1);
+		nd_print_trunc(nd);
+		return;
+	}
+	uint16_t sport = GET_BE16(nd, bp), dport = GET_BE16(nd, bp + 2);
+	if (length < 8) {
+		udpipaddr_print(nd, ip, sport, dport);
+		ND_STR(nd, "truncated-udp ");
+		ND_U(nd, length);
+		return;
+	}
+	if (!nd_ok(nd, bp + 4, 2)) {
+		udpipaddr_print(nd, ip, sport, dport);
+		nd_print_trunc(nd);
+		return;
+	}
+	uint32_t ulen = GET_BE16(nd, bp + 4);
+	if (ulen == 0 && length > 65535)
+		ulen = length;
+	if (ulen < 8) {
+		udpipaddr_print(nd, ip, sport, dport);
+		ND_STR(nd, "truncated-udplength ");
+		ND_U(nd, ulen);
+		return;
+	}
+	ulen -= 8;
+	length -= 8;
+	if (ulen < length)
+		length = ulen;
+	const uint8_t *cp = bp + 8;
+	if (cp > nd->snapend) {
+		udpipaddr_print(nd, ip, sport, dport);
+		nd_print_trunc(nd);
+		return;
+	}
+	udpipaddr_print(nd, ip, sport, dport);
+	if (nd->o->vflag && !nd->o->Kflag && !ip->fragmented) {
+		uint16_t udp_sum = GET_BE16(nd, bp + 6);
+		if (!ip->v6 && nd->o->vflag > 1) {
+			if (udp_sum == 0) {
+				ND_STR(nd, "[no cksum] ");
+			} else if (nd_ok(nd, cp, length)) {
+				uint16_t sum = nextproto_cksum(ip, bp, length + 8, 17);
+				if (sum != 0)
+					out_fmt(nd->out, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum,
+						in_cksum_shouldbe(udp_sum, sum));
+				else
+					ND_STR(nd, "[udp sum ok] ");
+			}
+		} else if (ip->v6) {
+			if (nd_ok(nd, cp, length)) {
+				uint16_t sum = nextproto_cksum(ip, bp, length + 8, 17);
+				if (sum != 0)
+					out_fmt(nd->out, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum,
+						in_cksum_shouldbe(udp_sum, sum));
+				else
+					ND_STR(nd, "[udp sum ok] ");
+			}
+		}
+	}
+	if (!nd->o->qflag) {
+#define PORT(x) (sport == (x) || dport == (x))
+		if (PORT(53)) {
+			dns_print(nd, cp, length, 0);
+			return;
+		}
+		if (PORT(5353)) {
+			dns_print(nd, cp, length, 0);
+			return;
+		}
+#undef PORT
+	}
+	udp_len_print(nd, ulen, length, ip->fragmented);
+}

@@ -1,0 +1,149 @@
+/* util.c - shared printer helpers: truncation, snaplen stack, tok tables, checksums. */
+#include "nd.h"
+
+#include <string.h>
+
+_Noreturn void nd_trunc(struct nd *nd)
+{
+	longjmp(nd->trunc, 1);
+}
+
+void nd_print_trunc(struct nd *nd)
+{
+	ND_STR(nd, " [|");
+	ND_STR(nd, nd->protocol ? nd->protocol : "");
+	ND_CHR(nd, ']');
+}
+
+void nd_print_invalid(struct nd *nd)
+{
+	ND_STR(nd, " (invalid)");
+}
+
+void GET_CPY(struct nd *nd, void *dst, const uint8_t *p, size_t n)
+{
+	nd_need(nd, p, n);
+	memcpy(dst, p, n);
+}
+
+void nd_push_snaplen(struct nd *nd, const uint8_t *p, size_t len)
+{
+	const uint8_t *old = nd->snapend;
+	if (nd->snap_depth < (int)(sizeof nd->snap_stack / sizeof nd->snap_stack[0]))
+		nd->snap_stack[nd->snap_depth] = old;
+	nd->snap_depth++;
+	/* Only ever shrink: a length field can never widen what was captured. */
+	if (p >= nd->pkt && p <= old && len < (size_t)(old - p))
+		nd->snapend = p + len;
+}
+
+void nd_pop_snaplen(struct nd *nd)
+{
+	if (nd->snap_depth <= 0)
+		return;
+	nd->snap_depth--;
+	if (nd->snap_depth < (int)(sizeof nd->snap_stack / sizeof nd->snap_stack[0]))
+		nd->snapend = nd->snap_stack[nd->snap_depth];
+}
+
+const char *tok_find(const struct tok *t, uint32_t v)
+{
+	for (; t->s; t++)
+		if (t->v == v)
+			return t->s;
+	return NULL;
+}
+
+void nd_tok(struct nd *nd, const struct tok *t, const char *fmt, uint32_t v)
+{
+	const char *s = tok_find(t, v);
+	if (s)
+		ND_STR(nd, s);
+	else
+		out_fmt(nd->out, fmt, v);
+}
+
+void nd_bits(struct nd *nd, const struct tok *t, uint32_t v, const char *sep)
+{
+	int first = 1;
+	for (; t->s; t++) {
+		if (t->v && (v & t->v) == t->v) {
+			if (!first)
+				ND_STR(nd, sep);
+			ND_STR(nd, t->s);
+			first = 0;
+		}
+	}
+	if (first)
+		ND_STR(nd, "none");
+}
+
+/* fn_print-like: printable ASCII, others escaped as tcpdump's nd_printjnp does. */
+static void put_escaped(struct nd *nd, uint8_t c)
+{
+	if (c & 0x80) {
+		ND_STR(nd, "M-");
+		c &= 0x7f;
+	}
+	if (c < 0x20 || c == 0x7f) {
+		ND_CHR(nd, '^');
+		ND_CHR(nd, (char)(c ^ 0x40));
+	} else {
+		ND_CHR(nd, (char)c);
+	}
+}
+
+void nd_printn(struct nd *nd, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = GET_U8(nd, p + i);
+		if (c == 0)
+			break;
+		put_escaped(nd, c);
+	}
+}
+
+void nd_printjn(struct nd *nd, const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		put_escaped(nd, GET_U8(nd, p + i));
+}
+
+uint16_t in_cksum(const uint8_t *p, size_t n, uint32_t sum)
+{
+	uint64_t s = sum;
+	size_t i = 0;
+	for (; i + 1 < n; i += 2)
+		s += (uint32_t)p[i] << 8 | p[i + 1];
+	if (i < n)
+		s += (uint32_t)p[i] << 8;
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)~s;
+}
+
+uint16_t nextproto_cksum(const struct ipctx *ip, const uint8_t *p, size_t n, uint8_t proto)
+{
+	uint32_t sum = 0;
+	int alen = ip->v6 ? 16 : 4;
+	for (int i = 0; i < alen; i += 2) {
+		sum += (uint32_t)ip->src[i] << 8 | ip->src[i + 1];
+		const uint8_t *d = ip->ckdst ? ip->ckdst : ip->dst;
+		sum += (uint32_t)d[i] << 8 | d[i + 1];
+	}
+	if (ip->v6) {
+		sum += (uint32_t)(n >> 16) + (uint32_t)(n & 0xffff);
+	} else {
+		sum += (uint32_t)(n & 0xffff);
+	}
+	sum += proto;
+	return in_cksum(p, n, sum);
+}
+
+uint16_t in_cksum_shouldbe(uint16_t sum, uint16_t computed)
+{
+	uint32_t s = (uint32_t)sum + computed;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)s;
+}
