@@ -170,9 +170,9 @@ static int dns_print_chars(struct nd *nd, const uint8_t *cp, size_t n)
 }
 
 /*
- * Length of the label at cp including nothing for the length byte, or the
- * pointer byte itself for a compression pointer, or -1 (with a note printed
- * for bad label types) when it cannot be used.
+ * Bytes of label data after the length byte at cp (for a bit-string label,
+ * its count byte plus the bits; for a pointer, the raw byte), or -1 when the
+ * byte is missing or the label type is unusable (then a note is printed).
  */
 static int dns_label_len(struct nd *nd, const uint8_t *cp)
 {

@@ -290,12 +290,10 @@ void ip_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	if (length < len)
 		out_fmt(nd->out, "truncated-ip - %u bytes missing! ", len - length);
 	if (len < hlen) {
-		if (len) {
-			ND_STR(nd, "bad-len ");
-			ND_U(nd, len);
-			return;
-		}
-		len = length; /* TSO: total length 0, use what is there */
+		/* Debian's tcpdump is built without GUESS_TSO: a zero length is bad too. */
+		ND_STR(nd, "bad-len ");
+		ND_U(nd, len);
+		return;
 	}
 	nd_push_snaplen(nd, p, length < len ? length : len);
 	len -= hlen;

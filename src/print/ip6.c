@@ -337,6 +337,8 @@ void ip6_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 					goto out;
 				}
 				len = 40 - total_advance;
+				if (nd->snapend > bp + 40)
+					nd->snapend = bp + 40;
 			}
 			ip6_demux(nd, cp, len, &ip, nh);
 			goto out;

@@ -113,9 +113,13 @@ static void put_delta(struct printer *pr, int64_t sec, int64_t frac, int64_t pse
 static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
 {
 	struct out *o = pr->nd.out;
-	int64_t sec = h->ts.tv_sec, frac = h->ts.tv_usec;
+	int64_t sec = h->ts.tv_sec, frac = (uint32_t)h->ts.tv_usec; /* tcpdump prints it as unsigned 32-bit */
 	switch (pr->nd.o->tflag) {
 	case 0:
+		if (sec < 0 || sec > 0x7fffffff) {
+			out_str(o, "[Error converting time] ");
+			break;
+		}
 		put_hms(pr, sec, 0);
 		put_frac(pr, (uint64_t)frac);
 		out_char(o, ' ');
@@ -142,6 +146,10 @@ static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
 		}
 		break;
 	case 4:
+		if (sec < 0 || sec > 0x7fffffff) {
+			out_str(o, "[Error converting time] ");
+			break;
+		}
 		put_hms(pr, sec, 1);
 		put_frac(pr, (uint64_t)frac);
 		out_char(o, ' ');

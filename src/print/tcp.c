@@ -245,7 +245,10 @@ static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
 static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint16_t sport, uint16_t dport)
 {
 #define PORT(x) (sport == (x) || dport == (x))
-	if (PORT(80) || PORT(8080)) {
+	if (PORT(179)) {
+		/* BGP is not decoded: tcpdump names it, and details come only with -v. */
+		ND_STR(nd, ": BGP");
+	} else if (PORT(80) || PORT(8080)) {
 		ND_STR(nd, ": ");
 		http_print(nd, bp, length);
 	} else if (PORT(53)) {
