@@ -23,7 +23,7 @@ synack: $(OBJS)
 
 build/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -c -o $@ $<
+	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
@@ -40,7 +40,7 @@ synack-asan: $(ASAN_OBJS)
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
 build-asan/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -c -o $@ $<
+	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
 
 # Same sources with clang, warnings as errors (CI checks both compilers).
 clang:
@@ -50,7 +50,7 @@ synack-clang: $(CLANG_OBJS)
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(CLANG_OBJS) $(LDLIBS)
 build-clang/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -c -o $@ $<
+	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
 
 test: synack unit
 	bash tests/run.sh

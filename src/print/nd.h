@@ -179,6 +179,8 @@ void icmp6_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipc
 int mptcp_print(struct nd *nd, const uint8_t *cp, unsigned len, uint8_t flags);
 /* DNS over UDP (tcp=0) or TCP (tcp=1: p points after the 2-byte length). */
 void dns_print(struct nd *nd, const uint8_t *p, uint32_t len, int tcp);
+/* mDNS (UDP 5353): DNS with the QU/QM and cache-flush bits. */
+void mdns_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Name of an IP protocol number, as tcpdump prints it, or NULL. */
 const char *ipproto_name(uint8_t proto);
 /* Internet checksum over a byte range that is entirely captured. */

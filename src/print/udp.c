@@ -121,7 +121,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			return;
 		}
 		if (PORT(5353)) {
-			dns_print(nd, cp, length, 0);
+			mdns_print(nd, cp, length);
 			return;
 		}
 #undef PORT
