@@ -228,6 +228,9 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 			goto dflt;
 		icmp6_print(nd, p, len, ip);
 		break;
+	case 113:
+		pgm_print(nd, p, len, ip);
+		break;
 	case 4:
 		ip_print(nd, p, len);
 		break;

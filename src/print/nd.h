@@ -181,6 +181,26 @@ int mptcp_print(struct nd *nd, const uint8_t *cp, unsigned len, uint8_t flags);
 void dns_print(struct nd *nd, const uint8_t *p, uint32_t len, int tcp);
 /* mDNS (UDP 5353): DNS with the QU/QM and cache-flush bits. */
 void mdns_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* BGP (RFC 4271), called for TCP port 179 */
+void bgp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* OpenFlow, called for TCP ports 6633 and 6653 */
+void openflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* PPTP control (RFC 2637), TCP port 1723 */
+void pptp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* RPKI-RTR (RFC 6810/8210), TCP port 323 */
+void rpki_rtr_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* SSH version banner (RFC 4253), TCP port 22 */
+void ssh_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* SOME/IP, UDP/TCP port 30490 */
+void someip_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* syslog (RFC 3164/5424), UDP port 514 */
+void syslog_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* ISAKMP/IKE (UDP 500) and NAT-T encapsulation (RFC 3948, UDP 4500) */
+void isakmp_rfc3948_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* PGM (RFC 3208), IP protocol 113 */
+void pgm_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* Sun RPC / NFS over TCP port 2049 (and UDP); returns 1 when it printed */
+int nfs_tcp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, const struct ipctx *ip);
 /* Name of an IP protocol number, as tcpdump prints it, or NULL. */
 const char *ipproto_name(uint8_t proto);
 /* Internet checksum over a byte range that is entirely captured. */

@@ -116,7 +116,7 @@ static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
 	int64_t sec = h->ts.tv_sec, frac = (uint32_t)h->ts.tv_usec; /* tcpdump prints it as unsigned 32-bit */
 	switch (pr->nd.o->tflag) {
 	case 0:
-		if (sec < 0 || sec > 0x7fffffff) {
+		if (sec < 0) {
 			out_str(o, "[Error converting time] ");
 			break;
 		}
@@ -127,6 +127,10 @@ static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
 	case 1:
 		break;
 	case 2:
+		if (sec < 0) {
+			out_str(o, "[Error converting time] ");
+			break;
+		}
 		out_i64(o, sec);
 		put_frac(pr, (uint64_t)frac);
 		out_char(o, ' ');
@@ -146,7 +150,7 @@ static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
 		}
 		break;
 	case 4:
-		if (sec < 0 || sec > 0x7fffffff) {
+		if (sec < 0) {
 			out_str(o, "[Error converting time] ");
 			break;
 		}

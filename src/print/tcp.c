@@ -242,12 +242,18 @@ static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
 	}
 }
 
-static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint16_t sport, uint16_t dport)
+static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint16_t sport, uint16_t dport,
+			const struct ipctx *ip)
 {
 #define PORT(x) (sport == (x) || dport == (x))
 	if (PORT(179)) {
-		/* BGP is not decoded: tcpdump names it, and details come only with -v. */
-		ND_STR(nd, ": BGP");
+		bgp_print(nd, bp, length);
+	} else if (PORT(1723)) {
+		pptp_print(nd, bp, length);
+	} else if (PORT(22)) {
+		ssh_print(nd, bp, length);
+	} else if (PORT(6633) || PORT(6653)) {
+		openflow_print(nd, bp, length);
 	} else if (PORT(80) || PORT(8080)) {
 		ND_STR(nd, ": ");
 		http_print(nd, bp, length);
@@ -266,6 +272,10 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		}
 		ND_CHR(nd, ' ');
 		dns_print(nd, bp + 2, length - 2, 1);
+	} else if (PORT(323)) {
+		rpki_rtr_print(nd, bp, length);
+	} else if (PORT(2049)) {
+		nfs_tcp_print(nd, bp, length, sport, dport, ip);
 	}
 #undef PORT
 }
@@ -629,7 +639,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		print_rst_data(nd, bp, length);
 		return;
 	}
-	tcp_payload(nd, bp, length, sport, dport);
+	tcp_payload(nd, bp, length, sport, dport, ip);
 	return;
 bad:
 	ND_STR(nd, "[bad opt]");

@@ -120,6 +120,18 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			dns_print(nd, cp, length, 0);
 			return;
 		}
+		if (PORT(4500)) {
+			isakmp_rfc3948_print(nd, cp, length, ip);
+			return;
+		}
+		if (PORT(514)) {
+			syslog_print(nd, cp, length);
+			return;
+		}
+		if (PORT(30490)) {
+			someip_print(nd, cp, length);
+			return;
+		}
 		if (PORT(5353)) {
 			mdns_print(nd, cp, length);
 			return;
