@@ -8,9 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define DEFAULT_SNAPLEN 262144
+/* Packet buffer timeout: the kernel hands over a block of packets at least this often. */
+#define LIVE_TIMEOUT_MS 200
 
 static pcap_t *volatile stop_handle;
 static volatile sig_atomic_t stop_requested;
@@ -99,7 +102,7 @@ int capture_open_live(struct capture *c, const struct opts *o, char *err)
 	}
 	pcap_set_snaplen(c->p, o->snaplen ? o->snaplen : DEFAULT_SNAPLEN);
 	pcap_set_promisc(c->p, o->promisc);
-	pcap_set_timeout(c->p, 1000);
+	pcap_set_timeout(c->p, LIVE_TIMEOUT_MS);
 	if (o->bufsize_kib)
 		pcap_set_buffer_size(c->p, o->bufsize_kib * 1024);
 	if (o->immediate)
@@ -232,8 +235,33 @@ int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void 
 		if (count > 0) {
 			left -= rc;
 			if (left <= 0)
-				break;
+				return 0;
 		}
+	}
+	/*
+	 * Stopped by a signal: packets the kernel has accepted may still sit in a
+	 * ring block that is not handed over yet.  Drain without blocking for a
+	 * little longer than the block timeout so they reach the file too.
+	 */
+	if (pcap_setnonblock(c->p, 1, err) == 0) {
+		struct timespec start, now;
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		for (int i = 0; i < 1000; i++) {
+			int rc = pcap_dispatch(c->p, left > 0 ? (int)left : -1, trampoline, (u_char *)&lc);
+			if (rc < 0)
+				break;
+			if (count > 0 && (left -= rc) <= 0)
+				break;
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			long ms = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+			if (ms > 2 * LIVE_TIMEOUT_MS)
+				break;
+			if (rc == 0) {
+				struct timespec ts = {0, 20 * 1000000};
+				nanosleep(&ts, NULL);
+			}
+		}
+		batch_end(user);
 	}
 	return 0;
 }
