@@ -19,7 +19,7 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
 all: synack
 
 synack: $(OBJS)
-	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	@echo "  LD $@"; $(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 build/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
@@ -27,7 +27,7 @@ build/%.o: %.c $(wildcard src/*.h src/*/*.h)
 
 build/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LDLIBS)
+	@echo "  LD $@"; $(CC) $(ALLCFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LDLIBS)
 
 unit: $(UNIT_BINS)
 
@@ -37,7 +37,7 @@ asan:
 
 ASAN_OBJS := $(SRCS:%.c=build-asan/%.o)
 synack-asan: $(ASAN_OBJS)
-	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
+	@echo "  LD $@"; $(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
 build-asan/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
@@ -47,7 +47,7 @@ clang:
 	$(MAKE) CC=clang synack-clang
 CLANG_OBJS := $(SRCS:%.c=build-clang/%.o)
 synack-clang: $(CLANG_OBJS)
-	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(CLANG_OBJS) $(LDLIBS)
+	@echo "  LD $@"; $(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(CLANG_OBJS) $(LDLIBS)
 build-clang/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
