@@ -46,7 +46,7 @@ void capture_linktype_desc(int dlt, char *buf, size_t n)
 	if (name)
 		snprintf(buf, n, "%s (%s)", name, desc ? desc : "");
 	else
-		snprintf(buf, n, "DLT %d", dlt);
+		snprintf(buf, n, "%d", dlt);
 }
 
 static int apply_common(struct capture *c, const struct opts *o, char *err)
