@@ -213,7 +213,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 			((link_printer)pr->fn)(nd, sp, h->caplen, h->len);
 		} else {
 			/* A link type synack does not decode: tcpdump's unsupported printer. */
-			out_str(o, "[|unsupported]");
+			out_str(o, "UNSUPPORTED");
 			nd_hex_ascii(nd, "\n\t", sp, h->caplen, 1);
 		}
 	} else {
