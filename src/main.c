@@ -15,6 +15,9 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "decode/decode.h"
+#include "report/conns.h"
+#include "tcp/track.h"
 #include "opts.h"
 #include "print/out.h"
 #include "print/print.h"
@@ -289,6 +292,9 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 
 struct run {
 	struct opts *o;
+	struct tracker *trk;
+	struct conns_report *conns;
+	struct pkt pk;
 	struct capture cap;
 	struct printer pr;
 	struct writer w;
@@ -317,11 +323,31 @@ static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *by
 			return;
 		}
 	}
+	const char *tag = NULL;
+	char tagbuf[256];
+	if (r->trk) {
+		struct tcp_result res;
+		r->pk.num = r->count;
+		r->pk.ts_sec = h->ts.tv_sec;
+		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
+		r->pk.ts_nano = r->o->tstamp_precision;
+		decode_packet(&r->pk, r->cap.linktype, bytes, h->caplen, h->len);
+		tracker_packet(r->trk, &r->pk, &res);
+		if (r->o->analyze && tcp_tags_format(&res, tagbuf, sizeof tagbuf) > 0)
+			tag = tagbuf;
+	}
 	if (r->printing) {
-		print_packet(&r->pr, h, bytes, r->count, NULL);
+		print_packet(&r->pr, h, bytes, r->count, tag);
 		if (r->o->lflag || r->o->Uflag)
 			out_flush(&stdout_buf);
 	}
+}
+
+static void on_conn_done(void *user, const struct conn *c)
+{
+	struct run *r = user;
+	if (r->conns)
+		conns_report_add(r->conns, c);
 }
 
 static void on_batch(void *user)
@@ -338,6 +364,12 @@ int main(int argc, char **argv)
 	int print_too = 0;
 
 	out_init(&stdout_buf, 1);
+	if (argc > 1 && strcmp(argv[1], "conns") == 0) {
+		o.mode = MODE_CONNS;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	parse_args(argc, argv, &o, &print_too);
 	r.o = &o;
 
@@ -370,7 +402,18 @@ int main(int argc, char **argv)
 		die(1, "%s", err);
 
 	r.writing = o.wfile != NULL && !o.count_only;
-	r.printing = !o.count_only && (!o.wfile || print_too);
+	r.printing = !o.count_only && (!o.wfile || print_too) && o.mode == MODE_TCPDUMP;
+	if (o.mode == MODE_CONNS || o.analyze) {
+		struct tracker_cfg tc = {0};
+		r.trk = tracker_new(&tc, on_conn_done, &r);
+		if (!r.trk)
+			die(1, "out of memory");
+		if (o.mode == MODE_CONNS) {
+			r.conns = conns_report_new(&stdout_buf, o.json, r.cap.live, o.tstamp_precision);
+			if (!r.conns)
+				die(1, "out of memory");
+		}
+	}
 	if (r.writing && r.printing && strcmp(o.wfile, "-") == 0)
 		r.printing = 0;
 	if (r.writing) {
@@ -389,7 +432,7 @@ int main(int argc, char **argv)
 	char lt[128];
 	capture_linktype_desc(r.cap.linktype, lt, sizeof lt);
 	if (r.cap.live) {
-		if (!o.vflag && !o.wfile)
+		if (!o.vflag && !o.wfile && o.mode == MODE_TCPDUMP)
 			fprintf(stderr, "synack: verbose output suppressed, use -v[v]... for full protocol decode\n");
 		else
 			fprintf(stderr, "synack: ");
@@ -404,6 +447,14 @@ int main(int argc, char **argv)
 
 	capture_signals(&r.cap);
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
+	if (r.trk) {
+		tracker_finish(r.trk, r.cap.live ? "capture stopped" : "end of capture");
+		if (r.conns) {
+			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
+			conns_report_free(r.conns);
+		}
+		tracker_free(r.trk);
+	}
 	out_flush(&stdout_buf);
 	int status = 0;
 	if (r.writing) {

@@ -1,0 +1,93 @@
+/*
+ * decode.h - the packet decoder for analysis (TCP tracker, diagnose, compare).
+ *
+ * One pass over the link, network and transport headers, reading only through
+ * the bounds-checked cursor in reader.h, into a plain host-order struct.  The
+ * struct never points into the packet: everything kept is copied, so the
+ * borrowed packet bytes may go away as soon as decode_packet() returns.
+ *
+ * "truncated" means fewer bytes were captured than the headers need;
+ * "invalid" means a field breaks the spec (bad header length, etc).  A packet
+ * that is truncated or invalid at the TCP layer has has_tcp == 0 so the
+ * tracker never acts on half a header (decode, then act).
+ */
+#ifndef SYNACK_DECODE_H
+#define SYNACK_DECODE_H
+
+#include <stdint.h>
+
+#define TCPF_FIN 0x01
+#define TCPF_SYN 0x02
+#define TCPF_RST 0x04
+#define TCPF_PSH 0x08
+#define TCPF_ACK 0x10
+#define TCPF_URG 0x20
+#define TCPF_ECE 0x40
+#define TCPF_CWR 0x80
+
+struct tcp_opts {
+	int mss;                /* -1 absent */
+	int wscale;             /* -1 absent */
+	int sack_ok;
+	int has_ts;
+	uint32_t ts_val, ts_ecr;
+	int nsack;              /* SACK blocks (up to 4) */
+	uint32_t sack[4][2];    /* left, right edges */
+	int has_md5, has_tfo, has_mptcp;
+};
+
+struct tcp_seg {
+	uint16_t sport, dport;
+	uint32_t seq, ack;
+	uint8_t flags;
+	uint16_t win;           /* raw, unscaled */
+	uint16_t hlen;          /* header length in bytes */
+	uint32_t paylen;        /* payload length on the wire (from the IP length) */
+	uint32_t capturedlen;   /* payload bytes actually captured */
+	struct tcp_opts opt;
+};
+
+/* The network+transport header an ICMP error quotes (RFC 792 / 4443). */
+struct icmp_quote {
+	int valid;
+	int v6;
+	uint8_t src[16], dst[16];
+	uint8_t proto;
+	uint16_t sport, dport;
+	uint32_t seq;           /* TCP only */
+};
+
+struct pkt {
+	uint64_t num;           /* 1-based packet number in the input */
+	int64_t ts_sec;
+	uint32_t ts_frac;       /* micro- or nanoseconds, see ts_nano */
+	int ts_nano;
+	uint32_t caplen, len;
+	int l3;                 /* 0 none, 4, 6 */
+	uint8_t src[16], dst[16];   /* IPv4 in the first 4 bytes */
+	uint8_t ttl;            /* TTL / hop limit */
+	uint16_t ipid;
+	int df;
+	uint8_t tos;
+	uint8_t proto;          /* final next header */
+	int frag;               /* a fragment other than a whole datagram */
+	int has_tcp, has_udp, has_icmp;
+	struct tcp_seg tcp;
+	uint16_t sport, dport;  /* UDP ports */
+	uint8_t icmp_type, icmp_code;
+	uint16_t icmp_mtu;      /* need-frag / packet-too-big MTU */
+	struct icmp_quote quote;
+	int is_arp;
+	uint16_t arp_op;
+	uint8_t arp_spa[4], arp_tpa[4];
+	int nd_ns;              /* ICMPv6 neighbour solicitation: target in quote.dst */
+	int truncated, invalid;
+};
+
+/* Decodes one packet.  Returns 0 (also for packets it does not understand). */
+int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len);
+
+/* Seconds as a double, for timing (microsecond precision is plenty). */
+double pkt_time(const struct pkt *pk);
+
+#endif

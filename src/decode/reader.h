@@ -1,0 +1,80 @@
+/*
+ * reader.h - a bounds-checked cursor over borrowed packet bytes.
+ *
+ * Every read checks the remaining length first ("n <= end - p" style, never
+ * "p + n <= end") and returns 0 on success, -1 when the bytes were not
+ * captured; values are returned in host order.  Nothing here can read outside
+ * [start, start + len).
+ */
+#ifndef SYNACK_READER_H
+#define SYNACK_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct rd {
+	const uint8_t *p;
+	size_t len;
+};
+
+static inline int rd_have(const struct rd *r, size_t off, size_t n)
+{
+	return off <= r->len && n <= r->len - off;
+}
+static inline int rd_u8(const struct rd *r, size_t off, uint8_t *v)
+{
+	if (!rd_have(r, off, 1))
+		return -1;
+	*v = r->p[off];
+	return 0;
+}
+static inline int rd_be16(const struct rd *r, size_t off, uint16_t *v)
+{
+	if (!rd_have(r, off, 2))
+		return -1;
+	*v = (uint16_t)((uint16_t)r->p[off] << 8 | r->p[off + 1]);
+	return 0;
+}
+static inline int rd_le16(const struct rd *r, size_t off, uint16_t *v)
+{
+	if (!rd_have(r, off, 2))
+		return -1;
+	*v = (uint16_t)((uint16_t)r->p[off + 1] << 8 | r->p[off]);
+	return 0;
+}
+static inline int rd_be32(const struct rd *r, size_t off, uint32_t *v)
+{
+	if (!rd_have(r, off, 4))
+		return -1;
+	*v = (uint32_t)r->p[off] << 24 | (uint32_t)r->p[off + 1] << 16 | (uint32_t)r->p[off + 2] << 8 |
+	     r->p[off + 3];
+	return 0;
+}
+static inline int rd_le32(const struct rd *r, size_t off, uint32_t *v)
+{
+	if (!rd_have(r, off, 4))
+		return -1;
+	*v = (uint32_t)r->p[off + 3] << 24 | (uint32_t)r->p[off + 2] << 16 | (uint32_t)r->p[off + 1] << 8 |
+	     r->p[off];
+	return 0;
+}
+static inline int rd_copy(const struct rd *r, size_t off, void *dst, size_t n)
+{
+	if (!rd_have(r, off, n))
+		return -1;
+	memcpy(dst, r->p + off, n);
+	return 0;
+}
+/* A sub-range [off, off+n) clipped to what was captured. */
+static inline struct rd rd_sub(const struct rd *r, size_t off, size_t n)
+{
+	struct rd s = {r->p, 0};
+	if (off > r->len)
+		return s;
+	s.p = r->p + off;
+	s.len = r->len - off < n ? r->len - off : n;
+	return s;
+}
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * track.h - the streaming TCP tracker: every TCP packet is mapped to its
+ * connection and direction, tagged with what it means (the tags follow the
+ * meanings Wireshark gives its tcp.analysis flags), and every connection is
+ * summarised in a record.
+ *
+ * Ownership: the tracker owns its connections.  A finished connection (closed
+ * and quiet for a while, idle too long, or evicted because the table is full)
+ * is handed to the done callback and freed right after the callback returns;
+ * the callback must copy what it keeps.  Memory is O(live connections): the
+ * table has a hard cap (cfg.max_conns) and overflow is counted.
+ * Sequence space is modulo 2^32 throughout.
+ */
+#ifndef SYNACK_TRACK_H
+#define SYNACK_TRACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../decode/decode.h"
+
+/* Per-packet tags. */
+enum {
+	TAG_SYN = 1u << 0,            /* handshake step 1 */
+	TAG_SYNACK = 1u << 1,         /* handshake step 2 */
+	TAG_HS_ACK = 1u << 2,         /* handshake step 3 */
+	TAG_RETRANS = 1u << 3,
+	TAG_FAST_RETRANS = 1u << 4,
+	TAG_SPURIOUS = 1u << 5,
+	TAG_OUT_OF_ORDER = 1u << 6,
+	TAG_LOST_SEGMENT = 1u << 7,   /* previous segment not captured */
+	TAG_ACKED_UNSEEN = 1u << 8,   /* ACK of a segment that was not captured */
+	TAG_DUP_ACK = 1u << 9,
+	TAG_ZERO_WINDOW = 1u << 10,
+	TAG_ZW_PROBE = 1u << 11,
+	TAG_ZW_PROBE_ACK = 1u << 12,
+	TAG_WINDOW_FULL = 1u << 13,
+	TAG_WINDOW_UPDATE = 1u << 14,
+	TAG_KEEPALIVE = 1u << 15,
+	TAG_KEEPALIVE_ACK = 1u << 16,
+	TAG_PORT_REUSE = 1u << 17,
+	TAG_RST = 1u << 18,
+	TAG_SYN_RETRANS = 1u << 19,   /* SYN or SYN-ACK sent again (attempt n) */
+	TAG_BAD_ACK = 1u << 20,       /* acknowledges data never sent (beyond the window of what was seen) */
+	TAG_OUT_OF_WINDOW = 1u << 21, /* far outside the receiver's window */
+	TAG_WSCALE_UNKNOWN = 1u << 22,/* first packet of a connection whose handshake was not seen */
+	TAG_FIN = 1u << 23,
+};
+
+struct tcp_result {
+	uint32_t tags;
+	struct conn *conn;
+	int dir;                /* 0 client->server, 1 server->client */
+	uint32_t dupack_num;
+	int syn_attempt;        /* 2, 3, ... for SYN / SYN-ACK retransmissions */
+	double syn_interval;    /* seconds since the previous attempt */
+	int rst_by;             /* 0 client, 1 server (when TAG_RST) */
+	double ack_rtt;         /* >= 0 when this ACK gave an RTT sample */
+	uint32_t in_flight;     /* bytes in flight after this segment (data packets) */
+};
+
+#define RTT_SLOTS 8
+
+struct half {
+	int seen;
+	int isn_set;
+	uint32_t isn;
+	int nextseq_set;
+	uint32_t nextseq;       /* highest seq + len (+1 for SYN/FIN) seen */
+	uint32_t maxseqtobeacked;
+	int maxseq_set;
+	double nextseq_time;
+	uint64_t nextseq_pkt;
+	int lastack_set;
+	uint32_t lastack;
+	double lastack_time;
+	uint32_t window;        /* last window, scaled when the scale is known */
+	int window_set;
+	uint32_t dupacknum;
+	uint32_t last_tags;     /* tags of the last segment in this direction */
+	int wscale;             /* from this side's SYN: -1 none seen, else 0..14 */
+	int syn_opt_ws;         /* this side's SYN carried the window scale option */
+	int syn_seen;
+	int mss;
+	int sack_ok, ts_ok;
+	uint32_t max_win;
+	uint8_t ttl_first, ttl_last;
+	uint16_t ipid_last;
+	uint64_t pkts, bytes;   /* packets and payload bytes */
+	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
+	uint64_t acked_unseen, bad_seq;
+	double zerowin_since;   /* > 0 while the window is zero */
+	double zerowin_total;
+	double max_rto;         /* longest gap between a segment and its retransmission */
+	int consec_rto;         /* retransmissions of the same segment in a row */
+	int max_backoff;
+	uint32_t last_retrans_seq;
+	int fin, rst;
+	uint32_t fin_seq;
+	double fin_time, rst_time;
+	uint64_t first_pkt;
+	double first_data_time, last_data_time;
+	uint32_t full_size_retrans, small_retrans; /* for path-MTU black-hole detection */
+	uint32_t max_seg;       /* largest payload sent */
+	struct {
+		uint32_t end;
+		double t;
+		int retrans;
+	} rtt[RTT_SLOTS];
+	int nrtt;
+};
+
+struct conn {
+	struct conn *hnext;         /* hash chain */
+	struct conn *lprev, *lnext; /* activity list, oldest first */
+	uint64_t id;                /* creation order */
+	int v6;
+	uint8_t cli[16], srv[16];
+	uint16_t cport, sport;
+	int client_known;           /* client decided by a SYN (not guessed) */
+	double start, last;
+	uint64_t first_pkt, last_pkt;
+	struct half h[2];           /* 0: client->server, 1: server->client */
+	/* handshake */
+	int syn_count, synack_count;
+	double syn_times[8], synack_times[8];
+	uint32_t syn_isn, synack_isn;
+	uint64_t syn_pkt, synack_pkt, hs_ack_pkt;
+	double syn_time, synack_time, hs_ack_time;
+	int established;
+	int synack_bad_ack;         /* SYN-ACK acknowledged something other than ISN+1 */
+	/* request / response */
+	double req_time, resp_time;
+	/* RTT samples (ms) */
+	double rtt_min, rtt_max, rtt_sum;
+	uint64_t rtt_n;
+	char history[24];
+	size_t hlen;
+	unsigned hist_seen;         /* letters already recorded */
+	const char *end_reason;
+	int closed;                 /* FIN both ways or RST */
+	double closed_time;
+	int rst_first_by;           /* -1 none, 0 client, 1 server */
+	uint8_t rst_ttl;            /* TTL of the first RST */
+	uint16_t rst_ipid;
+	int port_reused;
+};
+
+struct tracker_cfg {
+	size_t max_conns;       /* hard cap on live connections */
+	double idle_timeout;    /* seconds without packets before an open connection is finished */
+	double close_linger;    /* seconds a closed connection is kept for late packets */
+};
+
+typedef void (*conn_done_cb)(void *user, const struct conn *c);
+
+struct tracker;
+struct tracker *tracker_new(const struct tracker_cfg *cfg, conn_done_cb done, void *user);
+/* Account one decoded packet (non-TCP packets are ignored).  res may be NULL. */
+void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *res);
+/* Finish every live connection (end of input, Ctrl+C). */
+void tracker_finish(struct tracker *t, const char *reason);
+void tracker_free(struct tracker *t);
+/* Counters: connections seen, dropped because the table was full. */
+uint64_t tracker_conns_seen(const struct tracker *t);
+uint64_t tracker_overflow(const struct tracker *t);
+
+/* " [retransmission] [dup ack #2]" etc. into buf (empty when no tags). */
+size_t tcp_tags_format(const struct tcp_result *r, char *buf, size_t n);
+/* Zeek-style connection state: S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH. */
+const char *conn_state(const struct conn *c);
+
+#endif
