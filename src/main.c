@@ -333,6 +333,14 @@ static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *by
 		r->pk.ts_nano = r->o->tstamp_precision;
 		decode_packet(&r->pk, r->cap.linktype, bytes, h->caplen, h->len);
 		tracker_packet(r->trk, &r->pk, &res);
+		if (r->o->analyze && r->o->json) {
+			if (r->pk.has_tcp) {
+				char jb[1024];
+				size_t n = tcp_tags_json(&res, r->count, jb, sizeof jb);
+				out_mem(&stdout_buf, jb, n);
+			}
+			return;
+		}
 		if (r->o->analyze && tcp_tags_format(&res, tagbuf, sizeof tagbuf) > 0)
 			tag = tagbuf;
 	}

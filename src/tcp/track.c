@@ -719,3 +719,75 @@ const char *conn_state(const struct conn *c)
 		return "S3";
 	return "S1";
 }
+
+/* Names as in Wireshark's tcp.analysis.* fields where one exists. */
+static const struct {
+	uint32_t tag;
+	const char *name;
+} json_names[] = {
+	{TAG_RETRANS, "retransmission"},
+	{TAG_FAST_RETRANS, "fast_retransmission"},
+	{TAG_SPURIOUS, "spurious_retransmission"},
+	{TAG_OUT_OF_ORDER, "out_of_order"},
+	{TAG_LOST_SEGMENT, "lost_segment"},
+	{TAG_ACKED_UNSEEN, "ack_lost_segment"},
+	{TAG_DUP_ACK, "duplicate_ack"},
+	{TAG_ZERO_WINDOW, "zero_window"},
+	{TAG_ZW_PROBE, "zero_window_probe"},
+	{TAG_ZW_PROBE_ACK, "zero_window_probe_ack"},
+	{TAG_WINDOW_FULL, "window_full"},
+	{TAG_WINDOW_UPDATE, "window_update"},
+	{TAG_KEEPALIVE, "keep_alive"},
+	{TAG_KEEPALIVE_ACK, "keep_alive_ack"},
+	{TAG_PORT_REUSE, "reused_ports"},
+	{TAG_SYN, "syn"},
+	{TAG_SYNACK, "syn_ack"},
+	{TAG_HS_ACK, "handshake_ack"},
+	{TAG_SYN_RETRANS, "syn_retransmission"},
+	{TAG_RST, "rst"},
+	{TAG_FIN, "fin"},
+	{TAG_BAD_ACK, "bogus_ack"},
+	{TAG_OUT_OF_WINDOW, "out_of_window"},
+	{TAG_WSCALE_UNKNOWN, "handshake_not_seen"},
+};
+
+size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t n)
+{
+	size_t off = 0;
+	int k = snprintf(buf, n, "{\"packet\":%llu,\"tags\":[", (unsigned long long)pkt);
+	if (k < 0 || (size_t)k >= n)
+		return 0;
+	off = (size_t)k;
+	int first = 1;
+	for (size_t i = 0; i < sizeof json_names / sizeof json_names[0]; i++) {
+		if (!(r->tags & json_names[i].tag))
+			continue;
+		k = snprintf(buf + off, n - off, "%s\"%s\"", first ? "" : ",", json_names[i].name);
+		if (k < 0 || (size_t)k >= n - off)
+			return 0;
+		off += (size_t)k;
+		first = 0;
+	}
+	k = snprintf(buf + off, n - off, "]");
+	off += k > 0 ? (size_t)k : 0;
+	if (r->tags & TAG_DUP_ACK) {
+		k = snprintf(buf + off, n - off, ",\"dup_ack_num\":%u", r->dupack_num);
+		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
+	}
+	if (r->tags & TAG_SYN_RETRANS) {
+		k = snprintf(buf + off, n - off, ",\"attempt\":%d,\"interval\":%.6f", r->syn_attempt, r->syn_interval);
+		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
+	}
+	if (r->ack_rtt >= 0) {
+		k = snprintf(buf + off, n - off, ",\"ack_rtt\":%.6f", r->ack_rtt);
+		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
+	}
+	if (r->conn) {
+		k = snprintf(buf + off, n - off, ",\"conn\":%llu,\"dir\":\"%s\"", (unsigned long long)r->conn->id,
+			     r->dir ? "s>c" : "c>s");
+		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
+	}
+	k = snprintf(buf + off, n - off, "}\n");
+	off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
+	return off;
+}

@@ -167,6 +167,8 @@ uint64_t tracker_overflow(const struct tracker *t);
 
 /* " [retransmission] [dup ack #2]" etc. into buf (empty when no tags). */
 size_t tcp_tags_format(const struct tcp_result *r, char *buf, size_t n);
+/* {"packet":N,"tags":[...],...}\n for --analyze --json (TCP packets only). */
+size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t n);
 /* Zeek-style connection state: S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH. */
 const char *conn_state(const struct conn *c);
 
