@@ -266,6 +266,11 @@ int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void 
 	return 0;
 }
 
+int capture_interrupted(void)
+{
+	return stop_requested != 0;
+}
+
 void capture_stop(struct capture *c)
 {
 	pcap_breakloop(c->p);

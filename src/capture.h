@@ -32,6 +32,8 @@ int capture_filter(struct capture *c, const char *expr, int dflag, char *err);
 /* Run until EOF, count, error or a stop signal.  Returns 0, or -1 (err filled). */
 int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
 		 char *err);
+/* 1 when a signal stopped the capture. */
+int capture_interrupted(void);
 /* Stop from a callback (count reached, -W limit, write error). */
 void capture_stop(struct capture *c);
 /* Install SIGINT/SIGTERM/SIGHUP handlers that stop the loop cleanly. */

@@ -12,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "capture.h"
 #include "decode/decode.h"
+#include "diag/diag.h"
 #include "report/conns.h"
 #include "tcp/track.h"
 #include "opts.h"
@@ -26,6 +28,7 @@
 #define SYNACK_VERSION "0.1.0"
 
 static struct out stdout_buf;
+static int error_status = 1; /* diagnose exits 2 on errors, 1 meaning "problems found" */
 
 _Noreturn static void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void die(int status, const char *fmt, ...)
@@ -37,7 +40,7 @@ static void die(int status, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
-	exit(status);
+	exit(status == 1 ? error_status : status);
 }
 
 static void usage(FILE *f)
@@ -208,7 +211,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'F': o->Ffile = optarg; break;
 		case 'G':
 			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
-				die(1, "invalid rotation time %s", optarg);
+				die(1, "invalid number of seconds %s", optarg);
 			o->Gflag = v;
 			break;
 		case 'h': usage(stdout); exit(0);
@@ -220,7 +223,14 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'N': break; /* host names are printed as given */
 		case 'p': o->promisc = 0; break;
 		case 'q': o->qflag++; break;
-		case 'r': o->rfile = optarg; break;
+		case 'r':
+			if (!o->rfile)
+				o->rfile = optarg;
+			if (o->nrfiles < 64)
+				o->rfiles[o->nrfiles++] = optarg;
+			else
+				die(1, "too many -r files (at most 64)");
+			break;
 		case 's':
 			if (parse_long(optarg, 0, 262144, &v) < 0)
 				die(1, "invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
@@ -277,8 +287,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		o->tflag = 5;
 	/* tflag: 0 default, 1..5 = -t .. -ttttt */
 	o->nano = o->tstamp_precision;
-	if (o->Wflag && !o->Cflag && !o->Gflag)
-		die(1, "-W requires -C or -G");
+	/* -W without -C or -G is accepted and has no effect, as in tcpdump. */
 	if ((o->Cflag || o->Gflag) && !o->wfile)
 		die(1, "-%c requires -w", o->Cflag ? 'C' : 'G');
 	if (o->Ffile) {
@@ -294,6 +303,8 @@ struct run {
 	struct opts *o;
 	struct tracker *trk;
 	struct conns_report *conns;
+	struct diag *diag;
+	int linktype;           /* of the packet being handled (merged inputs differ) */
 	struct pkt pk;
 	struct capture cap;
 	struct printer pr;
@@ -331,8 +342,10 @@ static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *by
 		r->pk.ts_sec = h->ts.tv_sec;
 		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
 		r->pk.ts_nano = r->o->tstamp_precision;
-		decode_packet(&r->pk, r->cap.linktype, bytes, h->caplen, h->len);
+		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
 		tracker_packet(r->trk, &r->pk, &res);
+		if (r->diag)
+			diag_packet(r->diag, r->trk, &r->pk, &res);
 		if (r->o->analyze && r->o->json) {
 			if (r->pk.has_tcp) {
 				char jb[1024];
@@ -356,12 +369,78 @@ static void on_conn_done(void *user, const struct conn *c)
 	struct run *r = user;
 	if (r->conns)
 		conns_report_add(r->conns, c);
+	if (r->diag)
+		diag_conn_done(r->diag, c);
 }
 
 static void on_batch(void *user)
 {
-	(void)user;
+	struct run *r = user;
+	if (r->trk) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		tracker_tick(r->trk, (double)ts.tv_sec + ts.tv_nsec / 1e9);
+	}
 	out_flush(&stdout_buf);
+}
+
+/* Several -r files (diagnose): read them all, packets merged in time order. */
+static int run_merged(struct run *r, struct opts *o, char *err)
+{
+	int n = o->nrfiles;
+	struct capture *caps = calloc((size_t)n, sizeof *caps);
+	struct pcap_pkthdr **hs = calloc((size_t)n, sizeof *hs);
+	const u_char **ds = calloc((size_t)n, sizeof *ds);
+	int *live = calloc((size_t)n, sizeof *live);
+	if (!caps || !hs || !ds || !live)
+		die(2, "out of memory");
+	for (int i = 0; i < n; i++) {
+		if (capture_open_file(&caps[i], o->rfiles[i], o, err) < 0)
+			die(2, "%s", err);
+		if (capture_filter(&caps[i], o->filter, 0, err) < 0)
+			die(2, "%s", err);
+		char lt[128];
+		capture_linktype_desc(caps[i].linktype, lt, sizeof lt);
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->rfiles[i], lt, caps[i].snaplen);
+		live[i] = 1;
+	}
+	int status = 0;
+	for (;;) {
+		int best = -1;
+		for (int i = 0; i < n; i++) {
+			if (live[i] && !hs[i]) {
+				int rc = pcap_next_ex(caps[i].p, &hs[i], &ds[i]);
+				if (rc != 1) {
+					if (rc == PCAP_ERROR) {
+						fprintf(stderr, "synack: %s: %s\n", o->rfiles[i], pcap_geterr(caps[i].p));
+						status = -1;
+					}
+					live[i] = 0;
+					hs[i] = NULL;
+					continue;
+				}
+			}
+			if (!live[i] || !hs[i])
+				continue;
+			if (best < 0 || hs[i]->ts.tv_sec < hs[best]->ts.tv_sec ||
+			    (hs[i]->ts.tv_sec == hs[best]->ts.tv_sec && hs[i]->ts.tv_usec < hs[best]->ts.tv_usec))
+				best = i;
+		}
+		if (best < 0)
+			break;
+		r->linktype = caps[best].linktype;
+		on_packet(r, hs[best], ds[best]);
+		hs[best] = NULL;
+		if (o->count && (long)r->count >= o->count)
+			break;
+	}
+	for (int i = 0; i < n; i++)
+		capture_close(&caps[i]);
+	free(caps);
+	free(hs);
+	free(ds);
+	free(live);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -372,8 +451,10 @@ int main(int argc, char **argv)
 	int print_too = 0;
 
 	out_init(&stdout_buf, 1);
-	if (argc > 1 && strcmp(argv[1], "conns") == 0) {
-		o.mode = MODE_CONNS;
+	if (argc > 1 && (strcmp(argv[1], "conns") == 0 || strcmp(argv[1], "diagnose") == 0)) {
+		o.mode = strcmp(argv[1], "conns") == 0 ? MODE_CONNS : MODE_DIAGNOSE;
+		if (o.mode == MODE_DIAGNOSE)
+			error_status = 2;
 		argv[1] = argv[0];
 		argv++;
 		argc--;
@@ -385,6 +466,37 @@ int main(int argc, char **argv)
 		if (capture_list_devices(err) < 0)
 			die(1, "%s", err);
 		return 0;
+	}
+	if (o.linktype && pcap_datalink_name_to_val(o.linktype) < 0)
+		die(1, "invalid data link type %s", o.linktype);
+	if (o.mode != MODE_TCPDUMP && o.nrfiles > 1) {
+		if (o.wfile)
+			die(1, "-w cannot be used with several -r files");
+		struct tracker_cfg tc = {0};
+		r.trk = tracker_new(&tc, on_conn_done, &r);
+		if (!r.trk)
+			die(1, "out of memory");
+		if (o.mode == MODE_CONNS)
+			r.conns = conns_report_new(&stdout_buf, o.json, 0, o.tstamp_precision);
+		else
+			r.diag = diag_new(&stdout_buf, o.json, 0);
+		if (!r.conns && !r.diag)
+			die(1, "out of memory");
+		int st = run_merged(&r, &o, err);
+		tracker_finish(r.trk, "end of capture");
+		int found = 0;
+		if (r.conns) {
+			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
+			conns_report_free(r.conns);
+		} else {
+			found = diag_finish(r.diag);
+			diag_free(r.diag);
+		}
+		tracker_free(r.trk);
+		out_flush(&stdout_buf);
+		if (st < 0)
+			return error_status;
+		return o.mode == MODE_DIAGNOSE && found ? 1 : 0;
 	}
 	if (o.rfile) {
 		if (capture_open_file(&r.cap, o.rfile, &o, err) < 0)
@@ -411,14 +523,21 @@ int main(int argc, char **argv)
 
 	r.writing = o.wfile != NULL && !o.count_only;
 	r.printing = !o.count_only && (!o.wfile || print_too) && o.mode == MODE_TCPDUMP;
-	if (o.mode == MODE_CONNS || o.analyze) {
+	r.linktype = r.cap.linktype;
+	if (o.mode != MODE_TCPDUMP || o.analyze) {
 		struct tracker_cfg tc = {0};
+		if (r.cap.live)
+			tc.close_linger = 2; /* report closed connections soon */
 		r.trk = tracker_new(&tc, on_conn_done, &r);
 		if (!r.trk)
 			die(1, "out of memory");
 		if (o.mode == MODE_CONNS) {
 			r.conns = conns_report_new(&stdout_buf, o.json, r.cap.live, o.tstamp_precision);
 			if (!r.conns)
+				die(1, "out of memory");
+		} else if (o.mode == MODE_DIAGNOSE) {
+			r.diag = diag_new(&stdout_buf, o.json, r.cap.live);
+			if (!r.diag)
 				die(1, "out of memory");
 		}
 	}
@@ -455,11 +574,16 @@ int main(int argc, char **argv)
 
 	capture_signals(&r.cap);
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
+	int found = 0;
 	if (r.trk) {
 		tracker_finish(r.trk, r.cap.live ? "capture stopped" : "end of capture");
 		if (r.conns) {
 			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
 			conns_report_free(r.conns);
+		}
+		if (r.diag) {
+			found = diag_finish(r.diag);
+			diag_free(r.diag);
 		}
 		tracker_free(r.trk);
 	}
@@ -474,6 +598,10 @@ int main(int argc, char **argv)
 			writer_close(&r.w, werr);
 		}
 	}
+	/* Stopped by a signal while printing: end a possibly unfinished line, as tcpdump does. */
+	if (capture_interrupted() && !(r.writing && strcmp(o.wfile, "-") == 0))
+		out_char(&stdout_buf, '\n');
+	out_flush(&stdout_buf);
 	if (o.count_only)
 		printf("%llu packet%s\n", r.count, r.count == 1 ? "" : "s");
 	fflush(stdout);
@@ -492,5 +620,7 @@ int main(int argc, char **argv)
 		status = 1;
 	}
 	capture_close(&r.cap);
-	return status;
+	if (status)
+		return error_status;
+	return o.mode == MODE_DIAGNOSE && found ? 1 : 0;
 }

@@ -30,7 +30,9 @@ struct opts {
 	int json;            /* --json */
 	/* capture */
 	const char *device;  /* -i */
-	const char *rfile;   /* -r */
+	const char *rfile;   /* -r (the first one) */
+	const char *rfiles[64]; /* every -r, for diagnose (merged by time) */
+	int nrfiles;
 	const char *wfile;   /* -w */
 	const char *Ffile;   /* -F */
 	const char *Zuser;   /* -Z */

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # tests/lib.sh - helpers shared by tests/errors/*.sh and tests/live/*.sh.
 # Source it from a test script:  . "$(dirname "$0")/../lib.sh"
 #
@@ -40,7 +41,7 @@ finish() { exit "$_failed"; }
 need_synack()  { [ -x "$SYNACK" ] || die "binary under test not found: $SYNACK (run make)"; }
 need_tcpdump() { command -v "$TCPDUMP" >/dev/null 2>&1 || skip "tcpdump not installed"; }
 # make_big OUT N SIZE: synthetic UDP pcap (python3, no scapy needed)
-make_big() { python3 "$TOP/tests/mkbig.py" "$@" 2>/dev/null || /usr/bin/python3 "$TOP/tests/mkbig.py" "$@"; }
+make_big() { python3 "$TOP/tests/errors/mkbig.py" "$@" 2>/dev/null || /usr/bin/python3 "$TOP/tests/errors/mkbig.py" "$@"; }
 need_root()    { [ "$(id -u)" = 0 ] || skip "needs root"; }
 need_cmd()     { command -v "$1" >/dev/null 2>&1 || skip "$1 not installed"; }
 
@@ -67,12 +68,14 @@ expect_fail_rc() {
 # expect_one_line_error WHAT STDERRFILE: apart from tcpdump's informational
 # banners ("reading from file ...", "listening on ..."), stderr holds exactly one
 # non-empty line and it starts with "synack: " (tcpdump's "tcpdump: ").
-# With ALLOW_USAGE=1 only the first such line is checked (a usage text may follow).
+# With ALLOW_USAGE=1 a usage text may come with it (tcpdump prints one after
+# the error for a bad option): exactly one "synack: " line is then required.
 expect_one_line_error() {
     local what=$1 f=$2 n
     grep -v -e '^reading from file ' -e '^listening on ' -e '^synack: listening on ' "$f" | grep . >"$f.msg"
     n=$(wc -l <"$f.msg")
-    if [ "${ALLOW_USAGE:-0}" = 1 ]; then sed -i 1q "$f.msg"; n=$(wc -l <"$f.msg"); fi
+    # a usage text may surround the error: keep only the "synack: " lines
+    if [ "${ALLOW_USAGE:-0}" = 1 ]; then grep '^synack: ' "$f.msg" >"$f.msg2"; mv "$f.msg2" "$f.msg"; n=$(wc -l <"$f.msg"); fi
     if [ "$n" != 1 ]; then fail "$what: expected one error line on stderr, got $n:"; show "$f"; return; fi
     grep -q '^synack: ' "$f.msg" || { fail "$what: error line does not start with 'synack: '"; show "$f"; }
 }
@@ -89,7 +92,11 @@ expect_contains() {
 expect_same() {
     if ! cmp -s "$2" "$3"; then
         fail "$1: output differs from tcpdump (- tcpdump, + synack):"
-        diff -u "$2" "$3" | sed -n '3,22p' | sed 's/^/    | /'
+        diff "$2" "$3" | awk '
+            /^[0-9]/ { if (hunks++ >= 3) exit; print "    | @" $0; next }
+            /^</ { if (++m <= 4) print "    | -" substr($0, 3); next }
+            /^>/ { if (++p <= 4) print "    | +" substr($0, 3); next }
+            /^---/ { m = 0; p = 0 }' | cut -c1-300
         return 1
     fi
 }
@@ -159,13 +166,17 @@ start_capture() {
     sleep 0.3
 }
 
-# stop_capture SIGNAL: signal the capture and wait (bounded) for it; sets CAP_RC.
-stop_capture() {
-    local sig=$1 i
-    kill "-$sig" "$CAP_PID" 2>/dev/null
-    for ((i = 0; i < 100; i++)); do kill -0 "$CAP_PID" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$CAP_PID" 2>/dev/null; then
-        fail "synack did not exit within 10s of SIG$sig"; kill -KILL "$CAP_PID" 2>/dev/null
+# stop_pid PID SIGNAL WHAT: signal PID, wait (bounded, 10 s) for it to exit,
+# SIGKILL it if it does not; sets STOP_RC to its exit status.
+stop_pid() {
+    local pid=$1 sig=$2 what=$3 i
+    kill "-$sig" "$pid" 2>/dev/null
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+        fail "$what did not exit within 10s of SIG$sig"; kill -KILL "$pid" 2>/dev/null
     fi
-    CAP_RC=0; wait "$CAP_PID" || CAP_RC=$?
+    STOP_RC=0; wait "$pid" || STOP_RC=$?
 }
+
+# stop_capture SIGNAL: stop the start_capture synack; sets CAP_RC.
+stop_capture() { stop_pid "$CAP_PID" "$1" "synack (capture)"; CAP_RC=$STOP_RC; }

@@ -11,6 +11,9 @@ cd "$TOP" || exit 2
 SYNACK=${SYNACK:-./synack}
 case $SYNACK in /*) ;; *) SYNACK=$TOP/${SYNACK#./} ;; esac
 export TOP SYNACK TZ=UTC LC_ALL=C
+# sanitizer builds (SYNACK=./synack-asan): report, and fail, on the first error
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 PATTERN=${1:-}
 VERBOSE=${VERBOSE:-0}
 
@@ -22,6 +25,14 @@ selected() { [ -z "$PATTERN" ] || echo "$1" | grep -qE -- "$PATTERN"; }
 ok()    { pass=$((pass + 1));   echo "ok $1"; }
 bad()   { failn=$((failn + 1)); echo "FAIL $1"; }
 skipt() { skipn=$((skipn + 1)); echo "skip $1 ($2)"; }
+# showdiff EXPECTED ACTUAL: the first differing lines, both sides (short).
+showdiff() {
+    diff "$1" "$2" | awk '
+        /^[0-9]/ { if (hunks++ >= 3) exit; print "    @" $0; next }
+        /^</ { if (++m <= 4) print "    -" substr($0, 3); next }
+        /^>/ { if (++p <= 4) print "    +" substr($0, 3); next }
+        /^---/ { m = 0; p = 0 }' | cut -c1-300
+}
 # indent the first N lines of a file under a FAIL line
 detail() { sed -n "1,${2:-15}p" "$1" | sed 's/^/    /'; }
 
@@ -66,12 +77,15 @@ for list in tests/golden/*.list; do
         if [ "$rc" -ge 124 ]; then
             bad "golden/$name"; echo "    exit status $rc (timeout or crash): synack $* -r tests/captures/$pcap"
             detail "$LOG/g.err" 8
+        elif grep -qE 'ERROR: (Address|Leak|Memory)Sanitizer|runtime error: ' "$LOG/g.err"; then
+            bad "golden/$name"; echo "    sanitizer report: synack $* -r tests/captures/$pcap"
+            grep -m3 -E 'ERROR: |runtime error: |^    #[0-3] ' "$LOG/g.err" | cut -c1-200 | sed 's/^/    /'
         elif cmp -s "$exp" "$LOG/g.out"; then
             ok "golden/$name"
         else
             bad "golden/$name"
             echo "    synack $* -r tests/captures/$pcap  (- tcpdump, + synack)"
-            diff -u "$exp" "$LOG/g.out" | sed -n '3,14p' | sed 's/^/    /'
+            showdiff "$exp" "$LOG/g.out"
             [ -s "$LOG/g.err" ] && { echo "    stderr:"; detail "$LOG/g.err" 3; }
         fi
     done <"$list"

@@ -144,6 +144,13 @@ void nd_etheraddr(struct nd *nd, const uint8_t *p)
 		*b++ = hx[a[i] & 15];
 	}
 	nd->out->len += 17;
+	if (!nd->o->nflag) {
+		/* tcpdump adds the vendor (OUI) name when names are resolved */
+		const char *v = tok_find(oui_names, (uint32_t)a[0] << 16 | (uint32_t)a[1] << 8 | a[2]);
+		ND_STR(nd, " (oui ");
+		ND_STR(nd, v ? v : "Unknown");
+		ND_CHR(nd, ')');
+	}
 }
 
 /* Port names from /etc/services, loaded on first use (only without -nn). */
@@ -187,7 +194,7 @@ static void services_load(void)
 
 void nd_port(struct nd *nd, uint16_t port, int is_udp)
 {
-	if (nd->o->nflag < 2) {
+	if (!nd->o->nflag) { /* tcpdump 4.99: a single -n already keeps port numbers */
 		if (!services_loaded)
 			services_load();
 		char **tab = is_udp ? udp_names : tcp_names;

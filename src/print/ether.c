@@ -57,22 +57,6 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	}
 }
 
-static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen);
-
-/* LLC (802.2) is not decoded: show the frame header and the bytes. */
-static void llc_print_unknown(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
-			      const uint8_t *src, const uint8_t *dst)
-{
-	if (!nd->o->eflag) {
-		ether_addresses_print(nd, src, dst);
-		ND_STR(nd, "802.3, length ");
-		ND_U(nd, len);
-		ND_STR(nd, ": ");
-	}
-	ND_STR(nd, "LLC");
-	default_print(nd, p, caplen);
-}
-
 static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen)
 {
 	if (!nd_default_print_suppressed(nd))
@@ -88,6 +72,7 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		return;
 	}
 	if (caplen < ETHER_HDRLEN) {
+		nd->ll_hdr_len = caplen; /* tcpdump's -x dump then starts after the capture */
 		nd_print_trunc(nd);
 		return;
 	}
@@ -104,11 +89,8 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	int printed_length = 0;
 	while (type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200) {
 		if (caplen < 4) {
-			if (nd->o->eflag) {
-				ether_type_print(nd, type);
-				if (!printed_length)
-					out_fmt(nd->out, ", length %u: ", orig_len);
-			}
+			/* tcpdump names the tag's type only once the tag is captured */
+			nd->ll_hdr_len += caplen;
 			nd->protocol = "vlan";
 			nd_print_trunc(nd);
 			return;
@@ -145,15 +127,23 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		caplen -= 4;
 	}
 
-	if (type <= MAX_ETHERNET_LENGTH_VAL) {
-		/* 802.3 length field: LLC follows, which synack does not decode further. */
-		uint32_t l = type;
-		if (caplen > l)
-			caplen = l;
-		if (len > l)
-			len = l;
-		if (nd->o->eflag) {
-			ND_STR(nd, "802.3");
+	if (type <= MAX_ETHERNET_LENGTH_VAL || type == 0x8870) {
+		/* 802.3 length field (or an Alteon jumbo frame): an LLC header follows. */
+		if (type <= MAX_ETHERNET_LENGTH_VAL) {
+			if (len > type)
+				len = type;
+			if (caplen > len)
+				caplen = len;
+			if (nd->o->eflag) {
+				ND_STR(nd, "802.3");
+				if (!printed_length) {
+					ND_STR(nd, ", length ");
+					ND_U(nd, len);
+					ND_STR(nd, ": ");
+				}
+			}
+		} else if (nd->o->eflag) {
+			ether_type_print(nd, type);
 			if (!printed_length) {
 				ND_STR(nd, ", length ");
 				ND_U(nd, orig_len);
@@ -163,7 +153,9 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 			}
 		}
 		nd_push_snaplen(nd, p, caplen);
-		llc_print_unknown(nd, p, len, caplen, src, dst);
+		int hl = llc_print(nd, p, len, caplen, src, dst);
+		if (hl < 0)
+			default_print(nd, p, caplen);
 		nd_pop_snaplen(nd);
 		return;
 	}

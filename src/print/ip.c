@@ -25,8 +25,8 @@
 static const struct tok ipproto_values[] = {
 	{0, "Options"}, {1, "ICMP"}, {2, "IGMP"}, {4, "IPIP"}, {6, "TCP"}, {8, "EGP"}, {9, "IGRP"},
 	{17, "UDP"}, {33, "DCCP"}, {41, "IPv6"}, {43, "Routing"}, {44, "Fragment"}, {46, "RSVP"},
-	{47, "GRE"}, {50, "ESP"}, {51, "AH"}, {55, "Mobile IP"}, {58, "ICMPv6"}, {59, "none"},
-	{60, "Destination Options"}, {62, "Mobile IP (old)"}, {88, "EIGRP"}, {89, "OSPF"}, {103, "PIM"},
+	{47, "GRE"}, {50, "ESP"}, {51, "AH"}, {55, "Mobile IP"}, {58, "ICMPv6"},
+	{62, "Mobile IP (old)"}, {88, "EIGRP"}, {89, "OSPF"}, {103, "PIM"},
 	{108, "Compressed IP"}, {112, "VRRP"}, {113, "PGM"}, {132, "SCTP"}, {135, "Mobility"},
 	{0, NULL}};
 
@@ -194,13 +194,39 @@ static void ip_finddst(struct nd *nd, const uint8_t *iph, unsigned hlen, uint8_t
 	}
 }
 
+/* Protocol names from /etc/protocols, read once on first use (only without -n).
+ * Like tcpdump, every entry is read in order and a later name for the same
+ * number replaces an earlier one (so 0 is "hopopt", not "ip"). */
+static char proto_names[256][24];
+static int proto_names_loaded;
+
+static const char *proto_names_get(uint8_t proto)
+{
+	if (!proto_names_loaded) {
+		proto_names_loaded = 1;
+		struct protoent *pe;
+		setprotoent(1);
+		while ((pe = getprotoent()) != NULL) {
+			if (pe->p_proto < 0 || pe->p_proto > 255 || !pe->p_name)
+				continue;
+			size_t n = strlen(pe->p_name);
+			if (n >= sizeof proto_names[0])
+				n = sizeof proto_names[0] - 1;
+			memcpy(proto_names[pe->p_proto], pe->p_name, n);
+			proto_names[pe->p_proto][n] = '\0';
+		}
+		endprotoent();
+	}
+	return proto_names[proto][0] ? proto_names[proto] : NULL;
+}
+
 static void proto_name_print(struct nd *nd, uint8_t proto)
 {
 	if (nd->o->nflag == 0) {
-		struct protoent *pe = getprotobynumber(proto);
-		if (pe && pe->p_name) {
+		const char *name = proto_names_get(proto);
+		if (name) {
 			ND_CHR(nd, ' ');
-			ND_STR(nd, pe->p_name);
+			ND_STR(nd, name);
 			return;
 		}
 	}
@@ -230,6 +256,9 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 		break;
 	case 113:
 		pgm_print(nd, p, len, ip);
+		break;
+	case 50:
+		esp_print(nd, p, len);
 		break;
 	case 4:
 		ip_print(nd, p, len);

@@ -101,12 +101,12 @@ static int ip6_opt_process(struct nd *nd, const uint8_t *bp, unsigned len, int *
 static int hbhopt_process(struct nd *nd, const uint8_t *bp, int *found_jumbo, uint32_t *payload_len)
 {
 	nd->protocol = "hbhopt";
-	ND_STR(nd, "HBH ");
 	unsigned hlen = (GET_U8(nd, bp + 1) + 1u) << 3;
 	if (!nd_ok(nd, bp, hlen)) {
 		nd_print_trunc(nd);
 		return -1;
 	}
+	ND_STR(nd, "HBH ");
 	if (ip6_opt_process(nd, bp + 2, hlen - 2, found_jumbo, payload_len) == -1) {
 		nd_print_trunc(nd);
 		return -1;
@@ -117,12 +117,12 @@ static int hbhopt_process(struct nd *nd, const uint8_t *bp, int *found_jumbo, ui
 static int dstopt_process(struct nd *nd, const uint8_t *bp)
 {
 	nd->protocol = "dstopt";
-	ND_STR(nd, "DSTOPT ");
 	unsigned hlen = (GET_U8(nd, bp + 1) + 1u) << 3;
 	if (!nd_ok(nd, bp, hlen)) {
 		nd_print_trunc(nd);
 		return -1;
 	}
+	ND_STR(nd, "DSTOPT ");
 	if (nd->o->vflag && ip6_opt_process(nd, bp + 2, hlen - 2, NULL, NULL) == -1) {
 		nd_print_trunc(nd);
 		return -1;
@@ -163,7 +163,9 @@ static int rt6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6, uint8
 	switch (type) {
 	case 0:
 	case 2: {
-		out_fmt(nd->out, ", rsv=0x%0x", GET_BE32(nd, bp + 4));
+		uint32_t rsv = GET_BE32(nd, bp + 4);
+		if (rsv || nd->o->vflag)
+			out_fmt(nd->out, ", rsv=0x%0x", rsv);
 		if (len % 2 == 1) {
 			ND_STR(nd, " (invalid length ");
 			ND_U(nd, len);
@@ -205,6 +207,8 @@ static int rt6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6, uint8
 			}
 			out_fmt(nd->out, ", [%u]", i);
 			nd_ip6addr(nd, a);
+			if (i == 0)
+				memcpy(final_dst, a, 16);
 		}
 		ND_STR(nd, ") ");
 		return (int)((len + 1) << 3);
@@ -214,6 +218,205 @@ static int rt6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6, uint8
 		nd_print_invalid(nd);
 		return -1;
 	}
+}
+
+/*
+ * Mobility header (RFC 6275, section 6.1), next header 135 (and 62, its old
+ * number, as tcpdump also decodes it):
+ *   payload proto(1) | header len(1, 8-octet units past the first 8) |
+ *   MH type(1) | reserved(1) | checksum(2) | message data ... | options
+ * Options are shown only with -v.  Returns 0, or -1 when truncated (the
+ * " [|mobility]" marker is printed here then).
+ */
+static const uint8_t mob_min_len[8] = {8, 16, 16, 24, 24, 12, 12, 24};
+
+/* 1 when the options ran past len (tcpdump then prints the truncation mark). */
+static int mobility_opt_print(struct nd *nd, const uint8_t *bp, unsigned len)
+{
+	unsigned i, optlen;
+	for (i = 0; i < len; i += optlen) {
+		uint8_t type = GET_U8(nd, bp + i);
+		if (type == 0) {
+			optlen = 1;
+		} else {
+			if (i + 1 >= len)
+				return 1;
+			optlen = GET_U8(nd, bp + i + 1) + 2u;
+		}
+		if (i + optlen > len)
+			return 1;
+		/* tcpdump 4.99 checks the byte after the option (one past it) */
+		if (!nd_ok(nd, bp + i + optlen, 1))
+			return 1;
+		switch (type) {
+		case 0:
+			ND_STR(nd, "(pad1)");
+			break;
+		case 1:
+			if (len - i < 2) {
+				ND_STR(nd, "(padn: trunc)");
+				return 1;
+			}
+			ND_STR(nd, "(padn)");
+			break;
+		case 2:
+			if (len - i < 4) {
+				ND_STR(nd, "(refresh: trunc)");
+				return 1;
+			}
+			nd_need(nd, bp + i + 2, 2);
+			ND_STR(nd, "(refresh: ");
+			ND_U(nd, (uint32_t)GET_BE16(nd, bp + i + 2) << 2);
+			ND_CHR(nd, ')');
+			break;
+		case 3:
+			if (len - i < 18) {
+				ND_STR(nd, "(altcoa: trunc)");
+				return 1;
+			}
+			nd_need(nd, bp + i + 2, 16);
+			ND_STR(nd, "(alt-CoA: ");
+			nd_ip6addr(nd, bp + i + 2);
+			ND_CHR(nd, ')');
+			break;
+		case 4:
+			if (len - i < 6) {
+				ND_STR(nd, "(ni: trunc)");
+				return 1;
+			}
+			nd_need(nd, bp + i + 2, 4);
+			ND_STR(nd, "(ni: ho=0x");
+			out_hex(nd->out, GET_BE16(nd, bp + i + 2), 4);
+			ND_STR(nd, " co=0x");
+			out_hex(nd->out, GET_BE16(nd, bp + i + 4), 4);
+			ND_CHR(nd, ')');
+			break;
+		case 5:
+			if (len - i < 12) {
+				ND_STR(nd, "(auth: trunc)");
+				return 1;
+			}
+			ND_STR(nd, "(auth)");
+			break;
+		default:
+			if (len - i < 2) {
+				out_fmt(nd->out, "(sopt_type %u: trunc)", type);
+				return 1;
+			}
+			{
+				uint8_t olen = GET_U8(nd, bp + i + 1);
+				out_fmt(nd->out, "(type-0x%02x: len=%u)", type, olen);
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
+/* tcpdump checks the 8 bytes from the start of the message data (bp + 8)
+ * up to and including this cookie before printing it. */
+static void mob_cookie(struct nd *nd, const uint8_t *p, const char *who, const char *what)
+{
+	uint32_t a = GET_BE32(nd, p), b = GET_BE32(nd, p + 4);
+	out_fmt(nd->out, " %s %s=%08x:%08x", who, what, a, b);
+}
+
+static int mobility_print(struct nd *nd, const uint8_t *bp)
+{
+	nd->protocol = "mobility";
+	unsigned mhlen = ((unsigned)GET_U8(nd, bp + 1) + 1) << 3;
+	uint8_t type = GET_U8(nd, bp + 2);
+	unsigned hlen = 8;
+	if (type <= 7 && mhlen < mob_min_len[type]) {
+		out_fmt(nd->out, "(header length %u is too small for type %u)", mhlen, type);
+		nd_print_trunc(nd);
+		return -1;
+	}
+	switch (type) {
+	case 0:
+		ND_STR(nd, "mobility: BRR");
+		break;
+	case 1:
+	case 2:
+		ND_STR(nd, type == 1 ? "mobility: HoTI" : "mobility: CoTI");
+		if (nd->o->vflag)
+			mob_cookie(nd, bp + hlen, type == 1 ? "Home" : "Care-of", "Init Cookie");
+		hlen += 8;
+		break;
+	case 3:
+	case 4: {
+		ND_STR(nd, type == 3 ? "mobility: HoT" : "mobility: CoT");
+		uint16_t nonce = GET_BE16(nd, bp + 6);
+		ND_STR(nd, " nonce id=0x");
+		out_hex(nd->out, nonce, 0);
+		if (nd->o->vflag)
+			mob_cookie(nd, bp + hlen, type == 3 ? "Home" : "Care-of", "Init Cookie");
+		hlen += 8;
+		if (nd->o->vflag)
+			mob_cookie(nd, bp + hlen, type == 3 ? "Home" : "Care-of", "Keygen Token");
+		hlen += 8;
+		break;
+	}
+	case 5: {
+		ND_STR(nd, "mobility: BU");
+		uint16_t seq = GET_BE16(nd, bp + 6);
+		ND_STR(nd, " seq#=");
+		ND_U(nd, seq);
+		uint8_t fl = GET_U8(nd, bp + hlen);
+		if (fl & 0xf0)
+			ND_CHR(nd, ' ');
+		if (fl & 0x80)
+			ND_CHR(nd, 'A');
+		if (fl & 0x40)
+			ND_CHR(nd, 'H');
+		if (fl & 0x20)
+			ND_CHR(nd, 'L');
+		if (fl & 0x10)
+			ND_CHR(nd, 'K');
+		hlen += 2;
+		uint32_t life = (uint32_t)GET_BE16(nd, bp + hlen) << 2;
+		ND_STR(nd, " lifetime=");
+		ND_U(nd, life);
+		hlen += 2;
+		break;
+	}
+	case 6: {
+		ND_STR(nd, "mobility: BA");
+		uint8_t status = GET_U8(nd, bp + 6);
+		ND_STR(nd, " status=");
+		ND_U(nd, status);
+		if (GET_U8(nd, bp + 7) & 0x80)
+			ND_STR(nd, " K");
+		uint16_t seq = GET_BE16(nd, bp + hlen);
+		ND_STR(nd, " seq#=");
+		ND_U(nd, seq);
+		hlen += 2;
+		uint32_t life = (uint32_t)GET_BE16(nd, bp + hlen) << 2;
+		ND_STR(nd, " lifetime=");
+		ND_U(nd, life);
+		hlen += 2;
+		break;
+	}
+	case 7: {
+		ND_STR(nd, "mobility: BE");
+		uint8_t status = GET_U8(nd, bp + 6);
+		ND_STR(nd, " status=");
+		ND_U(nd, status);
+		nd_need(nd, bp + hlen, 16);
+		ND_STR(nd, " homeaddr ");
+		nd_ip6addr(nd, bp + hlen);
+		hlen += 16;
+		break;
+	}
+	default:
+		out_fmt(nd->out, "mobility: type-#%u len=%u", type, GET_U8(nd, bp + 1));
+		return 0;
+	}
+	if (nd->o->vflag && mobility_opt_print(nd, bp + hlen, mhlen - hlen)) {
+		nd_print_trunc(nd);
+		return -1;
+	}
+	return 0;
 }
 
 void ip6_print(struct nd *nd, const uint8_t *bp, uint32_t length)
@@ -318,6 +521,10 @@ void ip6_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 			found_ext = 1;
 			nh = GET_U8(nd, cp);
 			break;
+		case 62:
+		case 135:
+			mobility_print(nd, cp);
+			goto out;
 		default:
 			if (found_jumbo) {
 				len = payload_len + 40;
@@ -333,7 +540,8 @@ void ip6_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 				len -= total_advance;
 			} else if (payload_len == 0) {
 				if (found_ext) {
-					nd_print_trunc(nd);
+					ND_STR(nd, "[No valid Jumbo Payload Hop-by-Hop option found]");
+					nd_print_invalid(nd);
 					goto out;
 				}
 				len = 40 - total_advance;

@@ -27,8 +27,6 @@
 
 #include "nd.h"
 
-void isakmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
-void esp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
 #define ISAKMP_HDRLEN 28
 

@@ -160,6 +160,16 @@ void raw_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
 		    const uint8_t *src, const uint8_t *dst);
 void ip_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* IEEE 802.2 LLC (print/llc.c): src/dst are the 6-byte MAC addresses or NULL.
+ * Returns the LLC(+SNAP) header length when the payload was printed, or its
+ * negative when the caller should hex-dump the frame (unknown payload). */
+int llc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
+	      const uint8_t *src, const uint8_t *dst);
+/* Organisationally unique identifiers as tcpdump names them (print/llc.c). */
+extern const struct tok oui_names[];
+/* SNAP header after an LLC UI header; 1 when the payload was printed. */
+int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
+	       const uint8_t *src, const uint8_t *dst);
 void ip6_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void arp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen);
 /* ip/ip6 are the enclosing headers (for pseudo-header checksums and addresses). */
@@ -201,6 +211,11 @@ void isakmp_rfc3948_print(struct nd *nd, const uint8_t *p, uint32_t len, const s
 void pgm_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 /* Sun RPC / NFS over TCP port 2049 (and UDP); returns 1 when it printed */
 int nfs_tcp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, const struct ipctx *ip);
+/* ISAKMP/IKE (UDP 500, 7500, 8500), ESP (IP protocol 50), NFS over UDP 2049 (1 when printed). */
+void isakmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+void esp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+int nfs_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport,
+		  const struct ipctx *ip);
 /* Name of an IP protocol number, as tcpdump prints it, or NULL. */
 const char *ipproto_name(uint8_t proto);
 /* Internet checksum over a byte range that is entirely captured. */

@@ -20,8 +20,6 @@
 
 #include "nd.h"
 
-int nfs_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport,
-		  const struct ipctx *ip);
 
 #define NFS_PORT 2049
 #define RPC_CALL 0

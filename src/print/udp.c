@@ -9,6 +9,8 @@
  */
 #include "nd.h"
 
+/* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
+
 /* Addresses and ports, or only ports when UDP is not the IP header's next protocol. */
 static void udpipaddr_print(struct nd *nd, const struct ipctx *ip, int sport, int dport)
 {
@@ -38,6 +40,58 @@ static void udpipaddr_print(struct nd *nd, const struct ipctx *ip, int sport, in
 		nd_port(nd, (uint16_t)dport, 1);
 		ND_STR(nd, ": ");
 	}
+}
+
+/* The Ethernet frame inside a tunnel; the outer link header length is kept for -x. */
+static void inner_ether_print(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	uint32_t ll = nd->ll_hdr_len;
+	ether_print(nd, p, (uint32_t)nd_avail(nd, p), len);
+	nd->ll_hdr_len = ll;
+}
+
+/* VXLAN (RFC 7348), UDP port 4789: flags(1) reserved(3) VNI(3) reserved(1). */
+static void vxlan_print(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	nd->protocol = "vxlan";
+	if (len < 8) {
+		nd_print_invalid(nd);
+		return;
+	}
+	nd_need(nd, p, 8);
+	uint8_t flags = GET_U8(nd, p);
+	ND_STR(nd, "VXLAN, flags [");
+	ND_STR(nd, (flags & 0x08) ? "I" : ".");
+	ND_STR(nd, "] (0x");
+	out_hex(nd->out, flags, 2);
+	ND_STR(nd, "), vni ");
+	ND_U(nd, GET_BE24(nd, p + 4));
+	ND_CHR(nd, '\n');
+	inner_ether_print(nd, p + 8, len - 8);
+}
+
+/* OTV (draft-hasmit-otv), UDP port 8472: flags(1) overlay(3) instance(3) reserved(1). */
+static void otv_print(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	nd->protocol = "otv";
+	ND_STR(nd, "OTV, ");
+	if (len < 8) {
+		out_fmt(nd->out, "[length %u < 8]", len);
+		nd_print_invalid(nd);
+		return;
+	}
+	uint8_t flags = GET_U8(nd, p);
+	ND_STR(nd, "flags [");
+	ND_STR(nd, (flags & 0x08) ? "I" : ".");
+	ND_STR(nd, "] (0x");
+	out_hex(nd->out, flags, 2);
+	ND_STR(nd, "), ");
+	ND_STR(nd, "overlay ");
+	ND_U(nd, GET_BE24(nd, p + 1));
+	ND_STR(nd, ", instance ");
+	ND_U(nd, GET_BE24(nd, p + 4));
+	ND_CHR(nd, '\n');
+	inner_ether_print(nd, p + 8, len - 8);
 }
 
 static void udp_len_print(struct nd *nd, uint32_t ulen, uint32_t length, int fragmented)
@@ -90,6 +144,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		return;
 	}
 	udpipaddr_print(nd, ip, sport, dport);
+	/* Sun RPC to/from the NFS port is recognised before the checksum, as tcpdump does. */
+	if (!nd->o->qflag && nfs_udp_print(nd, cp, length, sport, dport, ip))
+		return;
 	if (nd->o->vflag && !nd->o->Kflag && !ip->fragmented) {
 		uint16_t udp_sum = GET_BE16(nd, bp + 6);
 		if (!ip->v6 && nd->o->vflag > 1) {
@@ -118,6 +175,18 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 #define PORT(x) (sport == (x) || dport == (x))
 		if (PORT(53)) {
 			dns_print(nd, cp, length, 0);
+			return;
+		}
+		if (PORT(4789)) {
+			vxlan_print(nd, cp, length);
+			return;
+		}
+		if (PORT(8472)) {
+			otv_print(nd, cp, length);
+			return;
+		}
+		if (PORT(500) || PORT(7500) || PORT(8500)) {
+			isakmp_print(nd, cp, length, ip);
 			return;
 		}
 		if (PORT(4500)) {

@@ -30,6 +30,24 @@ struct tracker {
 	double now;
 };
 
+static uint32_t key_hash(int v6, const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb);
+
+struct conn *tracker_find(struct tracker *t, int v6, const uint8_t *src, uint16_t sport, const uint8_t *dst,
+			  uint16_t dport)
+{
+	size_t alen = v6 ? 16 : 4;
+	uint32_t h = key_hash(v6, src, sport, dst, dport);
+	for (struct conn *c = t->buckets[h & (t->nbuckets - 1)]; c; c = c->hnext) {
+		if (c->v6 != v6)
+			continue;
+		if (c->cport == sport && c->sport == dport && !memcmp(c->cli, src, alen) && !memcmp(c->srv, dst, alen))
+			return c;
+		if (c->sport == sport && c->cport == dport && !memcmp(c->srv, src, alen) && !memcmp(c->cli, dst, alen))
+			return c;
+	}
+	return NULL;
+}
+
 static uint32_t key_hash(int v6, const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb)
 {
 	/* Symmetric: both directions hash the same. */
@@ -158,6 +176,13 @@ static void expire(struct tracker *t, double now)
 		else
 			break;
 	}
+}
+
+void tracker_tick(struct tracker *t, double now)
+{
+	if (now > t->now)
+		t->now = now;
+	expire(t, t->now);
 }
 
 static void history_add(struct conn *c, char letter, int resp)

@@ -144,6 +144,14 @@ struct conn {
 	uint8_t rst_ttl;            /* TTL of the first RST */
 	uint16_t rst_ipid;
 	int port_reused;
+	/* ICMP / ICMPv6 errors that quote a packet of this connection */
+	int icmp_count;
+	uint8_t icmp_type, icmp_code, icmp_v6;
+	uint8_t icmp_from[16];
+	uint16_t icmp_mtu;
+	double icmp_time;
+	uint64_t icmp_pkt;
+	void *user;                 /* for the consumer (diagnose) */
 };
 
 struct tracker_cfg {
@@ -158,6 +166,11 @@ struct tracker;
 struct tracker *tracker_new(const struct tracker_cfg *cfg, conn_done_cb done, void *user);
 /* Account one decoded packet (non-TCP packets are ignored).  res may be NULL. */
 void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *res);
+/* The live connection of a 4-tuple (either direction), or NULL. */
+struct conn *tracker_find(struct tracker *t, int v6, const uint8_t *src, uint16_t sport, const uint8_t *dst,
+			  uint16_t dport);
+/* Finish connections idle past their timeouts at time now (live captures call this when quiet). */
+void tracker_tick(struct tracker *t, double now);
 /* Finish every live connection (end of input, Ctrl+C). */
 void tracker_finish(struct tracker *t, const char *reason);
 void tracker_free(struct tracker *t);

@@ -25,5 +25,4 @@ check() { # check NAME ARGS...
 check "-C 1"            -C 1       # out out1 out2
 check "-C 1 -W 2"       -C 1 -W 2  # ring of out0 out1 (out0 overwritten)
 check "-C 1 -W 12"      -C 1 -W 12 # zero-padded: out00 out01 out02
-check "-W 3 alone"      -W 3       # tcpdump ignores -W without -C/-G: one file "out"
 finish

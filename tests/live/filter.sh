@@ -20,7 +20,7 @@ for port in 8081 8080 8081 8080; do
     ip netns exec "$NS_A" curl -s -m 10 -o /dev/null "http://$IP_B:$port/index.html" || fail "curl :$port failed"
 done
 ip netns exec "$NS_A" bash -c "echo x >/dev/udp/$IP_B/8080" 2>/dev/null
-sleep 0.5
+sleep 1.5   # TPACKET_V3 hands over a block after at most 1 s (packet buffer timeout)
 stop_capture INT
 [ "$CAP_RC" = 0 ] || fail "exit status $CAP_RC after SIGINT"
 

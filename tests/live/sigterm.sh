@@ -20,7 +20,7 @@ start_capture "$NS_A" "$IF_A" "$T/cap.pcap" "$T/cap.err" || finish
 for i in 1 2 3; do
     ip netns exec "$NS_A" curl -s -m 10 -o /dev/null "http://$IP_B:$PORT/z.txt" || fail "curl $i failed"
 done
-sleep 0.5
+sleep 1.5   # TPACKET_V3 hands over a block after at most 1 s (packet buffer timeout)
 stop_capture TERM
 [ "$CAP_RC" = 0 ] || fail "exit status $CAP_RC after SIGTERM (tcpdump exits 0)"
 grep -Eq '^[0-9]+ packets captured$' "$T/cap.err" || { fail "no 'packets captured' line after SIGTERM:"; show "$T/cap.err"; }

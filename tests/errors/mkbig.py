@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# tests/mkbig.py OUT NPACKETS PAYLOAD - write a synthetic pcap of UDP packets
+# tests/errors/mkbig.py OUT NPACKETS PAYLOAD - write a synthetic pcap of UDP packets
 # (10.199.30.1 -> 10.199.30.2), used by the rotation and disk-full tests.
 import struct, sys
 out, n, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

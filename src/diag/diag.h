@@ -1,0 +1,29 @@
+/*
+ * diag.h - `synack diagnose`: the TCP troubleshooting playbook as rules over
+ * connection records and a few packet-level events (ICMP errors, ARP/ND
+ * requests, TTLs per host).
+ *
+ * Flow: diag_packet() sees every decoded packet (after the tracker), and
+ * diag_conn_done() every finished connection; diag_finish() runs the rules
+ * that need the whole picture (per-port and per-host patterns, vantage point)
+ * and prints the findings, most serious first.  Memory: connection records
+ * are reduced to small per-problem groups as they finish; host and port
+ * tables are bounded.
+ */
+#ifndef SYNACK_DIAG_H
+#define SYNACK_DIAG_H
+
+#include "../decode/decode.h"
+#include "../print/out.h"
+#include "../tcp/track.h"
+
+struct diag;
+
+struct diag *diag_new(struct out *o, int json, int live);
+void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res);
+void diag_conn_done(struct diag *d, const struct conn *c);
+/* Prints the findings; returns the number of findings at warning level or worse. */
+int diag_finish(struct diag *d);
+void diag_free(struct diag *d);
+
+#endif
