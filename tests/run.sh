@@ -92,19 +92,22 @@ for list in tests/golden/*.list; do
 done
 
 # ---- script tests -----------------------------------------------------------
-for script in tests/errors/*.sh tests/live/*.sh; do
+# A script may ask for a longer limit with a line "# timeout: SECONDS" near its top.
+for script in tests/errors/*.sh tests/live/*.sh tests/analysis/*.sh tests/lab/*.sh tests/corpus/*.sh; do
     [ -f "$script" ] || continue
     name=${script#tests/}; name=${name%.sh}
     selected "$name" || continue
+    tmo=$(sed -n '1,10s/^# timeout: *\([0-9][0-9]*\).*/\1/p' "$script" | head -n1)
+    tmo=${tmo:-120}
     rc=0
-    timeout -k 5 120 bash "$script" >"$LOG/s.out" 2>&1 </dev/null || rc=$?
+    timeout -k 5 "$tmo" bash "$script" >"$LOG/s.out" 2>&1 </dev/null || rc=$?
     case $rc in
     0)  ok "$name"
         [ "$VERBOSE" = 1 ] && detail "$LOG/s.out" 30 ;;
     77) reason=$(grep -m1 '^skip: ' "$LOG/s.out" | sed 's/^skip: //')
         skipt "$name" "${reason:-no reason given}" ;;
     *)  bad "$name"
-        [ "$rc" = 124 ] && echo "    timed out after 120s"
+        [ "$rc" = 124 ] && echo "    timed out after ${tmo}s"
         if grep -q '^fail: ' "$LOG/s.out"; then
             grep -A 12 '^fail: ' "$LOG/s.out" | head -n 30 | sed 's/^/    /'
         else

@@ -17,7 +17,13 @@ network namespaces that make-captures.sh creates; never aimed anywhere else.
     keepalive HOST PORT SECS  SO_KEEPALIVE, idle 1 s, interval 1 s, stay SECS
     reuse HOST PORT LPORT N   N connections from the same local port LPORT
     bridge IF1 IF2 SECS     (root) userspace L2 bridge that reorders frames
+    nocsum IF               (root) turn off TX checksum offload on IF (the
+                            ethtool ioctl), so frames the bridge copies with
+                            AF_PACKET carry complete checksums
 """
+import array
+import fcntl
+import struct
 import os
 import random
 import select
@@ -139,6 +145,14 @@ def bridge(if1, if2, secs):
                 out.send(frame)
 
 
+def nocsum(ifname):
+    ETHTOOL_STXCSUM, SIOCETHTOOL = 0x17, 0x8946
+    ev = array.array("I", [ETHTOOL_STXCSUM, 0])
+    ifr = struct.pack("16sP", ifname.encode(), ev.buffer_info()[0])
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        fcntl.ioctl(s.fileno(), SIOCETHTOOL, ifr)
+
+
 def main():
     a = sys.argv[1:]
     conns = 1
@@ -175,6 +189,8 @@ def main():
                 drain(c)   # the server closes first and keeps the TIME_WAIT
             c.close()
             time.sleep(0.3)
+    elif mode == "nocsum":
+        nocsum(args[0])
     elif mode == "bridge":
         bridge(args[0], args[1], float(args[2]))
     else:

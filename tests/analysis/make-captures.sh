@@ -71,6 +71,7 @@ bridged() {
     ip -n $B link set anab0 up; ip -n $B link set anab1 up
     for dev in "$C anac0" "$S anas0"; do
         set -- $dev; ip -n "$1" link set "$2" gso_max_segs 1 2>/dev/null || true
+        ip netns exec "$1" $PY "$TR" nocsum "$2"
     done
     CLI=10.199.82.1 SRV=10.199.82.2 CIF=anac0
 }
@@ -171,7 +172,7 @@ fi
 # ---- reordering (userspace bridge; netem is not available) ---------------------
 if wanted ana-reorder; then
     bridged; tcpopts 1 1
-    ip netns exec $B $PY "$TR" bridge anab0 anab1 40 &
+    ip netns exec $B $PY "$TR" bridge anab0 anab1 30 &
     PIDS="$PIDS $!"
     sleep 0.5
     server --conns 1 sink 5006
