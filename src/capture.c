@@ -2,6 +2,8 @@
 #include "capture.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -131,6 +133,151 @@ int capture_open_live(struct capture *c, const struct opts *o, char *err)
 	return apply_common(c, o, err);
 }
 
+struct fastfile {
+	int fd;
+	int swapped;
+	int scale;              /* 0 pass through, 1 micro->nano (x1000), -1 nano->micro (/1000) */
+	uint32_t snapshot;
+	unsigned char *buf;
+	size_t len, off;        /* bytes in buf, read position */
+	int eof;
+};
+
+#define FAST_BUFSZ (4u << 20)
+
+static uint32_t swap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
+}
+
+/* Set up the fast reader when the file is plain pcap with a link type synack prints. */
+static void fast_setup(struct capture *c, const char *path, int want_nano)
+{
+	extern int print_linktype_supported(int dlt);
+	if (strcmp(path, "-") == 0 || !print_linktype_supported(c->linktype))
+		return;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	struct stat st;
+	unsigned char hdr[24];
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || read(fd, hdr, sizeof hdr) != (ssize_t)sizeof hdr) {
+		close(fd);
+		return;
+	}
+	uint32_t magic;
+	uint16_t major;
+	memcpy(&magic, hdr, 4);
+	memcpy(&major, hdr + 4, 2);
+	int swapped = 0, nano;
+	if (magic == 0xa1b2c3d4 || magic == 0xa1b23c4d) {
+		nano = magic == 0xa1b23c4d;
+	} else if (magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1) {
+		swapped = 1;
+		nano = magic == 0x4d3cb2a1;
+		major = (uint16_t)((major >> 8) | (major << 8));
+	} else {
+		close(fd);
+		return;
+	}
+	if (major != 2) { /* older formats have quirks libpcap knows about */
+		close(fd);
+		return;
+	}
+	struct fastfile *f = calloc(1, sizeof *f);
+	unsigned char *buf = malloc(FAST_BUFSZ);
+	if (!f || !buf) {
+		free(f);
+		free(buf);
+		close(fd);
+		return;
+	}
+	f->fd = fd;
+	f->swapped = swapped;
+	f->scale = nano == want_nano ? 0 : nano ? -1 : 1;
+	f->snapshot = (uint32_t)pcap_snapshot(c->p);
+	f->buf = buf;
+	c->fast = f;
+}
+
+/* Make at least n bytes available at f->buf + f->off; returns what is available. */
+static size_t fast_fill(struct fastfile *f, size_t n)
+{
+	if (f->len - f->off >= n || f->eof)
+		return f->len - f->off;
+	memmove(f->buf, f->buf + f->off, f->len - f->off);
+	f->len -= f->off;
+	f->off = 0;
+	while (f->len < n && !f->eof) {
+		ssize_t k = read(f->fd, f->buf + f->len, FAST_BUFSZ - f->len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			f->eof = 1;
+			break;
+		}
+		f->len += (size_t)k;
+	}
+	return f->len - f->off;
+}
+
+/* libpcap's record loop semantics and error messages, reading from f. */
+static int fast_loop(struct capture *c, long count, capture_cb cb, void *user, char *err)
+{
+	struct fastfile *f = c->fast;
+	long done = 0;
+	while (!c->stop && !stop_requested) {
+		size_t have = fast_fill(f, 16);
+		if (have == 0)
+			return 0;
+		if (have < 16) {
+			snprintf(err, ERRBUF, "pcap_loop: truncated dump file; tried to read 16 header bytes, only got %zu", have);
+			return -1;
+		}
+		uint32_t w[4];
+		memcpy(w, f->buf + f->off, 16);
+		if (f->swapped)
+			for (int i = 0; i < 4; i++)
+				w[i] = swap32(w[i]);
+		f->off += 16;
+		struct pcap_pkthdr h;
+		h.ts.tv_sec = (int32_t)w[0]; /* signed 32-bit in the file, as libpcap reads it */
+		h.ts.tv_usec = (int32_t)w[1]; /* also signed in libpcap */
+		if (f->scale > 0)
+			h.ts.tv_usec = h.ts.tv_usec * 1000;
+		else if (f->scale < 0)
+			h.ts.tv_usec = h.ts.tv_usec / 1000;
+		h.caplen = w[2];
+		h.len = w[3];
+		if (h.caplen > 262144) {
+			if (h.caplen > f->snapshot)
+				snprintf(err, ERRBUF, "pcap_loop: invalid packet capture length %u, bigger than snaplen of %u",
+					 h.caplen, f->snapshot);
+			else
+				snprintf(err, ERRBUF, "pcap_loop: invalid packet capture length %u, bigger than maximum of %u",
+					 h.caplen, 262144u);
+			return -1;
+		}
+		uint32_t keep = h.caplen > f->snapshot ? f->snapshot : h.caplen;
+		have = fast_fill(f, h.caplen);
+		if (have < keep || have < h.caplen) {
+			size_t got = have < h.caplen ? have : h.caplen;
+			snprintf(err, ERRBUF, "pcap_loop: truncated dump file; tried to read %u captured bytes, only got %zu",
+				 h.caplen, got);
+			return -1;
+		}
+		const uint8_t *data = f->buf + f->off;
+		f->off += h.caplen;
+		h.caplen = keep;
+		if (c->have_prog && !pcap_offline_filter(&c->prog, &h, data))
+			continue;
+		cb(user, &h, data);
+		if (count > 0 && ++done >= count)
+			return 0;
+	}
+	return 0;
+}
+
 int capture_open_file(struct capture *c, const char *path, const struct opts *o, char *err)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
@@ -142,7 +289,11 @@ int capture_open_file(struct capture *c, const char *path, const struct opts *o,
 		snprintf(err, ERRBUF, "%s", ebuf);
 		return -1;
 	}
-	return apply_common(c, o, err);
+	if (apply_common(c, o, err) < 0)
+		return -1;
+	if (!getenv("SYNACK_NO_FASTREAD"))
+		fast_setup(c, path, o->tstamp_precision);
+	return 0;
 }
 
 int capture_open_dead(struct capture *c, const struct opts *o, char *err)
@@ -191,6 +342,11 @@ int capture_filter(struct capture *c, const char *expr, int dflag, char *err)
 		pcap_freecode(&prog);
 		return -1;
 	}
+	if (expr && c->fast) {
+		c->prog = prog; /* the fast reader filters with it */
+		c->have_prog = 1;
+		return 0;
+	}
 	pcap_freecode(&prog);
 	return 0;
 }
@@ -212,6 +368,8 @@ int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void 
 	struct loop_ctx lc = {cb, user};
 	if (stop_requested)
 		return 0;
+	if (c->fast)
+		return fast_loop(c, count, cb, user, err);
 	if (!c->live || !batch_end) {
 		int rc = pcap_loop(c->p, count > 0 ? (int)count : -1, trampoline, (u_char *)&lc);
 		if (rc == -1) {
@@ -273,6 +431,7 @@ int capture_interrupted(void)
 
 void capture_stop(struct capture *c)
 {
+	c->stop = 1;
 	pcap_breakloop(c->p);
 }
 
@@ -376,6 +535,16 @@ int capture_drop_privileges(const char *user, char *err)
 
 void capture_close(struct capture *c)
 {
+	if (c->fast) {
+		close(c->fast->fd);
+		free(c->fast->buf);
+		free(c->fast);
+		c->fast = NULL;
+	}
+	if (c->have_prog) {
+		pcap_freecode(&c->prog);
+		c->have_prog = 0;
+	}
 	if (c->p)
 		pcap_close(c->p);
 	c->p = NULL;

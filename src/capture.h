@@ -17,6 +17,13 @@ struct capture {
 	int linktype;
 	int snaplen;
 	const char *name;     /* device or file name as given */
+	/* Fast path for classic pcap files: synack reads the records itself in
+	 * large blocks (no per-packet stdio copy); libpcap still validates the
+	 * file header and compiles the filter. */
+	struct fastfile *fast;
+	struct bpf_program prog;
+	int have_prog;
+	volatile int stop;
 };
 
 typedef void (*capture_cb)(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes);

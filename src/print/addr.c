@@ -110,9 +110,22 @@ void nd_ipaddr(struct nd *nd, const uint8_t *p)
 			return;
 		}
 	}
-	char buf[16];
-	size_t n = fmt_ip4(buf, sizeof buf, a);
-	out_mem(nd->out, buf, n);
+	/* Straight into the output buffer: this is on every IPv4 packet's path. */
+	char *b = out_reserve(nd->out, 16);
+	size_t n = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned v = a[i];
+		if (i)
+			b[n++] = '.';
+		if (v >= 100) {
+			b[n++] = (char)('0' + v / 100);
+			b[n++] = (char)('0' + v / 10 % 10);
+		} else if (v >= 10) {
+			b[n++] = (char)('0' + v / 10);
+		}
+		b[n++] = (char)('0' + v % 10);
+	}
+	nd->out->len += n;
 }
 
 void nd_ip6addr(struct nd *nd, const uint8_t *p)

@@ -103,7 +103,7 @@ void nd_push_snaplen(struct nd *nd, const uint8_t *p, size_t len);
 void nd_pop_snaplen(struct nd *nd);
 
 /* Output shorthands. */
-#define ND_STR(nd, s) out_str((nd)->out, (s))
+#define ND_STR(nd, s) out_mem((nd)->out, (s), strlen(s))
 #define ND_CHR(nd, c) out_char((nd)->out, (c))
 #define ND_U(nd, v) out_u64((nd)->out, (v))
 

@@ -36,7 +36,7 @@ int out_flush(struct out *o)
 	return 0;
 }
 
-void out_mem(struct out *o, const char *s, size_t n)
+void out_mem_slow(struct out *o, const char *s, size_t n)
 {
 	while (n > 0) {
 		size_t room = OUT_BUFSZ - o->len;
@@ -52,18 +52,28 @@ void out_mem(struct out *o, const char *s, size_t n)
 	}
 }
 
-void out_str(struct out *o, const char *s)
-{
-	out_mem(o, s, strlen(s));
-}
 
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* Digits of v, least significant first, into tmp; returns the count. */
 static size_t fmt_u64(char *tmp, uint64_t v)
 {
 	size_t n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		tmp[n++] = digit_pairs[2 * r + 1];
+		tmp[n++] = digit_pairs[2 * r];
+	}
+	if (v >= 10) {
+		tmp[n++] = digit_pairs[2 * v + 1];
+		tmp[n++] = digit_pairs[2 * v];
+	} else {
+		tmp[n++] = (char)('0' + v);
+	}
 	return n;
 }
 

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define OUT_BUFSZ (256 * 1024)
 
@@ -41,8 +42,19 @@ static inline void out_char(struct out *o, char c)
 	o->buf[o->len++] = c;
 }
 
-void out_mem(struct out *o, const char *s, size_t n);
-void out_str(struct out *o, const char *s);
+void out_mem_slow(struct out *o, const char *s, size_t n);
+/* Append n bytes: one memcpy when they fit (the usual case). */
+static inline void out_mem(struct out *o, const char *s, size_t n)
+{
+	if (n <= OUT_BUFSZ - o->len) {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+	} else {
+		out_mem_slow(o, s, n);
+	}
+}
+/* strlen is folded at compile time for string literals, the common case. */
+#define out_str(o, s) out_mem((o), (s), strlen(s))
 void out_u64(struct out *o, uint64_t v);
 void out_i64(struct out *o, int64_t v);
 /* Unsigned, zero padded to at least width digits. */

@@ -224,7 +224,7 @@ static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
 			}
 		}
 		idx = fetch_token(nd, p, idx, len, tok, sizeof tok);
-		if (idx != 0 && tok[0] >= '1' && tok[0] <= '9' && tok[1] >= '0' && tok[1] <= '9' &&
+		if (idx != 0 && tok[0] >= '0' && tok[0] <= '9' && tok[1] >= '0' && tok[1] <= '9' &&
 		    tok[2] >= '0' && tok[2] <= '9' && tok[3] == 0)
 			print_this = 1;
 	}

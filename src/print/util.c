@@ -111,8 +111,12 @@ void nd_printjn(struct nd *nd, const uint8_t *p, size_t n)
 
 uint16_t in_cksum(const uint8_t *p, size_t n, uint32_t sum)
 {
+	/* RFC 1071: the one's complement sum is byte-order independent, so sum
+	 * 32-bit big-endian words into 64 bits and fold once at the end. */
 	uint64_t s = sum;
 	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		s += (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
 	for (; i + 1 < n; i += 2)
 		s += (uint32_t)p[i] << 8 | p[i + 1];
 	if (i < n)
