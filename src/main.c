@@ -473,6 +473,7 @@ int main(int argc, char **argv)
 		if (o.wfile)
 			die(1, "-w cannot be used with several -r files");
 		struct tracker_cfg tc = {0};
+		tc.lazy_idle = 1;
 		r.trk = tracker_new(&tc, on_conn_done, &r);
 		if (!r.trk)
 			die(1, "out of memory");
@@ -528,6 +529,8 @@ int main(int argc, char **argv)
 		struct tracker_cfg tc = {0};
 		if (r.cap.live)
 			tc.close_linger = 2; /* report closed connections soon */
+		else
+			tc.lazy_idle = 1;
 		r.trk = tracker_new(&tc, on_conn_done, &r);
 		if (!r.trk)
 			die(1, "out of memory");

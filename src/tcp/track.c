@@ -171,7 +171,7 @@ static void expire(struct tracker *t, double now)
 		double quiet = now - c->last;
 		if (c->closed && quiet > t->cfg.close_linger)
 			finish_conn(t, c, NULL);
-		else if (quiet > t->cfg.idle_timeout)
+		else if (quiet > t->cfg.idle_timeout && (!t->cfg.lazy_idle || t->live * 2 >= t->cfg.max_conns))
 			finish_conn(t, c, "idle timeout");
 		else
 			break;
@@ -465,8 +465,19 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 	if (window > fwd->max_win)
 		fwd->max_win = window;
 
-	/* ---- Wireshark-order analysis ---- */
-	if (seglen == 1 && fwd->nextseq_set && seq == fwd->nextseq && rev->window_set && rev->window == 0) {
+	/* ---- Wireshark-order analysis ----
+	 * As in Wireshark 4.0's tcp_analyze_sequence_number(): absolute numbers,
+	 * where a nextseq / maxseqtobeacked / lastack of 0 means "not seen yet",
+	 * lastack is the raw ACK field of the last segment in that direction
+	 * (ACK flag or not), and windows start out as "unknown" (not 0). */
+	if (!c->first_rtt_set && (flags & TCPF_ACK) && !(flags & TCPF_SYN) && c->last_syn_time > 0) {
+		c->first_rtt = now - c->last_syn_time;
+		c->first_rtt_set = 1;
+	}
+	if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+		c->last_syn_time = now;
+
+	if (seglen == 1 && seq == fwd->nextseq && rev->window_set && rev->window == 0) {
 		tags |= TAG_ZW_PROBE;
 		fwd->zwprobes++;
 		goto finished_fwd;
@@ -477,63 +488,69 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 		history_add(c, 'W', resp);
 		if (fwd->zerowin_since == 0)
 			fwd->zerowin_since = now;
-	} else if (window != 0 && fwd->zerowin_since > 0) {
-		fwd->zerowin_total += now - fwd->zerowin_since;
-		fwd->zerowin_since = 0;
 	}
-	if (fwd->nextseq_set && SEQ_GT(seq, fwd->nextseq) && !(flags & TCPF_RST)) {
+	if (fwd->nextseq && SEQ_GT(seq, fwd->nextseq) && !(flags & TCPF_RST)) {
 		tags |= TAG_LOST_SEGMENT;
 		fwd->lost++;
 		history_add(c, 'G', resp);
 	}
-	if ((seglen == 0 || seglen == 1) && fwd->nextseq_set && seq == fwd->nextseq - 1 &&
-	    !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
+	if ((seglen == 0 || seglen == 1) && seq == fwd->nextseq - 1 && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
 		tags |= TAG_KEEPALIVE;
 		fwd->keepalives++;
 	}
-	if (seglen == 0 && window && fwd->window_set && window != fwd->window && fwd->nextseq_set &&
-	    seq == fwd->nextseq && fwd->lastack_set && ack == fwd->lastack && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)))
+	if (seglen == 0 && window && (!fwd->window_set || window != fwd->window) && seq == fwd->nextseq &&
+	    ack == fwd->lastack && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)))
 		tags |= TAG_WINDOW_UPDATE;
-	if (seglen > 0 && scale_of(c, !dir) >= 0 && rev->lastack_set && rev->window_set &&
-	    seq + seglen == rev->lastack + rev->window && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
+	if (seglen > 0 && scale_of(c, !dir) >= 0 && rev->window_set && seq + seglen == rev->lastack + rev->window &&
+	    !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
 		tags |= TAG_WINDOW_FULL;
 		fwd->winfull++;
 	}
-	if (seglen == 0 && window && fwd->window_set && window == fwd->window && fwd->nextseq_set &&
-	    seq == fwd->nextseq && fwd->lastack_set && ack == fwd->lastack && (rev->last_tags & TAG_KEEPALIVE) &&
-	    !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
+	if (seglen == 0 && window && fwd->window_set && window == fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && (rev->last_tags & TAG_KEEPALIVE) && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
 		tags |= TAG_KEEPALIVE_ACK;
 		goto finished_fwd;
 	}
-	if (seglen == 0 && window == 0 && fwd->window_set && window == fwd->window && fwd->nextseq_set &&
-	    seq == fwd->nextseq && fwd->lastack_set && ack == fwd->lastack && (rev->last_tags & TAG_ZW_PROBE) &&
-	    !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
+	if (seglen == 0 && window == 0 && fwd->window_set && window == fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && (rev->last_tags & TAG_ZW_PROBE) && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
 		tags |= TAG_ZW_PROBE_ACK;
 		goto finished_fwd;
 	}
-	if (seglen == 0 && window && fwd->window_set && window == fwd->window && fwd->nextseq_set &&
-	    seq == fwd->nextseq && fwd->lastack_set && ack == fwd->lastack && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
-		fwd->dupacknum++;
+	if (seglen == 0 && window && fwd->window_set && window == fwd->window && seq == fwd->nextseq &&
+	    ack == fwd->lastack && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
+		fwd->dupacknum = fwd->dupacknum == -1 ? 1 : fwd->dupacknum + 1;
 		fwd->dupacks++;
 		tags |= TAG_DUP_ACK;
 		if (res)
-			res->dupack_num = fwd->dupacknum;
+			res->dupack_num = (uint32_t)fwd->dupacknum;
 	}
 finished_fwd:
-	if (!fwd->lastack_set || ack != fwd->lastack)
+	if (ack != fwd->lastack)
 		fwd->dupacknum = 0;
+	if (window != 0 && fwd->zerowin_since > 0) {
+		fwd->zerowin_total += now - fwd->zerowin_since;
+		fwd->zerowin_since = 0;
+	}
 
-	if ((flags & TCPF_ACK) && rev->maxseq_set && SEQ_GT(ack, rev->maxseqtobeacked)) {
-		tags |= TAG_ACKED_UNSEEN;
-		fwd->acked_unseen++;
-		rev->maxseqtobeacked = rev->nextseq;
+	/* ACK of a segment that was not captured. */
+	if (rev->maxseqtobeacked && SEQ_GT(ack, rev->maxseqtobeacked) && (flags & TCPF_ACK)) {
+		if (rev->maxseqtobeacked > rev->nextseq) {
+			rev->maxseqtobeacked = rev->nextseq;
+			tags |= TAG_ACKED_UNSEEN;
+		} else {
+			if (rev->dupacknum == 0)
+				tags |= TAG_ACKED_UNSEEN;
+			rev->dupacknum = -1;
+		}
+		if (tags & TAG_ACKED_UNSEEN)
+			fwd->acked_unseen++;
 		/* Far beyond anything the other side could have sent: a bogus ACK. */
-		if ((uint32_t)(ack - rev->nextseq) > (1u << 30)) {
+		if (rev->nextseq && (uint32_t)(ack - rev->nextseq) > (1u << 30) && (uint32_t)(ack - rev->nextseq) < (3u << 30)) {
 			tags |= TAG_BAD_ACK;
 			fwd->bad_seq++;
 		}
 	}
-	/* Far outside the receiver's window (beyond 1 GiB either way, or 4x the max window). */
+	/* Far outside the receiver's window (beyond 4x its largest window, or 1 GiB back). */
 	if (rev->lastack_set && (flags & (TCPF_SYN | TCPF_RST)) == 0 && seglen > 0) {
 		int32_t d = (int32_t)(seq - rev->lastack);
 		uint32_t lim = rev->max_win ? rev->max_win * 4u + 65536u : (1u << 30);
@@ -543,35 +560,30 @@ finished_fwd:
 		}
 	}
 
-	if ((seglen > 0 || (flags & (TCPF_SYN | TCPF_FIN))) && fwd->nextseq_set && SEQ_LT(seq, fwd->nextseq) &&
-	    !(tags & TAG_KEEPALIVE)) {
-		double dt_ack = now - rev->lastack_time;
-		if (rev->dupacknum >= 2 && rev->lastack_set && rev->lastack == seq && dt_ack < 0.020) {
-			tags |= TAG_FAST_RETRANS;
+	if ((seglen > 0 || (flags & (TCPF_SYN | TCPF_FIN))) && !(tags & TAG_KEEPALIVE)) {
+		int not_advanced = fwd->nextseq && SEQ_LT(seq, fwd->nextseq);
+		if (seglen > 1 && fwd->nextseq - 1 == seq)
+			not_advanced = 0;
+		uint32_t rtag = 0;
+		if (seglen > 0 && rev->lastack && SEQ_LE(seq + seglen, rev->lastack)) {
+			rtag = TAG_SPURIOUS;
+			fwd->spurious++;
+		} else if (not_advanced && rev->dupacknum >= 2 && rev->lastack == seq && now - rev->lastack_time < 0.020) {
+			rtag = TAG_FAST_RETRANS;
 			fwd->fast_retrans++;
-			fwd->retrans++;
-		} else {
-			double ooo = c->established && c->syn_count && c->synack_count
-					     ? (c->synack_time - c->syn_time) + (c->hs_ack_time - c->synack_time)
-					     : 0;
-			if (ooo <= 0)
-				ooo = 0.003;
-			if (now - fwd->nextseq_time < ooo && fwd->nextseq != seq + seglen) {
-				tags |= TAG_OUT_OF_ORDER;
-				fwd->ooo++;
-			} else if (seglen > 0 && rev->lastack_set && SEQ_LE(seq + seglen, rev->lastack)) {
-				tags |= TAG_SPURIOUS;
-				fwd->spurious++;
-				fwd->retrans++;
-			} else {
-				tags |= TAG_RETRANS;
-				fwd->retrans++;
-				double rto = now - fwd->nextseq_time;
-				if (rto > fwd->max_rto)
-					fwd->max_rto = rto;
-			}
+		} else if (not_advanced && now - fwd->nextseq_time < (c->first_rtt_set && c->first_rtt > 0 ? c->first_rtt : 0.003) &&
+			   fwd->nextseq != seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1u : 0u)) {
+			rtag = TAG_OUT_OF_ORDER;
+			fwd->ooo++;
+		} else if (not_advanced) {
+			rtag = TAG_RETRANS;
+			double rto = now - fwd->nextseq_time;
+			if (rto > fwd->max_rto)
+				fwd->max_rto = rto;
 		}
-		if (tags & (TAG_RETRANS | TAG_FAST_RETRANS | TAG_SPURIOUS)) {
+		tags |= rtag;
+		if (rtag & (TAG_RETRANS | TAG_FAST_RETRANS | TAG_SPURIOUS)) {
+			fwd->retrans++;
 			history_add(c, 'T', resp);
 			if (fwd->last_retrans_seq == seq && fwd->consec_rto > 0) {
 				fwd->consec_rto++;
@@ -594,10 +606,10 @@ finished_fwd:
 		}
 	}
 
-	/* Advance the highest sequence number seen. */
-	if (seglen > 0 || (flags & (TCPF_SYN | TCPF_FIN))) {
-		uint32_t nextseq = seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1 : 0);
-		if (!(tags & TAG_ZW_PROBE) && (!fwd->nextseq_set || SEQ_GT(nextseq, fwd->nextseq))) {
+	/* Advance the highest sequence number seen (zero-window probes do not). */
+	{
+		uint32_t nextseq = seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1u : 0u);
+		if (!(tags & TAG_ZW_PROBE) && (SEQ_GT(nextseq, fwd->nextseq) || !fwd->nextseq)) {
 			fwd->nextseq = nextseq;
 			fwd->nextseq_set = 1;
 			fwd->nextseq_time = now;
@@ -609,10 +621,8 @@ finished_fwd:
 				fwd->nrtt++;
 			}
 		}
-		if (!(tags & TAG_ZW_PROBE) && (!fwd->maxseq_set || SEQ_GT(nextseq, fwd->maxseqtobeacked))) {
+		if (!(tags & TAG_ZW_PROBE) && (seq == fwd->maxseqtobeacked || !fwd->maxseqtobeacked))
 			fwd->maxseqtobeacked = fwd->nextseq;
-			fwd->maxseq_set = 1;
-		}
 	}
 
 	/* ACK processing: RTT samples from segments this acknowledges (Karn: not retransmitted ones). */
@@ -637,11 +647,10 @@ finished_fwd:
 
 	fwd->window = window;
 	fwd->window_set = 1;
-	if (flags & TCPF_ACK) {
-		fwd->lastack = ack;
+	fwd->lastack = ack; /* raw, ACK flag or not, as Wireshark keeps it */
+	fwd->lastack_time = now;
+	if (flags & TCPF_ACK)
 		fwd->lastack_set = 1;
-		fwd->lastack_time = now;
-	}
 	fwd->last_tags = tags;
 	if (res) {
 		res->tags = tags;

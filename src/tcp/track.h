@@ -76,7 +76,7 @@ struct half {
 	double lastack_time;
 	uint32_t window;        /* last window, scaled when the scale is known */
 	int window_set;
-	uint32_t dupacknum;
+	int32_t dupacknum;      /* -1: an ACK of an unseen segment was just reported */
 	uint32_t last_tags;     /* tags of the last segment in this direction */
 	int wscale;             /* from this side's SYN: -1 none seen, else 0..14 */
 	int syn_opt_ws;         /* this side's SYN carried the window scale option */
@@ -144,6 +144,9 @@ struct conn {
 	uint8_t rst_ttl;            /* TTL of the first RST */
 	uint16_t rst_ipid;
 	int port_reused;
+	double last_syn_time;       /* most recent SYN (without ACK) */
+	double first_rtt;           /* SYN to the first ACK after it: Wireshark's out-of-order threshold */
+	int first_rtt_set;
 	/* ICMP / ICMPv6 errors that quote a packet of this connection */
 	int icmp_count;
 	uint8_t icmp_type, icmp_code, icmp_v6;
@@ -158,6 +161,8 @@ struct tracker_cfg {
 	size_t max_conns;       /* hard cap on live connections */
 	double idle_timeout;    /* seconds without packets before an open connection is finished */
 	double close_linger;    /* seconds a closed connection is kept for late packets */
+	int lazy_idle;          /* files: finish idle open connections only when the table is half full
+				 * (Wireshark never expires them; time jumps in a file must not split them) */
 };
 
 typedef void (*conn_done_cb)(void *user, const struct conn *c);

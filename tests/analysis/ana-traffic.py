@@ -16,6 +16,10 @@ network namespaces that make-captures.sh creates; never aimed anywhere else.
     down HOST PORT          read until EOF
     keepalive HOST PORT SECS  SO_KEEPALIVE, idle 1 s, interval 1 s, stay SECS
     reuse HOST PORT LPORT N   N connections from the same local port LPORT
+    zwp HOST PORT IF        (root, scapy) userspace TCP sender that fills a
+                            stalled receiver's window, then sends 1-byte
+                            zero-window probes (Linux itself probes with empty
+                            keep-alive-like segments)
     bridge IF1 IF2 SECS     (root) userspace L2 bridge that reorders frames
     nocsum IF               (root) turn off TX checksum offload on IF (the
                             ethtool ioctl), so frames the bridge copies with
@@ -153,6 +157,67 @@ def nocsum(ifname):
         fcntl.ioctl(s.fileno(), SIOCETHTOOL, ifr)
 
 
+def zwp(host, port, ifname):
+    from scapy.all import IP, TCP, AsyncSniffer, send, conf
+    conf.verb = 0
+    sport, isn = 45123, 1000
+    seen = []   # AsyncSniffer.results is only filled in at stop()
+    sn = AsyncSniffer(iface=ifname, store=False, prn=seen.append,
+                      filter="tcp and src host %s and src port %d" % (host, port))
+    sn.start()
+    time.sleep(0.5)
+    ip = IP(dst=host)
+
+    def last():
+        for _ in range(50):
+            got = [p for p in seen if TCP in p]
+            if got:
+                return got[-1][TCP]
+            time.sleep(0.02)
+        return None
+
+    def seg(flags, seq, data=b""):
+        p = ip / TCP(sport=sport, dport=port, flags=flags, seq=seq, ack=rack, window=8192)
+        send(p / data if data else p)
+
+    send(ip / TCP(sport=sport, dport=port, flags="S", seq=isn, window=8192,
+                  options=[("MSS", 536)]))
+    time.sleep(0.3)
+    sa = last()
+    if sa is None or (sa.flags & 0x12) != 0x12:
+        sn.stop()
+        raise SystemExit("zwp: no SYN/ACK")
+    rack = sa.seq + 1
+    seq = isn + 1
+    seg("A", seq)
+    for _ in range(60):          # fill the window (never beyond it)
+        time.sleep(0.06)
+        t = last()
+        if t is not None and t.window == 0 and t.ack == seq:
+            break
+        avail = (t.ack + t.window - seq) if t is not None else 500
+        if avail > 0:
+            n = min(500, avail)
+            seg("PA", seq, b"z" * n)
+            seq += n
+    time.sleep(0.1)
+    seq = last().ack             # go on from what the receiver has taken
+    for i in range(10):          # 1-byte zero-window probes
+        seg("PA", seq, b"p")
+        time.sleep(0.2 * (i + 1))
+        t = last()
+        if t is not None and t.ack > seq:
+            seq = t.ack
+            break
+    for _ in range(3):           # some data once the window is open
+        time.sleep(0.05)
+        seg("PA", seq, b"z" * 300)
+        seq += 300
+    time.sleep(0.3)
+    seg("RA", seq)
+    sn.stop()
+
+
 def main():
     a = sys.argv[1:]
     conns = 1
@@ -189,6 +254,8 @@ def main():
                 drain(c)   # the server closes first and keeps the TIME_WAIT
             c.close()
             time.sleep(0.3)
+    elif mode == "zwp":
+        zwp(args[0], int(args[1]), args[2])
     elif mode == "nocsum":
         nocsum(args[0])
     elif mode == "bridge":

@@ -25,7 +25,8 @@ Normalisation (like for like):
     there).
   * A retransmitted SYN or SYN/ACK is tcp.analysis.retransmission in
     Wireshark; synack calls it syn_retransmission (and may or may not add
-    retransmission).  synack's syn_retransmission counts as retransmission.
+    retransmission).  synack's syn_retransmission counts as retransmission
+    unless synack also gives one of the retransmission tags or out_of_order.
   * tshark -Y tcp also lists TCP headers quoted inside ICMP errors; Wireshark
     does no sequence analysis on those, so they never carry flags.
 
@@ -128,7 +129,7 @@ def normalise_tshark(tags, nest):
 
 def normalise_synack(tags):
     out = set(tags)
-    if "syn_retransmission" in out and not out & RETRANS3:
+    if "syn_retransmission" in out and not out & (RETRANS3 | {"out_of_order"}):
         out.add("retransmission")
     if out & RETRANS3:
         out.add("any_retransmission")
@@ -166,7 +167,16 @@ def compare_file(path, synack, timeout):
             "only_in_synack": len(set(sy) - set(ts))}
 
 
-def corpus_files():
+CORPUS_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus-tcp.list")
+
+
+def corpus_files(all_files=False):
+    """The corpus files with TCP: from corpus-tcp.list (names, one a line,
+    written by --write-corpus-list) unless all_files or the list is missing."""
+    if not all_files and os.path.exists(CORPUS_LIST):
+        with open(CORPUS_LIST) as f:
+            names = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+        return [os.path.join(CORPUS, n) for n in names if os.path.exists(os.path.join(CORPUS, n))]
     out = []
     for name in sorted(os.listdir(CORPUS)):
         p = os.path.join(CORPUS, name)
@@ -185,7 +195,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", nargs="*")
     ap.add_argument("--files", nargs="+", default=[], dest="files2")
-    ap.add_argument("--corpus", action="store_true", help="all TCP-bearing files in " + CORPUS)
+    ap.add_argument("--corpus", action="store_true",
+                    help="the TCP-bearing files in %s (listed in corpus-tcp.list)" % CORPUS)
+    ap.add_argument("--corpus-all", action="store_true",
+                    help="every capture in the corpus (slow; finds the TCP-bearing ones)")
+    ap.add_argument("--write-corpus-list", action="store_true",
+                    help="with --corpus-all: rewrite corpus-tcp.list")
     ap.add_argument("--show", type=int, default=0, metavar="N",
                     help="list the first N disagreeing packets per tag")
     ap.add_argument("--min", type=float, default=98.0, help="minimum agreement in percent")
@@ -205,8 +220,10 @@ def main():
         print("compare-tshark: synack not found at %s" % a.synack, file=sys.stderr)
         return 2
     files = list(a.files) + list(a.files2)
-    if a.corpus:
-        files += corpus_files()
+    if a.corpus or a.corpus_all:
+        files += corpus_files(a.corpus_all)
+    seen = set()
+    files = [f for f in files if not (f in seen or seen.add(f))]
     if not files:
         ap.error("no files (give FILE..., --files or --corpus)")
 
@@ -232,6 +249,13 @@ def main():
             for i in range(2):
                 nest[k][i] += res["nest"][k][i]
 
+    if a.write_corpus_list:
+        with open(CORPUS_LIST, "w") as f:
+            f.write("# corpus captures with TCP packets (tshark or synack); written by\n"
+                    "# compare-tshark.py --corpus-all --write-corpus-list\n")
+            for res in used:
+                if os.path.dirname(os.path.abspath(res["file"])) == CORPUS:
+                    f.write(os.path.basename(res["file"]) + "\n")
     if not a.quiet:
         for e in errors:
             print("error: %s: %s" % (os.path.relpath(e["file"]), e["error"]))
@@ -272,6 +296,10 @@ def main():
             if lines:
                 print("\n%s: first %d disagreements" % (r, len(lines)))
                 print("\n".join(lines))
+                per = ["%s %d/%d" % (os.path.basename(res["file"]), res["stats"][r][1],
+                                     res["stats"][r][2])
+                       for res in used if res["stats"][r][1] or res["stats"][r][2]]
+                print("  files (only_tshark/only_synack): " + ", ".join(per))
     if a.json:
         summary = {
             "files": len(used), "packets": pkts, "unreadable": [

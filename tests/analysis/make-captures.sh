@@ -14,13 +14,23 @@
 # the original and its retransmission) and losses on the way back happen before
 # it (the capture shows holes, dup ACKs and out-of-order fills).
 #
-# usage: make-captures.sh [NAME...]   (default: all; NAME as in the list below)
+# usage: make-captures.sh --all        regenerate every ana-* capture
+#        make-captures.sh NAME...      only these (NAME as in the scenarios below)
+# Without arguments it does nothing and exits 77: tests/run.sh runs every
+# tests/analysis/*.sh, and this script is not a test (it rewrites captures).
 set -eu
+if [ $# -eq 0 ]; then
+    echo "skip: make-captures.sh regenerates tests/captures/ana-*.pcap (run it with --all); not a test"
+    exit 77
+fi
+[ "$1" = --all ] && shift
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$(cd "$HERE/../captures" && pwd)
 PY=/usr/bin/python3
 TR="$HERE/ana-traffic.py"
 C=ana-c R=ana-r S=ana-s B=ana-b
+exec 9>/tmp/synack-ana-make-captures.lock
+flock -w 300 9 || { echo "make-captures.sh: another run holds the lock" >&2; exit 1; }
 W=$(mktemp -d)
 PIDS=""
 cleanup() {
@@ -128,8 +138,8 @@ bulk() { # bulk NAME PERCENT SACK TS BYTES
     record_stop "$name.pcap"
     teardown
 }
-bulk ana-loss1-sack      1 1 1 300000
-bulk ana-loss1-nosack    1 0 1 300000
+bulk ana-loss1-sack      1 1 1 200000
+bulk ana-loss1-nosack    1 0 1 200000
 bulk ana-loss5-sack      5 1 1 100000
 bulk ana-loss5-nosack    5 0 1 100000
 bulk ana-loss5-nots      5 1 0 100000
@@ -144,6 +154,22 @@ if wanted ana-zerowin; then
     record_start
     client up $SRV 5003 60000 || echo "warning: zero-window client failed"
     record_stop ana-zerowin.pcap
+    teardown
+fi
+
+# ---- 1-byte zero-window probes ---------------------------------------------------
+# Linux probes a zero window with empty keep-alive-like segments (seq - 1), so
+# the probing sender here is a scapy userspace TCP in the client namespace
+# (whose kernel RSTs are dropped by nftables); the receiver is the real stack.
+if wanted ana-zwprobe; then
+    routed; tcpopts 1 1
+    printf '%s\n' 'table inet anazw {' ' chain out {' \
+        '  type filter hook output priority 0; policy accept;' '  tcp flags rst drop' ' }' '}' |
+        ip netns exec $C nft -f -
+    server --conns 1 stall 5008 2
+    record_start
+    client zwp $SRV 5008 $CIF || echo "warning: zero-window-probe client failed"
+    record_stop ana-zwprobe.pcap
     teardown
 fi
 

@@ -179,7 +179,7 @@ def payloads():
             b'GET /no-end-of-line', b'GET /cr-only\r', b'GET /bare-cr\rX\r\n', b'HTTP/1.1 99 x\r\n',
             b'HTTP/1.1 2000 x\r\n', b'FOO /x HTTP/1.1\r\n', b'\x80GET /', b'GET\t/tab HTTP/1.1\n\n',
             b'OPTIONS * HTTP/1.1\r\n\r\n', b'BASELINE-CONTROL /a HTTP/1.1\r\n', b'GET /\x01ctl HTTP/1.1\r\n',
-            b'HTTP/1.0 404 Not Found\nServer: y\n\n', b'  GET / HTTP/1.1\r\n', b'GET', b'G' * 300 + b' /x\r\n']
+            b'HTTP/1.0 404 Not Found\nServer: y\n\n', b'/ 099\r\n', b'HTTP/1.1OK  099\r\n', b'  GET / HTTP/1.1\r\n', b'GET', b'G' * 300 + b' /x\r\n']
     for i, rq in enumerate(reqs):
         port = 80 if i % 2 == 0 else 8080
         pk.append(tcp(sport=40000 + i, dport=port, flags=0x18, payload=rq))
