@@ -41,8 +41,10 @@ struct group {
 	uint16_t sport;
 	uint64_t count;
 	double first, last;
-	char conn[MAX_EXAMPLES][128];   /* "client -> server" of examples */
-	char evidence[MAX_EXAMPLES][400];
+	char conn[MAX_EXAMPLES + 1][128];   /* "client -> server" of examples (+1 for a summary line) */
+	char evidence[MAX_EXAMPLES + 1][400];
+	uint64_t last_conn_id;
+	int has_last;
 	int nex;
 	enum vantage vseen;             /* vantage of the examples */
 	/* numbers aggregated for the text */
@@ -292,6 +294,16 @@ static int syn_times(char *buf, size_t n, const double *times, int count, double
 
 static void add_example(struct group *g, const struct conn *c, const char *evidence)
 {
+	if (g->has_last && g->last_conn_id == c->id) {
+		/* Same connection again (the other direction): add to its line. */
+		for (int i = g->nex - 1; i >= 0 && i == g->nex - 1; i--) {
+			size_t n = strlen(g->evidence[i]);
+			snprintf(g->evidence[i] + n, sizeof g->evidence[i] - n, "; %s", evidence);
+		}
+		return;
+	}
+	g->has_last = 1;
+	g->last_conn_id = c->id;
 	g->count++;
 	if (c->last > g->last)
 		g->last = c->last;
@@ -415,7 +427,9 @@ static int rule_refused(struct diag *d, const struct conn *c, enum vantage v)
 	struct host *h = host_get(d, c->v6, c->srv, 0);
 	int forged = 0;
 	char ev[400];
-	if (h && h->ttl_set && abs((int)h->ttl - (int)c->rst_ttl) >= 2)
+	/* A reset with a higher TTL than the server's packets comes from something closer
+	 * (one hop is enough); a lower one needs two hops of margin (paths can change by one). */
+	if (h && h->ttl_set && ((int)c->rst_ttl - (int)h->ttl >= 1 || (int)h->ttl - (int)c->rst_ttl >= 2))
 		forged = 1;
 	if (forged)
 		snprintf(ev, sizeof ev,
@@ -486,7 +500,9 @@ static int rule_synack_unacked(struct diag *d, const struct conn *c, enum vantag
 	syn_times(times, sizeof times, c->synack_times, c->synack_count, c->syn_count ? c->syn_time : c->synack_times[0]);
 	snprintf(ev, sizeof ev, "%d SYN%s, %d SYN-ACK%s (at %s after the first SYN), no ACK from the client%s",
 		 c->syn_count, c->syn_count == 1 ? "" : "s", c->synack_count, c->synack_count == 1 ? "" : "s", times,
-		 c->syn_count > 1 && c->synack_count ? "; the client kept sending SYNs" : "");
+		 c->syn_count > 1 ? "; the client kept sending SYNs: it never got the SYN-ACK"
+		 : c->synack_count > 1 ? "; a single SYN: the client probably got the SYN-ACK and its ACK was lost on the way back"
+				       : "");
 	struct port *p = port_get(d, c->v6, c->srv, c->sport);
 	if (p)
 		p->synack_unacked++;
@@ -555,7 +571,6 @@ static int rule_app_close(struct diag *d, const struct conn *c, enum vantage v)
 
 static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 {
-	(void)v;
 	char ev[400];
 	int any = 0;
 	for (int dir = 0; dir < 2; dir++) {
@@ -585,7 +600,15 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 			any = 1;
 		}
 		uint64_t data_pkts = h->pkts;
-		uint64_t lost = h->retrans + h->lost;
+		/* Loss events: retransmissions that were needed (not spurious, not D-SACKed);
+		 * at the sender's own capture point a repeat of a sent range is always a
+		 * retransmission even when it came fast enough to look reordered; at the
+		 * receiver a hole and the retransmission that fills it are one loss. */
+		int sender_here = (dir == 0 && v == V_CLIENT) || (dir == 1 && v == V_SERVER);
+		uint64_t needed = h->retrans > h->spurious + h->dsacked ? h->retrans - h->spurious - h->dsacked : 0;
+		if (sender_here)
+			needed += h->ooo;
+		uint64_t lost = needed > h->lost ? needed : h->lost;
 		/* path-MTU black hole: full-size segments retransmitted over and over, small ones pass */
 		if (h->full_size_retrans >= 3 && h->consec_rto >= 3 && o->lastack_set && c->icmp_count == 0) {
 			snprintf(ev, sizeof ev,
@@ -609,13 +632,15 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 				add_example(g, c, ev);
 			any = 1;
 		}
-		if (data_pkts >= 10 && lost * 100 >= data_pkts) {
+		if (data_pkts >= 10 && lost > 0 && lost * 100 >= data_pkts) {
 			double rate = 100.0 * (double)lost / (double)data_pkts;
 			snprintf(ev, sizeof ev,
-				 "%s->%s: %llu retransmission(s) (%llu fast, %llu spurious) and %llu segment(s) not captured out of %llu "
-				 "packets: about %.1f%% loss",
-				 who, other, (unsigned long long)h->retrans, (unsigned long long)h->fast_retrans,
-				 (unsigned long long)h->spurious, (unsigned long long)h->lost, (unsigned long long)data_pkts, rate);
+				 "%s->%s: %llu retransmission(s) (%llu fast, %llu spurious or D-SACKed%s) and %llu segment(s) not "
+				 "captured out of %llu packets: about %.1f%% loss",
+				 who, other, (unsigned long long)(h->retrans + (sender_here ? h->ooo : 0)),
+				 (unsigned long long)h->fast_retrans, (unsigned long long)(h->spurious + h->dsacked),
+				 sender_here && h->ooo ? ", resent too fast to look like reordering" : "",
+				 (unsigned long long)h->lost, (unsigned long long)data_pkts, rate);
 			struct group *g = group_get(d, "packet-loss", rate >= 5 ? SEV_ERROR : SEV_WARNING, c);
 			if (g) {
 				add_example(g, c, ev);
@@ -945,7 +970,7 @@ static void port_rules(struct diag *d, enum vantage v)
 			char ev[400];
 			snprintf(ev, sizeof ev, "%llu connection(s) to this port completed while %llu got no SYN-ACK in the same period",
 				 (unsigned long long)p->ok, (unsigned long long)p->halfopen);
-			if (g->nex < MAX_EXAMPLES) {
+			if (g->nex <= MAX_EXAMPLES) {
 				snprintf(g->conn[g->nex], sizeof g->conn[0], "port summary");
 				snprintf(g->evidence[g->nex], sizeof g->evidence[0], "%s", ev);
 				g->nex++;
@@ -963,7 +988,7 @@ static void port_rules(struct diag *d, enum vantage v)
 			char ev[400];
 			snprintf(ev, sizeof ev, "%u %s request(s) for the server's address, none answered",
 				 h->arp_req ? h->arp_req : h->nd_req, h->arp_req ? "ARP" : "neighbour solicitation");
-			if (g->nex < MAX_EXAMPLES) {
+			if (g->nex <= MAX_EXAMPLES) {
 				snprintf(g->conn[g->nex], sizeof g->conn[0], "%s", "address resolution");
 				snprintf(g->evidence[g->nex], sizeof g->evidence[0], "%s", ev);
 				g->nex++;

@@ -477,6 +477,18 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 	if ((flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
 		c->last_syn_time = now;
 
+	/* D-SACK (RFC 2883): a first SACK block at or below the cumulative ACK reports
+	 * data received twice: the other side's retransmission was not needed. */
+	if ((flags & TCPF_ACK) && s->opt.nsack > 0) {
+		uint32_t l = s->opt.sack[0][0], r = s->opt.sack[0][1];
+		if (SEQ_LE(r, ack) || (s->opt.nsack > 1 && SEQ_LE(s->opt.sack[1][0], l) && SEQ_LE(r, s->opt.sack[1][1])))
+			rev->dsacked++;
+	}
+	/* Linux probes a zero window with an empty segment at snd.una - 1 (Wireshark calls it a keep-alive). */
+	if (seglen == 0 && rev->window_set && rev->window == 0 && fwd->nextseq && seq == fwd->nextseq - 1 &&
+	    !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)))
+		fwd->zwprobes++;
+
 	if (seglen == 1 && seq == fwd->nextseq && rev->window_set && rev->window == 0) {
 		tags |= TAG_ZW_PROBE;
 		fwd->zwprobes++;

@@ -89,6 +89,7 @@ struct half {
 	uint64_t pkts, bytes;   /* packets and payload bytes */
 	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
 	uint64_t acked_unseen, bad_seq;
+	uint64_t dsacked;       /* this side's retransmissions the receiver reported as duplicates (D-SACK, RFC 2883) */
 	double zerowin_since;   /* > 0 while the window is zero */
 	double zerowin_total;
 	double max_rto;         /* longest gap between a segment and its retransmission */

@@ -8,7 +8,7 @@
 #
 # NOTE for tests/run.sh: this script is meant to be run by tests/run.sh together
 # with the other tests/analysis/*.sh scripts (those in this directory that are
-# tests: agreement.sh; make-captures.sh is NOT a test, it regenerates captures).
+# tests: agreement.sh; make-captures.bash is NOT a test, it regenerates captures).
 # Manual use:  bash tests/analysis/agreement.sh   (SYNACK=./synack-asan works too)
 . "$(dirname "$0")/../lib.sh"
 need_synack

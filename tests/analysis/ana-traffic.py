@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""tests/analysis/ana-traffic.py - the TCP endpoints used by make-captures.sh.
+"""tests/analysis/ana-traffic.py - the TCP endpoints used by make-captures.bash.
 
 Every mode is bounded in time (socket timeouts, fixed counts).  Run inside the
-network namespaces that make-captures.sh creates; never aimed anywhere else.
+network namespaces that make-captures.bash creates; never aimed anywhere else.
 
   server modes (one accept loop, exit after --conns connections):
     sink PORT               read every connection until EOF

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/analysis/make-captures.sh - regenerate tests/captures/ana-*.pcap, real
+# tests/analysis/make-captures.bash - regenerate tests/captures/ana-*.pcap, real
 # Linux TCP traffic for the synack-vs-tshark analysis comparison
 # (tests/analysis/compare-tshark.py).  Run as root; only needed to re-create
 # the captures (the .pcap files are kept in the tree).
@@ -14,13 +14,13 @@
 # the original and its retransmission) and losses on the way back happen before
 # it (the capture shows holes, dup ACKs and out-of-order fills).
 #
-# usage: make-captures.sh --all        regenerate every ana-* capture
-#        make-captures.sh NAME...      only these (NAME as in the scenarios below)
+# usage: make-captures.bash --all        regenerate every ana-* capture
+#        make-captures.bash NAME...      only these (NAME as in the scenarios below)
 # Without arguments it does nothing and exits 77: tests/run.sh runs every
 # tests/analysis/*.sh, and this script is not a test (it rewrites captures).
 set -eu
 if [ $# -eq 0 ]; then
-    echo "skip: make-captures.sh regenerates tests/captures/ana-*.pcap (run it with --all); not a test"
+    echo "skip: make-captures.bash regenerates tests/captures/ana-*.pcap (run it with --all); not a test"
     exit 77
 fi
 [ "$1" = --all ] && shift
@@ -30,7 +30,7 @@ PY=/usr/bin/python3
 TR="$HERE/ana-traffic.py"
 C=ana-c R=ana-r S=ana-s B=ana-b
 exec 9>/tmp/synack-ana-make-captures.lock
-flock -w 300 9 || { echo "make-captures.sh: another run holds the lock" >&2; exit 1; }
+flock -w 300 9 || { echo "make-captures.bash: another run holds the lock" >&2; exit 1; }
 W=$(mktemp -d)
 PIDS=""
 cleanup() {
