@@ -37,12 +37,56 @@ size_t fmt_ip4(char *dst, size_t cap, const uint8_t a[4])
 	return n;
 }
 
+/* inet_ntop's text (RFC 5952 compression, glibc's embedded-IPv4 forms), without stdio. */
 size_t fmt_ip6(char *dst, size_t cap, const uint8_t a[16])
 {
-	char tmp[INET6_ADDRSTRLEN];
-	if (!inet_ntop(AF_INET6, a, tmp, sizeof tmp))
-		tmp[0] = 0;
-	size_t n = strlen(tmp);
+	static const char hx[] = "0123456789abcdef";
+	char tmp[48];
+	unsigned w[8];
+	for (int i = 0; i < 8; i++)
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+	int best = -1, bestlen = 0;
+	for (int i = 0; i < 8;) {
+		if (w[i] != 0) {
+			i++;
+			continue;
+		}
+		int j = i;
+		while (j < 8 && w[j] == 0)
+			j++;
+		if (j - i > bestlen) {
+			best = i;
+			bestlen = j - i;
+		}
+		i = j;
+	}
+	if (bestlen < 2)
+		best = -1;
+	size_t n = 0;
+	for (int i = 0; i < 8; i++) {
+		if (best >= 0 && i >= best && i < best + bestlen) {
+			if (i == best)
+				tmp[n++] = ':';
+			continue;
+		}
+		if (i != 0)
+			tmp[n++] = ':';
+		if (i == 6 && best == 0 && (bestlen == 6 || (bestlen == 5 && w[5] == 0xffff))) {
+			n += fmt_ip4(tmp + n, sizeof tmp - n, a + 12);
+			break;
+		}
+		unsigned v = w[i];
+		int started = 0;
+		for (int sh = 12; sh >= 0; sh -= 4) {
+			unsigned d = (v >> sh) & 15;
+			if (d || started || sh == 0) {
+				tmp[n++] = hx[d];
+				started = 1;
+			}
+		}
+	}
+	if (best >= 0 && best + bestlen == 8)
+		tmp[n++] = ':';
 	if (cap == 0)
 		return 0;
 	if (n >= cap)

@@ -77,17 +77,46 @@ static size_t fmt_u64(char *tmp, uint64_t v)
 	return n;
 }
 
+static int ndigits(uint64_t v)
+{
+	int n = 1;
+	while (v >= 10000) {
+		v /= 10000;
+		n += 4;
+	}
+	if (v >= 1000)
+		return n + 3;
+	if (v >= 100)
+		return n + 2;
+	if (v >= 10)
+		return n + 1;
+	return n;
+}
+
 void out_u64w(struct out *o, uint64_t v, int width)
 {
-	char tmp[24];
-	size_t n = fmt_u64(tmp, v);
+	/* Written in place, right to left, two digits per division. */
+	int n = ndigits(v);
+	int pad = width > n ? width - n : 0;
+	if (pad > 40)
+		pad = 40;
 	char *p = out_reserve(o, 64);
-	size_t k = 0;
-	for (int i = (int)n; i < width && k < 40; i++)
-		p[k++] = '0';
-	while (n)
-		p[k++] = tmp[--n];
-	o->len += k;
+	for (int i = 0; i < pad; i++)
+		p[i] = '0';
+	char *e = p + pad + n;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		*--e = digit_pairs[2 * r + 1];
+		*--e = digit_pairs[2 * r];
+	}
+	if (v >= 10) {
+		*--e = digit_pairs[2 * v + 1];
+		*--e = digit_pairs[2 * v];
+	} else {
+		*--e = (char)('0' + v);
+	}
+	o->len += (size_t)(pad + n);
 }
 
 void out_u64sp(struct out *o, uint64_t v, int width)

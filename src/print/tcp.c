@@ -218,7 +218,8 @@ static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
 	unsigned idx = fetch_token(nd, p, 0, len, tok, sizeof tok);
 	if (idx != 0) {
 		for (const char *const *c = httpcmds; *c; c++) {
-			if (strcasecmp(tok, *c) == 0) {
+			/* cheap first-letter test before the full case-insensitive compare */
+			if (((tok[0] & ~0x20) == (*c)[0]) && strcasecmp(tok, *c) == 0) {
 				print_this = 1;
 				break;
 			}
