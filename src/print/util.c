@@ -111,16 +111,41 @@ void nd_printjn(struct nd *nd, const uint8_t *p, size_t n)
 
 uint16_t in_cksum(const uint8_t *p, size_t n, uint32_t sum)
 {
-	/* RFC 1071: the one's complement sum is byte-order independent, so sum
-	 * 32-bit big-endian words into 64 bits and fold once at the end. */
-	uint64_t s = sum;
-	size_t i = 0;
-	for (; i + 4 <= n; i += 4)
-		s += (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
-	for (; i + 1 < n; i += 2)
-		s += (uint32_t)p[i] << 8 | p[i + 1];
-	if (i < n)
-		s += (uint32_t)p[i] << 8;
+	/* RFC 1071: the one's complement sum does not depend on byte order, so add
+	 * native 32-bit words (8 bytes per load) and swap once at the end. */
+	uint64_t s = 0;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		s += (w & 0xffffffffu) + (w >> 32);
+		p += 8;
+		n -= 8;
+	}
+	if (n >= 4) {
+		uint32_t w;
+		memcpy(&w, p, 4);
+		s += w;
+		p += 4;
+		n -= 4;
+	}
+	if (n >= 2) {
+		uint16_t w;
+		memcpy(&w, p, 2);
+		s += w;
+		p += 2;
+		n -= 2;
+	}
+	if (n) {
+		uint16_t w = 0;
+		memcpy(&w, p, 1); /* a lone last byte is the high half of a big-endian word */
+		s += w;
+	}
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	s = ((s & 0xff) << 8) | (s >> 8);
+#endif
+	s += sum;
 	while (s >> 16)
 		s = (s & 0xffff) + (s >> 16);
 	return (uint16_t)~s;

@@ -61,5 +61,32 @@ int main(void)
 	iph[11] ^= 1;
 	CHECK(in_cksum(iph, 20, 0) != 0);
 	CHECK(in_cksum_shouldbe(0xb1e7, in_cksum(iph, 20, 0)) == 0xb1e6);
+	/* The word-wise checksum against the plain RFC 1071 byte-pair loop, all lengths and offsets. */
+	{
+		static uint8_t buf[2100];
+		uint32_t seed = 12345;
+		for (size_t i = 0; i < sizeof buf; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = (uint8_t)(seed >> 16);
+		}
+		int bad = 0;
+		for (size_t off = 0; off < 8; off++) {
+			for (size_t n = 0; n < 2048; n += (n < 40 ? 1 : 37)) {
+				for (uint32_t init = 0; init < 3; init++) {
+					uint32_t in = init * 0x12345u;
+					uint64_t ref = in;
+					for (size_t i = 0; i + 1 < n; i += 2)
+						ref += (uint32_t)buf[off + i] << 8 | buf[off + i + 1];
+					if (n & 1)
+						ref += (uint32_t)buf[off + n - 1] << 8;
+					while (ref >> 16)
+						ref = (ref & 0xffff) + (ref >> 16);
+					if (in_cksum(buf + off, n, in) != (uint16_t)~ref)
+						bad++;
+				}
+			}
+		}
+		CHECK(bad == 0);
+	}
 	return check_done("test_accessors");
 }
