@@ -57,3 +57,37 @@ test: synack unit
 
 clean:
 	rm -rf build build-asan build-clang synack synack-asan synack-clang
+
+# ---- fuzzing (fuzz/README.md) ---------------------------------------------
+# make fuzz: libFuzzer targets build-fuzz/fuzz-{print,track,file} (clang) and
+# their seed corpora fuzz/seeds/<target>/ (generated, never committed).
+# make fuzz-replay: the same targets as plain ASan+UBSan programs that replay
+# the files given as arguments (any compiler; tests/fuzz/replay.sh uses them).
+FUZZ_TARGETS := print track file
+FUZZ_CC ?= clang
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_ALLCFLAGS = $(FUZZ_FLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS)
+FUZZ_LIBSRCS := $(filter-out src/main.c,$(SRCS))
+FUZZ_OBJS := $(FUZZ_LIBSRCS:%.c=build-fuzz/lf/%.o)
+REPLAY_OBJS := $(FUZZ_LIBSRCS:%.c=build-fuzz/rp/%.o)
+FUZZ_HDRS := $(wildcard src/*.h src/*/*.h fuzz/*.h)
+.PHONY: fuzz fuzz-replay fuzz-seeds lint
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz-%) fuzz-replay fuzz-seeds
+fuzz-replay: $(FUZZ_TARGETS:%=build-fuzz/replay-%)
+fuzz-seeds:
+	@/usr/bin/python3 fuzz/make-seeds.py fuzz/seeds
+build-fuzz/lf/%.o: %.c $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC(fuzz) $<"; $(FUZZ_CC) $(FUZZ_ALLCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build-fuzz/fuzz-%: fuzz/fuzz_%.c $(FUZZ_OBJS) $(FUZZ_HDRS)
+	@echo "  LD $@"; $(FUZZ_CC) $(FUZZ_ALLCFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+build-fuzz/rp/%.o: %.c $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  CC(replay) $<"; $(CC) $(FUZZ_ALLCFLAGS) -c -o $@ $<
+build-fuzz/replay-%: fuzz/fuzz_%.c fuzz/replay.c $(REPLAY_OBJS) $(FUZZ_HDRS)
+	@echo "  LD $@"; $(CC) $(FUZZ_ALLCFLAGS) -DFUZZ_MAIN -o $@ $< fuzz/replay.c $(REPLAY_OBJS) $(LDLIBS)
+
+# ---- lint: banned functions and struct casts of packet bytes ----------------
+lint:
+	bash tests/lint.sh
+.SECONDARY: $(FUZZ_OBJS) $(REPLAY_OBJS)

@@ -579,6 +579,8 @@ int main(int argc, char **argv)
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
 	int found = 0;
 	if (r.trk) {
+		if (r.diag)
+			diag_stop_live(r.diag);
 		tracker_finish(r.trk, r.cap.live ? "capture stopped" : "end of capture");
 		if (r.conns) {
 			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));

@@ -100,6 +100,11 @@ struct diag *diag_new(struct out *o, int json, int live)
 	return d;
 }
 
+void diag_stop_live(struct diag *d)
+{
+	d->live = 0;
+}
+
 void diag_free(struct diag *d)
 {
 	free(d);
@@ -162,10 +167,14 @@ static int initial_ttl(uint8_t ttl)
 	return ttl == 64 || ttl == 128 || ttl == 255 || ttl == 32 || ttl == 60;
 }
 
+static void early_syn_alert(struct diag *d, const struct tcp_result *res, double now);
+
 void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res)
 {
-	(void)res;
 	double now = pkt_time(pk);
+	if (d->live && res && res->conn && (res->tags & TAG_SYN_RETRANS) && (res->tags & TAG_SYN) &&
+	    res->conn->synack_count == 0 && res->conn->syn_count == 2 && !res->conn->h[1].seen)
+		early_syn_alert(d, res, now);
 	if (d->pkts == 0)
 		d->tfirst = now;
 	d->tlast = now;
@@ -701,8 +710,11 @@ static const rule_fn classify_rules[] = {
 	rule_icmp, rule_refused, rule_no_answer, rule_synack_unacked, rule_bad_seq, rule_app_close, rule_stalls,
 };
 
+static void print_group(struct diag *d, const struct group *g, enum vantage v);
+
 void diag_conn_done(struct diag *d, const struct conn *c)
 {
+	int ng_before = d->ng;
 	d->conns++;
 	enum vantage v = conn_vantage(c);
 	d->votes[v]++;
@@ -717,6 +729,12 @@ void diag_conn_done(struct diag *d, const struct conn *c)
 		after += (int)d->g[i].count;
 	if (after == before)
 		d->healthy++;
+	/* Live: a new kind of problem is reported as soon as a connection shows it. */
+	if (d->live && d->ng > ng_before) {
+		for (int i = ng_before; i < d->ng; i++)
+			print_group(d, &d->g[i], overall_vantage(d));
+		out_flush(d->o);
+	}
 	if (c->established) {
 		struct port *p = port_get(d, c->v6, c->srv, c->sport);
 		if (p) {
@@ -941,6 +959,23 @@ static void print_group(struct diag *d, const struct group *g, enum vantage v)
 		out_fmt(o, "             ... and %llu more like these\n", (unsigned long long)(g->count - (uint64_t)g->nex));
 	out_fmt(o, "   likely:   %s\n", causes);
 	out_fmt(o, "   next:     %s\n", next);
+}
+
+static void early_syn_alert(struct diag *d, const struct tcp_result *res, double now)
+{
+	const struct conn *c = res->conn;
+	char label[160];
+	conn_label(label, sizeof label, c);
+	if (d->json) {
+		out_fmt(d->o, "{\"id\":\"syn-unanswered\",\"severity\":\"error\",\"early\":true,\"conn\":\"%s\","
+			      "\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"]}\n", label, now - c->syn_times[0]);
+	} else {
+		char ts[32];
+		fmt_clock(ts, sizeof ts, now);
+		out_fmt(d->o, "%s !! [syn-unanswered] %s: 2 SYNs %.1f s apart, no answer yet (full report on Ctrl+C)\n", ts,
+			label, now - c->syn_times[0]);
+	}
+	out_flush(d->o);
 }
 
 /* Rules over many connections: listen overflow, SYN flood, unanswered ARP. */

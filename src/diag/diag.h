@@ -22,6 +22,8 @@ struct diag;
 struct diag *diag_new(struct out *o, int json, int live);
 void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res);
 void diag_conn_done(struct diag *d, const struct conn *c);
+/* Capture is stopping: the summary follows, so stop printing findings one by one. */
+void diag_stop_live(struct diag *d);
 /* Prints the findings; returns the number of findings at warning level or worse. */
 int diag_finish(struct diag *d);
 void diag_free(struct diag *d);

@@ -1,0 +1,39 @@
+/*
+ * fuzz.h - shared bits of the fuzz targets (fuzz/fuzz_*.c).
+ *
+ * Each target defines LLVMFuzzerTestOneInput.  Built with
+ * -fsanitize=fuzzer it is a libFuzzer binary; linked with fuzz/replay.c
+ * instead it is a plain program that replays the files (or directories of
+ * files) named on its command line, so a crash reproduces without libFuzzer.
+ */
+#ifndef SYNACK_FUZZ_H
+#define SYNACK_FUZZ_H
+#include <pcap/pcap.h>
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The link types the printer and decoder handle, picked by one input byte. */
+static const int fuzz_linktypes[] = {
+	DLT_EN10MB, DLT_LINUX_SLL,
+#ifdef DLT_LINUX_SLL2
+	DLT_LINUX_SLL2,
+#else
+	DLT_EN10MB,
+#endif
+	DLT_NULL, DLT_LOOP, DLT_RAW,
+#ifdef DLT_IPV4
+	DLT_IPV4,
+#else
+	DLT_RAW,
+#endif
+#ifdef DLT_IPV6
+	DLT_IPV6,
+#else
+	DLT_RAW,
+#endif
+};
+#define FUZZ_NLINKTYPES (sizeof fuzz_linktypes / sizeof fuzz_linktypes[0])
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * fuzz_file.c - a whole capture file through synack's file reading path
+ * (capture_open_file: libpcap's header checks, then synack's own block
+ * reader for classic pcap or libpcap's reader for pcapng and the rest),
+ * printing every packet and feeding it to the TCP tracker as
+ * `synack --analyze` does.
+ *
+ * The input is written to a memfd and opened as /proc/self/fd/N, the same
+ * path-based open synack does for -r.  The options come from the input size
+ * (size % 8: -v count and -e) so the file bytes stay a real capture.
+ *
+ * With FUZZ_DIFF=1 in the environment every input is read twice, with the
+ * fast reader and with libpcap's (SYNACK_NO_FASTREAD), and the printed output,
+ * the packet count and the error status must agree: a difference aborts.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "../src/capture.h"
+#include "../src/decode/decode.h"
+#include "../src/print/out.h"
+#include "../src/print/print.h"
+#include "../src/tcp/track.h"
+#include "fuzz.h"
+
+static struct out out;
+
+struct run {
+	struct printer pr;
+	struct tracker *trk;
+	struct pkt pk;
+	int linktype, nano;
+	uint64_t count;
+};
+
+static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
+{
+	struct run *r = user;
+	r->count++;
+	char tag[256];
+	const char *tg = NULL;
+	if (r->trk) {
+		struct tcp_result res;
+		r->pk.num = r->count;
+		r->pk.ts_sec = h->ts.tv_sec;
+		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
+		r->pk.ts_nano = r->nano;
+		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
+		tracker_packet(r->trk, &r->pk, &res);
+		if (tcp_tags_format(&res, tag, sizeof tag) > 0)
+			tg = tag;
+	}
+	print_packet(&r->pr, h, bytes, r->count, tg);
+}
+
+static void on_done(void *user, const struct conn *c)
+{
+	(void)user;
+	(void)conn_state(c);
+}
+
+/* Reads the capture at path; returns the loop status (0 / -1 / -2 open failed). */
+static int run_file(const char *path, const struct opts *o, int outfd, uint64_t *count)
+{
+	static struct run r;
+	struct capture cap;
+	char err[ERRBUF] = "";
+	memset(&r.pk, 0, sizeof r.pk);
+	r.count = 0;
+	r.trk = NULL;
+	out_init(&out, outfd);
+	if (capture_open_file(&cap, path, o, err) < 0) {
+		if (cap.p)
+			capture_close(&cap);
+		*count = 0;
+		return -2;
+	}
+	if (capture_filter(&cap, NULL, 0, err) < 0) {
+		capture_close(&cap);
+		*count = 0;
+		return -2;
+	}
+	r.linktype = cap.linktype;
+	r.nano = o->tstamp_precision;
+	print_init(&r.pr, o, &out, cap.linktype);
+	struct tracker_cfg cfg;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.lazy_idle = 1;
+	cfg.max_conns = 16;
+	r.trk = tracker_new(&cfg, on_done, &r);
+	int rc = capture_loop(&cap, 0, on_packet, &r, NULL, err);
+	if (r.trk) {
+		tracker_finish(r.trk, "end of capture");
+		tracker_free(r.trk);
+	}
+	out_flush(&out);
+	capture_close(&cap);
+	*count = r.count;
+	return rc;
+}
+
+static int slurp_cmp(int a, int b)
+{
+	off_t la = lseek(a, 0, SEEK_END), lb = lseek(b, 0, SEEK_END);
+	if (la != lb)
+		return 1;
+	char ba[65536], bb[65536];
+	lseek(a, 0, SEEK_SET);
+	lseek(b, 0, SEEK_SET);
+	for (;;) {
+		ssize_t ka = read(a, ba, sizeof ba), kb = read(b, bb, sizeof bb);
+		if (ka != kb)
+			return 1;
+		if (ka <= 0)
+			return 0;
+		if (memcmp(ba, bb, (size_t)ka) != 0)
+			return 1;
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int null_fd = -1;
+	if (null_fd < 0)
+		null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	int fd = memfd_create("fuzz-capture", MFD_CLOEXEC);
+	if (fd < 0 || null_fd < 0)
+		abort(); /* the harness, not synack, is broken */
+	size_t off = 0;
+	while (off < size) {
+		ssize_t k = write(fd, data + off, size - off);
+		if (k <= 0)
+			abort();
+		off += (size_t)k;
+	}
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	struct opts o;
+	memset(&o, 0, sizeof o);
+	o.nflag = 2;
+	o.numflag = 1;
+	o.vflag = (int)(size & 3);
+	o.eflag = (int)((size >> 2) & 1);
+	const char *diff = getenv("FUZZ_DIFF");
+	if (!diff || strcmp(diff, "1") != 0) {
+		uint64_t n;
+		run_file(path, &o, null_fd, &n);
+		close(fd);
+		return 0;
+	}
+	int fa = memfd_create("fuzz-out-fast", MFD_CLOEXEC), fb = memfd_create("fuzz-out-pcap", MFD_CLOEXEC);
+	if (fa < 0 || fb < 0)
+		abort();
+	uint64_t na, nb;
+	unsetenv("SYNACK_NO_FASTREAD");
+	int ra = run_file(path, &o, fa, &na);
+	setenv("SYNACK_NO_FASTREAD", "1", 1);
+	int rb = run_file(path, &o, fb, &nb);
+	unsetenv("SYNACK_NO_FASTREAD");
+	if (ra != rb || na != nb || slurp_cmp(fa, fb)) {
+		fprintf(stderr, "fuzz_file: fast reader and libpcap disagree: status %d/%d, packets %llu/%llu\n", ra, rb,
+			(unsigned long long)na, (unsigned long long)nb);
+		abort();
+	}
+	close(fa);
+	close(fb);
+	close(fd);
+	return 0;
+}

@@ -1,0 +1,54 @@
+/*
+ * fuzz_print.c - one packet through the tcpdump-format printer.
+ *
+ * Input: byte 0 picks the link type (fuzz_linktypes), byte 1 the flags
+ * (bits 0-1 -v count, 2 -e, 3 -x, 4 -X, 5 -q, 6 -K, 7 -n instead of -nn),
+ * byte 2 how many bytes the wire length exceeds the captured length (a
+ * snapped packet), the rest is the packet.  Output goes to /dev/null.
+ */
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/opts.h"
+#include "../src/print/out.h"
+#include "../src/print/print.h"
+#include "fuzz.h"
+
+static struct out out;
+static struct printer pr;
+static int null_fd = -1;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 3)
+		return 0;
+	if (null_fd < 0) {
+		null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		if (null_fd < 0)
+			return 0;
+		out_init(&out, null_fd);
+	}
+	struct opts o;
+	memset(&o, 0, sizeof o);
+	uint8_t fl = data[1];
+	o.vflag = fl & 3;
+	o.eflag = (fl >> 2) & 1;
+	o.xflag = (fl >> 3) & 1;
+	o.Xflag = (fl >> 4) & 1;
+	o.qflag = (fl >> 5) & 1;
+	o.Kflag = (fl >> 6) & 1;
+	o.nflag = (fl >> 7) & 1 ? 1 : 2; /* never 0: no DNS look-ups while fuzzing */
+	o.numflag = 1;
+	int dlt = fuzz_linktypes[data[0] % FUZZ_NLINKTYPES];
+	print_init(&pr, &o, &out, dlt);
+	struct pcap_pkthdr h;
+	memset(&h, 0, sizeof h);
+	h.ts.tv_sec = 1700000000;
+	h.ts.tv_usec = 123456;
+	h.caplen = (uint32_t)(size - 3);
+	h.len = h.caplen + data[2];
+	print_packet(&pr, &h, data + 3, 1, NULL);
+	out_flush(&out);
+	return 0;
+}
