@@ -7,3 +7,5 @@ bash scripts/deps.sh
 make -s
 echo "== synack -nn -r tests/captures/core-http.pcap"
 ./synack -nn -r tests/captures/core-http.pcap
+echo "== synack diagnose -r tests/captures/lab-synack-drop-server.pcap"
+./synack diagnose -r tests/captures/lab-synack-drop-server.pcap || true

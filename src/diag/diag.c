@@ -37,7 +37,7 @@ struct group {
 	char id[24];
 	enum sev sev;
 	int v6;
-	uint8_t srv[16];
+	uint8_t srv[16], cli[16];   /* server, and the client of the first example */
 	uint16_t sport;
 	uint64_t count;
 	double first, last;
@@ -261,6 +261,7 @@ static struct group *group_get(struct diag *d, const char *id, enum sev sev, con
 	g->sev = sev;
 	g->v6 = c->v6;
 	memcpy(g->srv, c->srv, alen(c->v6));
+	memcpy(g->cli, c->cli, alen(c->v6));
 	g->sport = c->sport;
 	g->first = c->start;
 	return g;
@@ -805,7 +806,7 @@ static const struct {
 		"return path (routing asymmetry, firewall) or dropped by a firewall at the client",
 		"the SYN-ACK passed here and was never acknowledged: lost between here and the client, or dropped at the client",
 		"capture at the client too and run: synack compare client.pcap server.pcap; on the client: nft list ruleset / iptables -L -n -v; "
-		"check the return route: ip route get <client> on the server"}},
+		"check the return route: ip route get %CLIENT% on the server"}},
 	{"client-reset", {"the client answered the SYN-ACK with a reset",
 		"the client stack rejected the SYN-ACK (its connection attempt was already abandoned, or the SYN-ACK did not match: "
 		"wrong sequence number, NAT rewriting)", "", "", "capture at the client; conntrack -L on NAT devices on the path"}},
@@ -834,7 +835,8 @@ static const struct {
 	{"pmtu-blackhole", {"path-MTU black hole",
 		"full-size segments never get through while small ones do, and no ICMP 'fragmentation needed' comes back: "
 		"a link with a smaller MTU on the path (tunnel, VPN, PPPoE) and ICMP filtered",
-		"", "", "ping -M do -s 1472 %SERVER% (shrink until it passes); ip route get %SERVER% (mtu); "
+		"", "", "test the path MTU from the sending side: ping -M do -s 1472 %CLIENT% on the server or "
+		"ping -M do -s 1472 %SERVER% on the client (shrink -s until it passes); ip route get %CLIENT% (mtu); "
 		"clamp the MSS: nft add rule inet filter forward tcp flags syn tcp option maxseg size set rt mtu; "
 		"sysctl net.ipv4.tcp_mtu_probing=1; allow ICMP type 3 code 4 / ICMPv6 packet-too-big through firewalls"}},
 	{"wscale-stripped", {"window scaling missing on one side",
@@ -857,10 +859,18 @@ static const struct text *text_of(const char *id)
 }
 
 /* Substitute %PORT% and %SERVER% in a command template. */
-static void expand(char *dst, size_t n, const char *tpl, const char *server, unsigned port)
+static void expand(char *dst, size_t n, const char *tpl, const char *server, const char *client, unsigned port)
 {
 	size_t k = 0;
 	while (*tpl && k + 1 < n) {
+		if (strncmp(tpl, "%CLIENT%", 8) == 0) {
+			int w = snprintf(dst + k, n - k, "%s", client);
+			k += w > 0 ? (size_t)w : 0;
+			tpl += 8;
+			if (k >= n)
+				k = n - 1;
+			continue;
+		}
 		if (strncmp(tpl, "%PORT%", 6) == 0) {
 			int w = snprintf(dst + k, n - k, "%u", port);
 			k += w > 0 ? (size_t)w : 0;
@@ -900,10 +910,11 @@ static void print_group(struct diag *d, const struct group *g, enum vantage v)
 	const struct text *t = text_of(g->id);
 	if (!t)
 		return;
-	char server[64], srvep[80], next[1024];
+	char server[64], client[64], srvep[80], next[1024];
 	addr_str(server, sizeof server, g->v6, g->srv);
+	addr_str(client, sizeof client, g->v6, g->cli);
 	fmt_endpoint(srvep, sizeof srvep, g->v6, g->srv, g->sport);
-	expand(next, sizeof next, t->next, server, g->sport);
+	expand(next, sizeof next, t->next, server, client, g->sport);
 	const char *causes = t->causes_client;
 	if (v == V_SERVER && *t->causes_server)
 		causes = t->causes_server;
