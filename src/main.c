@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "compare/compare.h"
 #include "decode/decode.h"
 #include "diag/diag.h"
 #include "report/conns.h"
@@ -24,6 +25,7 @@
 #include "print/out.h"
 #include "print/print.h"
 #include "writer.h"
+#include "sandbox.h"
 
 #define SYNACK_VERSION "0.1.0"
 
@@ -451,6 +453,10 @@ int main(int argc, char **argv)
 	int print_too = 0;
 
 	out_init(&stdout_buf, 1);
+	/* ---- compare mode (src/compare/compare.c parses its own options) ---- */
+	if (argc > 1 && strcmp(argv[1], "compare") == 0)
+		return compare_cli(argc - 1, argv + 1);
+	/* ---- end compare ---- */
 	if (argc > 1 && (strcmp(argv[1], "conns") == 0 || strcmp(argv[1], "diagnose") == 0)) {
 		o.mode = strcmp(argv[1], "conns") == 0 ? MODE_CONNS : MODE_DIAGNOSE;
 		if (o.mode == MODE_DIAGNOSE)
@@ -555,6 +561,8 @@ int main(int argc, char **argv)
 		if (capture_drop_privileges(o.Zuser, err) < 0)
 			die(1, "%s", err);
 	}
+	if (sandbox_enter(&o, err) < 0) /* sandbox.c: no capabilities, seccomp allow-list */
+		die(1, "%s", err);
 	if (r.printing && !print_linktype_supported(r.cap.linktype) && 0)
 		die(1, "unsupported data link type %d", r.cap.linktype);
 	print_init(&r.pr, &o, &stdout_buf, r.cap.linktype);

@@ -49,6 +49,32 @@ static void fmt_time(char *buf, size_t n, double t)
 	snprintf(buf, n, "%s.%06ld", hms, (long)((t - (double)s) * 1e6 + 0.5) % 1000000);
 }
 
+/* How the connection ended, in words: what the packets say first, then why the record was closed. */
+static void ended(char *buf, size_t n, const struct conn *c)
+{
+	const struct half *cl = &c->h[0], *sv = &c->h[1];
+	const char *how;
+	if (c->rst_first_by == 0)
+		how = "reset by client";
+	else if (c->rst_first_by == 1)
+		how = "reset by server";
+	else if (cl->fin && sv->fin)
+		how = cl->fin_time <= sv->fin_time ? "closed by client (FIN both ways)" : "closed by server (FIN both ways)";
+	else if (cl->fin)
+		how = "half-closed by client";
+	else if (sv->fin)
+		how = "half-closed by server";
+	else if (!c->synack_count && c->syn_count)
+		how = "never answered";
+	else
+		how = "open";
+	const char *why = c->end_reason ? c->end_reason : "";
+	if (!strcmp(how, "open") || !strcmp(how, "never answered") || !strncmp(how, "half", 4))
+		snprintf(buf, n, "%s (%s)", how, why);
+	else
+		snprintf(buf, n, "%s", how);
+}
+
 static double avg_rtt(const struct conn *c)
 {
 	return c->rtt_n ? c->rtt_sum / (double)c->rtt_n : -1;
@@ -56,7 +82,8 @@ static double avg_rtt(const struct conn *c)
 
 static char *format_text(const struct conn *c)
 {
-	char cli[64], srv[64], st[40], rtt[48], ws[16], mss[16];
+	char cli[64], srv[64], st[40], rtt[48], ws[16], mss[16], end[96];
+	ended(end, sizeof end, c);
 	fmt_endpoint(cli, sizeof cli, c->v6, c->cli, c->cport);
 	fmt_endpoint(srv, sizeof srv, c->v6, c->srv, c->sport);
 	fmt_time(st, sizeof st, c->start);
@@ -87,7 +114,7 @@ static char *format_text(const struct conn *c)
 			 (unsigned long long)c->h[0].dupacks, (unsigned long long)c->h[1].dupacks,
 			 (unsigned long long)c->h[0].zerowin, (unsigned long long)c->h[1].zerowin,
 			 (unsigned long long)c->h[0].lost, (unsigned long long)c->h[1].lost, rtt, mss, ws,
-			 c->h[0].max_win, c->h[1].max_win, c->end_reason ? c->end_reason : "-");
+			 c->h[0].max_win, c->h[1].max_win, end);
 	return k < 0 ? NULL : line;
 }
 
@@ -101,7 +128,8 @@ static void json_num(char *buf, size_t n, double v)
 
 static char *format_json(const struct conn *c)
 {
-	char cli[INET6_ADDRSTRLEN] = "", srv[INET6_ADDRSTRLEN] = "", st[40];
+	char cli[INET6_ADDRSTRLEN] = "", srv[INET6_ADDRSTRLEN] = "", st[40], end[96];
+	ended(end, sizeof end, c);
 	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->cli, cli, sizeof cli);
 	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->srv, srv, sizeof srv);
 	fmt_time(st, sizeof st, c->start);
@@ -128,7 +156,8 @@ static char *format_json(const struct conn *c)
 		"\"lost_segments\":[%llu,%llu],\"acked_unseen\":[%llu,%llu],\"keepalives\":[%llu,%llu],"
 		"\"syn_count\":%d,\"synack_count\":%d,\"rtt_ms\":{\"min\":%s,\"avg\":%s,\"max\":%s,\"samples\":%llu},"
 		"\"handshake_ms\":{\"server_side\":%s,\"client_side\":%s},\"request_to_response_ms\":%s,"
-		"\"mss\":[%d,%d],\"wscale\":[%s,%s],\"max_window\":[%u,%u],\"end\":\"%s\"}\n",
+		"\"mss\":[%d,%d],\"wscale\":[%s,%s],\"max_window\":[%u,%u],\"max_rto_s\":[%.3f,%.3f],"
+		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\"}\n",
 		st, c->start, c->last, c->last - c->start, cli, c->cport, srv, c->sport, c->client_known ? "true" : "false",
 		conn_state(c), c->history, (unsigned long long)c->first_pkt, (unsigned long long)c->last_pkt,
 		(unsigned long long)c->h[0].pkts, (unsigned long long)c->h[1].pkts,
@@ -143,8 +172,8 @@ static char *format_json(const struct conn *c)
 		(unsigned long long)c->h[0].acked_unseen, (unsigned long long)c->h[1].acked_unseen,
 		(unsigned long long)c->h[0].keepalives, (unsigned long long)c->h[1].keepalives,
 		c->syn_count, c->synack_count, rmin, ravg, rmax, (unsigned long long)c->rtt_n, hs_s, hs_c, ttfb,
-		c->h[0].mss, c->h[1].mss, ws0, ws1, c->h[0].max_win, c->h[1].max_win,
-		c->end_reason ? c->end_reason : "");
+		c->h[0].mss, c->h[1].mss, ws0, ws1, c->h[0].max_win, c->h[1].max_win, c->h[0].max_rto, c->h[1].max_rto,
+		c->h[0].zerowin_total, c->h[1].zerowin_total, end);
 	return k < 0 ? NULL : line;
 }
 

@@ -729,41 +729,52 @@ size_t tcp_tags_format(const struct tcp_result *r, char *buf, size_t n)
 	return off;
 }
 
+/* Zeek's endpoint states, derived from what each side sent. */
+enum ep_state { EP_INACTIVE, EP_PARTIAL, EP_SYN_SENT, EP_SYN_ACK_SENT, EP_ESTABLISHED, EP_CLOSED, EP_RESET };
+
+static enum ep_state ep_state(const struct conn *c, int d)
+{
+	const struct half *h = &c->h[d];
+	if (h->rst)
+		return EP_RESET;
+	if (h->fin)
+		return EP_CLOSED;
+	if (c->established)
+		return EP_ESTABLISHED;
+	if (d == 0 && c->syn_count)
+		return EP_SYN_SENT;
+	if (d == 1 && c->synack_count)
+		return EP_SYN_ACK_SENT;
+	return h->seen ? EP_PARTIAL : EP_INACTIVE;
+}
+
+/* Zeek's conn_state(), on the same endpoint states (base/protocols/conn/main.zeek). */
 const char *conn_state(const struct conn *c)
 {
-	int syn = c->syn_count > 0, synack = c->synack_count > 0;
-	const struct half *o = &c->h[0], *r = &c->h[1];
-	if (!syn && !synack)
-		return "OTH";
-	if (syn && !synack) {
-		if (r->rst)
+	enum ep_state os = ep_state(c, 0), rs = ep_state(c, 1);
+	int o_inactive = os == EP_INACTIVE || os == EP_PARTIAL;
+	int r_inactive = rs == EP_INACTIVE || rs == EP_PARTIAL;
+	if (rs == EP_RESET) {
+		if (os == EP_SYN_SENT || os == EP_SYN_ACK_SENT || (os == EP_RESET && !c->h[0].bytes && !c->h[1].bytes))
 			return "REJ";
-		if (o->rst)
-			return "RSTOS0";
-		if (o->fin)
-			return "SH";
-		if (r->seen)
-			return "OTH";
-		return "S0";
+		return o_inactive ? "RSTRH" : "RSTR";
 	}
-	if (!syn && synack) {
-		if (r->rst)
-			return "RSTRH";
-		if (r->fin)
-			return "SHR";
-		return "OTH";
-	}
-	if (o->rst && (!r->rst || o->rst_time <= r->rst_time))
+	if (os == EP_RESET) {
+		if (r_inactive)
+			return c->syn_count && !c->synack_count && !c->h[0].bytes ? "RSTOS0" : "OTH";
 		return "RSTO";
-	if (r->rst)
-		return "RSTR";
-	if (o->fin && r->fin)
+	}
+	if (rs == EP_CLOSED && os == EP_CLOSED)
 		return "SF";
-	if (o->fin)
-		return "S2";
-	if (r->fin)
-		return "S3";
-	return "S1";
+	if (os == EP_CLOSED)
+		return r_inactive ? "SH" : "S2";
+	if (rs == EP_CLOSED)
+		return o_inactive ? "SHR" : "S3";
+	if (os == EP_SYN_SENT && rs == EP_INACTIVE)
+		return "S0";
+	if (os == EP_ESTABLISHED && rs == EP_ESTABLISHED)
+		return "S1";
+	return "OTH";
 }
 
 /* Names as in Wireshark's tcp.analysis.* fields where one exists. */

@@ -1,0 +1,1512 @@
+/*
+ * compare.c - `synack compare`: match the packets of two captures of the same
+ * traffic (see compare.h for the method).  Memory is bounded: the pass-1
+ * sample is at most SAMPLE_MAX packets per file, pass 2 holds the unmatched
+ * packets of the last window (at most REC_MAX), connection tables are capped.
+ */
+#include "compare.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pcap/pcap.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../decode/decode.h"
+#include "../print/out.h"
+#include "../report/conns.h"
+#include "ladder.h"
+
+#define SAMPLE_MAX 65536
+#define REC_MAX (1u << 18)
+#define HBITS 18
+#define CONN_SLOTS (1u << 17)
+#define CONN_MAX 65536
+#define GCONN_MAX 65536
+#define RES_MAX 8192
+#define NBINS 16
+#define MOD_KINDS 8
+
+enum { MOD_NAT, MOD_MSS, MOD_WSCALE, MOD_SACK, MOD_TS, MOD_TOS, MOD_WIN, MOD_PAYLOAD };
+static const char *const mod_name[MOD_KINDS] = {"nat", "mss", "wscale", "sackok", "timestamps", "dscp/ecn", "window", "payload"};
+
+/* ---- one decoded packet, reduced to what matching and reporting need ---- */
+struct prec {
+	uint64_t key;
+	uint32_t phash;
+	uint8_t phlen;          /* payload bytes hashed (0: none) */
+	uint8_t cap;            /* 0 or 1 */
+	uint8_t state;          /* 0 free, 1 unmatched, 2 matched (kept for duplicate detection) */
+	uint8_t v6, ttl, tos, flags, proto;
+	uint8_t c2s;            /* sent by the connection's client */
+	uint8_t has_ts, sackok;
+	int8_t wscale;
+	int16_t mss;
+	uint16_t win;
+	uint16_t sport, dport;
+	uint32_t seq, ack, paylen;
+	uint64_t num;
+	double t;               /* own clock, seconds since the base */
+	double tc;              /* reference (first file's) clock */
+	int32_t gid;            /* global connection, -1 none */
+	uint8_t src[16], dst[16];
+	uint32_t hnext, fnext;  /* 1-based indices, 0 = none */
+};
+
+/* ---- per-capture connection table (canonical 4-tuple) ---- */
+struct cconn {
+	uint8_t used, v6, client_set, client_is_a;
+	uint8_t a[16], b[16];
+	uint16_t pa, pb;
+	int32_t gid;
+};
+
+struct ctab {
+	struct cconn *slot;
+	unsigned n;
+};
+
+/* ---- a connection as reported (both captures) ---- */
+struct gconn {
+	char label[136];        /* client endpoint <-> server endpoint, client-side addressing */
+	char other[136];        /* the same at the server-side capture when NAT rewrote it */
+	uint32_t sent[2], lost[2], unexp[2], reord[2], dup[2], modif[2];
+	uint8_t modseen[2][MOD_KINDS];
+	uint8_t labelled_from_client;
+	uint32_t last_rnum_lo[2], max_snum_lo[2]; /* reorder detection (packet numbers, low bits) */
+	uint64_t last_rnum[2], max_snum[2];
+	int32_t alias;          /* merged into this connection, -1 none */
+};
+
+struct sample {
+	uint64_t key;
+	double t;
+	uint8_t ttl, c2s;
+};
+
+struct reservoir {
+	double v[RES_MAX];
+	uint64_t n;
+	double min, max, sum;
+};
+
+struct cmp {
+	const char *name[2];
+	int json;
+	int ladder_on;
+	long ladder_gid;          /* selected connection, 0 = first */
+	const char *ladder_str;
+	int32_t ladder_sel;       /* -1 until chosen */
+	double window_opt;
+	const char *filter;
+	struct out *o;
+	int64_t base;             /* seconds subtracted from every timestamp */
+	/* pass 1 results */
+	double first[2], last[2];
+	uint64_t npk[2];
+	int client_cap;           /* 0 or 1 */
+	const char *role_why;
+	int role_ttl[2];          /* example TTLs of the client's packets at the client/server capture */
+	double off0, drift, tref; /* tB - tA = off0 + drift * (tA - tref) */
+	uint64_t fit_pairs;
+	int fit_bins;
+	double dmax, window, ov_lo, ov_hi;
+	/* pass 2 */
+	struct prec *rec;
+	uint32_t *bucket;
+	uint32_t freelist;
+	uint32_t head[2], tail[2];
+	uint32_t nrec;
+	struct ctab ct[2];
+	struct gconn *g;
+	int32_t ng;
+	uint64_t untracked;
+	struct reservoir delay[2]; /* [0] client->server, [1] server->client */
+	unsigned hops[2][256];
+	uint64_t matched, lost[2], unexp[2], reord[2], dup[2], modif[2], outside, skipped;
+	uint64_t evcount, rng;
+	struct ladder *lad;
+};
+
+/* ---------------------------------------------------------------- helpers */
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static uint32_t fnv(const uint8_t *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+static void flags_str(char *b, uint8_t f)
+{
+	static const char let[] = "FSRPAUEW";
+	/* tcpdump's order: S F P R U then '.' for a lone ACK; synack uses letters */
+	size_t k = 0;
+	if (f & TCPF_SYN)
+		b[k++] = 'S';
+	if (f & TCPF_FIN)
+		b[k++] = 'F';
+	if (f & TCPF_PSH)
+		b[k++] = 'P';
+	if (f & TCPF_RST)
+		b[k++] = 'R';
+	if (f & TCPF_URG)
+		b[k++] = 'U';
+	if (f & TCPF_ACK)
+		b[k++] = 'A';
+	if (f & TCPF_ECE)
+		b[k++] = let[6];
+	if (f & TCPF_CWR)
+		b[k++] = let[7];
+	if (!k)
+		b[k++] = '-';
+	b[k] = 0;
+}
+
+static const char *kind_of(const struct prec *r)
+{
+	if (r->proto != 6)
+		return r->proto == 17 ? "udp" : r->proto == 1 || r->proto == 58 ? "icmp" : "ip";
+	if (r->flags & TCPF_RST)
+		return "RST";
+	if ((r->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+		return "SYN";
+	if (r->flags & TCPF_SYN)
+		return "SYN-ACK";
+	if (r->flags & TCPF_FIN)
+		return "FIN";
+	if (r->paylen)
+		return "data";
+	return "ACK";
+}
+
+static void fmt_abs(const struct cmp *c, char *buf, size_t n, double t, int iso)
+{
+	double fl = floor(t);
+	int64_t sec = c->base + (int64_t)fl;
+	int us = (int)((t - fl) * 1e6 + 0.5);
+	if (us < 0)
+		us = 0;
+	if (us >= 1000000) {
+		us -= 1000000;
+		sec++;
+	}
+	time_t tt = (time_t)sec;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	if (iso)
+		snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			 tm.tm_hour, tm.tm_min, tm.tm_sec, us);
+	else
+		snprintf(buf, n, "%02d:%02d:%02d.%06d", tm.tm_hour, tm.tm_min, tm.tm_sec, us);
+}
+
+static void json_str(struct out *o, const char *s)
+{
+	out_char(o, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\') {
+			out_char(o, '\\');
+			out_char(o, (char)ch);
+		} else if (ch < 0x20) {
+			out_fmt(o, "\\u%04x", ch);
+		} else {
+			out_char(o, (char)ch);
+		}
+	}
+	out_char(o, '"');
+}
+
+static void res_add(struct reservoir *r, double v, uint64_t *rng)
+{
+	if (!r->n || v < r->min)
+		r->min = v;
+	if (!r->n || v > r->max)
+		r->max = v;
+	r->sum += v;
+	if (r->n < RES_MAX) {
+		r->v[r->n] = v;
+	} else {
+		*rng = mix64(*rng + 0x9e3779b97f4a7c15ULL);
+		uint64_t j = *rng % (r->n + 1);
+		if (j < RES_MAX)
+			r->v[j] = v;
+	}
+	r->n++;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double res_q(struct reservoir *r, double q)
+{
+	size_t n = r->n < RES_MAX ? (size_t)r->n : RES_MAX;
+	if (!n)
+		return 0;
+	qsort(r->v, n, sizeof r->v[0], cmp_dbl);
+	size_t i = (size_t)(q * (double)(n - 1) + 0.5);
+	return r->v[i < n ? i : n - 1];
+}
+
+/* --------------------------------------------------- packet -> record */
+
+/* Fills r from a decoded packet; 0 when it is an IP packet we can match. */
+static int make_rec(struct prec *r, const struct pkt *pk, const uint8_t *data, int cap)
+{
+	memset(r, 0, sizeof *r);
+	if (!pk->l3 || pk->frag || pk->invalid)
+		return -1;
+	r->cap = (uint8_t)cap;
+	r->v6 = pk->l3 == 6;
+	r->ttl = pk->ttl;
+	r->tos = pk->tos;
+	r->proto = pk->proto;
+	r->num = pk->num;
+	r->gid = -1;
+	r->wscale = -1;
+	r->mss = -1;
+	memcpy(r->src, pk->src, 16);
+	memcpy(r->dst, pk->dst, 16);
+	uint64_t k = mix64(0x5eed0000ULL + pk->proto);
+	if (!r->v6)
+		k = mix64(k ^ pk->ipid);
+	if (pk->has_tcp) {
+		const struct tcp_seg *t = &pk->tcp;
+		r->sport = t->sport;
+		r->dport = t->dport;
+		r->seq = t->seq;
+		r->ack = t->ack;
+		r->flags = t->flags;
+		r->paylen = t->paylen;
+		r->win = t->win;
+		r->has_ts = (uint8_t)t->opt.has_ts;
+		r->sackok = (uint8_t)t->opt.sack_ok;
+		r->wscale = (int8_t)t->opt.wscale;
+		r->mss = (int16_t)(t->opt.mss > 32767 ? 32767 : t->opt.mss);
+		k = mix64(k ^ ((uint64_t)t->seq << 32 | t->ack));
+		k = mix64(k ^ ((uint64_t)(t->flags & 0x3f) << 32 | t->paylen));
+		if (t->opt.has_ts)
+			k = mix64(k ^ ((uint64_t)t->opt.ts_val << 32 | t->opt.ts_ecr));
+		/* the payload is the last capturedlen bytes (frames this long carry no padding) */
+		if (t->paylen >= 8 && t->capturedlen >= 8 && t->capturedlen <= pk->caplen) {
+			uint32_t n = t->capturedlen < 32 ? t->capturedlen : 32;
+			r->phlen = (uint8_t)n;
+			r->phash = fnv(data + (pk->caplen - t->capturedlen), n);
+		}
+	} else if (pk->has_udp || pk->has_icmp) {
+		if (pk->has_udp) {
+			r->sport = pk->sport;
+			r->dport = pk->dport;
+		} else {
+			r->flags = pk->icmp_type;
+		}
+		uint32_t n = pk->caplen < 16 ? pk->caplen : 16;
+		k = mix64(k ^ fnv(data + (pk->caplen - n), n) ^ (uint64_t)pk->icmp_type << 40);
+	} else {
+		return -1;
+	}
+	r->key = k;
+	return 0;
+}
+
+/* ------------------------------------------------ connection tables */
+
+static int ep_less(const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb)
+{
+	int c = memcmp(a, b, 16);
+	return c < 0 || (c == 0 && pa < pb);
+}
+
+static struct cconn *conn_get(struct cmp *c, int cap, const struct prec *r, int *is_a)
+{
+	struct ctab *t = &c->ct[cap];
+	const uint8_t *a = r->src, *b = r->dst;
+	uint16_t pa = r->sport, pb = r->dport;
+	*is_a = 1;
+	if (!ep_less(a, pa, b, pb)) {
+		a = r->dst;
+		b = r->src;
+		pa = r->dport;
+		pb = r->sport;
+		*is_a = 0;
+	}
+	uint64_t h = mix64(fnv(a, 16) ^ (uint64_t)fnv(b, 16) << 32 ^ (uint64_t)pa << 16 ^ pb ^ (uint64_t)r->proto << 56);
+	for (unsigned i = 0; i < CONN_SLOTS; i++) {
+		struct cconn *s = &t->slot[(h + i) & (CONN_SLOTS - 1)];
+		if (!s->used) {
+			if (t->n >= CONN_MAX)
+				return NULL;
+			s->used = 1;
+			s->v6 = r->v6;
+			memcpy(s->a, a, 16);
+			memcpy(s->b, b, 16);
+			s->pa = pa;
+			s->pb = pb;
+			s->gid = -1;
+			t->n++;
+			return s;
+		}
+		if (s->pa == pa && s->pb == pb && s->v6 == r->v6 && !memcmp(s->a, a, 16) && !memcmp(s->b, b, 16))
+			return s;
+	}
+	return NULL;
+}
+
+/* Classify r (client->server or not) with the connection's initiator. */
+static struct cconn *classify(struct cmp *c, int cap, struct prec *r)
+{
+	int is_a;
+	struct cconn *s = conn_get(c, cap, r, &is_a);
+	if (!s) {
+		c->untracked++;
+		r->c2s = r->sport > r->dport;
+		return NULL;
+	}
+	if (r->proto == 6 && (r->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN) {
+		s->client_set = 1;
+		s->client_is_a = (uint8_t)is_a;
+	} else if (r->proto == 6 && (r->flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK) && !s->client_set) {
+		s->client_set = 1;
+		s->client_is_a = (uint8_t)!is_a;
+	}
+	if (s->client_set)
+		r->c2s = (uint8_t)(s->client_is_a == is_a);
+	else if (r->sport != r->dport)
+		r->c2s = r->sport > r->dport; /* no handshake seen: the higher port is the client's */
+	else
+		r->c2s = (uint8_t)is_a;
+	return s;
+}
+
+/* ------------------------------------------------------------ reading */
+
+struct src {
+	pcap_t *p;
+	int dlt;
+	uint64_t num;
+	struct pkt pk;
+	struct prec r;
+	int have;               /* r holds the next packet */
+	int eof;
+	double tfirst, tlast;   /* any record, matchable or not */
+};
+
+static int src_open(struct cmp *c, struct src *s, const char *path, char *err)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	memset(s, 0, sizeof *s);
+	s->p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_NANO, ebuf);
+	if (!s->p) {
+		snprintf(err, 512, "%s", ebuf);
+		return -1;
+	}
+	s->dlt = pcap_datalink(s->p);
+	if (c->filter && *c->filter) {
+		struct bpf_program prog;
+		if (pcap_compile(s->p, &prog, c->filter, 1, PCAP_NETMASK_UNKNOWN) < 0 || pcap_setfilter(s->p, &prog) < 0) {
+			snprintf(err, 512, "%s", pcap_geterr(s->p));
+			pcap_close(s->p);
+			s->p = NULL;
+			return -1;
+		}
+		pcap_freecode(&prog);
+	}
+	return 0;
+}
+
+/* Reads until the next matchable packet; returns 1, 0 at the end, -1 on error. */
+static int src_next(struct cmp *c, struct src *s, int cap, int *basep_set, char *err)
+{
+	for (;;) {
+		struct pcap_pkthdr *h;
+		const u_char *d;
+		int rc = pcap_next_ex(s->p, &h, &d);
+		if (rc == PCAP_ERROR_BREAK || rc == 0) {
+			s->eof = 1;
+			return 0;
+		}
+		if (rc < 0) {
+			snprintf(err, 512, "%s: %s", c->name[cap], pcap_geterr(s->p));
+			s->eof = 1;
+			return -1;
+		}
+		s->num++;
+		if (!*basep_set) {
+			c->base = (int64_t)h->ts.tv_sec;
+			*basep_set = 1;
+		}
+		{
+			double tr = (double)((int64_t)h->ts.tv_sec - c->base) + (double)h->ts.tv_usec / 1e9;
+			if (s->num == 1)
+				s->tfirst = tr;
+			s->tlast = tr;
+		}
+		s->pk.num = s->num;
+		s->pk.ts_sec = h->ts.tv_sec;
+		s->pk.ts_frac = (uint32_t)h->ts.tv_usec;
+		s->pk.ts_nano = 1;
+		decode_packet(&s->pk, s->dlt, d, h->caplen, h->len);
+		double t = (double)((int64_t)h->ts.tv_sec - c->base) + (double)h->ts.tv_usec / 1e9;
+		if (make_rec(&s->r, &s->pk, d, cap) < 0) {
+			c->skipped++;
+			continue;
+		}
+		s->r.t = t;
+		return 1;
+	}
+}
+
+/* --------------------------------------------------------------- pass 1 */
+
+static int cmp_sample(const void *a, const void *b)
+{
+	const struct sample *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+struct pair1 {
+	double ta, diff;
+	uint8_t c2s, ttla, ttlb;
+};
+
+static int cmp_pair1(const void *a, const void *b)
+{
+	const struct pair1 *x = a, *y = b;
+	return x->ta < y->ta ? -1 : x->ta > y->ta;
+}
+
+/* Least squares y = a + b (x - x0) over n points. */
+static void linfit(const double *x, const double *y, int n, double x0, double *a, double *b)
+{
+	double sx = 0, sy = 0, sxx = 0, sxy = 0;
+	for (int i = 0; i < n; i++) {
+		double u = x[i] - x0;
+		sx += u;
+		sy += y[i];
+		sxx += u * u;
+		sxy += u * y[i];
+	}
+	double den = n * sxx - sx * sx;
+	if (n < 2 || fabs(den) < 1e-12) {
+		*b = 0;
+		*a = n ? sy / n : 0;
+		return;
+	}
+	*b = (n * sxy - sx * sy) / den;
+	*a = (sy - *b * sx) / n;
+}
+
+static int pass1(struct cmp *c, char *err)
+{
+	struct sample *smp[2];
+	size_t ns[2] = {0, 0};
+	uint64_t thr[2] = {UINT64_MAX, UINT64_MAX};
+	int baseset = 0;
+	int rc = 0;
+	for (int k = 0; k < 2; k++) {
+		smp[k] = malloc(SAMPLE_MAX * sizeof *smp[k]);
+		if (!smp[k]) {
+			snprintf(err, 512, "out of memory");
+			return -1;
+		}
+	}
+	for (int k = 0; k < 2 && !rc; k++) {
+		struct src s;
+		if (src_open(c, &s, c->name[k], err) < 0) {
+			rc = -1;
+			break;
+		}
+		int r;
+		while ((r = src_next(c, &s, k, &baseset, err)) == 1) {
+			c->npk[k]++;
+			classify(c, k, &s.r);
+			uint64_t hk = mix64(s.r.key ^ 0xabcdefULL);
+			if (hk > thr[k])
+				continue;
+			if (ns[k] == SAMPLE_MAX) { /* halve the sampling rate, keep the survivors */
+				thr[k] >>= 1;
+				size_t j = 0;
+				for (size_t i = 0; i < ns[k]; i++)
+					if (mix64(smp[k][i].key ^ 0xabcdefULL) <= thr[k])
+						smp[k][j++] = smp[k][i];
+				ns[k] = j;
+				if (hk > thr[k])
+					continue;
+			}
+			if (ns[k] < SAMPLE_MAX)
+				smp[k][ns[k]++] = (struct sample){s.r.key, s.r.t, s.r.ttl, s.r.c2s};
+		}
+		if (r < 0)
+			rc = -1;
+		if (s.num) {
+			c->first[k] = s.tfirst;
+			c->last[k] = s.tlast;
+		}
+		pcap_close(s.p);
+	}
+	/* the connection tables are rebuilt in pass 2 */
+	for (int k = 0; k < 2; k++) {
+		memset(c->ct[k].slot, 0, CONN_SLOTS * sizeof *c->ct[k].slot);
+		c->ct[k].n = 0;
+	}
+	if (rc) {
+		free(smp[0]);
+		free(smp[1]);
+		return -1;
+	}
+	if (!c->npk[0] || !c->npk[1]) {
+		snprintf(err, 512, "%s: no IP packets to compare", c->name[c->npk[0] ? 1 : 0]);
+		free(smp[0]);
+		free(smp[1]);
+		return -1;
+	}
+	uint64_t th = thr[0] < thr[1] ? thr[0] : thr[1];
+	for (int k = 0; k < 2; k++) {
+		size_t j = 0;
+		for (size_t i = 0; i < ns[k]; i++)
+			if (mix64(smp[k][i].key ^ 0xabcdefULL) <= th)
+				smp[k][j++] = smp[k][i];
+		ns[k] = j;
+		qsort(smp[k], ns[k], sizeof *smp[k], cmp_sample);
+	}
+	/* unique keys present in both */
+	struct pair1 *pr = malloc((ns[0] + 1) * sizeof *pr);
+	size_t np = 0;
+	if (!pr) {
+		snprintf(err, 512, "out of memory");
+		free(smp[0]);
+		free(smp[1]);
+		return -1;
+	}
+	for (size_t i = 0, j = 0; i < ns[0] && j < ns[1];) {
+		uint64_t ka = smp[0][i].key, kb = smp[1][j].key;
+		if (ka < kb) {
+			i++;
+			continue;
+		}
+		if (kb < ka) {
+			j++;
+			continue;
+		}
+		size_t i2 = i, j2 = j;
+		while (i2 < ns[0] && smp[0][i2].key == ka)
+			i2++;
+		while (j2 < ns[1] && smp[1][j2].key == ka)
+			j2++;
+		if (i2 - i == 1 && j2 - j == 1)
+			pr[np++] = (struct pair1){smp[0][i].t, smp[1][j].t - smp[0][i].t, smp[0][i].c2s, smp[0][i].ttl,
+						  smp[1][j].ttl};
+		i = i2;
+		j = j2;
+	}
+	free(smp[0]);
+	free(smp[1]);
+	if (!np) {
+		snprintf(err, 512, "no packet of %s was found in %s: not the same traffic?", c->name[0], c->name[1]);
+		free(pr);
+		return -1;
+	}
+	qsort(pr, np, sizeof *pr, cmp_pair1);
+	c->fit_pairs = np;
+	/* who is the client side: TTLs of the client's packets fall between the captures */
+	long vote = 0;
+	for (size_t i = 0; i < np; i++) {
+		if (pr[i].ttla == pr[i].ttlb)
+			continue;
+		int a_up = pr[i].ttla > pr[i].ttlb;
+		vote += (a_up == (int)pr[i].c2s) ? 1 : -1;
+		if (pr[i].c2s && !c->role_ttl[0]) {
+			c->role_ttl[0] = a_up ? pr[i].ttla : pr[i].ttlb;
+			c->role_ttl[1] = a_up ? pr[i].ttlb : pr[i].ttla;
+		}
+	}
+	double t0 = pr[0].ta, t1 = pr[np - 1].ta, span = t1 - t0;
+	if (vote) {
+		c->client_cap = vote > 0 ? 0 : 1;
+		c->role_why = "ttl";
+	} else {
+		/* timing: within a time bin, client->server packets have the larger
+		 * (tB - tA) when A is the client side (offset + d1 > offset - d2) */
+		for (int b = 0; b < NBINS; b++) {
+			double lo = t0 + span * b / NBINS, hi = t0 + span * (b + 1) / NBINS;
+			double m[2] = {0, 0};
+			int n[2] = {0, 0};
+			for (size_t i = 0; i < np; i++)
+				if (pr[i].ta >= lo && (pr[i].ta < hi || (b == NBINS - 1 && pr[i].ta <= hi))) {
+					m[pr[i].c2s] += pr[i].diff;
+					n[pr[i].c2s]++;
+				}
+			if (n[0] && n[1])
+				vote += m[1] / n[1] > m[0] / n[0] ? 1 : -1;
+		}
+		c->client_cap = vote >= 0 ? 0 : 1;
+		c->role_why = vote ? "timing" : "guess";
+	}
+	/* offset and drift: lower envelope of A-upstream diffs (offset + d1) and
+	 * upper envelope of B-upstream diffs (offset - d2), one point per bin each */
+	double ex[2][NBINS], ey[2][NBINS];
+	int ne[2] = {0, 0};
+	for (int b = 0; b < NBINS; b++) {
+		double lo = t0 + span * b / NBINS, hi = t0 + span * (b + 1) / NBINS;
+		int have[2] = {0, 0};
+		double best[2] = {0, 0}, bt[2] = {0, 0};
+		for (size_t i = 0; i < np; i++) {
+			if (!(pr[i].ta >= lo && (pr[i].ta < hi || (b == NBINS - 1 && pr[i].ta <= hi))))
+				continue;
+			int aup = (c->client_cap == 0) == (int)pr[i].c2s;
+			int d = aup ? 0 : 1;
+			if (!have[d] || (d == 0 ? pr[i].diff < best[d] : pr[i].diff > best[d])) {
+				best[d] = pr[i].diff;
+				bt[d] = pr[i].ta;
+				have[d] = 1;
+			}
+		}
+		for (int d = 0; d < 2; d++)
+			if (have[d]) {
+				ex[d][ne[d]] = bt[d];
+				ey[d][ne[d]] = best[d];
+				ne[d]++;
+			}
+		if (span <= 0)
+			break;
+	}
+	c->tref = t0;
+	double a0 = 0, b0 = 0, a1 = 0, b1 = 0;
+	if (ne[0])
+		linfit(ex[0], ey[0], ne[0], t0, &a0, &b0);
+	if (ne[1])
+		linfit(ex[1], ey[1], ne[1], t0, &a1, &b1);
+	/* drift only from a long enough span with enough envelope points:
+	 * otherwise the slope is noise */
+	double xs0 = ne[0] ? ex[0][ne[0] - 1] - ex[0][0] : 0, xs1 = ne[1] ? ex[1][ne[1] - 1] - ex[1][0] : 0;
+	if (span < 2.0 || ne[0] < 2 || ne[1] < 2 || xs0 < 1.0 || xs1 < 1.0) {
+		b0 = b1 = 0;
+		double s0 = 0, s1 = 0;
+		for (int i = 0; i < ne[0]; i++)
+			s0 += ey[0][i];
+		for (int i = 0; i < ne[1]; i++)
+			s1 += ey[1][i];
+		a0 = ne[0] ? s0 / ne[0] : 0;
+		a1 = ne[1] ? s1 / ne[1] : 0;
+	}
+	if (ne[0] && ne[1]) {
+		c->off0 = (a0 + a1) / 2;
+		c->drift = (b0 + b1) / 2;
+	} else if (ne[0]) {
+		c->off0 = a0;
+		c->drift = b0;
+	} else {
+		c->off0 = a1;
+		c->drift = b1;
+	}
+	c->fit_bins = ne[0] < ne[1] ? ne[0] : ne[1];
+	/* the largest one-way delay in the sample sizes the matching window */
+	double dmax = 0;
+	for (size_t i = 0; i < np; i++) {
+		double off = c->off0 + c->drift * (pr[i].ta - c->tref);
+		double d = fabs(pr[i].diff - off);
+		if (d > dmax)
+			dmax = d;
+	}
+	free(pr);
+	c->dmax = dmax;
+	c->window = c->window_opt > 0 ? c->window_opt : 2.0 + 2 * dmax;
+	return 0;
+}
+
+/* B's clock -> A's clock */
+static double to_ref(const struct cmp *c, int cap, double t)
+{
+	if (cap == 0)
+		return t;
+	return (t - c->off0 + c->drift * c->tref) / (1 + c->drift);
+}
+
+/* --------------------------------------------------------------- pass 2 */
+
+static int32_t gconn_new(struct cmp *c)
+{
+	if (c->ng >= GCONN_MAX)
+		return -1;
+	struct gconn *g = &c->g[c->ng];
+	memset(g, 0, sizeof *g);
+	g->alias = -1;
+	return c->ng++;
+}
+
+static void label_conn(struct cmp *c, struct gconn *g, const struct prec *r, int from_client_cap)
+{
+	char e1[64], e2[64];
+	const uint8_t *ca = r->c2s ? r->src : r->dst, *sa = r->c2s ? r->dst : r->src;
+	uint16_t cp = r->c2s ? r->sport : r->dport, sp = r->c2s ? r->dport : r->sport;
+	fmt_endpoint(e1, sizeof e1, r->v6, ca, cp);
+	fmt_endpoint(e2, sizeof e2, r->v6, sa, sp);
+	if (from_client_cap || !g->label[0]) {
+		snprintf(g->label, sizeof g->label, "%s <-> %s", e1, e2);
+		g->labelled_from_client = (uint8_t)from_client_cap;
+	}
+	if (!from_client_cap)
+		snprintf(g->other, sizeof g->other, "%s <-> %s", e1, e2);
+	(void)c;
+}
+
+static int32_t gresolve(const struct cmp *c, int32_t g)
+{
+	for (int i = 0; g >= 0 && c->g[g].alias >= 0 && i < GCONN_MAX; i++)
+		g = c->g[g].alias;
+	return g;
+}
+
+/* Both captures' views of one connection got numbers before a packet
+ * linked them: fold the later one into the earlier one. */
+static int32_t gmerge(struct cmp *c, int32_t a, int32_t b)
+{
+	a = gresolve(c, a);
+	b = gresolve(c, b);
+	if (a < 0 || b < 0 || a == b)
+		return a >= 0 ? a : b;
+	if (b < a) {
+		int32_t t = a;
+		a = b;
+		b = t;
+	}
+	struct gconn *x = &c->g[a], *y = &c->g[b];
+	for (int d = 0; d < 2; d++) {
+		x->sent[d] += y->sent[d];
+		x->lost[d] += y->lost[d];
+		x->unexp[d] += y->unexp[d];
+		x->reord[d] += y->reord[d];
+		x->dup[d] += y->dup[d];
+		x->modif[d] += y->modif[d];
+		for (int k = 0; k < MOD_KINDS; k++)
+			x->modseen[d][k] = (uint8_t)(x->modseen[d][k] | y->modseen[d][k]);
+		if (y->max_snum[d] > x->max_snum[d])
+			x->max_snum[d] = y->max_snum[d];
+		if (y->last_rnum[d] > x->last_rnum[d])
+			x->last_rnum[d] = y->last_rnum[d];
+	}
+	if (!x->labelled_from_client && y->labelled_from_client)
+		memcpy(x->label, y->label, sizeof x->label);
+	if (!x->other[0])
+		memcpy(x->other, y->other, sizeof x->other);
+	y->alias = a;
+	if (c->ladder_sel == b)
+		c->ladder_sel = a;
+	return a;
+}
+
+/* The global connection of r (creates it); links the two captures' views. */
+static int32_t conn_of(struct cmp *c, struct prec *r, struct cconn *cc)
+{
+	if (cc && cc->gid >= 0)
+		return cc->gid = gresolve(c, cc->gid);
+	int32_t g = gconn_new(c);
+	if (g < 0)
+		return -1;
+	label_conn(c, &c->g[g], r, r->cap == c->client_cap);
+	if (cc)
+		cc->gid = g;
+	if (c->ladder_on && c->ladder_sel < 0) {
+		if (c->ladder_str ? strstr(c->g[g].label, c->ladder_str) != NULL : (c->ladder_gid ? g + 1 == c->ladder_gid : 1))
+			c->ladder_sel = g;
+	}
+	return g;
+}
+
+static int is_upstream(const struct cmp *c, const struct prec *r)
+{
+	return (r->cap == c->client_cap) == (r->c2s != 0);
+}
+
+static const char *side_name(const struct cmp *c, int cap)
+{
+	return cap == c->client_cap ? "client" : "server";
+}
+
+static void emit_event(struct cmp *c, const char *ev, const struct prec *r, const char *extra_key, const char *extra,
+		       const struct prec *peer)
+{
+	struct out *o = c->o;
+	char ts[80], fl[12], e1[64], e2[64];
+	int path = r->c2s ? 0 : 1;
+	const char *pathname = path == 0 ? "client->server" : "server->client";
+	const char *sender = path == 0 ? "client" : "server";
+	const char *conn = r->gid >= 0 ? c->g[r->gid].label : "?";
+	fmt_abs(c, ts, sizeof ts, r->t, c->json);
+	flags_str(fl, r->flags);
+	fmt_endpoint(e1, sizeof e1, r->v6, r->src, r->sport);
+	fmt_endpoint(e2, sizeof e2, r->v6, r->dst, r->dport);
+	c->evcount++;
+	if (c->json) {
+		out_str(o, "{\"event\":");
+		json_str(o, ev);
+		out_str(o, ",\"path\":");
+		json_str(o, pathname);
+		out_str(o, ",\"sender\":");
+		json_str(o, sender);
+		out_str(o, ",\"capture\":");
+		json_str(o, side_name(c, r->cap));
+		out_str(o, ",\"file\":");
+		json_str(o, c->name[r->cap]);
+		out_fmt(o, ",\"packet\":%llu,\"time\":\"%s\",\"kind\":\"%s\"", (unsigned long long)r->num, ts, kind_of(r));
+		if (r->proto == 6)
+			out_fmt(o, ",\"tcp_flags\":\"%s\",\"seq\":%u,\"ack\":%u,\"len\":%u", fl, r->seq, r->ack, r->paylen);
+		out_fmt(o, ",\"src\":\"%s\",\"dst\":\"%s\",\"conn\":", e1, e2);
+		json_str(o, conn);
+		if (r->gid >= 0)
+			out_fmt(o, ",\"conn_id\":%d", r->gid + 1);
+		if (peer)
+			out_fmt(o, ",\"peer_packet\":%llu", (unsigned long long)peer->num);
+		if (extra_key) {
+			out_fmt(o, ",\"%s\":", extra_key);
+			json_str(o, extra);
+		}
+		out_str(o, "}\n");
+	} else {
+		out_fmt(o, "%-10s %s %s %s packet %llu at the %s: %s %s > %s", ev, ts, pathname, kind_of(r),
+			(unsigned long long)r->num, side_name(c, r->cap), r->proto == 6 ? fl : "", e1, e2);
+		if (r->proto == 6)
+			out_fmt(o, " seq %u ack %u len %u", r->seq, r->ack, r->paylen);
+		if (peer)
+			out_fmt(o, " (%s packet %llu)", side_name(c, peer->cap), (unsigned long long)peer->num);
+		if (extra_key)
+			out_fmt(o, " %s: %s", extra_key, extra);
+		if (r->gid >= 0)
+			out_fmt(o, " [conn %d]", r->gid + 1);
+		out_char(o, '\n');
+	}
+}
+
+static void ladder_row(struct cmp *c, const struct prec *snd, const struct prec *rcv, const struct prec *any, int status)
+{
+	if (!c->lad || any->gid < 0 || any->gid != c->ladder_sel)
+		return;
+	struct ladder_row w;
+	memset(&w, 0, sizeof w);
+	w.from_client = any->c2s;
+	w.t_send = snd ? snd->tc : -1;
+	w.t_recv = rcv ? rcv->tc : -1;
+	w.have_send = snd != NULL;
+	w.have_recv = rcv != NULL;
+	w.num_send = snd ? snd->num : 0;
+	w.num_recv = rcv ? rcv->num : 0;
+	w.status = status;
+	flags_str(w.flags, any->flags);
+	w.tcp = any->proto == 6;
+	w.seq = any->seq;
+	w.ack = any->ack;
+	w.len = any->paylen;
+	snprintf(w.kind, sizeof w.kind, "%s", kind_of(any));
+	ladder_add(c->lad, &w);
+}
+
+static void note_mod(struct cmp *c, const struct prec *snd, const struct prec *rcv, int kind, const char *what)
+{
+	int path = snd->c2s ? 0 : 1;
+	struct gconn *g = snd->gid >= 0 ? &c->g[snd->gid] : NULL;
+	c->modif[path]++;
+	if (g) {
+		g->modif[path]++;
+		if (g->modseen[path][kind]++)
+			return; /* reported once per connection and direction */
+	}
+	char buf[340];
+	snprintf(buf, sizeof buf, "%s: %s", mod_name[kind], what);
+	emit_event(c, "modified", rcv, "change", buf, snd);
+}
+
+static void on_pair(struct cmp *c, struct prec *snd, struct prec *rcv)
+{
+	int path = snd->c2s ? 0 : 1;
+	struct gconn *g = snd->gid >= 0 ? &c->g[snd->gid] : NULL;
+	c->matched++;
+	res_add(&c->delay[path], rcv->tc - snd->tc, &c->rng);
+	c->hops[path][(uint8_t)(snd->ttl - rcv->ttl)]++;
+	char w[300];
+	if (memcmp(snd->src, rcv->src, 16) || memcmp(snd->dst, rcv->dst, 16) || snd->sport != rcv->sport ||
+	    snd->dport != rcv->dport) {
+		char a1[64], a2[64], b1[64], b2[64];
+		fmt_endpoint(a1, sizeof a1, snd->v6, snd->src, snd->sport);
+		fmt_endpoint(a2, sizeof a2, snd->v6, snd->dst, snd->dport);
+		fmt_endpoint(b1, sizeof b1, rcv->v6, rcv->src, rcv->sport);
+		fmt_endpoint(b2, sizeof b2, rcv->v6, rcv->dst, rcv->dport);
+		snprintf(w, sizeof w, "%s > %s became %s > %s", a1, a2, b1, b2);
+		note_mod(c, snd, rcv, MOD_NAT, w);
+	}
+	if (snd->mss != rcv->mss) {
+		snprintf(w, sizeof w, "MSS %d -> %d%s", snd->mss, rcv->mss, rcv->mss < 0 ? " (removed)" : "");
+		note_mod(c, snd, rcv, MOD_MSS, w);
+	}
+	if (snd->wscale != rcv->wscale) {
+		snprintf(w, sizeof w, "window scale %d -> %d%s", snd->wscale, rcv->wscale, rcv->wscale < 0 ? " (stripped)" : "");
+		note_mod(c, snd, rcv, MOD_WSCALE, w);
+	}
+	if (snd->sackok != rcv->sackok) {
+		snprintf(w, sizeof w, "SACK permitted %s", rcv->sackok ? "added" : "stripped");
+		note_mod(c, snd, rcv, MOD_SACK, w);
+	}
+	if (snd->has_ts != rcv->has_ts) {
+		snprintf(w, sizeof w, "timestamps option %s", rcv->has_ts ? "added" : "stripped");
+		note_mod(c, snd, rcv, MOD_TS, w);
+	}
+	if (snd->tos != rcv->tos) {
+		snprintf(w, sizeof w, "DSCP %u ECN %u -> DSCP %u ECN %u", snd->tos >> 2, snd->tos & 3, rcv->tos >> 2,
+			 rcv->tos & 3);
+		note_mod(c, snd, rcv, MOD_TOS, w);
+	}
+	if (snd->proto == 6 && snd->win != rcv->win) {
+		snprintf(w, sizeof w, "window %u -> %u", snd->win, rcv->win);
+		note_mod(c, snd, rcv, MOD_WIN, w);
+	}
+	if (snd->phlen && snd->phlen == rcv->phlen && snd->phash != rcv->phash) {
+		snprintf(w, sizeof w, "payload bytes differ");
+		note_mod(c, snd, rcv, MOD_PAYLOAD, w);
+	}
+	int st = LADDER_OK;
+	if (g) {
+		/* reordered: this packet reached the receiver after one sent later */
+		if (rcv->num > g->last_rnum[path]) {
+			if (snd->num < g->max_snum[path]) {
+				g->reord[path]++;
+				c->reord[path]++;
+				emit_event(c, "reordered", snd, NULL, NULL, rcv);
+				st = LADDER_REORDERED;
+			}
+			g->last_rnum[path] = rcv->num;
+		}
+		if (snd->num > g->max_snum[path])
+			g->max_snum[path] = snd->num;
+	}
+	ladder_row(c, snd, rcv, snd, st);
+}
+
+/* ---- the pending table ---- */
+
+static void hash_unlink(struct cmp *c, uint32_t idx)
+{
+	struct prec *r = &c->rec[idx - 1];
+	uint32_t *pp = &c->bucket[r->key >> (64 - HBITS)];
+	for (uint32_t n = 0; *pp && n < REC_MAX; n++) {
+		if (*pp == idx) {
+			*pp = r->hnext;
+			return;
+		}
+		pp = &c->rec[*pp - 1].hnext;
+	}
+}
+
+static int in_overlap(const struct cmp *c, double tc)
+{
+	return tc >= c->ov_lo && tc <= c->ov_hi;
+}
+
+/* The oldest pending packet of capture k leaves the window. */
+static void age_one(struct cmp *c, int k)
+{
+	uint32_t idx = c->head[k];
+	struct prec *r = &c->rec[idx - 1];
+	c->head[k] = r->fnext;
+	if (!c->head[k])
+		c->tail[k] = 0;
+	hash_unlink(c, idx);
+	if (r->state == 1) {
+		int path = r->c2s ? 0 : 1;
+		struct gconn *g = r->gid >= 0 ? &c->g[r->gid] : NULL;
+		if (!in_overlap(c, r->tc)) {
+			c->outside++;
+		} else if (is_upstream(c, r)) {
+			c->lost[path]++;
+			if (g)
+				g->lost[path]++;
+			emit_event(c, "lost", r, NULL, NULL, NULL);
+			ladder_row(c, r, NULL, r, LADDER_LOST);
+		} else {
+			c->unexp[path]++;
+			if (g)
+				g->unexp[path]++;
+			emit_event(c, "unexpected", r, NULL, NULL, NULL);
+			ladder_row(c, NULL, r, r, LADDER_UNEXPECTED);
+		}
+	}
+	r->state = 0;
+	r->fnext = c->freelist;
+	c->freelist = idx;
+	c->nrec--;
+}
+
+static void age_until(struct cmp *c, double tc)
+{
+	for (int k = 0; k < 2; k++)
+		for (uint32_t n = 0; c->head[k] && n < REC_MAX; n++) {
+			if (c->rec[c->head[k] - 1].tc >= tc - c->window)
+				break;
+			age_one(c, k);
+		}
+}
+
+static void insert_pending(struct cmp *c, const struct prec *r)
+{
+	if (!c->freelist) {
+		/* full: the oldest packet of either capture leaves early */
+		int k = !c->head[1] || (c->head[0] && c->rec[c->head[0] - 1].tc <= c->rec[c->head[1] - 1].tc) ? 0 : 1;
+		age_one(c, k);
+	}
+	uint32_t idx = c->freelist;
+	struct prec *p = &c->rec[idx - 1];
+	c->freelist = p->fnext;
+	*p = *r;
+	p->fnext = 0;
+	uint32_t *b = &c->bucket[r->key >> (64 - HBITS)];
+	p->hnext = *b;
+	*b = idx;
+	int k = r->cap;
+	if (c->tail[k])
+		c->rec[c->tail[k] - 1].fnext = idx;
+	else
+		c->head[k] = idx;
+	c->tail[k] = idx;
+	c->nrec++;
+}
+
+static void process(struct cmp *c, struct prec *r)
+{
+	int k = r->cap;
+	struct cconn *cc = classify(c, k, r);
+	r->tc = to_ref(c, k, r->t);
+	age_until(c, r->tc);
+	int up = is_upstream(c, r);
+	/* expected (receiver - sender) delay, for choosing among equal candidates */
+	double best = 1e300;
+	uint32_t bi = 0, dupi = 0;
+	uint32_t idx = c->bucket[r->key >> (64 - HBITS)];
+	for (uint32_t n = 0; idx && n < REC_MAX; n++) {
+		struct prec *q = &c->rec[idx - 1];
+		if (q->key == r->key && q->cap != k) {
+			if (q->state == 2) {
+				dupi = idx;
+			} else if (q->state == 1) {
+				double d = up ? q->tc - r->tc : r->tc - q->tc;
+				double score = fabs(d);
+				if (q->phlen && q->phlen == r->phlen && q->phash != r->phash)
+					score += 1e6;
+				if (score < best) {
+					best = score;
+					bi = idx;
+				}
+			}
+		}
+		idx = q->hnext;
+	}
+	if (bi) {
+		struct prec *q = &c->rec[bi - 1];
+		/* link the two views of the connection */
+		int32_t g = q->gid >= 0 ? q->gid : -1;
+		if (cc && cc->gid < 0 && g >= 0) {
+			cc->gid = g;
+			if (k == c->client_cap)
+				label_conn(c, &c->g[g], r, 1);
+			else
+				label_conn(c, &c->g[g], r, 0);
+		}
+		r->gid = conn_of(c, r, cc);
+		if (q->gid < 0)
+			q->gid = r->gid;
+		else if (gresolve(c, q->gid) != r->gid)
+			r->gid = q->gid = gmerge(c, q->gid, r->gid);
+		if (cc)
+			cc->gid = r->gid;
+		struct prec *snd = up ? r : q, *rcv = up ? q : r;
+		if (r->gid >= 0)
+			c->g[r->gid].sent[r->c2s ? 0 : 1]++;
+		q->state = 2;
+		on_pair(c, snd, rcv);
+		r->state = 2;
+		insert_pending(c, r); /* kept (matched) for duplicate detection */
+		return;
+	}
+	r->gid = conn_of(c, r, cc);
+	if (dupi && !up) {
+		/* a second copy at the receiver of a packet already matched */
+		int path = r->c2s ? 0 : 1;
+		c->dup[path]++;
+		if (r->gid >= 0)
+			c->g[r->gid].dup[path]++;
+		emit_event(c, "duplicated", r, NULL, NULL, &c->rec[dupi - 1]);
+		ladder_row(c, NULL, r, r, LADDER_DUP);
+		r->state = 2;
+		insert_pending(c, r);
+		return;
+	}
+	if (up && r->gid >= 0)
+		c->g[r->gid].sent[r->c2s ? 0 : 1]++;
+	r->state = 1;
+	insert_pending(c, r);
+}
+
+static int pass2(struct cmp *c, char *err)
+{
+	struct src s[2];
+	int baseset = 1, rc = 0;
+	for (int k = 0; k < 2; k++)
+		if (src_open(c, &s[k], c->name[k], err) < 0) {
+			if (k)
+				pcap_close(s[0].p);
+			return -1;
+		}
+	for (uint64_t guard = 0; guard < UINT64_MAX; guard++) {
+		for (int k = 0; k < 2; k++)
+			if (!s[k].have && !s[k].eof) {
+				int r = src_next(c, &s[k], k, &baseset, err);
+				if (r < 0)
+					rc = -1;
+				s[k].have = r == 1;
+			}
+		int pick = -1;
+		double best = 0;
+		for (int k = 0; k < 2; k++)
+			if (s[k].have) {
+				double tc = to_ref(c, k, s[k].r.t);
+				if (pick < 0 || tc < best) {
+					pick = k;
+					best = tc;
+				}
+			}
+		if (pick < 0)
+			break;
+		s[pick].have = 0;
+		process(c, &s[pick].r);
+	}
+	for (int k = 0; k < 2; k++)
+		for (uint32_t n = 0; c->head[k] && n <= REC_MAX; n++)
+			age_one(c, k);
+	pcap_close(s[0].p);
+	pcap_close(s[1].p);
+	return rc;
+}
+
+/* --------------------------------------------------------------- report */
+
+static int top_hops(const unsigned *h)
+{
+	int best = -1;
+	for (int i = 0; i < 256; i++)
+		if (h[i] && (best < 0 || h[i] > h[best]))
+			best = i;
+	return best;
+}
+
+static void report(struct cmp *c)
+{
+	struct out *o = c->o;
+	const char *cn = c->name[c->client_cap], *sn = c->name[!c->client_cap];
+	double q[2][4];
+	for (int d = 0; d < 2; d++) {
+		q[d][0] = c->delay[d].n ? c->delay[d].min : 0;
+		q[d][1] = res_q(&c->delay[d], 0.5);
+		q[d][2] = res_q(&c->delay[d], 0.95);
+		q[d][3] = c->delay[d].n ? c->delay[d].max : 0;
+	}
+	/* the offset of the server-side clock relative to the client-side one */
+	double off = c->off0, drift = c->drift;
+	if (c->client_cap == 1) {
+		off = -off;
+		drift = -drift;
+	}
+	if (c->json) {
+		for (int32_t i = 0; i < c->ng; i++) {
+			struct gconn *g = &c->g[i];
+			out_fmt(o, "{\"conn_id\":%d,\"conn\":", i + 1);
+			json_str(o, g->label);
+			if (g->other[0] && strcmp(g->other, g->label)) {
+				out_str(o, ",\"conn_at_server\":");
+				json_str(o, g->other);
+			}
+			out_fmt(o,
+				",\"sent_c2s\":%u,\"lost_c2s\":%u,\"unexpected_c2s\":%u,\"sent_s2c\":%u,\"lost_s2c\":%u,"
+				"\"unexpected_s2c\":%u,\"reordered\":%u,\"duplicated\":%u,\"modified\":%u}\n",
+				g->sent[0], g->lost[0], g->unexp[0], g->sent[1], g->lost[1], g->unexp[1], g->reord[0] + g->reord[1],
+				g->dup[0] + g->dup[1], g->modif[0] + g->modif[1]);
+		}
+		out_str(o, "{\"summary\":true,\"client_capture\":");
+		json_str(o, cn);
+		out_str(o, ",\"server_capture\":");
+		json_str(o, sn);
+		out_fmt(o, ",\"client_side_from\":\"%s\",\"clock_offset\":%.6f,\"drift_ppm\":%.2f,\"matched\":%llu",
+			c->role_why, off, drift * 1e6, (unsigned long long)c->matched);
+		for (int d = 0; d < 2; d++) {
+			int h = top_hops(c->hops[d]);
+			out_fmt(o, ",\"delay_%s\":{\"min\":%.6f,\"median\":%.6f,\"p95\":%.6f,\"max\":%.6f},\"hops_%s\":%d",
+				d ? "s2c" : "c2s", q[d][0], q[d][1], q[d][2], q[d][3], d ? "s2c" : "c2s", h);
+		}
+		out_fmt(o,
+			",\"lost_c2s\":%llu,\"lost_s2c\":%llu,\"unexpected_c2s\":%llu,\"unexpected_s2c\":%llu,"
+			"\"reordered\":%llu,\"duplicated\":%llu,\"modified\":%llu,\"outside_overlap\":%llu,\"connections\":%d}\n",
+			(unsigned long long)c->lost[0], (unsigned long long)c->lost[1], (unsigned long long)c->unexp[0],
+			(unsigned long long)c->unexp[1], (unsigned long long)(c->reord[0] + c->reord[1]),
+			(unsigned long long)(c->dup[0] + c->dup[1]), (unsigned long long)(c->modif[0] + c->modif[1]),
+			(unsigned long long)c->outside, c->ng);
+		return;
+	}
+	if (!c->evcount)
+		out_str(o, "(no events: every packet judged was seen at both captures, unchanged)\n");
+	out_str(o, "\nconnections (client <-> server; lost/sent per path):\n");
+	for (int32_t i = 0; i < c->ng && i < 1000; i++) {
+		struct gconn *g = &c->g[i];
+		out_fmt(o, "  %3d %s", i + 1, g->label);
+		if (g->other[0] && strcmp(g->other, g->label))
+			out_fmt(o, " (at the server: %s)", g->other);
+		out_fmt(o, ": c->s %u/%u lost, s->c %u/%u lost", g->lost[0], g->sent[0], g->lost[1], g->sent[1]);
+		if (g->unexp[0] + g->unexp[1])
+			out_fmt(o, ", %u unexpected", g->unexp[0] + g->unexp[1]);
+		if (g->reord[0] + g->reord[1])
+			out_fmt(o, ", %u reordered", g->reord[0] + g->reord[1]);
+		if (g->dup[0] + g->dup[1])
+			out_fmt(o, ", %u duplicated", g->dup[0] + g->dup[1]);
+		if (g->modif[0] + g->modif[1])
+			out_fmt(o, ", %u modified", g->modif[0] + g->modif[1]);
+		out_char(o, '\n');
+	}
+	if (c->ng > 1000)
+		out_fmt(o, "  ... %d more\n", c->ng - 1000);
+	out_str(o, "\nsummary:\n");
+	out_fmt(o, "  matched %llu packets; lost client->server %llu, server->client %llu; unexpected %llu; reordered %llu; "
+		"duplicated %llu; modified %llu\n",
+		(unsigned long long)c->matched, (unsigned long long)c->lost[0], (unsigned long long)c->lost[1],
+		(unsigned long long)(c->unexp[0] + c->unexp[1]), (unsigned long long)(c->reord[0] + c->reord[1]),
+		(unsigned long long)(c->dup[0] + c->dup[1]), (unsigned long long)(c->modif[0] + c->modif[1]));
+	for (int d = 0; d < 2; d++) {
+		int h = top_hops(c->hops[d]);
+		out_fmt(o, "  %s one-way delay: min %.3f ms, median %.3f ms, p95 %.3f ms, max %.3f ms; %d hop%s\n",
+			d ? "server->client" : "client->server", q[d][0] * 1e3, q[d][1] * 1e3, q[d][2] * 1e3, q[d][3] * 1e3,
+			h, h == 1 ? "" : "s");
+	}
+	if (c->outside)
+		out_fmt(o, "  %llu packets outside the time both captures cover were not judged\n",
+			(unsigned long long)c->outside);
+}
+
+static void header(struct cmp *c)
+{
+	struct out *o = c->o;
+	if (c->json)
+		return;
+	const char *cn = c->name[c->client_cap], *sn = c->name[!c->client_cap];
+	out_fmt(o, "client side: %s, server side: %s (", cn, sn);
+	if (!strcmp(c->role_why, "ttl"))
+		out_fmt(o, "inferred from TTLs: the client's packets have TTL %d at %s and %d at %s", c->role_ttl[0], cn,
+			c->role_ttl[1], sn);
+	else if (!strcmp(c->role_why, "timing"))
+		out_str(o, "inferred from timing: the client's packets appear first in this capture");
+	else
+		out_str(o, "guessed from the argument order: neither TTLs nor timing tell");
+	out_str(o, ")\n");
+	double off = c->off0, drift = c->drift;
+	if (c->client_cap == 1) {
+		off = -off;
+		drift = -drift;
+	}
+	out_fmt(o, "clock: server-side clock = client-side clock %+.6f s, drift %+.2f ppm (%llu matched sample packets, "
+		"%d envelope bins)\n",
+		off, drift * 1e6, (unsigned long long)c->fit_pairs, c->fit_bins);
+	char a[80], b[80];
+	fmt_abs(c, a, sizeof a, c->ov_lo, 0);
+	fmt_abs(c, b, sizeof b, c->ov_hi, 0);
+	out_fmt(o, "judged: %s to %s (client-side clock, UTC), matching window %.3f s\n\n", a, b, c->window);
+}
+
+static int compare_pair(const char *fa, const char *fb, const char *filter, int json, int ladder, const char *lsel,
+			double window, struct out *o)
+{
+	static struct cmp cs;
+	struct cmp *c = &cs;
+	char err[512] = "";
+	memset(c, 0, sizeof *c);
+	c->name[0] = fa;
+	c->name[1] = fb;
+	c->filter = filter;
+	c->json = json;
+	c->o = o;
+	c->window_opt = window;
+	c->ladder_on = ladder;
+	c->ladder_sel = -1;
+	if (lsel) {
+		char *end;
+		long v = strtol(lsel, &end, 10);
+		if (*end || v <= 0)
+			c->ladder_str = lsel;
+		else
+			c->ladder_gid = v;
+	}
+	int status = 2;
+	c->ct[0].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
+	c->ct[1].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
+	c->rec = calloc(REC_MAX, sizeof *c->rec);
+	c->bucket = calloc((size_t)1 << HBITS, sizeof *c->bucket);
+	c->g = calloc(GCONN_MAX, sizeof *c->g);
+	if (ladder)
+		c->lad = ladder_new();
+	if (!c->ct[0].slot || !c->ct[1].slot || !c->rec || !c->bucket || !c->g || (ladder && !c->lad)) {
+		snprintf(err, sizeof err, "out of memory");
+		goto done;
+	}
+	for (uint32_t i = 0; i < REC_MAX; i++)
+		c->rec[i].fnext = i + 2 <= REC_MAX ? i + 2 : 0;
+	c->freelist = 1;
+	if (pass1(c, err) < 0)
+		goto done;
+	/* judge only what both captures could have seen */
+	double m = 2 * c->dmax + 0.001;
+	double b0 = to_ref(c, 1, c->first[1]), b1 = to_ref(c, 1, c->last[1]);
+	c->ov_lo = (c->first[0] > b0 ? c->first[0] : b0) + m;
+	c->ov_hi = (c->last[0] < b1 ? c->last[0] : b1) - m;
+	header(c);
+	if (pass2(c, err) < 0)
+		goto done;
+	report(c);
+	if (c->lad) {
+		const char *lbl = c->ladder_sel >= 0 ? c->g[c->ladder_sel].label : NULL;
+		ladder_print(c->lad, o, lbl, c->ladder_sel + 1, c->name[c->client_cap], c->name[!c->client_cap], c->json);
+	}
+	status = c->lost[0] + c->lost[1] + c->unexp[0] + c->unexp[1] ? 1 : 0;
+done:
+	if (err[0]) {
+		out_flush(o);
+		fprintf(stderr, "synack: compare: %s\n", err);
+	}
+	ladder_free(c->lad);
+	free(c->ct[0].slot);
+	free(c->ct[1].slot);
+	free(c->rec);
+	free(c->bucket);
+	free(c->g);
+	return status;
+}
+
+/* ------------------------------------------------------------------ CLI */
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+static void compare_usage(FILE *f)
+{
+	fputs("Usage: synack compare CAPTURE1 CAPTURE2 [CAPTURE3 ...] [expression]\n"
+	      "                      [--json] [--ladder[=CONN]] [--window SECONDS]\n"
+	      "  Matches the packets of captures taken at two points of a path (client side\n"
+	      "  and server side, in any order) and reports lost, unexpected, reordered,\n"
+	      "  duplicated and modified packets, the clock offset and the one-way delays.\n"
+	      "  CONN is a connection number from the report or part of its address:port.\n"
+	      "  Exit status: 0 nothing lost, 1 differences found, 2 error.\n",
+	      f);
+}
+
+int compare_cli(int argc, char **argv)
+{
+	static struct out o;
+	const char *files[64];
+	int nf = 0, json = 0, ladder = 0, nexpr = 0;
+	const char *lsel = NULL;
+	double window = 0;
+	char **expr = calloc((size_t)argc + 1, sizeof *expr);
+	if (!expr) {
+		fprintf(stderr, "synack: out of memory\n");
+		return 2;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--json")) {
+			json = 1;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			compare_usage(stdout);
+			free(expr);
+			return 0;
+		} else if (!strncmp(a, "--ladder", 8) && (a[8] == 0 || a[8] == '=')) {
+			ladder = 1;
+			if (a[8] == '=') {
+				lsel = a + 9;
+			} else if (i + 1 < argc && argv[i + 1][0] != '-' && !is_file(argv[i + 1]) &&
+				   (strspn(argv[i + 1], "0123456789") == strlen(argv[i + 1]) || strchr(argv[i + 1], ':'))) {
+				lsel = argv[++i];
+			}
+		} else if (!strcmp(a, "--window") && i + 1 < argc) {
+			char *end;
+			window = strtod(argv[++i], &end);
+			if (*end || !(window > 0) || window > 3600) {
+				fprintf(stderr, "synack: compare: bad --window '%s'\n", argv[i]);
+				free(expr);
+				return 2;
+			}
+		} else if (!strcmp(a, "-n") || !strcmp(a, "-nn") || !strcmp(a, "--")) {
+			/* numeric output is the only kind compare prints */
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "synack: compare: unknown option '%s'\n", a);
+			compare_usage(stderr);
+			free(expr);
+			return 2;
+		} else if (!nexpr && nf < 64 && is_file(a)) {
+			files[nf++] = a;
+		} else {
+			expr[nexpr++] = argv[i];
+		}
+	}
+	if (nf < 2) {
+		fprintf(stderr, "synack: compare: needs at least two capture files%s%s\n", nexpr ? ", not found: " : "",
+			nexpr ? expr[0] : "");
+		compare_usage(stderr);
+		free(expr);
+		return 2;
+	}
+	size_t len = 1;
+	for (int i = 0; i < nexpr; i++)
+		len += strlen(expr[i]) + 1;
+	char *filter = calloc(len, 1);
+	if (!filter) {
+		free(expr);
+		return 2;
+	}
+	size_t off = 0;
+	for (int i = 0; i < nexpr; i++) {
+		size_t k = strlen(expr[i]);
+		if (i)
+			filter[off++] = ' ';
+		memcpy(filter + off, expr[i], k);
+		off += k;
+	}
+	out_init(&o, 1);
+	int status = 0;
+	for (int i = 0; i + 1 < nf; i++) {
+		if (nf > 2 && !json)
+			out_fmt(&o, "%s=== %s vs %s ===\n", i ? "\n" : "", files[i], files[i + 1]);
+		int s = compare_pair(files[i], files[i + 1], filter, json, ladder, lsel, window, &o);
+		if (s > status)
+			status = s;
+	}
+	if (out_flush(&o) < 0 && status < 2) {
+		fprintf(stderr, "synack: compare: write error: %s\n", strerror(o.err));
+		status = 2;
+	}
+	free(filter);
+	free(expr);
+	return status;
+}
