@@ -71,6 +71,12 @@ int sandbox_default_user(const struct opts *o, char *err)
 #define SB_SANITIZER 1
 #endif
 
+#ifdef SB_SANITIZER
+static const int sb_sanitizer = 1;
+#else
+static const int sb_sanitizer = 0;
+#endif
+
 #define SB_MAX 256
 struct prog {
 	struct sock_filter f[SB_MAX];
@@ -111,15 +117,21 @@ static void allow_if_clear(struct prog *p, long nr, int arg, uint32_t mask)
 	RET(p, DENY);
 }
 
-/* if (nr == n) { if (arg == v1 || arg == v2) ALLOW else DENY } */
-static void allow_if_eq2(struct prog *p, long nr, int arg, uint32_t v1, uint32_t v2)
+/* if (nr == n) { if (arg is one of vals) ALLOW else DENY } -- A holds nr on fall-through. */
+static void allow_if_in(struct prog *p, long nr, int arg, const uint32_t *vals, unsigned nv)
 {
-	emit(p, BPF_JMP | BPF_JEQ | BPF_K, 0, 5, (uint32_t)nr);
+	emit(p, BPF_JMP | BPF_JEQ | BPF_K, 0, (uint8_t)(nv + 3), (uint32_t)nr);
 	LD_ARG(p, arg);
-	emit(p, BPF_JMP | BPF_JEQ | BPF_K, 2, 0, v1);
-	emit(p, BPF_JMP | BPF_JEQ | BPF_K, 1, 0, v2);
+	for (unsigned i = 0; i < nv; i++)
+		emit(p, BPF_JMP | BPF_JEQ | BPF_K, (uint8_t)(nv - i), 0, vals[i]);
 	RET(p, DENY);
 	RET(p, ALLOW);
+}
+
+static void allow_if_eq2(struct prog *p, long nr, int arg, uint32_t v1, uint32_t v2)
+{
+	const uint32_t v[2] = {v1, v2};
+	allow_if_in(p, nr, arg, v, 2);
 }
 
 static void build(struct prog *p, const struct opts *o)
@@ -166,8 +178,14 @@ static void build(struct prog *p, const struct opts *o)
 		allow_if_eq2(p, __NR_setsockopt, 1, SOL_PACKET, SOL_PACKET);
 	allow(p, __NR_uname);       /* pcap_stats */
 	allow_if_eq2(p, __NR_fcntl, 1, F_GETFL, F_SETFL); /* pcap_setnonblock, stdio */
-	/* isatty(1) for -l; FIONREAD: the resolver reading a DNS answer */
-	allow_if_eq2(p, __NR_ioctl, 1, TCGETS, hosts ? FIONREAD : TCGETS);
+	/* isatty(1) for -l; SIOCGIFNAME: if_indextoname() for Linux cooked v2 interface
+	 * names; FIONREAD: the resolver reading a DNS answer */
+	const uint32_t ioctls[3] = {TCGETS, SIOCGIFNAME, FIONREAD};
+	allow_if_in(p, __NR_ioctl, 1, ioctls, hosts ? 3 : 2);
+	/* sockets: AF_UNIX for if_indextoname() (useless without connect/bind/sendto,
+	 * which only name look-ups get), AF_INET/AF_INET6 for DNS look-ups */
+	const uint32_t domains[3] = {AF_UNIX, AF_INET, AF_INET6};
+	allow_if_in(p, __NR_socket, 0, domains, hosts ? 3 : 1);
 	allow(p, __NR_getpid);
 	allow(p, __NR_gettid);
 	/* memory (malloc), never new executable mappings unless the resolver must load an NSS module */
@@ -203,11 +221,7 @@ static void build(struct prog *p, const struct opts *o)
 			       O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_TMPFILE);
 	}
 	if (hosts) {
-		/* glibc's stub resolver and nscd: a datagram (or stream) socket, connect, send, receive */
-		allow_if_eq2(p, __NR_socket, 0, AF_INET, AF_INET6);
-		emit(p, BPF_JMP | BPF_JEQ | BPF_K, 0, 1, __NR_socket);
-		RET(p, DENY); /* AF_UNIX (nscd) etc.: refused, glibc falls back to DNS */
-		LD_NR(p);
+		/* glibc's stub resolver and nscd: connect, send, receive */
 		allow(p, __NR_connect);
 		allow(p, __NR_sendto);
 		allow(p, __NR_sendmmsg);
@@ -267,12 +281,12 @@ int sandbox_enter(const struct opts *o, char *err)
 		snprintf(err, ERRBUF, "sandbox: PR_SET_NO_NEW_PRIVS: %s", strerror(errno));
 		return -1;
 	}
-#ifdef SB_SANITIZER
-	/* ASan/UBSan reports need calls (readlink, fork+exec of the symbolizer) the list refuses */
-	if (test)
-		fprintf(stderr, "sandbox selftest: seccomp off in sanitizer builds\n");
-	return 0;
-#else
+	if (sb_sanitizer) {
+		/* ASan/UBSan reports need calls (readlink, fork+exec of the symbolizer) the list refuses */
+		if (test)
+			fprintf(stderr, "sandbox selftest: seccomp off in sanitizer builds\n");
+		return 0;
+	}
 	static struct prog p;
 	memset(&p, 0, sizeof p);
 	build(&p, o);
@@ -290,7 +304,6 @@ int sandbox_enter(const struct opts *o, char *err)
 	if (test)
 		selftest();
 	return 0;
-#endif
 }
 
 #else /* not Linux x86-64/arm64 */

@@ -7,7 +7,6 @@
 #include "compare.h"
 
 #include <errno.h>
-#include <math.h>
 #include <pcap/pcap.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -134,6 +133,18 @@ struct cmp {
 
 /* ---------------------------------------------------------------- helpers */
 
+/* no libm: the Makefile does not link it */
+static double dabs(double x)
+{
+	return x < 0 ? -x : x;
+}
+
+static double dfloor(double x)
+{
+	double f = (double)(int64_t)x;
+	return f > x ? f - 1 : f;
+}
+
 static uint64_t mix64(uint64_t x)
 {
 	x ^= x >> 33;
@@ -197,7 +208,7 @@ static const char *kind_of(const struct prec *r)
 
 static void fmt_abs(const struct cmp *c, char *buf, size_t n, double t, int iso)
 {
-	double fl = floor(t);
+	double fl = dfloor(t);
 	int64_t sec = c->base + (int64_t)fl;
 	int us = (int)((t - fl) * 1e6 + 0.5);
 	if (us < 0)
@@ -506,7 +517,7 @@ static void linfit(const double *x, const double *y, int n, double x0, double *a
 		sxy += u * y[i];
 	}
 	double den = n * sxx - sx * sx;
-	if (n < 2 || fabs(den) < 1e-12) {
+	if (n < 2 || dabs(den) < 1e-12) {
 		*b = 0;
 		*a = n ? sy / n : 0;
 		return;
@@ -697,33 +708,30 @@ static int pass1(struct cmp *c, char *err)
 		linfit(ex[1], ey[1], ne[1], t0, &a1, &b1);
 	/* drift only from a long enough span with enough envelope points:
 	 * otherwise the slope is noise */
-	double xs0 = ne[0] ? ex[0][ne[0] - 1] - ex[0][0] : 0, xs1 = ne[1] ? ex[1][ne[1] - 1] - ex[1][0] : 0;
-	if (span < 2.0 || ne[0] < 2 || ne[1] < 2 || xs0 < 1.0 || xs1 < 1.0) {
-		b0 = b1 = 0;
-		double s0 = 0, s1 = 0;
-		for (int i = 0; i < ne[0]; i++)
-			s0 += ey[0][i];
-		for (int i = 0; i < ne[1]; i++)
-			s1 += ey[1][i];
-		a0 = ne[0] ? s0 / ne[0] : 0;
-		a1 = ne[1] ? s1 / ne[1] : 0;
+	/* the slope of a direction counts only over a long enough span with
+	 * enough envelope points (otherwise it is noise); the intercepts are
+	 * then refitted with the common slope */
+	int ok[2];
+	for (int d = 0; d < 2; d++)
+		ok[d] = span >= 2.0 && ne[d] >= 2 && ex[d][ne[d] - 1] - ex[d][0] >= 1.0;
+	double slope = ok[0] && ok[1] ? (b0 + b1) / 2 : ok[0] ? b0 : ok[1] ? b1 : 0;
+	double inter[2] = {0, 0};
+	for (int d = 0; d < 2; d++) {
+		for (int i = 0; i < ne[d]; i++)
+			inter[d] += ey[d][i] - slope * (ex[d][i] - t0);
+		if (ne[d])
+			inter[d] /= ne[d];
 	}
-	if (ne[0] && ne[1]) {
-		c->off0 = (a0 + a1) / 2;
-		c->drift = (b0 + b1) / 2;
-	} else if (ne[0]) {
-		c->off0 = a0;
-		c->drift = b0;
-	} else {
-		c->off0 = a1;
-		c->drift = b1;
-	}
+	(void)a0;
+	(void)a1;
+	c->drift = slope;
+	c->off0 = ne[0] && ne[1] ? (inter[0] + inter[1]) / 2 : ne[0] ? inter[0] : inter[1];
 	c->fit_bins = ne[0] < ne[1] ? ne[0] : ne[1];
 	/* the largest one-way delay in the sample sizes the matching window */
 	double dmax = 0;
 	for (size_t i = 0; i < np; i++) {
 		double off = c->off0 + c->drift * (pr[i].ta - c->tref);
-		double d = fabs(pr[i].diff - off);
+		double d = dabs(pr[i].diff - off);
 		if (d > dmax)
 			dmax = d;
 	}
@@ -850,7 +858,8 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 	int path = r->c2s ? 0 : 1;
 	const char *pathname = path == 0 ? "client->server" : "server->client";
 	const char *sender = path == 0 ? "client" : "server";
-	const char *conn = r->gid >= 0 ? c->g[r->gid].label : "?";
+	int32_t gid = gresolve(c, r->gid);
+	const char *conn = gid >= 0 ? c->g[gid].label : "?";
 	fmt_abs(c, ts, sizeof ts, r->t, c->json);
 	flags_str(fl, r->flags);
 	fmt_endpoint(e1, sizeof e1, r->v6, r->src, r->sport);
@@ -872,8 +881,8 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 			out_fmt(o, ",\"tcp_flags\":\"%s\",\"seq\":%u,\"ack\":%u,\"len\":%u", fl, r->seq, r->ack, r->paylen);
 		out_fmt(o, ",\"src\":\"%s\",\"dst\":\"%s\",\"conn\":", e1, e2);
 		json_str(o, conn);
-		if (r->gid >= 0)
-			out_fmt(o, ",\"conn_id\":%d", r->gid + 1);
+		if (gid >= 0)
+			out_fmt(o, ",\"conn_id\":%d", gid + 1);
 		if (peer)
 			out_fmt(o, ",\"peer_packet\":%llu", (unsigned long long)peer->num);
 		if (extra_key) {
@@ -890,15 +899,15 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 			out_fmt(o, " (%s packet %llu)", side_name(c, peer->cap), (unsigned long long)peer->num);
 		if (extra_key)
 			out_fmt(o, " %s: %s", extra_key, extra);
-		if (r->gid >= 0)
-			out_fmt(o, " [conn %d]", r->gid + 1);
+		if (gid >= 0)
+			out_fmt(o, " [conn %d]", gid + 1);
 		out_char(o, '\n');
 	}
 }
 
 static void ladder_row(struct cmp *c, const struct prec *snd, const struct prec *rcv, const struct prec *any, int status)
 {
-	if (!c->lad || any->gid < 0 || any->gid != c->ladder_sel)
+	if (!c->lad || any->gid < 0 || gresolve(c, any->gid) != c->ladder_sel)
 		return;
 	struct ladder_row w;
 	memset(&w, 0, sizeof w);
@@ -1028,6 +1037,7 @@ static void age_one(struct cmp *c, int k)
 	if (!c->head[k])
 		c->tail[k] = 0;
 	hash_unlink(c, idx);
+	r->gid = gresolve(c, r->gid);
 	if (r->state == 1) {
 		int path = r->c2s ? 0 : 1;
 		struct gconn *g = r->gid >= 0 ? &c->g[r->gid] : NULL;
@@ -1105,7 +1115,7 @@ static void process(struct cmp *c, struct prec *r)
 				dupi = idx;
 			} else if (q->state == 1) {
 				double d = up ? q->tc - r->tc : r->tc - q->tc;
-				double score = fabs(d);
+				double score = dabs(d);
 				if (q->phlen && q->phlen == r->phlen && q->phash != r->phash)
 					score += 1e6;
 				if (score < best) {
@@ -1214,6 +1224,14 @@ static int top_hops(const unsigned *h)
 	return best;
 }
 
+static int nconn(const struct cmp *c)
+{
+	int n = 0;
+	for (int32_t i = 0; i < c->ng; i++)
+		n += c->g[i].alias < 0;
+	return n;
+}
+
 static void report(struct cmp *c)
 {
 	struct out *o = c->o;
@@ -1234,6 +1252,8 @@ static void report(struct cmp *c)
 	if (c->json) {
 		for (int32_t i = 0; i < c->ng; i++) {
 			struct gconn *g = &c->g[i];
+			if (g->alias >= 0)
+				continue;
 			out_fmt(o, "{\"conn_id\":%d,\"conn\":", i + 1);
 			json_str(o, g->label);
 			if (g->other[0] && strcmp(g->other, g->label)) {
@@ -1263,7 +1283,7 @@ static void report(struct cmp *c)
 			(unsigned long long)c->lost[0], (unsigned long long)c->lost[1], (unsigned long long)c->unexp[0],
 			(unsigned long long)c->unexp[1], (unsigned long long)(c->reord[0] + c->reord[1]),
 			(unsigned long long)(c->dup[0] + c->dup[1]), (unsigned long long)(c->modif[0] + c->modif[1]),
-			(unsigned long long)c->outside, c->ng);
+			(unsigned long long)c->outside, nconn(c));
 		return;
 	}
 	if (!c->evcount)
@@ -1271,6 +1291,8 @@ static void report(struct cmp *c)
 	out_str(o, "\nconnections (client <-> server; lost/sent per path):\n");
 	for (int32_t i = 0; i < c->ng && i < 1000; i++) {
 		struct gconn *g = &c->g[i];
+		if (g->alias >= 0)
+			continue;
 		out_fmt(o, "  %3d %s", i + 1, g->label);
 		if (g->other[0] && strcmp(g->other, g->label))
 			out_fmt(o, " (at the server: %s)", g->other);
@@ -1295,6 +1317,10 @@ static void report(struct cmp *c)
 		(unsigned long long)(c->dup[0] + c->dup[1]), (unsigned long long)(c->modif[0] + c->modif[1]));
 	for (int d = 0; d < 2; d++) {
 		int h = top_hops(c->hops[d]);
+		if (!c->delay[d].n) {
+			out_fmt(o, "  %s: no packets matched\n", d ? "server->client" : "client->server");
+			continue;
+		}
 		out_fmt(o, "  %s one-way delay: min %.3f ms, median %.3f ms, p95 %.3f ms, max %.3f ms; %d hop%s\n",
 			d ? "server->client" : "client->server", q[d][0] * 1e3, q[d][1] * 1e3, q[d][2] * 1e3, q[d][3] * 1e3,
 			h, h == 1 ? "" : "s");

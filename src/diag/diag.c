@@ -14,7 +14,6 @@
 #include "diag.h"
 
 #include <arpa/inet.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,7 +293,7 @@ static int syn_times(char *buf, size_t n, const double *times, int count, double
 	int k = 0, shown = count < 8 ? count : 8;
 	for (int i = 0; i < shown && (size_t)k < n; i++) {
 		double dt = times[i] - t0;
-		int w = snprintf(buf + k, n - (size_t)k, "%s+%.*f s", i ? ", " : "", dt < 10 && dt != floor(dt) ? 1 : 0, dt);
+		int w = snprintf(buf + k, n - (size_t)k, "%s+%.*f s", i ? ", " : "", dt < 10 && dt != (double)(long long)dt ? 1 : 0, dt);
 		if (w < 0)
 			break;
 		k += w;
