@@ -628,7 +628,7 @@ finished_fwd:
 			fwd->nextseq_pkt = pk->num;
 			if (seglen > 0 && fwd->nrtt < RTT_SLOTS) {
 				fwd->rtt[fwd->nrtt].end = nextseq;
-				fwd->rtt[fwd->nrtt].t = now;
+				fwd->rtt[fwd->nrtt].dt = now - c->start;
 				fwd->rtt[fwd->nrtt].retrans = 0;
 				fwd->nrtt++;
 			}
@@ -643,7 +643,7 @@ finished_fwd:
 		for (int i = 0; i < rev->nrtt; i++) {
 			if (SEQ_LE(rev->rtt[i].end, ack)) {
 				if (!rev->rtt[i].retrans && i == rev->nrtt - 1) {
-					double ms = (now - rev->rtt[i].t) * 1000.0;
+					double ms = (now - c->start - rev->rtt[i].dt) * 1000.0;
 					rtt_sample(c, ms);
 					if (res)
 						res->ack_rtt = ms / 1000.0;

@@ -59,7 +59,7 @@ struct tcp_result {
 	uint32_t in_flight;     /* bytes in flight after this segment (data packets) */
 };
 
-#define RTT_SLOTS 8
+#define RTT_SLOTS 4
 
 struct half {
 	int seen;
@@ -105,8 +105,8 @@ struct half {
 	uint32_t max_seg;       /* largest payload sent */
 	struct {
 		uint32_t end;
-		double t;
-		int retrans;
+		double dt;              /* sent at conn start + dt seconds */
+		uint8_t retrans;
 	} rtt[RTT_SLOTS];
 	int nrtt;
 };
