@@ -141,6 +141,8 @@ static double dabs(double x)
 
 static double dfloor(double x)
 {
+	if (!(x > -9e15 && x < 9e15)) /* NaN, inf or absurd: no UB in the cast */
+		return 0;
 	double f = (double)(int64_t)x;
 	return f > x ? f - 1 : f;
 }
@@ -706,8 +708,6 @@ static int pass1(struct cmp *c, char *err)
 		linfit(ex[0], ey[0], ne[0], t0, &a0, &b0);
 	if (ne[1])
 		linfit(ex[1], ey[1], ne[1], t0, &a1, &b1);
-	/* drift only from a long enough span with enough envelope points:
-	 * otherwise the slope is noise */
 	/* the slope of a direction counts only over a long enough span with
 	 * enough envelope points (otherwise it is noise); the intercepts are
 	 * then refitted with the common slope */
@@ -715,6 +715,9 @@ static int pass1(struct cmp *c, char *err)
 	for (int d = 0; d < 2; d++)
 		ok[d] = span >= 2.0 && ne[d] >= 2 && ex[d][ne[d] - 1] - ex[d][0] >= 1.0;
 	double slope = ok[0] && ok[1] ? (b0 + b1) / 2 : ok[0] ? b0 : ok[1] ? b1 : 0;
+	/* real clocks drift by ppm, not percent: a larger slope is a bad fit */
+	if (!(slope > -0.01 && slope < 0.01))
+		slope = 0;
 	double inter[2] = {0, 0};
 	for (int d = 0; d < 2; d++) {
 		for (int i = 0; i < ne[d]; i++)
