@@ -445,6 +445,47 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 	return status;
 }
 
+/* diagnose -r A -r B where A and B are two captures of the same traffic (one
+ * near the client, one near the server): each is diagnosed on its own (merged
+ * they would count every packet twice), then the path between them from
+ * synack compare's matcher.  Returns the exit status. */
+static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_result *cr, char *err)
+{
+	int found = 0, failed = 0;
+	for (int side = 0; side < 2; side++) {
+		int idx = side == 0 ? cr->client_cap : !cr->client_cap;
+		static struct opts one;
+		one = *o;
+		one.rfiles[0] = cr->name[idx];
+		one.nrfiles = 1;
+		struct tracker_cfg tc = {0};
+		tc.lazy_idle = 1;
+		r->o = &one;
+		r->count = 0;
+		r->trk = tracker_new(&tc, on_conn_done, r);
+		r->diag = diag_new(&stdout_buf, o->json, 0);
+		if (!r->trk || !r->diag)
+			die(2, "out of memory");
+		diag_set_source(r->diag, cr->name[idx], side == 0 ? "client" : "server");
+		if (side && !o->json)
+			out_char(&stdout_buf, '\n');
+		if (run_merged(r, &one, err) < 0)
+			failed = 1;
+		tracker_finish(r->trk, "end of capture");
+		found += diag_finish(r->diag);
+		diag_free(r->diag);
+		tracker_free(r->trk);
+		r->diag = NULL;
+		r->trk = NULL;
+	}
+	found += diag_paths(&stdout_buf, o->json, cr);
+	r->o = o;
+	out_flush(&stdout_buf);
+	if (failed)
+		return error_status;
+	return found ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct run r;
@@ -478,6 +519,14 @@ int main(int argc, char **argv)
 	if (o.mode != MODE_TCPDUMP && o.nrfiles > 1) {
 		if (o.wfile)
 			die(1, "-w cannot be used with several -r files");
+		if (o.mode == MODE_DIAGNOSE && o.nrfiles == 2 && strcmp(o.rfiles[0], "-") && strcmp(o.rfiles[1], "-")) {
+			/* two vantage points of the same traffic, or pieces of one capture? */
+			static struct cmp_result cr;
+			char cerr[512];
+			if (compare_files(o.rfiles[0], o.rfiles[1], o.filter, &cr, cerr, sizeof cerr) == 0 &&
+			    compare_same_traffic(&cr))
+				return run_vantage_pair(&r, &o, &cr, err);
+		}
 		struct tracker_cfg tc = {0};
 		tc.lazy_idle = 1;
 		r.trk = tracker_new(&tc, on_conn_done, &r);

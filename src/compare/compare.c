@@ -28,10 +28,12 @@
 #define GCONN_MAX 65536
 #define RES_MAX 8192
 #define NBINS 16
-#define MOD_KINDS 8
+#define MOD_KINDS CMP_NMODS
 
-enum { MOD_NAT, MOD_MSS, MOD_WSCALE, MOD_SACK, MOD_TS, MOD_TOS, MOD_WIN, MOD_PAYLOAD };
-static const char *const mod_name[MOD_KINDS] = {"nat", "mss", "wscale", "sackok", "timestamps", "dscp/ecn", "window", "payload"};
+enum { MOD_NAT = CMP_M_NAT, MOD_MSS = CMP_M_MSS, MOD_WSCALE = CMP_M_WSCALE, MOD_SACK = CMP_M_SACK, MOD_TS = CMP_M_TS,
+       MOD_TOS = CMP_M_TOS, MOD_WIN = CMP_M_WIN, MOD_PAYLOAD = CMP_M_PAYLOAD };
+const char *const cmp_mod_name[CMP_NMODS] = {"nat", "mss", "wscale", "sackok", "timestamps", "dscp/ecn", "window", "payload"};
+const char *const cmp_kind_name[CMP_NKINDS] = {"SYN", "SYN-ACK", "RST", "FIN", "data", "ACK", "other"};
 
 /* ---- one decoded packet, reduced to what matching and reporting need ---- */
 struct prec {
@@ -129,6 +131,10 @@ struct cmp {
 	uint64_t matched, lost[2], unexp[2], reord[2], dup[2], modif[2], outside, skipped;
 	uint64_t evcount, rng;
 	struct ladder *lad;
+	/* library use (compare_files): no output, results collected here */
+	int quiet;
+	struct cmp_result *res;
+	uint64_t tcp_npk[2], matched_tcp, matched_syn;
 };
 
 /* ---------------------------------------------------------------- helpers */
@@ -551,6 +557,8 @@ static int pass1(struct cmp *c, char *err)
 		int r;
 		while ((r = src_next(c, &s, k, &baseset, err)) == 1) {
 			c->npk[k]++;
+			if (s.r.proto == 6)
+				c->tcp_npk[k]++;
 			classify(c, k, &s.r);
 			uint64_t hk = mix64(s.r.key ^ 0xabcdefULL);
 			if (hk > thr[k])
@@ -868,6 +876,8 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 	fmt_endpoint(e1, sizeof e1, r->v6, r->src, r->sport);
 	fmt_endpoint(e2, sizeof e2, r->v6, r->dst, r->dport);
 	c->evcount++;
+	if (c->quiet)
+		return;
 	if (c->json) {
 		out_str(o, "{\"event\":");
 		json_str(o, ev);
@@ -936,13 +946,21 @@ static void note_mod(struct cmp *c, const struct prec *snd, const struct prec *r
 	int path = snd->c2s ? 0 : 1;
 	struct gconn *g = snd->gid >= 0 ? &c->g[snd->gid] : NULL;
 	c->modif[path]++;
+	if (c->res) {
+		struct cmp_path *cp = &c->res->path[path];
+		if (!cp->mods[kind]++) {
+			int32_t gid = gresolve(c, snd->gid);
+			snprintf(cp->mod_ex[kind], sizeof cp->mod_ex[kind], "%s", what);
+			snprintf(cp->mod_conn[kind], sizeof cp->mod_conn[kind], "%s", gid >= 0 ? c->g[gid].label : "?");
+		}
+	}
 	if (g) {
 		g->modif[path]++;
 		if (g->modseen[path][kind]++)
 			return; /* reported once per connection and direction */
 	}
 	char buf[340];
-	snprintf(buf, sizeof buf, "%s: %s", mod_name[kind], what);
+	snprintf(buf, sizeof buf, "%s: %s", cmp_mod_name[kind], what);
 	emit_event(c, "modified", rcv, "change", buf, snd);
 }
 
@@ -951,6 +969,11 @@ static void on_pair(struct cmp *c, struct prec *snd, struct prec *rcv)
 	int path = snd->c2s ? 0 : 1;
 	struct gconn *g = snd->gid >= 0 ? &c->g[snd->gid] : NULL;
 	c->matched++;
+	if (snd->proto == 6) {
+		c->matched_tcp++;
+		if ((snd->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+			c->matched_syn++;
+	}
 	res_add(&c->delay[path], rcv->tc - snd->tc, &c->rng);
 	c->hops[path][(uint8_t)(snd->ttl - rcv->ttl)]++;
 	char w[300];
@@ -1031,6 +1054,57 @@ static int in_overlap(const struct cmp *c, double tc)
 	return tc >= c->ov_lo && tc <= c->ov_hi;
 }
 
+static int kind_idx(const struct prec *r)
+{
+	if (r->proto != 6)
+		return CMP_K_OTHER;
+	if (r->flags & TCPF_RST)
+		return CMP_K_RST;
+	if ((r->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+		return CMP_K_SYN;
+	if (r->flags & TCPF_SYN)
+		return CMP_K_SYNACK;
+	if (r->paylen)
+		return CMP_K_DATA; /* a FIN carrying data counts as data */
+	if (r->flags & TCPF_FIN)
+		return CMP_K_FIN;
+	return CMP_K_ACK;
+}
+
+/* Absolute time in capture k's clock of reference-clock time tc. */
+static double abs_in(const struct cmp *c, int k, double tc)
+{
+	double t = k == 0 ? tc : tc + c->off0 + c->drift * (tc - c->tref);
+	return (double)c->base + t;
+}
+
+/* A lost packet, for compare_files(): counted by kind, the first few kept. */
+static void note_loss(struct cmp *c, const struct prec *r, int path)
+{
+	struct cmp_path *cp = &c->res->path[path];
+	int k = kind_idx(r);
+	cp->lost_kind[k]++;
+	if (k == CMP_K_DATA)
+		cp->data_lost++;
+	if (cp->nex[k] >= CMP_EXAMPLES)
+		return;
+	struct cmp_loss *e = &cp->ex[k][cp->nex[k]++];
+	int32_t gid = gresolve(c, r->gid);
+	memset(e, 0, sizeof *e);
+	e->num = r->num;
+	e->t_sender = (double)c->base + r->t;
+	e->t_receiver = abs_in(c, !r->cap, r->tc);
+	e->tcp = r->proto == 6;
+	e->seq = r->seq;
+	e->ack = r->ack;
+	e->len = r->paylen;
+	snprintf(e->kind, sizeof e->kind, "%s", kind_of(r));
+	flags_str(e->flags, r->flags);
+	fmt_endpoint(e->src, sizeof e->src, r->v6, r->src, r->sport);
+	fmt_endpoint(e->dst, sizeof e->dst, r->v6, r->dst, r->dport);
+	snprintf(e->conn, sizeof e->conn, "%s", gid >= 0 ? c->g[gid].label : "?");
+}
+
 /* The oldest pending packet of capture k leaves the window. */
 static void age_one(struct cmp *c, int k)
 {
@@ -1050,15 +1124,26 @@ static void age_one(struct cmp *c, int k)
 			c->lost[path]++;
 			if (g)
 				g->lost[path]++;
+			if (c->res)
+				note_loss(c, r, path);
 			emit_event(c, "lost", r, NULL, NULL, NULL);
 			ladder_row(c, r, NULL, r, LADDER_LOST);
 		} else {
 			c->unexp[path]++;
+			if (c->res)
+				c->res->path[path].unexpected++;
 			if (g)
 				g->unexp[path]++;
 			emit_event(c, "unexpected", r, NULL, NULL, NULL);
 			ladder_row(c, NULL, r, r, LADDER_UNEXPECTED);
 		}
+	}
+	/* what the sender's capture saw leave, for loss rates (lost or matched) */
+	if (c->res && r->state && is_upstream(c, r) && in_overlap(c, r->tc)) {
+		struct cmp_path *cp = &c->res->path[r->c2s ? 0 : 1];
+		cp->sent++;
+		if (r->proto == 6 && r->paylen && !(r->flags & (TCPF_SYN | TCPF_RST)))
+			cp->data_sent++;
 	}
 	r->state = 0;
 	r->fnext = c->freelist;
@@ -1362,6 +1447,56 @@ static void header(struct cmp *c)
 	out_fmt(o, "judged: %s to %s (client-side clock, UTC), matching window %.3f s\n\n", a, b, c->window);
 }
 
+/* Allocates the tables of c (fields already set by the caller). */
+static int cmp_setup(struct cmp *c, char *err)
+{
+	c->ct[0].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
+	c->ct[1].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
+	c->rec = calloc(REC_MAX, sizeof *c->rec);
+	c->bucket = calloc((size_t)1 << HBITS, sizeof *c->bucket);
+	c->g = calloc(GCONN_MAX, sizeof *c->g);
+	if (c->ladder_on)
+		c->lad = ladder_new();
+	if (!c->ct[0].slot || !c->ct[1].slot || !c->rec || !c->bucket || !c->g || (c->ladder_on && !c->lad)) {
+		snprintf(err, 512, "out of memory");
+		return -1;
+	}
+	for (uint32_t i = 0; i < REC_MAX; i++)
+		c->rec[i].fnext = i + 2 <= REC_MAX ? i + 2 : 0;
+	c->freelist = 1;
+	return 0;
+}
+
+static void cmp_release(struct cmp *c)
+{
+	ladder_free(c->lad);
+	free(c->ct[0].slot);
+	free(c->ct[1].slot);
+	free(c->rec);
+	free(c->bucket);
+	free(c->g);
+	c->lad = NULL;
+	c->ct[0].slot = c->ct[1].slot = NULL;
+	c->rec = NULL;
+	c->bucket = NULL;
+	c->g = NULL;
+}
+
+/* Both passes; the header is printed between them (unless quiet). */
+static int cmp_match(struct cmp *c, char *err)
+{
+	if (pass1(c, err) < 0)
+		return -1;
+	/* judge only what both captures could have seen */
+	double m = 2 * c->dmax + 0.001;
+	double b0 = to_ref(c, 1, c->first[1]), b1 = to_ref(c, 1, c->last[1]);
+	c->ov_lo = (c->first[0] > b0 ? c->first[0] : b0) + m;
+	c->ov_hi = (c->last[0] < b1 ? c->last[0] : b1) - m;
+	if (!c->quiet)
+		header(c);
+	return pass2(c, err);
+}
+
 static int compare_pair(const char *fa, const char *fb, const char *filter, int json, int ladder, const char *lsel,
 			double window, struct out *o)
 {
@@ -1386,29 +1521,7 @@ static int compare_pair(const char *fa, const char *fb, const char *filter, int 
 			c->ladder_gid = v;
 	}
 	int status = 2;
-	c->ct[0].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
-	c->ct[1].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
-	c->rec = calloc(REC_MAX, sizeof *c->rec);
-	c->bucket = calloc((size_t)1 << HBITS, sizeof *c->bucket);
-	c->g = calloc(GCONN_MAX, sizeof *c->g);
-	if (ladder)
-		c->lad = ladder_new();
-	if (!c->ct[0].slot || !c->ct[1].slot || !c->rec || !c->bucket || !c->g || (ladder && !c->lad)) {
-		snprintf(err, sizeof err, "out of memory");
-		goto done;
-	}
-	for (uint32_t i = 0; i < REC_MAX; i++)
-		c->rec[i].fnext = i + 2 <= REC_MAX ? i + 2 : 0;
-	c->freelist = 1;
-	if (pass1(c, err) < 0)
-		goto done;
-	/* judge only what both captures could have seen */
-	double m = 2 * c->dmax + 0.001;
-	double b0 = to_ref(c, 1, c->first[1]), b1 = to_ref(c, 1, c->last[1]);
-	c->ov_lo = (c->first[0] > b0 ? c->first[0] : b0) + m;
-	c->ov_hi = (c->last[0] < b1 ? c->last[0] : b1) - m;
-	header(c);
-	if (pass2(c, err) < 0)
+	if (cmp_setup(c, err) < 0 || cmp_match(c, err) < 0)
 		goto done;
 	report(c);
 	if (c->lad) {
@@ -1421,13 +1534,83 @@ done:
 		out_flush(o);
 		fprintf(stderr, "synack: compare: %s\n", err);
 	}
-	ladder_free(c->lad);
-	free(c->ct[0].slot);
-	free(c->ct[1].slot);
-	free(c->rec);
-	free(c->bucket);
-	free(c->g);
+	cmp_release(c);
 	return status;
+}
+
+/* ------------------------------------------------------------ library */
+
+int compare_files(const char *a, const char *b, const char *filter, struct cmp_result *res, char *err, size_t errlen)
+{
+	struct cmp *c = calloc(1, sizeof *c);
+	char e[512] = "";
+	if (!c) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	memset(res, 0, sizeof *res);
+	c->name[0] = a;
+	c->name[1] = b;
+	c->filter = filter;
+	c->quiet = 1;
+	c->res = res;
+	c->ladder_sel = -1;
+	int rc = -1;
+	if (cmp_setup(c, e) < 0 || cmp_match(c, e) < 0)
+		goto done;
+	res->name[0] = a;
+	res->name[1] = b;
+	res->client_cap = c->client_cap;
+	res->role_why = c->role_why;
+	res->role_ttl[0] = c->role_ttl[0];
+	res->role_ttl[1] = c->role_ttl[1];
+	/* the offset of the server-side clock relative to the client-side one */
+	res->offset = c->client_cap == 1 ? -c->off0 : c->off0;
+	res->drift_ppm = (c->client_cap == 1 ? -c->drift : c->drift) * 1e6;
+	res->judged_from = abs_in(c, c->client_cap, c->ov_lo);
+	res->judged_to = abs_in(c, c->client_cap, c->ov_hi);
+	res->tcp_pkts[0] = c->tcp_npk[0];
+	res->tcp_pkts[1] = c->tcp_npk[1];
+	res->matched = c->matched;
+	res->matched_tcp = c->matched_tcp;
+	res->matched_syn = c->matched_syn;
+	res->outside = c->outside;
+	for (int d = 0; d < 2; d++) {
+		struct cmp_path *p = &res->path[d];
+		p->lost = c->lost[d];
+		p->reordered = c->reord[d];
+		p->duplicated = c->dup[d];
+		p->modified = c->modif[d];
+		p->delays = c->delay[d].n;
+		p->delay_min = c->delay[d].n ? c->delay[d].min : 0;
+		p->delay_median = res_q(&c->delay[d], 0.5);
+		p->delay_p95 = res_q(&c->delay[d], 0.95);
+		p->delay_max = c->delay[d].n ? c->delay[d].max : 0;
+		p->hops = top_hops(c->hops[d]);
+	}
+	for (int32_t i = 0; i < c->ng; i++) {
+		const struct gconn *g = &c->g[i];
+		if (g->alias >= 0)
+			continue;
+		res->connections++;
+		for (int d = 0; d < 2; d++)
+			res->path[d].conns_lost += g->lost[d] > 0;
+	}
+	rc = 0;
+done:
+	if (rc < 0)
+		snprintf(err, errlen, "%s", e);
+	cmp_release(c);
+	free(c);
+	return rc;
+}
+
+int compare_same_traffic(const struct cmp_result *res)
+{
+	uint64_t small = res->tcp_pkts[0] < res->tcp_pkts[1] ? res->tcp_pkts[0] : res->tcp_pkts[1];
+	if (res->matched_syn >= 3)
+		return 1;
+	return small > 0 && res->matched_tcp * 5 >= small;
 }
 
 /* ------------------------------------------------------------------ CLI */

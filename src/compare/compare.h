@@ -23,7 +23,77 @@
 #ifndef SYNACK_COMPARE_H
 #define SYNACK_COMPARE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /* argv[0] is "compare"; the rest are compare's own arguments. */
 int compare_cli(int argc, char **argv);
+
+/* ---- the matcher as a library (used by `synack diagnose -r A -r B`) ----
+ *
+ * compare_files() runs both passes on two files without printing anything
+ * and fills a caller-owned struct cmp_result (large: keep it static or on
+ * the heap).  Paths are [0] client->server and [1] server->client; times are
+ * absolute (seconds since the epoch), each in the named capture's clock. */
+
+enum cmp_kind { CMP_K_SYN, CMP_K_SYNACK, CMP_K_RST, CMP_K_FIN, CMP_K_DATA, CMP_K_ACK, CMP_K_OTHER, CMP_NKINDS };
+extern const char *const cmp_kind_name[CMP_NKINDS];   /* "SYN", "SYN-ACK", ... */
+
+enum cmp_mod { CMP_M_NAT, CMP_M_MSS, CMP_M_WSCALE, CMP_M_SACK, CMP_M_TS, CMP_M_TOS, CMP_M_WIN, CMP_M_PAYLOAD, CMP_NMODS };
+extern const char *const cmp_mod_name[CMP_NMODS];     /* "nat", "mss", ... */
+
+#define CMP_EXAMPLES 3
+
+/* One packet seen at the sender's capture and never at the receiver's. */
+struct cmp_loss {
+	uint64_t num;           /* packet number in the sender's capture file */
+	double t_sender;        /* when it passed the sender's capture, sender's clock */
+	double t_receiver;      /* the same instant in the receiver's capture clock */
+	uint32_t seq, ack, len;
+	int tcp;
+	char kind[8];           /* "SYN", "data", "udp", "icmp"... */
+	char flags[12];         /* "S", "SA", "PA"... */
+	char src[64], dst[64];  /* addr:port as captured at the sender's side */
+	char conn[136];         /* "client:port <-> server:port", client-side addressing */
+};
+
+struct cmp_path {
+	uint64_t sent;          /* judged packets the sender's capture saw leave */
+	uint64_t lost, unexpected, reordered, duplicated, modified;
+	uint64_t data_sent, data_lost;   /* TCP segments with payload */
+	uint64_t lost_kind[CMP_NKINDS];
+	int nex[CMP_NKINDS];
+	struct cmp_loss ex[CMP_NKINDS][CMP_EXAMPLES];   /* the first few of each kind */
+	int conns_lost;         /* connections with at least one loss on this path */
+	uint64_t mods[CMP_NMODS];
+	char mod_ex[CMP_NMODS][300];     /* the first change of each kind, as text */
+	char mod_conn[CMP_NMODS][136];
+	uint64_t delays;        /* matched packets; the delays are in seconds */
+	double delay_min, delay_median, delay_p95, delay_max;
+	int hops;               /* most common TTL decrease, -1 unknown */
+};
+
+struct cmp_result {
+	const char *name[2];    /* the two files, as given */
+	int client_cap;         /* index in name[] of the client-side capture */
+	const char *role_why;   /* "ttl", "timing" or "guess" */
+	int role_ttl[2];        /* client's TTL at the client / server capture (role_why "ttl") */
+	double offset;          /* server-side clock = client-side clock + offset (seconds) */
+	double drift_ppm;
+	double judged_from, judged_to;   /* client-side clock */
+	uint64_t tcp_pkts[2];   /* matchable TCP packets in each file (name[] order) */
+	uint64_t matched, matched_tcp, matched_syn, outside;
+	int connections;
+	struct cmp_path path[2];
+};
+
+/* Runs the matcher on files a and b (optional BPF filter).  0 on success;
+ * -1 with err filled (unreadable file, no IP packets, nothing in common). */
+int compare_files(const char *a, const char *b, const char *filter, struct cmp_result *res, char *err, size_t errlen);
+
+/* Whether a result shows two captures of the same traffic (two vantage
+ * points) rather than, say, consecutive pieces of one capture: at least 20%
+ * of the smaller file's TCP packets matched, or at least 3 SYNs. */
+int compare_same_traffic(const struct cmp_result *res);
 
 #endif

@@ -13,6 +13,7 @@
 #ifndef SYNACK_DIAG_H
 #define SYNACK_DIAG_H
 
+#include "../compare/compare.h"
 #include "../decode/decode.h"
 #include "../print/out.h"
 #include "../tcp/track.h"
@@ -24,8 +25,18 @@ void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const 
 void diag_conn_done(struct diag *d, const struct conn *c);
 /* Capture is stopping: the summary follows, so stop printing findings one by one. */
 void diag_stop_live(struct diag *d);
+/* Two captures of the same traffic (diagnose -r A -r B): this report is of
+ * one of them.  file and role ("client", "server") are borrowed and must
+ * outlive d; the text report opens with them, JSON findings carry them. */
+void diag_set_source(struct diag *d, const char *file, const char *role);
 /* Prints the findings; returns the number of findings at warning level or worse. */
 int diag_finish(struct diag *d);
 void diag_free(struct diag *d);
+
+/* Findings about the path between two capture points, from synack compare's
+ * matcher: lost-forward, lost-return (per path: lost handshake packets with
+ * their times, loss rates) and modified-in-flight.  Same output format as
+ * diag_finish(); returns the number of findings at warning level or worse. */
+int diag_paths(struct out *o, int json, const struct cmp_result *r);
 
 #endif

@@ -412,6 +412,9 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 		tags |= TAG_HS_ACK;
 		rtt_sample(c, (now - c->synack_time) * 1000.0 + (c->syn_count ? (c->synack_time - c->syn_time) * 1000.0 : 0));
 	}
+	if (dir == 1 && (flags & TCPF_ACK) && c->req_last_time > 0 && c->resp_time == 0 && c->req_acked_time == 0 &&
+	    SEQ_LE(c->req_end_seq, ack) && seglen == 0)
+		c->req_acked_time = now;
 	if (flags & TCPF_RST) {
 		tags |= TAG_RST;
 		history_add(c, 'R', resp);
@@ -453,6 +456,12 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 			fwd->max_seg = seglen;
 		if (dir == 0 && c->req_time == 0)
 			c->req_time = now;
+		if (dir == 0 && c->resp_time == 0) {
+			/* the latest moment the server can have got the whole request (retransmissions included) */
+			c->req_last_time = now;
+			c->req_end_seq = seq + seglen;
+			c->req_acked_time = 0;
+		}
 		if (dir == 1 && c->req_time > 0 && c->resp_time == 0)
 			c->resp_time = now;
 	}
@@ -556,15 +565,18 @@ finished_fwd:
 		}
 		if (tags & TAG_ACKED_UNSEEN)
 			fwd->acked_unseen++;
-		/* Far beyond anything the other side could have sent: a bogus ACK. */
-		if (rev->nextseq && (uint32_t)(ack - rev->nextseq) > (1u << 30) && (uint32_t)(ack - rev->nextseq) < (3u << 30)) {
+	}
+	/* An ACK 1 GiB or more away (either way) from anything the other side sent is bogus. */
+	if ((flags & TCPF_ACK) && !(flags & TCPF_RST) && rev->nextseq && rev->seen) {
+		uint32_t dist = ack - rev->nextseq;
+		if (dist > (1u << 30) && dist < (3u << 30)) {
 			tags |= TAG_BAD_ACK;
 			fwd->bad_seq++;
 		}
 	}
 	/* Far outside the receiver's window (beyond 4x its largest window, or 1 GiB back). */
 	if (rev->lastack_set && (flags & (TCPF_SYN | TCPF_RST)) == 0 && seglen > 0) {
-		int32_t d = (int32_t)(seq - rev->lastack);
+		int32_t d = (int32_t)(seq - rev->last_real_ack);
 		uint32_t lim = rev->max_win ? rev->max_win * 4u + 65536u : (1u << 30);
 		if ((d > 0 && (uint32_t)d > lim) || d < -(int32_t)(1u << 30)) {
 			tags |= TAG_OUT_OF_WINDOW;
@@ -661,8 +673,10 @@ finished_fwd:
 	fwd->window_set = 1;
 	fwd->lastack = ack; /* raw, ACK flag or not, as Wireshark keeps it */
 	fwd->lastack_time = now;
-	if (flags & TCPF_ACK)
+	if (flags & TCPF_ACK) {
 		fwd->lastack_set = 1;
+		fwd->last_real_ack = ack;
+	}
 	fwd->last_tags = tags;
 	if (res) {
 		res->tags = tags;

@@ -72,7 +72,8 @@ struct half {
 	double nextseq_time;
 	uint64_t nextseq_pkt;
 	int lastack_set;
-	uint32_t lastack;
+	uint32_t lastack;        /* raw ACK field of the last segment, ACK flag or not (as Wireshark) */
+	uint32_t last_real_ack;  /* last ACK field of a segment with the ACK flag */
 	double lastack_time;
 	uint32_t window;        /* last window, scaled when the scale is known */
 	int window_set;
@@ -131,7 +132,10 @@ struct conn {
 	int established;
 	int synack_bad_ack;         /* SYN-ACK acknowledged something other than ISN+1 */
 	/* request / response */
-	double req_time, resp_time;
+	double req_time, resp_time;     /* first request byte, first response byte */
+	double req_last_time;           /* last new request data before the response */
+	uint32_t req_end_seq;           /* client's next sequence number after that data */
+	double req_acked_time;          /* when the server acknowledged the whole request */
 	/* RTT samples (ms) */
 	double rtt_min, rtt_max, rtt_sum;
 	uint64_t rtt_n;
