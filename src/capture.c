@@ -166,9 +166,10 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 		return;
 	}
 	uint32_t magic;
-	uint16_t major;
+	uint16_t major, minor;
 	memcpy(&magic, hdr, 4);
 	memcpy(&major, hdr + 4, 2);
+	memcpy(&minor, hdr + 6, 2);
 	int swapped = 0, nano;
 	if (magic == 0xa1b2c3d4 || magic == 0xa1b23c4d) {
 		nano = magic == 0xa1b23c4d;
@@ -176,11 +177,12 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 		swapped = 1;
 		nano = magic == 0x4d3cb2a1;
 		major = (uint16_t)((major >> 8) | (major << 8));
+		minor = (uint16_t)((minor >> 8) | (minor << 8));
 	} else {
 		close(fd);
 		return;
 	}
-	if (major != 2) { /* older formats have quirks libpcap knows about */
+	if (major != 2 || minor != 4) { /* older versions have quirks (e.g. swapped lengths before 2.3) libpcap knows about */
 		close(fd);
 		return;
 	}

@@ -574,6 +574,12 @@ int main(int argc, char **argv)
 			die(1, "%s", err);
 		return 0;
 	}
+	if (!r.cap.live) {
+		/* tcpdump says what it reads before compiling the filter (which may fail). */
+		char ltd[128];
+		capture_linktype_desc(r.cap.linktype, ltd, sizeof ltd);
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o.rfile, ltd, r.cap.snaplen);
+	}
 	if (capture_filter(&r.cap, o.filter, 0, err) < 0)
 		die(1, "%s", err);
 
@@ -625,9 +631,6 @@ int main(int argc, char **argv)
 			fprintf(stderr, "synack: ");
 		fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", r.cap.name, lt,
 			r.cap.snaplen);
-	} else {
-		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o.rfile, lt,
-			r.cap.snaplen);
 	}
 	if (isatty(1))
 		o.lflag = 1;
@@ -661,7 +664,7 @@ int main(int argc, char **argv)
 		}
 	}
 	/* Stopped by a signal while printing: end a possibly unfinished line, as tcpdump does. */
-	if (capture_interrupted() && !(r.writing && strcmp(o.wfile, "-") == 0))
+	if (capture_interrupted() && r.printing)
 		out_char(&stdout_buf, '\n');
 	out_flush(&stdout_buf);
 	if (o.count_only)
