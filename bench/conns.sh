@@ -17,7 +17,7 @@
 # programs alternate, RUNS times each, and the fastest run of each is reported with that
 # run's peak RSS.  Commands (F = capture, output to /dev/null):
 #   synack conns -r F      tshark -q -z conv,tcp -r F      tcptrace -n -l F
-# Ratios are tool seconds / synack seconds (targets: tshark >= 20, tcptrace >= 3) and the
+# Ratios are tool wall seconds / synack wall seconds (targets: tshark >= 20, tcptrace >= 3) and the
 # memory target is synack peak RSS < 32 MB.  Connection counts come from one extra untimed
 # run of each: synack's footer ("N connections"), the "<->" rows of tshark's conversation
 # table, and tcptrace's "N TCP connections traced" line.
@@ -55,8 +55,16 @@ base=/dev/shm
 [ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
 W=$(mktemp -d "$base/synack-conns.XXXXXX")
 trap 'rm -rf "$W"' EXIT
-cp ./synack "$W/synack"   # a concurrent make cannot swap the binary mid-run
+# Copy the binary so a concurrent make cannot swap it mid-run.  Another session's make may be
+# linking ./synack right now (a half-written file run as a script "succeeds" in no time), so
+# retry until the copy is an ELF file that answers --version.
 SYNACK=$W/synack
+for i in $(seq 30); do
+	cp ./synack "$SYNACK" 2>/dev/null && [ "$(head -c 4 "$SYNACK" | tail -c 3)" = ELF ] &&
+		"$SYNACK" --version 2>&1 | grep -q '^synack version' && break
+	[ "$i" = 30 ] && { echo "./synack does not run" >&2; exit 1; }
+	sleep 2
+done
 
 gen() {   # gen NAME: make bench/data/NAME.pcap if missing
 	local f=bench/data/$1.pcap
@@ -71,22 +79,26 @@ gen() {   # gen NAME: make bench/data/NAME.pcap if missing
 	mv "$f.tmp" "$f"
 }
 
-# time1 CMD...: one run, stdout to /dev/null; prints "seconds rss_kb" (nothing if it failed)
+# time1 CMD...: one run, stdout to /dev/null; prints "wall_s rss_kb cpu_s" (nothing if it failed)
 time1() {
-	/usr/bin/time -o "$W/time" -f '%e %M %x' "$@" > /dev/null 2>"$W/err" || true
-	tail -1 "$W/time" | awk '$3 == 0 { print $1, $2 }'
+	/usr/bin/time -o "$W/time" -f '%e %M %x %U %S' "$@" > /dev/null 2>"$W/err" || true
+	tail -1 "$W/time" | awk '$3 == 0 { printf "%s %s %.2f\n", $1, $2, $4 + $5 }'
 }
-better() { [ -n "$1" ] || return 1; [ -z "$2" ] || awk -v a="${1% *}" -v c="${2% *}" 'BEGIN{exit !(a < c)}'; }
-ratio() { awk -v a="${1% *}" -v b="${2% *}" 'BEGIN{ if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.1f", a / b }'; }
-mb() { [ -n "$1" ] && awk -v k="${1#* }" 'BEGIN{printf "%.1f", k / 1024}' || echo -; }
-sec() { [ -n "$1" ] && echo "${1% *}" || echo -; }
+f1() { echo "$1" | awk '{print $1}'; }   # wall seconds
+f3() { echo "$1" | awk '{print $3}'; }   # cpu seconds
+better() { [ -n "$1" ] || return 1; [ -z "$2" ] || awk -v a="$(f1 "$1")" -v c="$(f1 "$2")" 'BEGIN{exit !(a < c)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.1f", a / b }'; }
+mb() { [ -n "$1" ] && echo "$1" | awk '{printf "%.1f", $2 / 1024}' || echo -; }
+sec() { [ -n "$1" ] && f1 "$1" || echo -; }
+cpu() { [ -n "$1" ] && f3 "$1" || echo -; }
 
 if [ "$JSON" = 0 ]; then
 	echo "best of $RUNS wall-clock runs; $(nproc) CPUs; $(date -u '+%Y-%m-%d %H:%M UTC'); MB = peak RSS"
-	echo "ratio = tool seconds / synack seconds (targets: tshark >= 20, tcptrace >= 3; synack < 32 MB, flat)"
+	echo "ratio = tool seconds / synack seconds, wall clock (targets: tshark >= 20, tcptrace >= 3; synack < 32 MB, flat)"
+	echo "cpu x = the same ratios (tshark/tcptrace) in user+sys CPU seconds of the same runs"
 	echo
-	printf '%-14s %9s %7s %7s %8s %7s %8s %7s %8s %7s %7s  %s\n' capture packets conns \
-		"synack s" MB "tshark s" MB "tcptr s" MB "x tshark" "x tcptr" "counts synack/tshark/tcptrace"
+	printf '%-14s %9s %7s %7s %8s %7s %8s %7s %8s %7s %7s %10s  %s\n' capture packets conns \
+		"synack s" MB "tshark s" MB "tcptr s" MB "x tshark" "x tcptr" "cpu x" "counts synack/tshark/tcptrace"
 fi
 
 for c in $CAPS; do
@@ -107,18 +119,21 @@ for c in $CAPS; do
 		np=$(tcptrace -n -l "$F" 2>/dev/null | awk '/TCP connections traced/ {print $1; exit}')
 		if [ "$ns" = "$nt" ] && [ "$ns" = "$np" ]; then note=same; else note=MISMATCH; fi
 	fi
-	xt=$(ratio "$T" "$S"); xp=$(ratio "$P" "$S")
+	xt=$(ratio "$(f1 "$T")" "$(f1 "$S")"); xp=$(ratio "$(f1 "$P")" "$(f1 "$S")")
+	ct=$(ratio "$(f3 "$T")" "$(f3 "$S")"); cp=$(ratio "$(f3 "$P")" "$(f3 "$S")")
 	if [ "$JSON" = 1 ]; then
 		printf '{"capture":"%s","packets":%s,"connections":{"synack":%s,"tshark":%s,"tcptrace":%s},' \
 			"$c" "${pkts:-null}" "${ns/-/null}" "${nt/-/null}" "${np/-/null}"
-		printf '"synack":{"seconds":%s,"mb":%s},"tshark":{"seconds":%s,"mb":%s},"tcptrace":{"seconds":%s,"mb":%s},' \
-			"$(sec "$S" | sed 's/^-$/null/')" "$(mb "$S" | sed 's/^-$/null/')" \
-			"$(sec "$T" | sed 's/^-$/null/')" "$(mb "$T" | sed 's/^-$/null/')" \
-			"$(sec "$P" | sed 's/^-$/null/')" "$(mb "$P" | sed 's/^-$/null/')"
-		printf '"ratio_tshark":%s,"ratio_tcptrace":%s,"runs":%s}\n' "${xt/-/null}" "${xp/-/null}" "$RUNS"
+		for v in S T P; do
+			case $v in S) n=synack ;; T) n=tshark ;; P) n=tcptrace ;; esac
+			printf '"%s":{"seconds":%s,"cpu_seconds":%s,"mb":%s},' "$n" \
+				"$(sec "${!v}" | sed 's/^-$/null/')" "$(cpu "${!v}" | sed 's/^-$/null/')" "$(mb "${!v}" | sed 's/^-$/null/')"
+		done
+		printf '"ratio_tshark":%s,"ratio_tcptrace":%s,"cpu_ratio_tshark":%s,"cpu_ratio_tcptrace":%s,"runs":%s}\n' \
+			"${xt/-/null}" "${xp/-/null}" "${ct/-/null}" "${cp/-/null}" "$RUNS"
 	else
-		printf '%-14s %9s %7s %7s %8s %7s %8s %7s %8s %7s %7s  %s\n' "$c" "${pkts:--}" "$ns" \
+		printf '%-14s %9s %7s %7s %8s %7s %8s %7s %8s %7s %7s %10s  %s\n' "$c" "${pkts:--}" "$ns" \
 			"$(sec "$S")" "$(mb "$S")" "$(sec "$T")" "$(mb "$T")" "$(sec "$P")" "$(mb "$P")" \
-			"$xt" "$xp" "$ns/$nt/$np $note"
+			"$xt" "$xp" "$ct/$cp" "$ns/$nt/$np $note"
 	fi
 done

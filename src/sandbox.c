@@ -218,7 +218,7 @@ static void build(struct prog *p, const struct opts *o)
 		allow(p, __NR_openat);
 	} else if (ports || hosts || live) {
 		allow_if_clear(p, __NR_openat, 2,
-			       O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_TMPFILE);
+			       O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND | (O_TMPFILE & ~O_DIRECTORY));
 	}
 	if (hosts) {
 		/* glibc's stub resolver and nscd: connect, send, receive */

@@ -1,6 +1,8 @@
 /* conns.c - the connection table and its NDJSON form. */
 #include "conns.h"
 
+#include "../print/nd.h"
+
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,10 +20,29 @@ struct conns_report {
 
 size_t fmt_endpoint(char *buf, size_t n, int v6, const uint8_t *addr, uint16_t port)
 {
-	char a[INET6_ADDRSTRLEN] = "?";
-	inet_ntop(v6 ? AF_INET6 : AF_INET, addr, a, sizeof a);
-	int k = v6 ? snprintf(buf, n, "[%s]:%u", a, port) : snprintf(buf, n, "%s:%u", a, port);
-	return k < 0 ? 0 : (size_t)k;
+	char a[64];
+	size_t k = 0;
+	if (n < 2)
+		return 0;
+	if (v6)
+		a[k++] = '[';
+	k += v6 ? fmt_ip6(a + k, sizeof a - k, addr) : fmt_ip4(a + k, sizeof a - k, addr);
+	if (v6)
+		a[k++] = ']';
+	a[k++] = ':';
+	char d[8];
+	int nd = 0;
+	do {
+		d[nd++] = (char)('0' + port % 10);
+		port /= 10;
+	} while (port);
+	while (nd)
+		a[k++] = d[--nd];
+	if (k >= n)
+		k = n - 1;
+	memcpy(buf, a, k);
+	buf[k] = 0;
+	return k;
 }
 
 struct conns_report *conns_report_new(struct out *o, int json, int live, int nano)
@@ -38,15 +59,34 @@ struct conns_report *conns_report_new(struct out *o, int json, int live, int nan
 
 static void fmt_time(char *buf, size_t n, double t)
 {
+	/* The date and time of day change once a second: cache them. */
+	static time_t cached = (time_t)-1;
+	static char hms[32];
 	time_t s = (time_t)t;
-	struct tm tm;
-	if (t < 0 || !localtime_r(&s, &tm)) {
+	if (t < 0 || n < 28) {
 		snprintf(buf, n, "%.6f", t);
 		return;
 	}
-	char hms[32];
-	strftime(hms, sizeof hms, "%Y-%m-%d %H:%M:%S", &tm);
-	snprintf(buf, n, "%s.%06ld", hms, (long)((t - (double)s) * 1e6 + 0.5) % 1000000);
+	if (s != cached) {
+		struct tm tm;
+		if (!localtime_r(&s, &tm)) {
+			snprintf(buf, n, "%.6f", t);
+			return;
+		}
+		strftime(hms, sizeof hms, "%Y-%m-%d %H:%M:%S", &tm);
+		cached = s;
+	}
+	size_t k = strlen(hms);
+	memcpy(buf, hms, k);
+	long us = (long)((t - (double)s) * 1e6 + 0.5);
+	if (us > 999999)
+		us = 999999;
+	buf[k++] = '.';
+	for (int i = 5; i >= 0; i--) {
+		buf[k + (size_t)i] = (char)('0' + us % 10);
+		us /= 10;
+	}
+	buf[k + 6] = 0;
 }
 
 /* How the connection ended, in words: what the packets say first, then why the record was closed. */
@@ -80,42 +120,181 @@ static double avg_rtt(const struct conn *c)
 	return c->rtt_n ? c->rtt_sum / (double)c->rtt_n : -1;
 }
 
+/* A line under construction; no printf on this per-connection path. */
+struct sb {
+	char b[1024];
+	size_t n;
+};
+
+static void sb_mem(struct sb *x, const char *s, size_t k)
+{
+	if (k > sizeof x->b - 1 - x->n)
+		k = sizeof x->b - 1 - x->n;
+	memcpy(x->b + x->n, s, k);
+	x->n += k;
+}
+static void sb_str(struct sb *x, const char *s)
+{
+	sb_mem(x, s, strlen(s));
+}
+static void sb_spaces(struct sb *x, size_t k)
+{
+	while (k-- && x->n < sizeof x->b - 1)
+		x->b[x->n++] = ' ';
+}
+/* left-justified in a field of width w, then one space */
+static void sb_left(struct sb *x, const char *s, size_t w)
+{
+	size_t k = strlen(s);
+	sb_mem(x, s, k);
+	sb_spaces(x, k < w ? w - k : 0);
+}
+static size_t u64s(char *d, uint64_t v)
+{
+	char t[24];
+	size_t k = 0, n = 0;
+	do {
+		t[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (k)
+		d[n++] = t[--k];
+	d[n] = 0;
+	return n;
+}
+static void sb_uright(struct sb *x, uint64_t v, size_t w)
+{
+	char d[24];
+	size_t k = u64s(d, v);
+	sb_spaces(x, k < w ? w - k : 0);
+	sb_mem(x, d, k);
+}
+static void sb_uleft(struct sb *x, uint64_t v, size_t w)
+{
+	char d[24];
+	size_t k = u64s(d, v);
+	sb_mem(x, d, k);
+	sb_spaces(x, k < w ? w - k : 0);
+}
+/* v >= 0 with dec decimals (rounded), into d */
+static size_t fixs(char *d, double v, int dec)
+{
+	uint64_t scale = 1;
+	for (int i = 0; i < dec; i++)
+		scale *= 10;
+	if (v < 0)
+		v = 0;
+	uint64_t x = (uint64_t)(v * (double)scale + 0.5);
+	size_t n = u64s(d, x / scale);
+	if (dec) {
+		d[n++] = '.';
+		uint64_t f = x % scale;
+		for (int i = dec - 1; i >= 0; i--) {
+			d[n + (size_t)i] = (char)('0' + f % 10);
+			f /= 10;
+		}
+		n += (size_t)dec;
+		d[n] = 0;
+	}
+	return n;
+}
+/* "a/b" pair: a right-justified in wa, b left-justified in wb */
+static void sb_pair(struct sb *x, uint64_t a, uint64_t b, size_t w)
+{
+	sb_uright(x, a, w);
+	sb_mem(x, "/", 1);
+	sb_uleft(x, b, w);
+	sb_mem(x, " ", 1);
+}
+
 static char *format_text(const struct conn *c)
 {
-	char cli[64], srv[64], st[40], rtt[48], ws[16], mss[16], end[96];
+	char cli[64], srv[64], st[40], end[96], t[64];
+	struct sb x;
+	x.n = 0;
 	ended(end, sizeof end, c);
 	fmt_endpoint(cli, sizeof cli, c->v6, c->cli, c->cport);
 	fmt_endpoint(srv, sizeof srv, c->v6, c->srv, c->sport);
 	fmt_time(st, sizeof st, c->start);
-	if (c->rtt_n)
-		snprintf(rtt, sizeof rtt, "%.2f/%.2f/%.2f", c->rtt_min, avg_rtt(c), c->rtt_max);
-	else
-		snprintf(rtt, sizeof rtt, "-");
-	int s0 = c->h[0].syn_seen && c->h[1].syn_seen ? (c->h[0].syn_opt_ws && c->h[1].syn_opt_ws ? c->h[0].wscale : -2) : -1;
-	int s1 = s0 == -1 || s0 == -2 ? s0 : c->h[1].wscale;
-	if (s0 == -1)
-		snprintf(ws, sizeof ws, "?");
-	else if (s0 == -2)
-		snprintf(ws, sizeof ws, "none");
-	else
-		snprintf(ws, sizeof ws, "%d/%d", s0, s1);
-	if (c->h[0].mss > 0 || c->h[1].mss > 0)
-		snprintf(mss, sizeof mss, "%d/%d", c->h[0].mss, c->h[1].mss);
-	else
-		snprintf(mss, sizeof mss, "-");
-	char *line = NULL;
-	int k = asprintf(&line,
-			 "%-26s %9.3f %-22s %-22s %-6s %-12s %6llu/%-6llu %9llu/%-9llu %4llu/%-4llu %3llu/%-3llu %3llu/%-3llu "
-			 "%3llu/%-3llu %-20s %-11s %-6s %5u/%-5u %s\n",
-			 st, c->last - c->start, cli, srv, conn_state(c), c->history[0] ? c->history : "-",
-			 (unsigned long long)c->h[0].pkts, (unsigned long long)c->h[1].pkts,
-			 (unsigned long long)c->h[0].bytes, (unsigned long long)c->h[1].bytes,
-			 (unsigned long long)c->h[0].retrans, (unsigned long long)c->h[1].retrans,
-			 (unsigned long long)c->h[0].dupacks, (unsigned long long)c->h[1].dupacks,
-			 (unsigned long long)c->h[0].zerowin, (unsigned long long)c->h[1].zerowin,
-			 (unsigned long long)c->h[0].lost, (unsigned long long)c->h[1].lost, rtt, mss, ws,
-			 c->h[0].max_win, c->h[1].max_win, end);
-	return k < 0 ? NULL : line;
+	sb_left(&x, st, 26);
+	sb_mem(&x, " ", 1);
+	size_t k = fixs(t, c->last - c->start, 3);
+	sb_spaces(&x, k < 9 ? 9 - k : 0);
+	sb_mem(&x, t, k);
+	sb_mem(&x, " ", 1);
+	sb_left(&x, cli, 22);
+	sb_mem(&x, " ", 1);
+	sb_left(&x, srv, 22);
+	sb_mem(&x, " ", 1);
+	sb_left(&x, conn_state(c), 6);
+	sb_mem(&x, " ", 1);
+	sb_left(&x, c->history[0] ? c->history : "-", 12);
+	sb_mem(&x, " ", 1);
+	sb_pair(&x, c->h[0].pkts, c->h[1].pkts, 6);
+	sb_pair(&x, c->h[0].bytes, c->h[1].bytes, 9);
+	sb_pair(&x, c->h[0].retrans, c->h[1].retrans, 4);
+	sb_pair(&x, c->h[0].dupacks, c->h[1].dupacks, 3);
+	sb_pair(&x, c->h[0].zerowin, c->h[1].zerowin, 3);
+	sb_pair(&x, c->h[0].lost, c->h[1].lost, 3);
+	/* RTT min/avg/max */
+	size_t col = x.n;
+	if (c->rtt_n) {
+		k = fixs(t, c->rtt_min, 2);
+		sb_mem(&x, t, k);
+		sb_mem(&x, "/", 1);
+		k = fixs(t, avg_rtt(c), 2);
+		sb_mem(&x, t, k);
+		sb_mem(&x, "/", 1);
+		k = fixs(t, c->rtt_max, 2);
+		sb_mem(&x, t, k);
+	} else {
+		sb_mem(&x, "-", 1);
+	}
+	sb_spaces(&x, x.n - col < 20 ? 20 - (x.n - col) : 0);
+	sb_mem(&x, " ", 1);
+	/* MSS */
+	col = x.n;
+	if (c->h[0].mss > 0 || c->h[1].mss > 0) {
+		if (c->h[0].mss < 0)
+			sb_mem(&x, "-1", 2);
+		else
+			sb_mem(&x, t, u64s(t, (uint64_t)c->h[0].mss));
+		sb_mem(&x, "/", 1);
+		if (c->h[1].mss < 0)
+			sb_mem(&x, "-1", 2);
+		else
+			sb_mem(&x, t, u64s(t, (uint64_t)c->h[1].mss));
+	} else {
+		sb_mem(&x, "-", 1);
+	}
+	sb_spaces(&x, x.n - col < 11 ? 11 - (x.n - col) : 0);
+	sb_mem(&x, " ", 1);
+	/* window scale */
+	col = x.n;
+	int known = c->h[0].syn_seen && c->h[1].syn_seen;
+	if (!known)
+		sb_mem(&x, "?", 1);
+	else if (!(c->h[0].syn_opt_ws && c->h[1].syn_opt_ws))
+		sb_str(&x, "none");
+	else {
+		sb_mem(&x, t, u64s(t, (uint64_t)c->h[0].wscale));
+		sb_mem(&x, "/", 1);
+		sb_mem(&x, t, u64s(t, (uint64_t)c->h[1].wscale));
+	}
+	sb_spaces(&x, x.n - col < 6 ? 6 - (x.n - col) : 0);
+	sb_mem(&x, " ", 1);
+	sb_uright(&x, c->h[0].max_win, 5);
+	sb_mem(&x, "/", 1);
+	sb_uleft(&x, c->h[1].max_win, 5);
+	sb_mem(&x, " ", 1);
+	sb_str(&x, end);
+	sb_mem(&x, "\n", 1);
+	char *line = malloc(x.n + 1);
+	if (!line)
+		return NULL;
+	memcpy(line, x.b, x.n);
+	line[x.n] = 0;
+	return line;
 }
 
 static void json_num(char *buf, size_t n, double v)

@@ -28,7 +28,11 @@ struct tracker {
 	uint64_t seen, overflow, next_id;
 	struct conn *lru_head, *lru_tail; /* least recently active first */
 	double now;
+	struct conn *freelist;  /* finished records kept for reuse (at most FREELIST_MAX) */
+	size_t nfree;
 };
+
+#define FREELIST_MAX 4096
 
 static uint32_t key_hash(int v6, const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb);
 
@@ -77,7 +81,7 @@ struct tracker *tracker_new(const struct tracker_cfg *cfg, conn_done_cb done, vo
 	if (t->cfg.idle_timeout <= 0)
 		t->cfg.idle_timeout = 300;
 	if (t->cfg.close_linger <= 0)
-		t->cfg.close_linger = 10;
+		t->cfg.close_linger = 3; /* late FIN retransmissions and final ACKs arrive well within this */
 	t->nbuckets = 1024;
 	while (t->nbuckets < t->cfg.max_conns && t->nbuckets < ((size_t)1 << 24))
 		t->nbuckets <<= 1;
@@ -143,7 +147,14 @@ static void finish_conn(struct tracker *t, struct conn *c, const char *reason)
 	t->live--;
 	if (t->done)
 		t->done(t->user, c);
-	free(c);
+	if (t->nfree < FREELIST_MAX) {
+		/* reused by the next new connection: no malloc/free churn, memory stays warm */
+		c->hnext = t->freelist;
+		t->freelist = c;
+		t->nfree++;
+	} else {
+		free(c);
+	}
 }
 
 void tracker_finish(struct tracker *t, const char *reason)
@@ -158,6 +169,11 @@ void tracker_free(struct tracker *t)
 	if (!t)
 		return;
 	tracker_finish(t, "end of capture");
+	while (t->freelist) {
+		struct conn *n = t->freelist->hnext;
+		free(t->freelist);
+		t->freelist = n;
+	}
 	free(t->buckets);
 	free(t);
 }
@@ -212,7 +228,14 @@ static struct conn *conn_new(struct tracker *t, const struct pkt *pk, uint32_t h
 		t->overflow++;
 		finish_conn(t, t->lru_head, "evicted (table full)");
 	}
-	struct conn *c = calloc(1, sizeof *c);
+	struct conn *c = t->freelist;
+	if (c) {
+		t->freelist = c->hnext;
+		t->nfree--;
+		memset(c, 0, sizeof *c);
+	} else {
+		c = calloc(1, sizeof *c);
+	}
 	if (!c) {
 		t->overflow++;
 		return NULL;
