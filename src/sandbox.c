@@ -174,7 +174,9 @@ static void build(struct prog *p, const struct opts *o)
 	allow(p, __NR_recvfrom);
 	allow(p, __NR_recvmsg);
 	allow(p, __NR_getsockopt);  /* pcap_stats: PACKET_STATISTICS */
-	if (live) /* pcap_close: tear down the ring (PACKET_RX_RING) */
+	if (hosts) /* the resolver's sockets */
+		allow(p, __NR_setsockopt);
+	else if (live) /* pcap_close: tear down the ring (PACKET_RX_RING) */
 		allow_if_eq2(p, __NR_setsockopt, 1, SOL_PACKET, SOL_PACKET);
 	allow(p, __NR_uname);       /* pcap_stats */
 	allow_if_eq2(p, __NR_fcntl, 1, F_GETFL, F_SETFL); /* pcap_setnonblock, stdio */
@@ -213,7 +215,9 @@ static void build(struct prog *p, const struct opts *o)
 	allow(p, __NR_exit);
 	allow(p, __NR_exit_group);
 
-	/* opening files: any for rotation, read-only for name look-ups, else none */
+	/* opening files: any for -C/-G rotation; read-only for name look-ups
+	 * (/etc/services, /etc/hosts, resolv.conf) and live captures (pcap_stats
+	 * reads sysfs counters); none for "-nn -r FILE" */
 	if (rotate) {
 		allow(p, __NR_openat);
 	} else if (ports || hosts || live) {
@@ -227,7 +231,6 @@ static void build(struct prog *p, const struct opts *o)
 		allow(p, __NR_sendmmsg);
 		allow(p, __NR_bind);
 		allow(p, __NR_getsockname);
-		allow(p, __NR_setsockopt);
 	}
 	RET(p, DENY);
 }

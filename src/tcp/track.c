@@ -28,6 +28,7 @@ struct tracker {
 	uint64_t seen, overflow, next_id;
 	struct conn *lru_head, *lru_tail; /* least recently active first */
 	double now;
+	unsigned since_expire;  /* packets since the last expiry scan */
 	struct conn *freelist;  /* finished records kept for reuse (at most FREELIST_MAX) */
 	size_t nfree;
 };
@@ -331,7 +332,10 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 	double now = pkt_time(pk);
 	if (now > t->now)
 		t->now = now;
-	expire(t, t->now);
+	if (++t->since_expire >= 64) { /* timeouts are seconds: no need to look on every packet */
+		t->since_expire = 0;
+		expire(t, t->now);
+	}
 
 	const struct tcp_seg *s = &pk->tcp;
 	uint32_t h = key_hash(pk->l3 == 6, pk->src, s->sport, pk->dst, s->dport);
