@@ -56,14 +56,14 @@ test: synack unit
 	bash tests/run.sh
 
 clean:
-	rm -rf build build-asan build-clang synack synack-asan synack-clang
+	rm -rf build build-asan build-clang build-fuzz synack synack-asan synack-clang
 
 # ---- fuzzing (fuzz/README.md) ---------------------------------------------
 # make fuzz: libFuzzer targets build-fuzz/fuzz-{print,track,file} (clang) and
 # their seed corpora fuzz/seeds/<target>/ (generated, never committed).
 # make fuzz-replay: the same targets as plain ASan+UBSan programs that replay
 # the files given as arguments (any compiler; tests/fuzz/replay.sh uses them).
-FUZZ_TARGETS := print track file
+FUZZ_TARGETS := print track file compare
 FUZZ_CC ?= clang
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_ALLCFLAGS = $(FUZZ_FLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS)
@@ -80,12 +80,12 @@ build-fuzz/lf/%.o: %.c $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC(fuzz) $<"; $(FUZZ_CC) $(FUZZ_ALLCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 build-fuzz/fuzz-%: fuzz/fuzz_%.c $(FUZZ_OBJS) $(FUZZ_HDRS)
-	@echo "  LD $@"; $(FUZZ_CC) $(FUZZ_ALLCFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+	@echo "  LD $@"; $(FUZZ_CC) $(FUZZ_ALLCFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS) -lm
 build-fuzz/rp/%.o: %.c $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC(replay) $<"; $(CC) $(FUZZ_ALLCFLAGS) -c -o $@ $<
 build-fuzz/replay-%: fuzz/fuzz_%.c fuzz/replay.c $(REPLAY_OBJS) $(FUZZ_HDRS)
-	@echo "  LD $@"; $(CC) $(FUZZ_ALLCFLAGS) -DFUZZ_MAIN -o $@ $< fuzz/replay.c $(REPLAY_OBJS) $(LDLIBS)
+	@echo "  LD $@"; $(CC) $(FUZZ_ALLCFLAGS) -DFUZZ_MAIN -o $@ $< fuzz/replay.c $(REPLAY_OBJS) $(LDLIBS) -lm
 
 # ---- lint: banned functions and struct casts of packet bytes ----------------
 lint:

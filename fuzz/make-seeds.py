@@ -63,9 +63,31 @@ def main():
     files = sorted(glob.glob(os.path.join(top, 'tests/captures/*.pcap')))
     files += sorted(glob.glob(os.path.join(corpus, '*.pcap')))
     files += sorted(glob.glob(os.path.join(corpus, '*.cap')))
-    for t in ('print', 'track', 'file'):
+    for t in ('print', 'track', 'file', 'compare'):
         os.makedirs(os.path.join(out, t), exist_ok=True)
-    counts = {'print': 0, 'track': 0, 'file': 0}
+    counts = {'print': 0, 'track': 0, 'file': 0, 'compare': 0}
+    # compare: client/server pairs made by the compare tests, and a file against itself
+    def cut(path, limit=MAX_FILE_BYTES // 2):
+        r = read_pcap(path)
+        if r is None:
+            return None
+        blob = r[1]
+        for rec, _ in r[2]:
+            if len(blob) + len(rec) > limit:
+                break
+            blob += rec
+        return blob
+    pairs = []
+    for cli in sorted(glob.glob(os.path.join(top, 'tests/captures/cmp-*-client.pcap'))):
+        pairs.append((cli, cli.replace('-client.pcap', '-server.pcap')))
+    for one in sorted(glob.glob(os.path.join(top, 'tests/captures/ana-*.pcap')))[:6]:
+        pairs.append((one, one))
+    for i, (a, b) in enumerate(pairs):
+        ba, bb = cut(a), cut(b)
+        if ba is None or bb is None:
+            continue
+        put(os.path.join(out, 'compare'), bytes([i & 7]) + struct.pack('>I', len(ba))[1:] + ba + bb)
+        counts['compare'] += 1
     for path in files:
         r = read_pcap(path)
         if r is None:

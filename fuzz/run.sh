@@ -12,6 +12,7 @@ mkdir -p fuzz/corpus/$t fuzz/artifacts/$t fuzz/logs
 maxlen=4096
 [ "$t" = file ] && maxlen=65536
 [ "$t" = track ] && maxlen=16384
+[ "$t" = compare ] && maxlen=131072
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 "$bin" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \

@@ -615,6 +615,8 @@ int main(int argc, char **argv)
 	if (o.Zuser) {
 		if (capture_drop_privileges(o.Zuser, err) < 0)
 			die(1, "%s", err);
+	} else if (sandbox_default_user(&o, err) < 0) {
+		die(1, "%s", err);
 	}
 	if (sandbox_enter(&o, err) < 0) /* sandbox.c: no capabilities, seccomp allow-list */
 		die(1, "%s", err);

@@ -4,12 +4,15 @@
 # strftime expansion of the -w pattern at the time of writing (as tcpdump).
 # Also: with -G, -W limits the number of files (here 1).
 . "$(dirname "$0")/../lib.sh"
+# As root, synack (like Debian's tcpdump) drops to an unprivileged user after opening
+# its files; rotation creates new files in root-only temp dirs, so keep root here.
+ZR=; [ "$(id -u)" = 0 ] && ZR="-Z root"
 need_synack
 need_tcpdump
 src=$CAP/core-http.pcap
 mkdir "$T/got"
 before=$(date -u +%s)
-rc=0; timeout 30 "$SYNACK" -r "$src" -w "$T/got/cap-%Y%m%d-%H%M%S-%s.pcap" -G 60 2>"$T/err" >/dev/null || rc=$?
+rc=0; timeout 30 "$SYNACK" $ZR -r "$src" -w "$T/got/cap-%Y%m%d-%H%M%S-%s.pcap" -G 60 2>"$T/err" >/dev/null || rc=$?
 after=$(date -u +%s)
 [ "$rc" = 0 ] || { fail "-G 60: exit $rc"; show "$T/err" 3; }
 n=$(ls "$T/got" | wc -l)
@@ -28,7 +31,7 @@ if [ -n "$f" ]; then
 fi
 # -G with -W 1 (stop after one file) behaves the same on a file read
 rm -f "$T/got"/*
-rc=0; timeout 30 "$SYNACK" -r "$src" -w "$T/got/g-%s" -G 60 -W 1 2>"$T/err" >/dev/null || rc=$?
+rc=0; timeout 30 "$SYNACK" $ZR -r "$src" -w "$T/got/g-%s" -G 60 -W 1 2>"$T/err" >/dev/null || rc=$?
 [ "$rc" = 0 ] || { fail "-G 60 -W 1: exit $rc"; show "$T/err" 3; }
 n=$(ls "$T/got" | wc -l); [ "$n" = 1 ] || fail "-G 60 -W 1: expected 1 file, got $n"
 finish
