@@ -93,8 +93,39 @@ static int ndigits(uint64_t v)
 	return n;
 }
 
+/* The common case: values below 2^32 (ports, lengths, sequence numbers), 32-bit arithmetic. */
+static void out_u32w(struct out *o, uint32_t v, int width)
+{
+	int n = v >= 100000 ? (v >= 10000000 ? (v >= 1000000000 ? 10 : v >= 100000000 ? 9 : 8) : (v >= 1000000 ? 7 : 6))
+			    : (v >= 1000 ? (v >= 10000 ? 5 : 4) : (v >= 100 ? 3 : v >= 10 ? 2 : 1));
+	int pad = width > n ? width - n : 0;
+	if (pad > 40)
+		pad = 40;
+	char *p = out_reserve(o, 64);
+	for (int i = 0; i < pad; i++)
+		p[i] = '0';
+	char *e = p + pad + n;
+	while (v >= 100) {
+		uint32_t r = v % 100;
+		v /= 100;
+		*--e = digit_pairs[2 * r + 1];
+		*--e = digit_pairs[2 * r];
+	}
+	if (v >= 10) {
+		*--e = digit_pairs[2 * v + 1];
+		*--e = digit_pairs[2 * v];
+	} else {
+		*--e = (char)('0' + v);
+	}
+	o->len += (size_t)(pad + n);
+}
+
 void out_u64w(struct out *o, uint64_t v, int width)
 {
+	if (v <= 0xffffffffu) {
+		out_u32w(o, (uint32_t)v, width);
+		return;
+	}
 	/* Written in place, right to left, two digits per division. */
 	int n = ndigits(v);
 	int pad = width > n ? width - n : 0;

@@ -27,6 +27,23 @@ int main(void)
 	CHECK_STR(FMT(out_hex(&o, 0, 0)), "0");
 	CHECK_STR(FMT(out_hex(&o, 0xdeadbeefcafeULL, 2)), "deadbeefcafe");
 	CHECK_STR(FMT(out_fmt(&o, "%s-%d", "x", 5)), "x-5");
+	/* Every digit-count boundary on both the 32-bit and the 64-bit paths, padded and not. */
+	{
+		int bad = 0;
+		uint64_t p10 = 1;
+		for (int d = 0; d < 20; d++, p10 *= 10) {
+			uint64_t vals[] = {p10 - 1, p10, p10 + 1, p10 * 3 + 7};
+			for (int k = 0; k < 4; k++) {
+				for (int w = 0; w < 12; w += 5) {
+					char want[64];
+					snprintf(want, sizeof want, "%0*llu", w, (unsigned long long)vals[k]);
+					if (strcmp(FMT(out_u64w(&o, vals[k], w)), want) != 0)
+						bad++;
+				}
+			}
+		}
+		CHECK(bad == 0);
+	}
 
 	/* Flushing: write through a pipe and read back more than one buffer's worth. */
 	int fds[2];
