@@ -181,6 +181,8 @@ struct ipctx {
 	int fragmented;             /* not the first fragment or more to come */
 	uint8_t ttl;
 };
+/* Forget relative-sequence state (a new printer, a new file). */
+void tcp_seq_reset(void);
 void tcp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 void udp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 void icmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);

@@ -54,6 +54,7 @@ int print_linktype_supported(int dlt)
 void print_init(struct printer *pr, const struct opts *o, struct out *out, int linktype)
 {
 	memset(pr, 0, sizeof *pr);
+	tcp_seq_reset();
 	pr->nd.o = o;
 	pr->nd.out = out;
 	pr->nd.linktype = linktype;

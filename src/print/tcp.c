@@ -47,6 +47,13 @@ struct tcp_seq_table {
 };
 static struct tcp_seq_table *seqtab;
 
+/* A new printer starts with no conversations (print_init calls this). */
+void tcp_seq_reset(void)
+{
+	free(seqtab);
+	seqtab = NULL;
+}
+
 static struct seq_ent *seq_lookup(int v6, const uint8_t *src, const uint8_t *dst, uint32_t port, int *found)
 {
 	if (!seqtab) {
