@@ -716,8 +716,38 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 	return any;
 }
 
+/* The server started answering, then went silent for seconds while the connection stayed open:
+ * what a client-side capture shows of a path-MTU black hole or a stalled server. */
+static int rule_response_stalled(struct diag *d, const struct conn *c, enum vantage v)
+{
+	const struct half *cl = &c->h[0], *sv = &c->h[1];
+	if (!c->established || sv->bytes == 0 || sv->last_data_time <= 0 || sv->fin || sv->rst)
+		return 0;
+	double gap = c->last - sv->last_data_time;
+	if (gap < 3.0 || cl->bytes == 0)
+		return 0;
+	char ev[400];
+	int mss = cl->mss > 0 ? cl->mss : 0;
+	snprintf(ev, sizeof ev,
+		 "the server sent %llu byte(s) (largest segment %u bytes%s), then nothing for %.1f s while the connection "
+		 "stayed open%s",
+		 (unsigned long long)sv->bytes, sv->max_seg, mss ? "" : "", gap,
+		 cl->fin || cl->rst ? "; the client gave up and closed it" : "");
+	if (mss && sv->max_seg + 100 < (unsigned)mss) {
+		size_t n = strlen(ev);
+		snprintf(ev + n, sizeof ev - n, "; no segment near the MSS of %d ever arrived: full-size segments are "
+						"likely lost on the way (path-MTU black hole)", mss);
+	}
+	struct group *g = group_get(d, "response-stalled", SEV_ERROR, c);
+	if (g)
+		add_example(g, c, ev);
+	(void)v;
+	return 1;
+}
+
 static const rule_fn classify_rules[] = {
 	rule_icmp, rule_refused, rule_no_answer, rule_bad_seq, rule_synack_unacked, rule_app_close, rule_stalls,
+	rule_response_stalled,
 };
 
 static void print_group(struct diag *d, const struct group *g, enum vantage v);
@@ -851,6 +881,12 @@ static const struct {
 	{"wscale-stripped", {"window scaling missing on one side",
 		"a middlebox stripped the window scale option, or one stack has it disabled: throughput is capped at 64 KB per RTT",
 		"", "", "sysctl net.ipv4.tcp_window_scaling on both hosts; capture on both sides and run synack compare to see where the option disappears"}},
+	{"response-stalled", {"response stalled: the server went silent mid-answer",
+		"the server started answering and then nothing more arrived: full-size segments lost on the path "
+		"(a path-MTU black hole: a smaller MTU on the way and ICMP 'fragmentation needed' filtered), a stalled "
+		"server, or heavy loss on the way back; a capture at the server shows which",
+		"", "", "test the path MTU: ping -M do -s 1472 %SERVER% from the client (shrink -s until it passes); "
+		"capture at the server too and run synack compare client.pcap server.pcap; on the server: ss -tni dst %CLIENT%"}},
 	{"slow-server", {"slow server response",
 		"the server took long to answer the request while the network was fast: application think time (database, backend, locks)",
 		"", "", "check the server application's latency and logs; compare with the network RTT shown"}},

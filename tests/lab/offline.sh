@@ -39,5 +39,6 @@ slow-server-client    slow-server                client
 backlog-server        listen-overflow            server
 high-rtt-client       high-rtt                   client
 pmtu-server           pmtu-blackhole             server
+pmtu-client           response-stalled           client
 EOF_LIST
 finish

@@ -17,6 +17,7 @@ lab_client get "$SRV_IP" 8080 7 && fail "the download succeeded through a path-M
 lab_capture_stop
 lab_diag client
 expect_vantage client client
+expect_ids client "response-stalled"
 lab_diag server
 expect_ids server "pmtu-blackhole|rto-stall"
 expect_ids server "pmtu-blackhole"
