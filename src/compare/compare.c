@@ -235,22 +235,6 @@ static void fmt_abs(const struct cmp *c, char *buf, size_t n, double t, int iso)
 		snprintf(buf, n, "%02d:%02d:%02d.%06d", tm.tm_hour, tm.tm_min, tm.tm_sec, us);
 }
 
-static void json_str(struct out *o, const char *s)
-{
-	out_char(o, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\') {
-			out_char(o, '\\');
-			out_char(o, (char)ch);
-		} else if (ch < 0x20) {
-			out_fmt(o, "\\u%04x", ch);
-		} else {
-			out_char(o, (char)ch);
-		}
-	}
-	out_char(o, '"');
-}
 
 static void res_add(struct reservoir *r, double v, uint64_t *rng)
 {
@@ -880,27 +864,27 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 		return;
 	if (c->json) {
 		out_str(o, "{\"event\":");
-		json_str(o, ev);
+		out_json_str(o, ev);
 		out_str(o, ",\"path\":");
-		json_str(o, pathname);
+		out_json_str(o, pathname);
 		out_str(o, ",\"sender\":");
-		json_str(o, sender);
+		out_json_str(o, sender);
 		out_str(o, ",\"capture\":");
-		json_str(o, side_name(c, r->cap));
+		out_json_str(o, side_name(c, r->cap));
 		out_str(o, ",\"file\":");
-		json_str(o, c->name[r->cap]);
+		out_json_str(o, c->name[r->cap]);
 		out_fmt(o, ",\"packet\":%llu,\"time\":\"%s\",\"kind\":\"%s\"", (unsigned long long)r->num, ts, kind_of(r));
 		if (r->proto == 6)
 			out_fmt(o, ",\"tcp_flags\":\"%s\",\"seq\":%u,\"ack\":%u,\"len\":%u", fl, r->seq, r->ack, r->paylen);
 		out_fmt(o, ",\"src\":\"%s\",\"dst\":\"%s\",\"conn\":", e1, e2);
-		json_str(o, conn);
+		out_json_str(o, conn);
 		if (gid >= 0)
 			out_fmt(o, ",\"conn_id\":%d", gid + 1);
 		if (peer)
 			out_fmt(o, ",\"peer_packet\":%llu", (unsigned long long)peer->num);
 		if (extra_key) {
 			out_fmt(o, ",\"%s\":", extra_key);
-			json_str(o, extra);
+			out_json_str(o, extra);
 		}
 		out_str(o, "}\n");
 	} else {
@@ -1343,10 +1327,10 @@ static void report(struct cmp *c)
 			if (g->alias >= 0)
 				continue;
 			out_fmt(o, "{\"conn_id\":%d,\"conn\":", i + 1);
-			json_str(o, g->label);
+			out_json_str(o, g->label);
 			if (g->other[0] && strcmp(g->other, g->label)) {
 				out_str(o, ",\"conn_at_server\":");
-				json_str(o, g->other);
+				out_json_str(o, g->other);
 			}
 			out_fmt(o,
 				",\"sent_c2s\":%u,\"lost_c2s\":%u,\"unexpected_c2s\":%u,\"sent_s2c\":%u,\"lost_s2c\":%u,"
@@ -1355,9 +1339,9 @@ static void report(struct cmp *c)
 				g->dup[0] + g->dup[1], g->modif[0] + g->modif[1]);
 		}
 		out_str(o, "{\"summary\":true,\"client_capture\":");
-		json_str(o, cn);
+		out_json_str(o, cn);
 		out_str(o, ",\"server_capture\":");
-		json_str(o, sn);
+		out_json_str(o, sn);
 		out_fmt(o, ",\"client_side_from\":\"%s\",\"clock_offset\":%.6f,\"drift_ppm\":%.2f,\"matched\":%llu",
 			c->role_why, off, drift * 1e6, (unsigned long long)c->matched);
 		for (int d = 0; d < 2; d++) {

@@ -933,22 +933,6 @@ static void expand(char *dst, size_t n, const char *tpl, const char *server, con
 	dst[k] = 0;
 }
 
-static void json_str(struct out *o, const char *s)
-{
-	out_char(o, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\') {
-			out_char(o, '\\');
-			out_char(o, (char)ch);
-		} else if (ch < 0x20) {
-			out_fmt(o, "\\u%04x", ch);
-		} else {
-			out_char(o, (char)ch);
-		}
-	}
-	out_char(o, '"');
-}
 
 static void print_group(struct diag *d, const struct group *g, enum vantage v)
 {
@@ -978,22 +962,22 @@ static void print_group(struct diag *d, const struct group *g, enum vantage v)
 	if (d->json) {
 		struct out *o = d->o;
 		out_str(o, "{\"id\":");
-		json_str(o, g->id);
+		out_json_str(o, g->id);
 		out_str(o, ",\"severity\":");
-		json_str(o, sev_name[g->sev]);
+		out_json_str(o, sev_name[g->sev]);
 		out_str(o, ",\"title\":");
-		json_str(o, title);
+		out_json_str(o, title);
 		out_str(o, ",\"server\":");
-		json_str(o, srvep);
+		out_json_str(o, srvep);
 		out_str(o, ",\"conn\":");
-		json_str(o, g->nex ? g->conn[0] : srvep);
+		out_json_str(o, g->nex ? g->conn[0] : srvep);
 		out_fmt(o, ",\"connections\":%llu,\"vantage\":", (unsigned long long)g->count);
-		json_str(o, vantage_name[v]);
+		out_json_str(o, vantage_name[v]);
 		if (d->src_file) {
 			out_str(o, ",\"capture\":");
-			json_str(o, d->src_role);
+			out_json_str(o, d->src_role);
 			out_str(o, ",\"file\":");
-			json_str(o, d->src_file);
+			out_json_str(o, d->src_file);
 		}
 		out_str(o, ",\"evidence\":[");
 		for (int i = 0; i < g->nex; i++) {
@@ -1001,12 +985,12 @@ static void print_group(struct diag *d, const struct group *g, enum vantage v)
 			snprintf(line, sizeof line, "%s: %s", g->conn[i], g->evidence[i]);
 			if (i)
 				out_char(o, ',');
-			json_str(o, line);
+			out_json_str(o, line);
 		}
 		out_str(o, "],\"causes\":");
-		json_str(o, causes);
+		out_json_str(o, causes);
 		out_str(o, ",\"next\":");
-		json_str(o, next);
+		out_json_str(o, next);
 		out_str(o, "}\n");
 		return;
 	}
@@ -1149,9 +1133,9 @@ int diag_finish(struct diag *d)
 		out_str(o, "{\"summary\":true,");
 		if (d->src_file) {
 			out_str(o, "\"capture\":");
-			json_str(o, d->src_role);
+			out_json_str(o, d->src_role);
 			out_str(o, ",\"file\":");
-			json_str(o, d->src_file);
+			out_json_str(o, d->src_file);
 			out_char(o, ',');
 		}
 		out_fmt(o, "\"packets\":%llu,\"tcp_packets\":%llu,\"connections\":%llu,\"healthy\":%llu,"
@@ -1256,17 +1240,17 @@ static void pfind_print(struct out *o, int json, const struct pfind *f, const st
 	const char *cf = r->name[r->client_cap], *sf = r->name[!r->client_cap];
 	if (json) {
 		out_str(o, "{\"id\":");
-		json_str(o, f->id);
+		out_json_str(o, f->id);
 		out_str(o, ",\"severity\":");
-		json_str(o, sev_name[f->sev]);
+		out_json_str(o, sev_name[f->sev]);
 		out_str(o, ",\"title\":");
-		json_str(o, f->title);
+		out_json_str(o, f->title);
 		out_str(o, ",\"conn\":");
-		json_str(o, f->conn);
+		out_json_str(o, f->conn);
 		out_str(o, ",\"vantage\":\"both\",\"client_capture\":");
-		json_str(o, cf);
+		out_json_str(o, cf);
 		out_str(o, ",\"server_capture\":");
-		json_str(o, sf);
+		out_json_str(o, sf);
 		if (f->path >= 0) {
 			const struct cmp_path *p = f->p;
 			out_fmt(o, ",\"path\":\"%s\",\"connections\":%d,\"sent\":%llu,\"lost\":%llu,\"loss_rate\":%.6f,"
@@ -1288,12 +1272,12 @@ static void pfind_print(struct out *o, int json, const struct pfind *f, const st
 		for (int i = 0; i < f->nev; i++) {
 			if (i)
 				out_char(o, ',');
-			json_str(o, f->ev[i]);
+			out_json_str(o, f->ev[i]);
 		}
 		out_str(o, "],\"causes\":");
-		json_str(o, f->causes);
+		out_json_str(o, f->causes);
 		out_str(o, ",\"next\":");
-		json_str(o, f->next);
+		out_json_str(o, f->next);
 		out_str(o, "}\n");
 		return;
 	}
@@ -1490,9 +1474,9 @@ int diag_paths(struct out *o, int json, const struct cmp_result *r)
 		pfind_print(o, json, &f[i], r);
 	if (json) {
 		out_str(o, "{\"summary\":true,\"paths\":true,\"client_capture\":");
-		json_str(o, cf);
+		out_json_str(o, cf);
 		out_str(o, ",\"server_capture\":");
-		json_str(o, sf);
+		out_json_str(o, sf);
 		out_fmt(o, ",\"client_side_from\":\"%s\",\"clock_offset\":%.6f,\"matched\":%llu", r->role_why, r->offset,
 			(unsigned long long)r->matched);
 		for (int d = 0; d < 2; d++)

@@ -209,3 +209,20 @@ void out_fmt(struct out *o, const char *fmt, ...)
 		n = sizeof tmp - 1;
 	out_mem(o, tmp, (size_t)n);
 }
+
+void out_json_str(struct out *o, const char *s)
+{
+	out_char(o, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\') {
+			out_char(o, '\\');
+			out_char(o, (char)ch);
+		} else if (ch < 0x20) {
+			out_fmt(o, "\\u%04x", ch);
+		} else {
+			out_char(o, (char)ch);
+		}
+	}
+	out_char(o, '"');
+}

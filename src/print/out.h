@@ -63,6 +63,8 @@ void out_u64w(struct out *o, uint64_t v, int width);
 void out_u64sp(struct out *o, uint64_t v, int width);
 /* Lower-case hex, zero padded to at least width digits, no prefix. */
 void out_hex(struct out *o, uint64_t v, int width);
+/* A JSON string literal: quotes, backslash and control characters escaped. */
+void out_json_str(struct out *o, const char *s);
 /* printf into the buffer, for cold paths only (bounded to 1024 bytes). */
 void out_fmt(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -264,19 +264,7 @@ void pgm_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx
 	uint16_t sport = GET_BE16(nd, p), dport = GET_BE16(nd, p + 2);
 	uint8_t nxt = GET_U8(nd, ip->iph + (ip->v6 ? 6 : 9));
 	if (nxt == 113) {
-		if (ip->v6)
-			nd_ip6addr(nd, ip->iph + 8);
-		else
-			nd_ipaddr(nd, ip->iph + 12);
-		ND_CHR(nd, '.');
-		nd_port(nd, sport, 0);
-		ND_STR(nd, " > ");
-		if (ip->v6)
-			nd_ip6addr(nd, ip->iph + 24);
-		else
-			nd_ipaddr(nd, ip->iph + 16);
-		ND_CHR(nd, '.');
-		nd_port(nd, dport, 0);
+		nd_addr_ports(nd, ip, sport, dport, 0);
 	} else {
 		nd_port(nd, sport, 0);
 		ND_STR(nd, " > ");

@@ -309,19 +309,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 	uint16_t sport = GET_BE16(nd, bp), dport = GET_BE16(nd, bp + 2);
 	uint8_t nxt = GET_U8(nd, ip->iph + (ip->v6 ? 6 : 9));
 	if (nxt == 6) {
-		if (ip->v6)
-			nd_ip6addr(nd, ip->iph + 8);
-		else
-			nd_ipaddr(nd, ip->iph + 12);
-		ND_CHR(nd, '.');
-		nd_port(nd, sport, 0);
-		ND_STR(nd, " > ");
-		if (ip->v6)
-			nd_ip6addr(nd, ip->iph + 24);
-		else
-			nd_ipaddr(nd, ip->iph + 16);
-		ND_CHR(nd, '.');
-		nd_port(nd, dport, 0);
+		nd_addr_ports(nd, ip, sport, dport, 0);
 		ND_STR(nd, ": ");
 	} else {
 		nd_port(nd, sport, 0);

@@ -176,3 +176,20 @@ uint16_t in_cksum_shouldbe(uint16_t sum, uint16_t computed)
 	s = (s & 0xffff) + (s >> 16);
 	return (uint16_t)s;
 }
+
+void nd_addr_ports(struct nd *nd, const struct ipctx *ip, uint16_t sport, uint16_t dport, int is_udp)
+{
+	if (ip->v6)
+		nd_ip6addr(nd, ip->iph + 8);
+	else
+		nd_ipaddr(nd, ip->iph + 12);
+	ND_CHR(nd, '.');
+	nd_port(nd, sport, is_udp);
+	ND_STR(nd, " > ");
+	if (ip->v6)
+		nd_ip6addr(nd, ip->iph + 24);
+	else
+		nd_ipaddr(nd, ip->iph + 16);
+	ND_CHR(nd, '.');
+	nd_port(nd, dport, is_udp);
+}
