@@ -120,6 +120,8 @@ void nd_port(struct nd *nd, uint16_t port, int is_udp); /* name or number */
 /* "src.sport > dst.dport" from the enclosing IP header (tcpdump's transport line start). */
 struct ipctx;
 void nd_addr_ports(struct nd *nd, const struct ipctx *ip, uint16_t sport, uint16_t dport, int is_udp);
+/* "src > dst" from the enclosing IP header. */
+void nd_addr_pair(struct nd *nd, const struct ipctx *ip);
 /* Format helpers on already-copied bytes (no packet access). */
 size_t fmt_ip6(char *dst, size_t cap, const uint8_t a[16]);
 size_t fmt_ip4(char *dst, size_t cap, const uint8_t a[4]);

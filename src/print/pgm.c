@@ -249,15 +249,7 @@ void pgm_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx
 	char src[64], grp[64];
 	nd->protocol = "pgm";
 	if (!nd_ok(nd, p + 2, 2)) {
-		if (ip->v6) {
-			nd_ip6addr(nd, ip->iph + 8);
-			ND_STR(nd, " > ");
-			nd_ip6addr(nd, ip->iph + 24);
-		} else {
-			nd_ipaddr(nd, ip->iph + 12);
-			ND_STR(nd, " > ");
-			nd_ipaddr(nd, ip->iph + 16);
-		}
+		nd_addr_pair(nd, ip);
 		ND_STR(nd, ": [|pgm]");
 		return;
 	}

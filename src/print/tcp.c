@@ -293,15 +293,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 	nd->protocol = "tcp";
 	char ch = 0;
 	if (!nd_ok(nd, bp + 2, 2)) {
-		if (ip->v6) {
-			nd_ip6addr(nd, ip->iph + 8);
-			ND_STR(nd, " > ");
-			nd_ip6addr(nd, ip->iph + 24);
-		} else {
-			nd_ipaddr(nd, ip->iph + 12);
-			ND_STR(nd, " > ");
-			nd_ipaddr(nd, ip->iph + 16);
-		}
+		nd_addr_pair(nd, ip);
 		ND_CHR(nd, ':');
 		nd_print_trunc(nd);
 		return;

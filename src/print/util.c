@@ -193,3 +193,16 @@ void nd_addr_ports(struct nd *nd, const struct ipctx *ip, uint16_t sport, uint16
 	ND_CHR(nd, '.');
 	nd_port(nd, dport, is_udp);
 }
+
+void nd_addr_pair(struct nd *nd, const struct ipctx *ip)
+{
+	if (ip->v6) {
+		nd_ip6addr(nd, ip->iph + 8);
+		ND_STR(nd, " > ");
+		nd_ip6addr(nd, ip->iph + 24);
+	} else {
+		nd_ipaddr(nd, ip->iph + 12);
+		ND_STR(nd, " > ");
+		nd_ipaddr(nd, ip->iph + 16);
+	}
+}
