@@ -30,7 +30,7 @@ static void on_signal(int sig)
 
 void capture_signals(struct capture *c)
 {
-	stop_handle = c->p;
+	stop_handle = c ? c->p : NULL;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

@@ -43,7 +43,9 @@ int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void 
 int capture_interrupted(void);
 /* Stop from a callback (count reached, -W limit, write error). */
 void capture_stop(struct capture *c);
-/* Install SIGINT/SIGTERM/SIGHUP handlers that stop the loop cleanly. */
+/* Install SIGINT/SIGTERM/SIGHUP handlers that stop the loop cleanly.  main() calls it once
+ * with NULL at start-up (a signal during set-up then ends the run cleanly before the
+ * first packet) and again with the open capture. */
 void capture_signals(struct capture *c);
 /* Print tcpdump's "N packets captured / received by filter / dropped by kernel". */
 void capture_print_stats(struct capture *c, unsigned long long captured);

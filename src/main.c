@@ -494,6 +494,7 @@ int main(int argc, char **argv)
 	int print_too = 0;
 
 	out_init(&stdout_buf, 1);
+	capture_signals(NULL); /* a stop signal during set-up must not kill us with files half made */
 	/* ---- compare mode (src/compare/compare.c parses its own options) ---- */
 	if (argc > 1 && strcmp(argv[1], "compare") == 0)
 		return compare_cli(argc - 1, argv + 1);
