@@ -305,6 +305,8 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 	pk->ts_nano = nano;
 	pk->caplen = caplen;
 	pk->len = len;
+	pk->pkttype = -1;
+	pk->ifindex = -1;
 	struct rd r = {data, caplen};
 	if (len < caplen)
 		len = caplen;
@@ -316,6 +318,9 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			pk->truncated = 1;
 			return 0;
 		}
+		rd_copy(&r, 0, pk->dst_mac, 6);
+		rd_copy(&r, 6, pk->src_mac, 6);
+		pk->has_mac = 1;
 		off += 2;
 		for (int i = 0; i < 4 && (type == 0x8100 || type == 0x88a8 || type == 0x9100); i++) {
 			if (rd_be16(&r, off + 2, &type)) {
@@ -329,20 +334,34 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		decode_ethertype(pk, type, rd_sub(&r, off, r.len), len > off ? len - (uint32_t)off : 0);
 		break;
 	}
-	case DLT_LINUX_SLL_:
+	case DLT_LINUX_SLL_: {
+		uint16_t ptype, alen;
 		if (rd_be16(&r, 14, &type)) {
 			pk->truncated = 1;
 			return 0;
 		}
+		rd_be16(&r, 0, &ptype);
+		rd_be16(&r, 4, &alen);
+		pk->pkttype = ptype;
+		if (alen == 6 && rd_copy(&r, 6, pk->src_mac, 6) == 0)
+			pk->has_mac = 1;
 		decode_ethertype(pk, type, rd_sub(&r, 16, r.len), len > 16 ? len - 16 : 0);
 		break;
-	case DLT_LINUX_SLL2_:
-		if (rd_be16(&r, 0, &type)) {
+	}
+	case DLT_LINUX_SLL2_: {
+		uint32_t ifx;
+		uint8_t ptype, alen;
+		if (rd_be16(&r, 0, &type) || rd_be32(&r, 4, &ifx) || rd_u8(&r, 10, &ptype) || rd_u8(&r, 11, &alen)) {
 			pk->truncated = 1;
 			return 0;
 		}
+		pk->ifindex = (int)(ifx & 0x7fffffff);
+		pk->pkttype = ptype;
+		if (alen == 6 && rd_copy(&r, 12, pk->src_mac, 6) == 0)
+			pk->has_mac = 1;
 		decode_ethertype(pk, type, rd_sub(&r, 20, r.len), len > 20 ? len - 20 : 0);
 		break;
+	}
 	case DLT_NULL_:
 	case DLT_LOOP_: {
 		uint32_t fam;

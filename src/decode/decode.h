@@ -81,6 +81,13 @@ struct pkt {
 	uint16_t arp_op;
 	uint8_t arp_spa[4], arp_tpa[4];
 	int nd_ns;              /* ICMPv6 neighbour solicitation: target in quote.dst */
+	/* link layer: what a capture artefact check needs (who sent the frame,
+	 * which interface and direction on Linux "any" captures) */
+	int has_mac;            /* Ethernet, or a cooked header with a 6-byte address */
+	uint8_t src_mac[6], dst_mac[6];   /* dst_mac only for Ethernet */
+	int pkttype;            /* cooked v1/v2 packet type (0 host, 1 broadcast, 2 multicast,
+				 * 3 other host, 4 outgoing), -1 unknown */
+	int ifindex;            /* cooked v2 interface index, -1 unknown */
 	int truncated, invalid;
 };
 
