@@ -21,6 +21,9 @@
 #define DLT_IPV6_ 229
 
 static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen);
+/* Start of the packet being decoded, to record payload offsets (never kept
+ * past decode_packet()). */
+static _Thread_local const uint8_t *dec_base;
 static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen);
 
 static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_t wirelen)
@@ -134,6 +137,8 @@ static void decode_tcp(struct pkt *pk, struct rd r, uint32_t seglen)
 	t->capturedlen = r.len > t->hlen ? (uint32_t)(r.len - t->hlen) : 0;
 	if (t->capturedlen > t->paylen)
 		t->capturedlen = t->paylen;
+	pk->pay_off = (uint32_t)(r.p - dec_base) + t->hlen;
+	pk->pay_len = t->capturedlen;
 	pk->has_tcp = 1;
 }
 
@@ -179,6 +184,16 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 			return;
 		}
 		pk->has_udp = 1;
+		if (r.len >= 8) {
+			/* UDP payload: what the UDP length says, clipped to what was captured */
+			uint16_t ulen = 0;
+			rd_be16(&r, 4, &ulen);
+			size_t n = r.len - 8;
+			if (ulen >= 8 && (size_t)(ulen - 8) < n)
+				n = (size_t)(ulen - 8);
+			pk->pay_off = (uint32_t)(r.p - dec_base) + 8;
+			pk->pay_len = (uint32_t)n;
+		}
 		break;
 	case 1:
 	case 58:
@@ -308,6 +323,7 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 	pk->pkttype = -1;
 	pk->ifindex = -1;
 	struct rd r = {data, caplen};
+	dec_base = data;
 	if (len < caplen)
 		len = caplen;
 	uint16_t type;

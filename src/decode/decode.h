@@ -88,6 +88,9 @@ struct pkt {
 	int pkttype;            /* cooked v1/v2 packet type (0 host, 1 broadcast, 2 multicast,
 				 * 3 other host, 4 outgoing), -1 unknown */
 	int ifindex;            /* cooked v2 interface index, -1 unknown */
+	/* transport payload (TCP or UDP): offset from the start of the packet
+	 * bytes and the number of those bytes captured (0 when none) */
+	uint32_t pay_off, pay_len;
 	int truncated, invalid;
 };
 

@@ -1,0 +1,71 @@
+/*
+ * detect.h - packet-level detectors for diagnose: the causes that are not in
+ * any TCP connection record.  Fed every decoded packet with its bytes; at the
+ * end it hands over what it found as plain events that diag turns into
+ * findings.
+ *
+ *   neighbor-unreachable  ARP requests / IPv6 neighbour solicitations for an
+ *                         address that nobody answers
+ *   duplicate-ip          two different MACs answer (ARP reply / neighbour
+ *                         advertisement) for the same address
+ *   dns-failure           DNS queries answered NXDOMAIN / SERVFAIL / REFUSED,
+ *                         or never answered, with no successful answer for
+ *                         the same name afterwards
+ *   tls-rejected          a TLS alert, or a reset / FIN from the server right
+ *                         after a ClientHello, before any ServerHello
+ *   ttl-expired           ICMP time exceeded / ICMPv6 hop limit exceeded
+ *                         quoting a TCP or UDP packet
+ *
+ * Memory: bounded tables (caps at det_new); what does not fit is counted.
+ * Bytes are borrowed for the duration of det_packet() only.
+ */
+#ifndef SYNACK_DETECT_H
+#define SYNACK_DETECT_H
+
+#include <stdint.h>
+
+#include "../decode/decode.h"
+
+enum det_kind {
+	DET_NEIGHBOR_UNREACHABLE = 1,
+	DET_DUPLICATE_IP,
+	DET_DNS_FAILURE,
+	DET_TLS_REJECTED,
+	DET_TTL_EXPIRED,
+};
+
+#define DET_MAX_PKTS 8
+
+struct det_event {
+	enum det_kind kind;
+	int v6;
+	uint8_t addr[16];           /* neighbor/duplicate: the address asked for; dns: the DNS server;
+				     * tls: the server; ttl: the destination of the quoted packet */
+	uint8_t peer[16];           /* dns/tls: the client; ttl: the ICMP sender (router); neighbor: the asker */
+	uint16_t port, peer_port;   /* tls: server port, client port; ttl: quoted destination port */
+	uint8_t mac[2][6];          /* duplicate-ip: the two MACs that answered; neighbor: the asker's MAC */
+	char name[256];             /* dns: the query name; tls: the SNI ("" when none) */
+	char detail[128];           /* dns: "NXDOMAIN", "SERVFAIL", "REFUSED", "no answer";
+				     * tls: the alert's name ("handshake_failure", "protocol_version", ...)
+				     * or "reset after ClientHello" / "closed after ClientHello";
+				     * ttl: "time exceeded in transit" / "hop limit exceeded" */
+	int qtype;                  /* dns: the query type (1 A, 28 AAAA, ...) */
+	uint8_t quoted_ttl;         /* ttl: TTL left in the quoted header (usually 0 or 1) */
+	uint8_t quoted_proto;       /* ttl: 6 TCP, 17 UDP */
+	uint64_t count;             /* requests / queries / alerts / ICMP errors */
+	double first, last;         /* times of the first and last packet involved */
+	uint64_t pkts[DET_MAX_PKTS];/* packet numbers that prove it, first ones first */
+	int npkts;
+};
+
+struct det;
+
+struct det *det_new(void);
+/* One decoded packet; data/caplen are its bytes (pk->pay_off/pay_len index them). */
+void det_packet(struct det *d, const struct pkt *pk, const uint8_t *data, uint32_t caplen);
+/* Calls cb for every event found, in time order of their first packet.
+ * Returns the number of events. */
+int det_events(struct det *d, void (*cb)(void *user, const struct det_event *ev), void *user);
+void det_free(struct det *d);
+
+#endif
