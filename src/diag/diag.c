@@ -88,6 +88,7 @@ struct diag {
 	uint64_t votes[4];
 	int printed_live;
 	const char *src_file, *src_role;   /* one of two captures of the same traffic */
+	struct diag_capture_info cap;
 };
 
 struct diag *diag_new(struct out *o, int json, int live)
@@ -105,6 +106,11 @@ void diag_set_source(struct diag *d, const char *file, const char *role)
 {
 	d->src_file = file;
 	d->src_role = role;
+}
+
+void diag_set_capture_info(struct diag *d, const struct diag_capture_info *ci)
+{
+	d->cap = *ci;
 }
 
 void diag_stop_live(struct diag *d)

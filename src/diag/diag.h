@@ -29,6 +29,17 @@ void diag_stop_live(struct diag *d);
  * one of them.  file and role ("client", "server") are borrowed and must
  * outlive d; the text report opens with them, JSON findings carry them. */
 void diag_set_source(struct diag *d, const char *file, const char *role);
+/* What the capture itself did wrong or twice, so that diagnose never reports
+ * it as network trouble.  Set before diag_finish() (live: may be called again
+ * with newer numbers). */
+struct diag_capture_info {
+	int drops_known;            /* kernel_recv / kernel_drops are real numbers */
+	uint64_t kernel_recv;       /* packets the kernel's filter accepted (pcap_stats ps_recv, pcapng ISB) */
+	uint64_t kernel_drops;      /* dropped by the kernel / the interface (ps_drop + ps_ifdrop, pcapng ISB drops) */
+	uint64_t dup_forwarded;     /* -i any on a router: forwarded packets seen twice (in and out), analysed once */
+	uint64_t dup_identical;     /* the same packet twice in one capture, analysed once */
+};
+void diag_set_capture_info(struct diag *d, const struct diag_capture_info *ci);
 /* Prints the findings; returns the number of findings at warning level or worse. */
 int diag_finish(struct diag *d);
 void diag_free(struct diag *d);
