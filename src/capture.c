@@ -552,3 +552,55 @@ void capture_close(struct capture *c)
 	c->p = NULL;
 	stop_handle = NULL;
 }
+
+int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_cb cb, void *user, char *err)
+{
+	struct pcap_pkthdr **hs = calloc((size_t)n, sizeof *hs);
+	const u_char **ds = calloc((size_t)n, sizeof *ds);
+	int *open = calloc((size_t)n, sizeof *open);
+	if (!hs || !ds || !open) {
+		free(hs);
+		free(ds);
+		free(open);
+		snprintf(err, ERRBUF, "out of memory");
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		open[i] = 1;
+	int status = 0;
+	long delivered = 0;
+	while (!stop_requested) {
+		int best = -1;
+		for (int i = 0; i < n; i++) {
+			if (open[i] && !hs[i]) {
+				int rc = pcap_next_ex(caps[i].p, &hs[i], &ds[i]);
+				if (rc != 1) {
+					if (rc == PCAP_ERROR && status == 0) {
+						snprintf(err, ERRBUF, "%s: %s", caps[i].name, pcap_geterr(caps[i].p));
+						status = -1;
+					}
+					open[i] = 0;
+					hs[i] = NULL;
+					continue;
+				}
+			}
+			if (!open[i] || !hs[i])
+				continue;
+			if (best < 0 || hs[i]->ts.tv_sec < hs[best]->ts.tv_sec ||
+			    (hs[i]->ts.tv_sec == hs[best]->ts.tv_sec && hs[i]->ts.tv_usec < hs[best]->ts.tv_usec))
+				best = i;
+		}
+		if (best < 0)
+			break;
+		cb(user, best, hs[best], ds[best]);
+		hs[best] = NULL;
+		if (count > 0 && ++delivered >= count)
+			break;
+		if (caps[best].stop)
+			break;
+	}
+	free(hs);
+	free(ds);
+	free(open);
+	return status;
+}

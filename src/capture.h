@@ -39,6 +39,12 @@ int capture_filter(struct capture *c, const char *expr, int dflag, char *err);
 /* Run until EOF, count, error or a stop signal.  Returns 0, or -1 (err filled). */
 int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
 		 char *err);
+/* Several files read as one (diagnose/conns -r A -r B ...): every file open and filtered,
+ * packets delivered in time order, idx = the file's index in caps.  Stops at count (> 0),
+ * a stop signal, or capture_stop() on the file being delivered.  A read error in one file
+ * ends that file only: returns -1 with err naming the first such file, else 0. */
+typedef void (*capture_merged_cb)(void *user, int idx, const struct pcap_pkthdr *h, const uint8_t *bytes);
+int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_cb cb, void *user, char *err);
 /* 1 when a signal stopped the capture. */
 int capture_interrupted(void);
 /* Stop from a callback (count reached, -W limit, write error). */

@@ -22,6 +22,8 @@
 #include "report/conns.h"
 #include "tcp/track.h"
 #include "opts.h"
+#include "pipeline.h"
+#include "taps.h"
 #include "print/out.h"
 #include "print/print.h"
 #include "writer.h"
@@ -303,145 +305,100 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 
 struct run {
 	struct opts *o;
-	struct tracker *trk;
-	struct conns_report *conns;
-	struct diag *diag;
-	int linktype;           /* of the packet being handled (merged inputs differ) */
-	struct pkt pk;
+	struct pipeline pl;
 	struct capture cap;
-	struct printer pr;
-	struct writer w;
+	struct capture *files;  /* several -r files, merged by time */
+	int nfiles;
+	struct tap_writer tw;
+	struct tap_print tp;
+	struct tap_analyze_json tj;
+	struct tap_conns tc;
+	struct tap_diag td;
 	int writing, printing;
-	unsigned long long count;
-	int failed;
 	char err[ERRBUF];
 };
 
+/* Every packet from the source: count it (--count), else through the taps. */
 static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
 	struct run *r = user;
-	r->count++;
-	if (r->o->count_only)
+	if (r->o->count_only) {
+		r->pl.count++;
 		return;
-	if (r->writing) {
-		int rc = writer_write(&r->w, h, bytes, r->err);
-		if (rc < 0) {
-			r->failed = 1;
-			capture_stop(&r->cap);
-			return;
-		}
-		if (rc == 1) {
+	}
+	pipeline_packet(&r->pl, r->cap.linktype, h, bytes);
+	if (r->pl.stopped) {
+		if (r->tw.limit)
 			fprintf(stderr, "Maximum file limit reached: %ld\n", r->o->Wflag);
-			capture_stop(&r->cap);
-			return;
-		}
-	}
-	const char *tag = NULL;
-	char tagbuf[256];
-	if (r->trk) {
-		struct tcp_result res;
-		r->pk.num = r->count;
-		r->pk.ts_sec = h->ts.tv_sec;
-		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
-		r->pk.ts_nano = r->o->tstamp_precision;
-		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
-		tracker_packet(r->trk, &r->pk, &res);
-		if (r->diag)
-			diag_packet(r->diag, r->trk, &r->pk, &res);
-		if (r->o->analyze && r->o->json) {
-			if (r->pk.has_tcp) {
-				char jb[1024];
-				size_t n = tcp_tags_json(&res, r->count, jb, sizeof jb);
-				out_mem(&stdout_buf, jb, n);
-			}
-			return;
-		}
-		if (r->o->analyze && tcp_tags_format(&res, tagbuf, sizeof tagbuf) > 0)
-			tag = tagbuf;
-	}
-	if (r->printing) {
-		print_packet(&r->pr, h, bytes, r->count, tag);
-		if (r->o->lflag || r->o->Uflag)
-			out_flush(&stdout_buf);
+		capture_stop(&r->cap);
 	}
 }
 
-static void on_conn_done(void *user, const struct conn *c)
+static void on_merged_packet(void *user, int idx, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
 	struct run *r = user;
-	if (r->conns)
-		conns_report_add(r->conns, c);
-	if (r->diag)
-		diag_conn_done(r->diag, c);
+	pipeline_packet(&r->pl, r->files[idx].linktype, h, bytes);
 }
 
 static void on_batch(void *user)
 {
 	struct run *r = user;
-	if (r->trk) {
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		tracker_tick(r->trk, (double)ts.tv_sec + ts.tv_nsec / 1e9);
-	}
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	pipeline_tick(&r->pl, (double)ts.tv_sec + ts.tv_nsec / 1e9);
 	out_flush(&stdout_buf);
 }
 
-/* Several -r files (diagnose): read them all, packets merged in time order. */
+/* The analysis taps of conns / diagnose (tracker + table or findings). */
+static void add_analysis_taps(struct run *r, const struct opts *o, int live)
+{
+	struct tracker_cfg tc = {0};
+	if (live)
+		tc.close_linger = 2; /* report closed connections soon */
+	else
+		tc.lazy_idle = 1;
+	if (pipeline_track(&r->pl, &tc) < 0)
+		die(1, "out of memory");
+	if (o->mode == MODE_CONNS) {
+		r->tc.report = conns_report_new(&stdout_buf, o->json, live, o->tstamp_precision);
+		if (!r->tc.report)
+			die(1, "out of memory");
+		pipeline_add(&r->pl, &tap_conns_ops, &r->tc);
+	} else if (o->mode == MODE_DIAGNOSE) {
+		r->td.diag = diag_new(&stdout_buf, o->json, live);
+		if (!r->td.diag)
+			die(1, "out of memory");
+		pipeline_add(&r->pl, &tap_diag_ops, &r->td);
+	}
+}
+
+/* Several -r files (conns, diagnose): opened and filtered one by one, then read as one,
+ * packets merged in time order.  Returns 0, or -1 when a file could not be read to its end. */
 static int run_merged(struct run *r, struct opts *o, char *err)
 {
 	int n = o->nrfiles;
-	struct capture *caps = calloc((size_t)n, sizeof *caps);
-	struct pcap_pkthdr **hs = calloc((size_t)n, sizeof *hs);
-	const u_char **ds = calloc((size_t)n, sizeof *ds);
-	int *live = calloc((size_t)n, sizeof *live);
-	if (!caps || !hs || !ds || !live)
+	r->files = calloc((size_t)n, sizeof *r->files);
+	if (!r->files)
 		die(2, "out of memory");
+	r->nfiles = n;
 	for (int i = 0; i < n; i++) {
-		if (capture_open_file(&caps[i], o->rfiles[i], o, err) < 0)
+		if (capture_open_file(&r->files[i], o->rfiles[i], o, err) < 0)
 			die(2, "%s", err);
-		if (capture_filter(&caps[i], o->filter, 0, err) < 0)
+		if (capture_filter(&r->files[i], o->filter, 0, err) < 0)
 			die(2, "%s", err);
 		char lt[128];
-		capture_linktype_desc(caps[i].linktype, lt, sizeof lt);
-		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->rfiles[i], lt, caps[i].snaplen);
-		live[i] = 1;
+		capture_linktype_desc(r->files[i].linktype, lt, sizeof lt);
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->rfiles[i], lt,
+			r->files[i].snaplen);
 	}
-	int status = 0;
-	for (;;) {
-		int best = -1;
-		for (int i = 0; i < n; i++) {
-			if (live[i] && !hs[i]) {
-				int rc = pcap_next_ex(caps[i].p, &hs[i], &ds[i]);
-				if (rc != 1) {
-					if (rc == PCAP_ERROR) {
-						fprintf(stderr, "synack: %s: %s\n", o->rfiles[i], pcap_geterr(caps[i].p));
-						status = -1;
-					}
-					live[i] = 0;
-					hs[i] = NULL;
-					continue;
-				}
-			}
-			if (!live[i] || !hs[i])
-				continue;
-			if (best < 0 || hs[i]->ts.tv_sec < hs[best]->ts.tv_sec ||
-			    (hs[i]->ts.tv_sec == hs[best]->ts.tv_sec && hs[i]->ts.tv_usec < hs[best]->ts.tv_usec))
-				best = i;
-		}
-		if (best < 0)
-			break;
-		r->linktype = caps[best].linktype;
-		on_packet(r, hs[best], ds[best]);
-		hs[best] = NULL;
-		if (o->count && (long)r->count >= o->count)
-			break;
-	}
+	int status = capture_loop_merged(r->files, n, o->count, on_merged_packet, r, err);
+	if (status < 0)
+		fprintf(stderr, "synack: %s\n", err);
 	for (int i = 0; i < n; i++)
-		capture_close(&caps[i]);
-	free(caps);
-	free(hs);
-	free(ds);
-	free(live);
+		capture_close(&r->files[i]);
+	free(r->files);
+	r->files = NULL;
+	r->nfiles = 0;
 	return status;
 }
 
@@ -458,25 +415,16 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 		one = *o;
 		one.rfiles[0] = cr->name[idx];
 		one.nrfiles = 1;
-		struct tracker_cfg tc = {0};
-		tc.lazy_idle = 1;
 		r->o = &one;
-		r->count = 0;
-		r->trk = tracker_new(&tc, on_conn_done, r);
-		r->diag = diag_new(&stdout_buf, o->json, 0);
-		if (!r->trk || !r->diag)
-			die(2, "out of memory");
-		diag_set_source(r->diag, cr->name[idx], side == 0 ? "client" : "server");
+		pipeline_init(&r->pl, o->tstamp_precision);
+		add_analysis_taps(r, &one, 0);
+		diag_set_source(r->td.diag, cr->name[idx], side == 0 ? "client" : "server");
 		if (side && !o->json)
 			out_char(&stdout_buf, '\n');
 		if (run_merged(r, &one, err) < 0)
 			failed = 1;
-		tracker_finish(r->trk, "end of capture");
-		found += diag_finish(r->diag);
-		diag_free(r->diag);
-		tracker_free(r->trk);
-		r->diag = NULL;
-		r->trk = NULL;
+		found += pipeline_finish(&r->pl, "end of capture");
+		pipeline_free(&r->pl);
 	}
 	found += diag_paths(&stdout_buf, o->json, cr);
 	r->o = o;
@@ -528,28 +476,11 @@ int main(int argc, char **argv)
 			    compare_same_traffic(&cr))
 				return run_vantage_pair(&r, &o, &cr, err);
 		}
-		struct tracker_cfg tc = {0};
-		tc.lazy_idle = 1;
-		r.trk = tracker_new(&tc, on_conn_done, &r);
-		if (!r.trk)
-			die(1, "out of memory");
-		if (o.mode == MODE_CONNS)
-			r.conns = conns_report_new(&stdout_buf, o.json, 0, o.tstamp_precision);
-		else
-			r.diag = diag_new(&stdout_buf, o.json, 0);
-		if (!r.conns && !r.diag)
-			die(1, "out of memory");
+		pipeline_init(&r.pl, o.tstamp_precision);
+		add_analysis_taps(&r, &o, 0);
 		int st = run_merged(&r, &o, err);
-		tracker_finish(r.trk, "end of capture");
-		int found = 0;
-		if (r.conns) {
-			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
-			conns_report_free(r.conns);
-		} else {
-			found = diag_finish(r.diag);
-			diag_free(r.diag);
-		}
-		tracker_free(r.trk);
+		int found = pipeline_finish(&r.pl, "end of capture");
+		pipeline_free(&r.pl);
 		out_flush(&stdout_buf);
 		if (st < 0)
 			return error_status;
@@ -586,32 +517,25 @@ int main(int argc, char **argv)
 
 	r.writing = o.wfile != NULL && !o.count_only;
 	r.printing = !o.count_only && (!o.wfile || print_too) && o.mode == MODE_TCPDUMP;
-	r.linktype = r.cap.linktype;
-	if (o.mode != MODE_TCPDUMP || o.analyze) {
-		struct tracker_cfg tc = {0};
-		if (r.cap.live)
-			tc.close_linger = 2; /* report closed connections soon */
-		else
-			tc.lazy_idle = 1;
-		r.trk = tracker_new(&tc, on_conn_done, &r);
-		if (!r.trk)
-			die(1, "out of memory");
-		if (o.mode == MODE_CONNS) {
-			r.conns = conns_report_new(&stdout_buf, o.json, r.cap.live, o.tstamp_precision);
-			if (!r.conns)
-				die(1, "out of memory");
-		} else if (o.mode == MODE_DIAGNOSE) {
-			r.diag = diag_new(&stdout_buf, o.json, r.cap.live);
-			if (!r.diag)
-				die(1, "out of memory");
-		}
-	}
 	if (r.writing && r.printing && strcmp(o.wfile, "-") == 0)
 		r.printing = 0;
+	pipeline_init(&r.pl, o.tstamp_precision);
 	if (r.writing) {
-		if (writer_open(&r.w, o.wfile, r.cap.linktype, r.cap.snaplen, o.tstamp_precision, o.Uflag,
+		if (writer_open(&r.tw.w, o.wfile, r.cap.linktype, r.cap.snaplen, o.tstamp_precision, o.Uflag,
 				o.Cflag, o.Gflag, o.Wflag, err) < 0)
 			die(1, "%s", err);
+		pipeline_add(&r.pl, &tap_writer_ops, &r.tw);
+	}
+	if (o.mode != MODE_TCPDUMP)
+		add_analysis_taps(&r, &o, r.cap.live);
+	else if (o.analyze) {
+		struct tracker_cfg tc = {0};
+		if (r.cap.live)
+			tc.close_linger = 2;
+		else
+			tc.lazy_idle = 1;
+		if (pipeline_track(&r.pl, &tc) < 0)
+			die(1, "out of memory");
 	}
 	if (o.Zuser) {
 		if (capture_drop_privileges(o.Zuser, err) < 0)
@@ -623,7 +547,6 @@ int main(int argc, char **argv)
 		die(1, "%s", err);
 	if (r.printing && !print_linktype_supported(r.cap.linktype) && 0)
 		die(1, "unsupported data link type %d", r.cap.linktype);
-	print_init(&r.pr, &o, &stdout_buf, r.cap.linktype);
 
 	char lt[128];
 	capture_linktype_desc(r.cap.linktype, lt, sizeof lt);
@@ -637,33 +560,30 @@ int main(int argc, char **argv)
 	}
 	if (isatty(1))
 		o.lflag = 1;
+	if (o.mode == MODE_TCPDUMP && o.analyze && o.json && !o.count_only) {
+		r.tj.out = &stdout_buf;
+		pipeline_add(&r.pl, &tap_analyze_json_ops, &r.tj);
+	} else if (r.printing) {
+		print_init(&r.tp.pr, &o, &stdout_buf, r.cap.linktype);
+		r.tp.out = &stdout_buf;
+		r.tp.tags = o.analyze;
+		r.tp.flush_each = o.lflag || o.Uflag;
+		pipeline_add(&r.pl, &tap_print_ops, &r.tp);
+	}
 
 	capture_signals(&r.cap);
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
-	int found = 0;
-	if (r.trk) {
-		if (r.diag)
-			diag_stop_live(r.diag);
-		tracker_finish(r.trk, r.cap.live ? "capture stopped" : "end of capture");
-		if (r.conns) {
-			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
-			conns_report_free(r.conns);
-		}
-		if (r.diag) {
-			found = diag_finish(r.diag);
-			diag_free(r.diag);
-		}
-		tracker_free(r.trk);
-	}
+	int found = pipeline_finish(&r.pl, r.cap.live ? "capture stopped" : "end of capture");
+	pipeline_free(&r.pl);
 	out_flush(&stdout_buf);
 	int status = 0;
 	if (r.writing) {
 		char werr[ERRBUF];
-		if (!r.failed && writer_close(&r.w, werr) < 0) {
-			r.failed = 1;
-			memcpy(r.err, werr, sizeof werr);
-		} else if (r.failed) {
-			writer_close(&r.w, werr);
+		if (!r.tw.failed && writer_close(&r.tw.w, werr) < 0) {
+			r.tw.failed = 1;
+			memcpy(r.tw.err, werr, sizeof werr);
+		} else if (r.tw.failed) {
+			writer_close(&r.tw.w, werr);
 		}
 	}
 	/* Stopped by a signal while printing: end a possibly unfinished line, as tcpdump does. */
@@ -671,16 +591,16 @@ int main(int argc, char **argv)
 		out_char(&stdout_buf, '\n');
 	out_flush(&stdout_buf);
 	if (o.count_only)
-		printf("%llu packet%s\n", r.count, r.count == 1 ? "" : "s");
+		printf("%llu packet%s\n", (unsigned long long)r.pl.count, r.pl.count == 1 ? "" : "s");
 	fflush(stdout);
 	if (r.cap.live)
-		capture_print_stats(&r.cap, r.count);
+		capture_print_stats(&r.cap, r.pl.count);
 	if (rc < 0) {
 		fprintf(stderr, "synack: %s\n", err);
 		status = 1;
 	}
-	if (r.failed) {
-		fprintf(stderr, "synack: %s\n", r.err);
+	if (r.tw.failed) {
+		fprintf(stderr, "synack: %s\n", r.tw.err);
 		status = 1;
 	}
 	if (stdout_buf.err && stdout_buf.err != EPIPE) {
