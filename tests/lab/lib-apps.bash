@@ -1,0 +1,159 @@
+# shellcheck shell=bash disable=SC2034
+# tests/lab/lib-apps.bash - extra helpers for the application-level lab
+# scenarios (arp-absent, dup-ip, dns-fail, tls-reject, ttl-expired,
+# busy-healthy).  Sourced after lib.bash (this file does not end in .sh, so
+# tests/run.sh does not run it as a test):
+#     . "$(dirname "$0")/lib.bash"
+#     . "$(dirname "$0")/lib-apps.bash"
+#
+# What it adds to lib.bash:
+#   apps_cap_start POINT NS IF   synack -i IF -w $T/POINT.pcap inside NS
+#   apps_cap_stop                stop every apps_cap_start capture (SIGINT),
+#                                LAB_SAVE=DIR copies them to DIR/NAME-POINT.pcap
+#   apps_run NS SECS ARGS...     apps.py in NS, bounded; output in $T/apps.out
+#   apps_bg NS TAG ARGS...       apps.py in NS in the background (killed on exit);
+#                                waits for its "listening" line in $T/TAG.out
+#   apps_cert                    a throwaway self-signed cert in $T (app.lab.test)
+#   apps_expect SCENARIO POINT   judge $T/POINT.pcap (pair: client + server) by
+#                                the row (SCENARIO, POINT) of tests/lab/expect-b.tsv
+#   apps_finish                  like lab_finish, for every captured point
+#
+# expect-b.tsv rows: scenario, point, first, allowed (tab-separated).  "first"
+# is the id of the first finding printed (or "none": no findings at all, exit
+# status 0); "allowed" lists the other ids that may appear anywhere in the
+# output, at the top level or nested as consequences ("-" = none).  The first
+# id itself may repeat (one finding per connection or per name).
+APPS_PY=$TOP/tests/lab/apps.py
+APPS_TSV=$TOP/tests/lab/expect-b.tsv
+APPS_POINTS=""
+
+apps_cap_start() {
+    local point=$1 ns=$2 ifc=$3 pid
+    ip netns exec "$ns" "$SYNACK" -i "$ifc" -w "$T/$point.pcap" >/dev/null 2>"$T/$point.caperr" &
+    pid=$!
+    add_cleanup "kill -KILL $pid"
+    eval "APPS_CAP_$point=$pid"
+    APPS_POINTS="$APPS_POINTS $point"
+    wait_for 100 0.05 grep -q "listening on" "$T/$point.caperr" ||
+        { kill -0 "$pid" 2>/dev/null || { show "$T/$point.caperr"; die "synack -i $ifc ($point) exited early"; }; }
+}
+
+apps_cap_stop() {
+    local point pid
+    sleep 1.3   # the 1 s TPACKET_V3 block timeout
+    for point in $APPS_POINTS; do
+        eval "pid=\$APPS_CAP_$point"
+        [ -n "$pid" ] || continue
+        stop_pid "$pid" INT "synack -i ($point)"
+        [ "$STOP_RC" = 0 ] || fail "synack -i ($point) exited with status $STOP_RC after SIGINT"
+        [ -s "$T/$point.pcap" ] || die "no capture file written at the $point"
+        eval "APPS_CAP_$point="
+        if [ -n "${LAB_SAVE:-}" ]; then
+            mkdir -p "$LAB_SAVE"
+            cp "$T/$point.pcap" "$LAB_SAVE/$LAB_NAME-$point.pcap"
+        fi
+    done
+}
+
+# apps_run NS SECS ARGS...: apps.py in NS, killed after SECS (+2) seconds.
+apps_run() {
+    local ns=$1 secs=$2 rc=0; shift 2
+    timeout -k 2 "$secs" ip netns exec "$ns" "$LAB_PY" "$APPS_PY" --for "$secs" "$@" >>"$T/apps.out" 2>&1 || rc=$?
+    return $rc
+}
+
+# apps_bg NS TAG ARGS...: apps.py in NS in the background (dies by itself after
+# APPS_BG_FOR seconds, default 40, and is killed on exit).
+apps_bg() {
+    local ns=$1 tag=$2; shift 2
+    ip netns exec "$ns" "$LAB_PY" "$APPS_PY" --for "${APPS_BG_FOR:-40}" "$@" >"$T/$tag.out" 2>&1 &
+    add_cleanup "kill -KILL $!"
+    wait_for 50 0.1 grep -q listening "$T/$tag.out" || { show "$T/$tag.out"; die "apps.py $* did not start"; }
+}
+
+# apps_cert: $T/cert.pem + $T/key.pem, self-signed for app.lab.test (1 day).
+apps_cert() {
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 \
+        -subj /CN=app.lab.test -addext subjectAltName=DNS:app.lab.test \
+        -keyout "$T/key.pem" -out "$T/cert.pem" >"$T/openssl-req.out" 2>&1 || { show "$T/openssl-req.out"; die "openssl req failed"; }
+}
+
+# apps_expect SCENARIO POINT: diagnose the capture(s) of POINT and check them
+# against the expect-b.tsv row.  Missing row = test bug.
+apps_expect() {
+    local scen=$1 point=$2 row first allowed rc=0 verdict
+    row=$(awk -F'\t' -v s="$scen" -v p="$point" '$1 == s && $2 == p { print $3 "\t" $4; exit }' "$APPS_TSV")
+    [ -n "$row" ] || { fail "test bug: no row ($scen, $point) in expect-b.tsv"; return 0; }
+    first=${row%%$'\t'*} allowed=${row#*$'\t'}
+    if [ "$point" = pair ]; then
+        timeout 60 "$SYNACK" diagnose --json -r "$T/client.pcap" -r "$T/server.pcap" >"$T/pair.json" 2>"$T/pair.jerr" </dev/null || rc=$?
+        timeout 60 "$SYNACK" diagnose -r "$T/client.pcap" -r "$T/server.pcap" >"$T/pair.txt" 2>&1 </dev/null
+    else
+        timeout 60 "$SYNACK" diagnose --json -r "$T/$point.pcap" >"$T/$point.json" 2>"$T/$point.jerr" </dev/null || rc=$?
+        timeout 60 "$SYNACK" diagnose -r "$T/$point.pcap" >"$T/$point.txt" 2>&1 </dev/null
+    fi
+    [ "${VERBOSE:-0}" = 1 ] && sed 's/^/    | /' "$T/$point.txt"
+    if [ "$rc" -ge 2 ] || ! grep -q '^{"summary":true' "$T/$point.json"; then
+        fail "$scen/$point: synack diagnose failed (exit $rc)"; show "$T/$point.jerr"; return 0
+    fi
+    verdict=$("$LAB_PY" - "$T/$point.json" "$first" "$allowed" "$rc" <<'EOF'
+import json, sys
+path, first, allowed, rc = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+tops, every = [], []
+def walk(o):
+    if isinstance(o, dict):
+        if "id" in o:
+            every.append(o["id"])
+        for v in o.values():
+            walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+for line in open(path):
+    line = line.strip()
+    if not line.startswith("{"):
+        continue
+    try:
+        o = json.loads(line)
+    except ValueError:
+        print("bad JSON line: " + line[:120]); sys.exit(1)
+    if o.get("summary"):
+        continue
+    if "id" in o:
+        tops.append(o["id"])
+    walk(o)
+got = "[" + " ".join(tops) + "]"
+if first == "none":
+    if tops or every or rc != 0:
+        print("expected no findings (exit 0), got %s exit %d" % (got, rc)); sys.exit(1)
+    print("ok none"); sys.exit(0)
+if not tops:
+    print("expected first finding %s, got none (exit %d)" % (first, rc)); sys.exit(1)
+if tops[0] != first:
+    print("expected first finding %s, got %s" % (first, got)); sys.exit(1)
+ok = {first} | (set() if allowed == "-" else set(allowed.split(",")))
+bad = sorted(set(every) - ok)
+if bad:
+    print("unexpected finding(s) %s (allowed: %s), got %s" % (",".join(bad), allowed, got)); sys.exit(1)
+if rc != 1:
+    print("findings but exit status %d" % rc); sys.exit(1)
+print("ok " + got)
+EOF
+) || { _lab_report "$point" "$scen/$point: $verdict"; return 0; }
+    echo "$scen/$point: $verdict"
+}
+
+# apps_finish: keep every point's capture and report of a failing scenario
+# in $LAB_FAIL_DIR, then exit.
+apps_finish() {
+    if [ "$_failed" != 0 ]; then
+        mkdir -p "$LAB_FAIL_DIR"
+        local point
+        for point in $APPS_POINTS pair; do
+            [ -f "$T/$point.pcap" ] && cp "$T/$point.pcap" "$LAB_FAIL_DIR/$LAB_NAME-$point.pcap"
+            [ -f "$T/$point.txt" ] && cp "$T/$point.txt" "$LAB_FAIL_DIR/$LAB_NAME-$point.txt"
+        done
+        echo "captures kept in $LAB_FAIL_DIR/$LAB_NAME-*.pcap"
+    fi
+    finish
+}
