@@ -157,3 +157,52 @@ apps_finish() {
     fi
     finish
 }
+
+# apps_hub_up IP: replace the server's veth by an L2 hub: a switch namespace
+# $LAB_W with a bridge that never learns (ageing_time 0, so it floods every
+# frame to every port and each host's capture sees all of the segment), the
+# router ($RSIF), the server ($SIF) and a second server namespace $LAB_S2
+# ($S2IF, address IP) as its ports.  Deleted on exit.
+apps_hub_up() {
+    local s2ip=$1 ns p
+    LAB_W="synlab$LAB_ID-w" LAB_S2="synlab$LAB_ID-s2" S2IF="lab${LAB_ID}s2"
+    add_cleanup "apps_hub_down"
+    for ns in "$LAB_W" "$LAB_S2"; do
+        ip netns add "$ns" || die "ip netns add $ns failed"
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 2>/dev/null
+        ip -n "$ns" link set lo up
+    done
+    APPS_HUB=1
+    ip -n "$LAB_R" link del "$RSIF" || die "cannot delete $RSIF"
+    ip link add "$RSIF" netns "$LAB_R" type veth peer name wr netns "$LAB_W" || die "veth (hub-router) failed"
+    ip link add "$SIF" netns "$LAB_S" type veth peer name ws netns "$LAB_W" || die "veth (hub-server) failed"
+    ip link add "$S2IF" netns "$LAB_S2" type veth peer name ws2 netns "$LAB_W" || die "veth (hub-server2) failed"
+    ip -n "$LAB_W" link add br0 type bridge ageing_time 0 stp_state 0 || die "bridge failed"
+    for p in wr ws ws2; do
+        ip -n "$LAB_W" link set "$p" master br0 || die "bridge port $p failed"
+        ip -n "$LAB_W" link set "$p" up
+    done
+    ip -n "$LAB_W" link set br0 up
+    ip -n "$LAB_R" addr add "$RTR_SIP/24" dev "$RSIF"
+    ip -n "$LAB_S" addr add "$SRV_IP/24" dev "$SIF"
+    ip -n "$LAB_S2" addr add "$s2ip/24" dev "$S2IF"
+    for p in "$LAB_R $RSIF" "$LAB_S $SIF" "$LAB_S2 $S2IF"; do
+        set -- $p
+        ip -n "$1" link set "$2" gso_max_segs 1 2>/dev/null || true
+        ip -n "$1" link set "$2" up || die "link $2 up failed"
+    done
+    ip -n "$LAB_S" route add default via "$RTR_SIP" || die "server route failed"
+    ip -n "$LAB_S2" route add default via "$RTR_SIP" || die "server2 route failed"
+    wait_for 50 0.1 eval "ip -n $LAB_S2 link show $S2IF | grep -q LOWER_UP && ip -n $LAB_S link show $SIF | grep -q LOWER_UP" ||
+        die "hub links did not come up"
+}
+
+apps_hub_down() {
+    [ "${APPS_HUB:-0}" = 1 ] || return 0
+    local ns pid
+    for ns in "$LAB_S2" "$LAB_W"; do
+        for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$pid" 2>/dev/null; done
+        ip netns del "$ns" 2>/dev/null
+    done
+    APPS_HUB=0
+}
