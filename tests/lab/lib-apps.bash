@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2034
+# shellcheck shell=bash disable=SC2034,SC2153,SC2154
 # tests/lab/lib-apps.bash - extra helpers for the application-level lab
 # scenarios (arp-absent, dup-ip, dns-fail, tls-reject, ttl-expired,
 # busy-healthy).  Sourced after lib.bash (this file does not end in .sh, so
@@ -183,10 +183,9 @@ apps_hub_up() {
     ip -n "$LAB_R" addr add "$RTR_SIP/24" dev "$RSIF"
     ip -n "$LAB_S" addr add "$SRV_IP/24" dev "$SIF"
     ip -n "$LAB_S2" addr add "$s2ip/24" dev "$S2IF"
-    for p in "$LAB_R $RSIF" "$LAB_S $SIF" "$LAB_S2 $S2IF"; do
-        set -- $p
-        ip -n "$1" link set "$2" gso_max_segs 1 2>/dev/null || true
-        ip -n "$1" link set "$2" up || die "link $2 up failed"
+    for p in "$LAB_R:$RSIF" "$LAB_S:$SIF" "$LAB_S2:$S2IF"; do
+        ip -n "${p%%:*}" link set "${p#*:}" gso_max_segs 1 2>/dev/null || true
+        ip -n "${p%%:*}" link set "${p#*:}" up || die "link ${p#*:} up failed"
     done
     ip -n "$LAB_S" route add default via "$RTR_SIP" || die "server route failed"
     ip -n "$LAB_S2" route add default via "$RTR_SIP" || die "server2 route failed"
