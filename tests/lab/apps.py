@@ -13,6 +13,9 @@ and every socket operation has a timeout.
         SERVFAIL, up to ATTEMPTS (3) attempts of TIMEOUT (1 s); gives up on
         NXDOMAIN at once.  Prints "ok A ADDR" or "error WHY", exit 0 / 1.
   apps.py [--for S] httpd PORT              HTTP/1.1 server with keep-alive
+  apps.py [--for S] httpd6 PORT             the same on [::]:PORT (IPv6)
+  apps.py [--for S] tcp-connect HOST PORT TIMEOUT
+        TCP connect (IPv4 or IPv6 literal); prints the outcome.
   apps.py [--for S] tls-serve PORT CERT KEY HTTP/1.1 over TLS (python ssl)
   apps.py [--for S] ttl-connect HOST PORT TTL TIMEOUT
         TCP connect from a socket with IP_TTL=TTL; prints the outcome.
@@ -189,17 +192,17 @@ def serve_http_conn(c):
             pass
 
 
-def listen(port):
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+def listen(port, v6=False):
+    s = socket.socket(socket.AF_INET6 if v6 else socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind(("0.0.0.0", port))
+    s.bind(("::" if v6 else "0.0.0.0", port))
     s.listen(1024)
     s.settimeout(1.0)
     return s
 
 
-def httpd(port, ctx=None):
-    s = listen(port)
+def httpd(port, ctx=None, v6=False):
+    s = listen(port, v6)
     print("listening", "tls" if ctx else "http", port, flush=True)
     while True:
         try:
@@ -361,6 +364,17 @@ def main():
         sys.exit(0 if ok else 1)
     elif cmd == "httpd":
         httpd(int(argv[1]))
+    elif cmd == "httpd6":
+        httpd(int(argv[1]), v6=True)
+    elif cmd == "tcp-connect":
+        try:
+            c = socket.create_connection((argv[1], int(argv[2])), timeout=float(argv[3]))
+            c.close()
+            print("ok connected", flush=True)
+            sys.exit(0)
+        except OSError as e:
+            print("error", "timeout" if isinstance(e, socket.timeout) else e, flush=True)
+            sys.exit(1)
     elif cmd == "tls-serve":
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(argv[2], argv[3])

@@ -202,3 +202,28 @@ apps_hub_down() {
     done
     APPS_HUB=0
 }
+
+# apps_ipv6_up: IPv6 in the lab (lib.bash disables it): fd00:1::2 (client),
+# fd00:1::1 / fd00:2::1 (router, forwarding), fd00:2::2 (server); no router
+# solicitations, no DAD (addresses usable at once).  Sets CLI6 RTR_C6 RTR_S6
+# SRV6.
+apps_ipv6_up() {
+    local p ns ifc
+    CLI6=fd00:1::2 RTR_C6=fd00:1::1 RTR_S6=fd00:2::1 SRV6=fd00:2::2
+    for p in "$LAB_C:$CIF" "$LAB_R:$RCIF" "$LAB_R:$RSIF" "$LAB_S:$SIF"; do
+        ns=${p%%:*} ifc=${p#*:}
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.router_solicitations=0 \
+            "net.ipv6.conf.$ifc.router_solicitations=0" "net.ipv6.conf.$ifc.accept_dad=0" \
+            "net.ipv6.conf.$ifc.accept_ra=0" || die "IPv6 sysctls failed in $ns"
+        ip netns exec "$ns" sysctl -qw "net.ipv6.conf.$ifc.disable_ipv6=0" net.ipv6.conf.all.disable_ipv6=0 ||
+            die "cannot enable IPv6 on $ifc"
+    done
+    ip -n "$LAB_C" addr add "$CLI6/64" dev "$CIF" nodad
+    ip -n "$LAB_R" addr add "$RTR_C6/64" dev "$RCIF" nodad
+    ip -n "$LAB_R" addr add "$RTR_S6/64" dev "$RSIF" nodad
+    ip -n "$LAB_S" addr add "$SRV6/64" dev "$SIF" nodad
+    lab_sysctl "$LAB_R" net.ipv6.conf.all.forwarding=1
+    ip -n "$LAB_C" -6 route add default via "$RTR_C6" || die "client IPv6 route failed"
+    ip -n "$LAB_S" -6 route add default via "$RTR_S6" || die "server IPv6 route failed"
+    wait_for 20 0.2 ip netns exec "$LAB_C" ping -6 -c1 -W1 "$SRV6" || die "no IPv6 path client -> server"
+}
