@@ -11,6 +11,7 @@
 . "$(dirname "$0")/lib.bash"
 . "$(dirname "$0")/lib-apps.bash"
 lab_need
+APPS_NO_DROPS=1   # a "healthy" recording must be complete
 lab_up
 apps_cert
 apps_bg "$LAB_S" dns dns-serve "$SRV_IP"

@@ -9,7 +9,9 @@
 # What it adds to lib.bash:
 #   apps_cap_start POINT NS IF   synack -i IF -w $T/POINT.pcap inside NS
 #   apps_cap_stop                stop every apps_cap_start capture (SIGINT),
-#                                LAB_SAVE=DIR copies them to DIR/NAME-POINT.pcap
+#                                LAB_SAVE=DIR copies them to DIR/NAME-POINT.pcap;
+#                                kernel drops: a note (a failure with
+#                                APPS_NO_DROPS=1)
 #   apps_run NS SECS ARGS...     apps.py in NS, bounded; output in $T/apps.out
 #   apps_bg NS TAG ARGS...       apps.py in NS in the background (killed on exit);
 #                                waits for its "listening" line in $T/TAG.out
@@ -40,7 +42,7 @@ apps_cap_start() {
 }
 
 apps_cap_stop() {
-    local point pid
+    local point pid drops
     sleep 1.3   # the 1 s TPACKET_V3 block timeout
     for point in $APPS_POINTS; do
         eval "pid=\$APPS_CAP_$point"
@@ -49,6 +51,12 @@ apps_cap_stop() {
         [ "$STOP_RC" = 0 ] || fail "synack -i ($point) exited with status $STOP_RC after SIGINT"
         [ -s "$T/$point.pcap" ] || die "no capture file written at the $point"
         eval "APPS_CAP_$point="
+        # a capture that lost packets is not a faithful record of the wire
+        drops=$(sed -n 's/^\([0-9][0-9]*\) packets* dropped by kernel$/\1/p' "$T/$point.caperr")
+        if [ -n "$drops" ] && [ "$drops" != 0 ]; then
+            if [ "${APPS_NO_DROPS:-0}" = 1 ]; then fail "the $point capture dropped $drops packets"
+            else echo "note: the $point capture dropped $drops packets"; fi
+        fi
         if [ -n "${LAB_SAVE:-}" ]; then
             mkdir -p "$LAB_SAVE"
             cp "$T/$point.pcap" "$LAB_SAVE/$LAB_NAME-$point.pcap"
