@@ -235,3 +235,24 @@ apps_ipv6_up() {
     ip -n "$LAB_S" -6 route add default via "$RTR_S6" || die "server IPv6 route failed"
     wait_for 20 0.2 ip netns exec "$LAB_C" ping -6 -c1 -W1 "$SRV6" || die "no IPv6 path client -> server"
 }
+
+# apps_dns_case NAME WANT: the DNS failure scenarios (dns-*.sh): a DNS server
+# (apps.py dns-serve) in the server namespace, captures at the client and the
+# server, one stub-resolver lookup of NAME from the client (3 attempts, 1 s
+# apart) that must fail with WANT (NXDOMAIN, SERVFAIL, timeout), then the
+# rows of this scenario for client and server.
+apps_dns_case() {
+    local name=$1 want=$2
+    lab_need
+    lab_up
+    apps_bg "$LAB_S" dns dns-serve "$SRV_IP"
+    apps_cap_start client "$LAB_C" "$CIF"
+    apps_cap_start server "$LAB_S" "$SIF"
+    sleep 0.3
+    apps_run "$LAB_C" 10 dns-query "$SRV_IP" "$name" 3 1 && fail "$name resolved"
+    grep -q "^error $want" "$T/apps.out" || fail "$name: expected $want, got: $(cat "$T/apps.out")"
+    apps_cap_stop
+    apps_expect "$LAB_NAME" client
+    apps_expect "$LAB_NAME" server
+    apps_finish
+}
