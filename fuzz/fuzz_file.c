@@ -28,81 +28,73 @@
 #include "../src/print/out.h"
 #include "../src/print/print.h"
 #include "../src/tcp/track.h"
+#include "../src/pipeline.h"
+#include "../src/taps.h"
 #include "fuzz.h"
 
 static struct out out;
 
 struct run {
-	struct printer pr;
-	struct tracker *trk;
-	struct pkt pk;
-	int linktype, nano;
-	uint64_t count;
+	struct pipeline pl;
+	struct tap_print tp;
+	struct capture cap;
 };
 
 static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
 	struct run *r = user;
-	r->count++;
-	char tag[256];
-	const char *tg = NULL;
-	if (r->trk) {
-		struct tcp_result res;
-		r->pk.num = r->count;
-		r->pk.ts_sec = h->ts.tv_sec;
-		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
-		r->pk.ts_nano = r->nano;
-		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
-		tracker_packet(r->trk, &r->pk, &res);
-		if (tcp_tags_format(&res, tag, sizeof tag) > 0)
-			tg = tag;
-	}
-	print_packet(&r->pr, h, bytes, r->count, tg);
+	pipeline_packet(&r->pl, r->cap.linktype, h, bytes);
 }
 
-static void on_done(void *user, const struct conn *c)
+/* Counts a connection's Zeek state too, as `synack conns` would print it. */
+static int state_packet(void *self, const struct pkt_ctx *px)
 {
-	(void)user;
+	(void)self;
+	(void)px;
+	return 0;
+}
+static void state_conn(void *self, const struct conn *c)
+{
+	(void)self;
 	(void)conn_state(c);
 }
+static const struct tap_ops state_ops = {"conn-state", state_packet, state_conn, NULL, NULL, NULL};
 
 /* Reads the capture at path; returns the loop status (0 / -1 / -2 open failed). */
 static int run_file(const char *path, const struct opts *o, int outfd, uint64_t *count)
 {
 	static struct run r;
-	struct capture cap;
 	char err[ERRBUF] = "";
-	memset(&r.pk, 0, sizeof r.pk);
-	r.count = 0;
-	r.trk = NULL;
 	out_init(&out, outfd);
-	if (capture_open_file(&cap, path, o, err) < 0) {
-		if (cap.p)
-			capture_close(&cap);
+	if (capture_open_file(&r.cap, path, o, err) < 0) {
+		if (r.cap.p)
+			capture_close(&r.cap);
 		*count = 0;
 		return -2;
 	}
-	if (capture_filter(&cap, NULL, 0, err) < 0) {
-		capture_close(&cap);
+	if (capture_filter(&r.cap, NULL, 0, err) < 0) {
+		capture_close(&r.cap);
 		*count = 0;
 		return -2;
 	}
-	r.linktype = cap.linktype;
-	r.nano = o->tstamp_precision;
-	print_init(&r.pr, o, &out, cap.linktype);
+	/* the --analyze mode: tracker + print with tags (the same taps main.c builds) */
+	pipeline_init(&r.pl, o->tstamp_precision);
 	struct tracker_cfg cfg;
 	memset(&cfg, 0, sizeof cfg);
 	cfg.lazy_idle = 1;
 	cfg.max_conns = 16;
-	r.trk = tracker_new(&cfg, on_done, &r);
-	int rc = capture_loop(&cap, 0, on_packet, &r, NULL, err);
-	if (r.trk) {
-		tracker_finish(r.trk, "end of capture");
-		tracker_free(r.trk);
-	}
+	pipeline_track(&r.pl, &cfg);
+	print_init(&r.tp.pr, o, &out, r.cap.linktype);
+	r.tp.out = &out;
+	r.tp.tags = 1;
+	pipeline_add(&r.pl, &tap_print_ops, &r.tp);
+	pipeline_add(&r.pl, &state_ops, NULL);
+	int rc = capture_loop(&r.cap, 0, on_packet, &r, NULL, err);
+	pipeline_finish(&r.pl, "end of capture");
+	*count = r.pl.count;
+	pipeline_free(&r.pl);
 	out_flush(&out);
-	capture_close(&cap);
-	*count = r.count;
+	capture_close(&r.cap);
 	return rc;
 }
 

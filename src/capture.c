@@ -41,6 +41,16 @@ void capture_signals(struct capture *c)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+const char *capture_lib_version(void)
+{
+	return pcap_lib_version();
+}
+
+int capture_linktype_from_name(const char *name)
+{
+	return pcap_datalink_name_to_val(name);
+}
+
 void capture_linktype_desc(int dlt, char *buf, size_t n)
 {
 	const char *name = pcap_datalink_val_to_name(dlt);

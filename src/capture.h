@@ -55,6 +55,10 @@ void capture_stop(struct capture *c);
 void capture_signals(struct capture *c);
 /* Print tcpdump's "N packets captured / received by filter / dropped by kernel". */
 void capture_print_stats(struct capture *c, unsigned long long captured);
+/* libpcap's version line, for -h and --version. */
+const char *capture_lib_version(void);
+/* The DLT for a -y name ("EN10MB"), or -1. */
+int capture_linktype_from_name(const char *name);
 /* "EN10MB (Ethernet)" */
 void capture_linktype_desc(int dlt, char *buf, size_t n);
 /* -D */

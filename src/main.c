@@ -56,7 +56,7 @@ static void usage(FILE *f)
 		"\t\t[ --immediate-mode ] [ -Q in|out|inout ] [ -r file ] [ -s snaplen ]\n"
 		"\t\t[ --time-stamp-precision precision ] [ -w file ] [ -W filecount ]\n"
 		"\t\t[ -y datalinktype ] [ -Z user ] [ --print ] [ --analyze ] [ expression ]\n",
-		pcap_lib_version());
+		capture_lib_version());
 }
 
 /* Strict integer parsing: the whole string, within [lo, hi]. */
@@ -271,7 +271,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case OPT_NANO: o->tstamp_precision = 1; break;
 		case OPT_MICRO: o->tstamp_precision = 0; break;
 		case OPT_VERSION:
-			printf("synack version %s\n%s\n", SYNACK_VERSION, pcap_lib_version());
+			printf("synack version %s\n%s\n", SYNACK_VERSION, capture_lib_version());
 			exit(0);
 		case OPT_HELP: usage(stdout); exit(0);
 		case OPT_PRINT: *print_too = 1; break;
@@ -463,7 +463,7 @@ int main(int argc, char **argv)
 			die(1, "%s", err);
 		return 0;
 	}
-	if (o.linktype && pcap_datalink_name_to_val(o.linktype) < 0)
+	if (o.linktype && capture_linktype_from_name(o.linktype) < 0)
 		die(1, "invalid data link type %s", o.linktype);
 	if (o.mode != MODE_TCPDUMP && o.nrfiles > 1) {
 		if (o.wfile)
