@@ -285,6 +285,18 @@ lab_expect() {
     return 0
 }
 
+# lab_static_arp: permanent neighbour entries between the router and the
+# server (both ways), so that no ARP (not even the kernel's reachability
+# probe a few seconds after the lab_up ping) reaches the server's capture.
+lab_static_arp() {
+    local smac rmac
+    smac=$(ip -n "$LAB_S" -o link show "$SIF" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p')
+    rmac=$(ip -n "$LAB_R" -o link show "$RSIF" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p')
+    [ -n "$smac" ] && [ -n "$rmac" ] || die "cannot read the MAC addresses"
+    ip -n "$LAB_S" neigh replace "$RTR_SIP" lladdr "$rmac" dev "$SIF" nud permanent || die "static ARP (server) failed"
+    ip -n "$LAB_R" neigh replace "$SRV_IP" lladdr "$smac" dev "$RSIF" nud permanent || die "static ARP (router) failed"
+}
+
 # lab_nft_server RULE...: an nft rule in the SERVER namespace's own input hook
 # (table "inet labsrv", created on first use), e.g. "tcp dport 8080 drop".
 lab_nft_server() {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# tests/lab/input-drop.sh - the SERVER's own firewall (nft, input hook of the
+# server namespace, not the router) drops tcp dport 8080.  The SYNs cross the
+# router (TTL 63 at the server) and reach the server host, which never
+# answers.  Expectations (tests/lab/expect-a.tsv): client syn-unanswered;
+# server no-synack (SYNs arrived, no SYN-ACK left); pair no-synack.
+. "$(dirname "$0")/lib.bash"
+lab_need
+lab_up
+lab_serve http 8080
+lab_nft_server tcp dport 8080 drop
+lab_capture_start
+lab_client connect "$SRV_IP" 8080 4.5 && fail "connect succeeded through a dropping server firewall"
+lab_capture_stop
+lab_expect input-drop
+lab_finish
