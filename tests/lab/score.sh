@@ -14,8 +14,8 @@
 #     -d  read the captures from CAPDIR (default tests/captures)
 #     -s  only the rows of SCENARIO (the live scripts use this: lab_expect)
 #     -v  show the ids found for every row, not only the failing ones
-# It is not a tests/run.sh test itself (it is expected to fail until
-# diagnose catches up); tests/lab/*.sh call it through lab_expect.
+# tests/run.sh runs it too (as lab/score): it fails until diagnose meets
+# every expectation.  The live tests/lab/*.sh call it through lab_expect.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 SYNACK=${SYNACK:-$TOP/synack}
