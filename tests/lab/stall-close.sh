@@ -12,9 +12,9 @@ lab_serve source 8080 4000000
 lab_capture_start
 lab_client sink "$SRV_IP" 8080 5 || fail "the client failed: $(tail -n1 "$T/client.out")"
 lab_capture_stop
-"$TCPDUMP" -nn -r "$T/client.pcap" 2>/dev/null | grep -q '10.198.1.2.[0-9]* > 10.198.2.2.8080: Flags \[R' ||
+"$SYNACK" -nn -r "$T/client.pcap" 2>/dev/null | grep -q '10.198.1.2.[0-9]* > 10.198.2.2.8080: Flags \[R' ||
     fail "the client sent no RST"
-"$TCPDUMP" -nn -r "$T/client.pcap" 2>/dev/null | grep -q '10.198.1.2.[0-9]* > 10.198.2.2.8080: .* win 0,' ||
+"$SYNACK" -nn -r "$T/client.pcap" 2>/dev/null | grep -q '10.198.1.2.[0-9]* > 10.198.2.2.8080: .* win 0,' ||
     fail "the client advertised no zero window"
 lab_expect stall-close
 lab_finish

@@ -14,7 +14,7 @@ lab_nft iifname "$RCIF" tcp dport 8080 drop
 lab_capture_start
 lab_client connect "$SRV_IP" 8080 4.5 && fail "connect succeeded through a router dropping SYNs"
 lab_capture_stop
-n=$(pcap_count "$T/server.pcap")
-[ "$n" = 0 ] || fail "the server capture should be empty, it holds $n packet(s)"
+n=$(stat -c %s "$T/server.pcap")
+[ "$n" = 24 ] || fail "the server capture should be empty (a 24-byte pcap header), it has $n bytes: $("$SYNACK" -nn -r "$T/server.pcap" 2>/dev/null | head -n 3)"
 lab_expect syn-drop-empty
 lab_finish

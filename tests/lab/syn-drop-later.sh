@@ -15,6 +15,6 @@ lab_capture_start
 lab_client connect "$SRV_IP" 8080 4.5 && fail "connect :8080 succeeded through a router dropping SYNs"
 lab_client get "$SRV_IP" 8081 || fail "the GET :8081 failed: $(tail -n1 "$T/client.out")"
 lab_capture_stop
-"$TCPDUMP" -nn -r "$T/server.pcap" 2>/dev/null | grep -q '\.8080[ :]' && fail "a packet to :8080 reached the server"
+"$SYNACK" -nn -r "$T/server.pcap" 2>/dev/null | grep -q '\.8080[ :]' && fail "a packet to :8080 reached the server"
 lab_expect syn-drop-later
 lab_finish
