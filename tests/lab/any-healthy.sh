@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # LAB_POINTS, LAB_CAPARGS_*: read by lib.bash
 # tests/lab/any-healthy.sh - healthy HTTP (30 GETs, 10 at a time) captured on
 # THE ROUTER with `synack -i any`: every forwarded packet appears twice (in on
 # one interface, out on the other).  Two captures at the same time: with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # LAB_POINTS, LAB_CAPARGS_*: read by lib.bash
 # tests/lab/any-loss.sh - the router drops ~5% of the server's data packets
 # (nft "numgen random mod 20 == 0" on forwarded segments from the server with
 # payload) during a 600 KB download; captured at the client, at the server,

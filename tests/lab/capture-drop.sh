@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # LAB_POINTS, LAB_CAPARGS_*: read by lib.bash
 # tests/lab/capture-drop.sh - a capture that the KERNEL drops packets from,
 # on a healthy network: a bulk download while the capture at the server runs
 # with the smallest ring buffer (-B 1, KiB; in the shipped recording 2 MB

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034  # LAB_POINTS, LAB_CAPARGS_*: read by lib.bash
 # tests/lab/forged-rst-alone.sh - ONE connection attempt, answered by the
 # router with a forged TCP reset (nft "reject with tcp reset" in forward)
 # although the server listens: the RST comes with TTL 64 from the router's MAC

@@ -20,7 +20,7 @@ set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 SYNACK=${SYNACK:-$TOP/synack}
 case $SYNACK in /*) ;; *) SYNACK=$TOP/$SYNACK ;; esac
-capdir=$TOP/tests/captures scen= verbose=0
+capdir=$TOP/tests/captures scen='' verbose=0
 while getopts d:s:v o; do
     case $o in
         d) capdir=$OPTARG ;;
