@@ -11,9 +11,14 @@
 lab_need
 lab_up
 LAB_SERVE_FOR=40 lab_serve slowaccept 8080 2
+ovf0=$(ip netns exec "$LAB_S" nstat -az TcpExtListenOverflows | awk '/ListenOverflows/ {print $2}')
 lab_capture_start
 LAB_CLIENT_FOR=30 lab_client many "$SRV_IP" 8080 10 25
 lab_capture_stop
+ovf=$(ip netns exec "$LAB_S" nstat -az TcpExtListenOverflows | awk '/ListenOverflows/ {print $2}')
+ovf=$((${ovf:-0} - ${ovf0:-0}))
+echo "server kernel: TcpExtListenOverflows +$ovf"
+[ "$ovf" -gt 0 ] || fail "the kernel counted no listen queue overflow"
 n=$(grep -c '^ok' "$T/client.out")
 echo "$n of 10 GETs answered"
 [ "$n" -ge 1 ] || fail "no GET was answered: $(sort "$T/client.out" | uniq -c | tr '\n' ' ')"

@@ -19,5 +19,7 @@ lab_capture_stop
 n=$(lab_nft_count ack)
 echo "router dropped ${n:-?} ACK(s)"
 [ "${n:-0}" = 1 ] || fail "the router should drop exactly one ACK, it dropped ${n:-?}"
+n=$("$SYNACK" -nn -r "$T/server.pcap" 2>/dev/null | grep -c 'Flags \[S\.\]')
+[ "$n" -ge 2 ] || fail "the server sent its SYN-ACK $n time(s), expected a retransmission"
 lab_expect ack-lost
 lab_finish
