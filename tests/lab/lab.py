@@ -11,10 +11,18 @@ after --for SECONDS (default 20), and every socket operation has a timeout.
      source NBYTES  read a request, answer 100 bytes, then NBYTES more, close
      stall HOLD     64 KB receive buffer; do not read for HOLD s, then read to EOF
      backlog        listen(0) and never accept()
+     slowaccept GAP listen(1), accept() one connection every GAP s (default 2),
+                    answer each like http
+     banner         server speaks first: "220 ready\r\n" on accept, then read
+                    to EOF (SMTP-like)
   lab.py [--for SECS] get HOST PORT [TIMEOUT]          one HTTP/1.0 GET
   lab.py [--for SECS] many HOST PORT N TIMEOUT         N GETs at once (threads)
   lab.py [--for SECS] up HOST PORT NBYTES [TIMEOUT]    send NBYTES, close, read to EOF
   lab.py [--for SECS] connect HOST PORT TIMEOUT        connect only; prints the outcome
+  lab.py [--for SECS] banner HOST PORT TIMEOUT         connect, read the server's banner
+                                                       line, send QUIT, read to EOF
+  lab.py [--for SECS] sink HOST PORT HOLD              send a GET, read nothing for HOLD s,
+                                                       then close with the data unread (RST)
   lab.py [--for SECS] delay MS PORT                    (router, root) delay line:
      re-send every forwarded TCP packet to/from PORT MS ms late through a raw
      socket (TTL decremented, checksums recomputed); the kernel's own copy must
@@ -88,6 +96,10 @@ def handle(mode, arg, c):
                 left -= n
             c.shutdown(socket.SHUT_WR)
             drain(c, 5)
+        elif mode == "banner":
+            c.settimeout(10)
+            c.sendall(b"220 ready\r\n")
+            drain(c, 10)
         elif mode == "stall":
             time.sleep(float(arg))
             # then read slowly for a moment (window updates), then to EOF
@@ -111,11 +123,17 @@ def serve(mode, port, arg):
     if mode == "stall":
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
     s.bind(("0.0.0.0", port))
-    s.listen(0 if mode == "backlog" else 16)
+    s.listen({"backlog": 0, "slowaccept": 1}.get(mode, 16))
     print("listening", port, flush=True)
     if mode == "backlog":
         while True:
             time.sleep(1)
+    if mode == "slowaccept":
+        gap = float(arg) if arg else 2.0
+        while True:
+            time.sleep(gap)
+            c, _ = s.accept()
+            threading.Thread(target=handle, args=("http", None, c), daemon=True).start()
     s.settimeout(1.0)
     while True:
         try:
@@ -243,6 +261,36 @@ def main():
             drain(c, timeout)
             c.close()
             print("ok sent", argv[3])
+        except OSError as e:
+            print("error", err_name(e))
+            sys.exit(1)
+    elif cmd == "banner":
+        try:
+            c = connect(argv[1], int(argv[2]), float(argv[3]))
+            line = b""
+            while not line.endswith(b"\n") and len(line) < 512:
+                b = c.recv(512)
+                if not b:
+                    break
+                line += b
+            c.sendall(b"QUIT\r\n")
+            c.shutdown(socket.SHUT_WR)
+            drain(c, float(argv[3]))
+            c.close()
+            if not line.startswith(b"220"):
+                print("error no banner")
+                sys.exit(1)
+            print("ok banner", line.strip().decode("ascii", "replace"))
+        except OSError as e:
+            print("error", err_name(e))
+            sys.exit(1)
+    elif cmd == "sink":
+        try:
+            c = connect(argv[1], int(argv[2]), 5.0)
+            c.sendall(REQ)
+            time.sleep(float(argv[3]))
+            c.close()   # unread data in the receive queue: the kernel sends a RST
+            print("ok closed unread")
         except OSError as e:
             print("error", err_name(e))
             sys.exit(1)

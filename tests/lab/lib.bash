@@ -125,41 +125,65 @@ lab_client() {
     return $rc
 }
 
-# lab_capture_start: synack -i at the client's and the server's interface,
-# writing $T/client.pcap and $T/server.pcap.
+# Capture points (LAB_POINTS, default "client server"): "client" (the client's
+# interface), "server" (the server's), "router" (`-i any` on the router); a
+# name "POINT-TAG" is a second capture at POINT (e.g. "router-sll1").  Extra
+# synack options for a point: LAB_CAPARGS_<point, '-' as '_'>, e.g.
+# LAB_CAPARGS_router_sll1="-y LINUX_SLL".  Files: $T/POINT.pcap, synack's
+# stderr (with its "dropped by kernel" count) in $T/POINT.caperr.
+LAB_POINTS=${LAB_POINTS:-client server}
+_lab_point_where() { # _lab_point_where POINT: sets _NS and _IF
+    case $1 in
+        client*) _NS=$LAB_C _IF=$CIF ;;
+        server*) _NS=$LAB_S _IF=$SIF ;;
+        router*) _NS=$LAB_R _IF=any ;;
+        *) die "unknown capture point $1" ;;
+    esac
+}
+_lab_point_var() { local v=${1//-/_}; echo "$v"; }
+
+# lab_capture_start: synack -i at every point of LAB_POINTS, writing
+# $T/POINT.pcap.
 lab_capture_start() {
-    local side ns ifc pid
-    for side in client server; do
-        if [ $side = client ]; then ns=$LAB_C ifc=$CIF; else ns=$LAB_S ifc=$SIF; fi
-        ip netns exec "$ns" "$SYNACK" -i "$ifc" -w "$T/$side.pcap" >/dev/null 2>"$T/$side.caperr" &
+    local side pid args v
+    for side in $LAB_POINTS; do
+        _lab_point_where "$side"
+        v=$(_lab_point_var "$side")
+        eval "args=\${LAB_CAPARGS_$v:-}"
+        # shellcheck disable=SC2086
+        ip netns exec "$_NS" "$SYNACK" -i "$_IF" $args -w "$T/$side.pcap" >/dev/null 2>"$T/$side.caperr" &
         pid=$!
         add_cleanup "kill -KILL $pid"
-        eval "LAB_CAP_$side=$pid"
+        eval "LAB_CAP_$v=$pid"
     done
-    for side in client server; do
+    for side in $LAB_POINTS; do
+        v=$(_lab_point_var "$side")
         wait_for 100 0.05 grep -q "listening on" "$T/$side.caperr" ||
-            { eval "pid=\$LAB_CAP_$side"; kill -0 "$pid" 2>/dev/null || { show "$T/$side.caperr"; die "synack -i ($side) exited early"; }; }
+            { eval "pid=\$LAB_CAP_$v"; kill -0 "$pid" 2>/dev/null || { show "$T/$side.caperr"; die "synack -i ($side) exited early"; }; }
     done
     sleep 0.3
 }
 
-# lab_capture_stop: SIGINT both captures (after the 1 s TPACKET_V3 block
+# lab_capture_stop: SIGINT every capture (after the 1 s TPACKET_V3 block
 # timeout), wait for them (bounded).
 lab_capture_stop() {
     local side pid
     sleep 1.3
-    for side in client server; do
-        eval "pid=\$LAB_CAP_$side"
+    for side in $LAB_POINTS; do
+        eval "pid=\$LAB_CAP_$(_lab_point_var "$side")"
         stop_pid "$pid" INT "synack -i ($side)"
         [ "$STOP_RC" = 0 ] || fail "synack -i ($side) exited with status $STOP_RC after SIGINT"
         [ -s "$T/$side.pcap" ] || die "no capture file written at the $side"
     done
     if [ -n "${LAB_SAVE:-}" ]; then
         mkdir -p "$LAB_SAVE"
-        cp "$T/client.pcap" "$LAB_SAVE/$LAB_NAME-client.pcap"
-        cp "$T/server.pcap" "$LAB_SAVE/$LAB_NAME-server.pcap"
+        for side in $LAB_POINTS; do cp "$T/$side.pcap" "$LAB_SAVE/$LAB_NAME-$side.pcap"; done
     fi
 }
+
+# lab_kernel_drops POINT: the "N packets dropped by kernel" count synack
+# printed when its capture at POINT stopped (empty if it printed none).
+lab_kernel_drops() { sed -n 's/^\([0-9][0-9]*\) packets\{0,1\} dropped by kernel.*/\1/p' "$T/$1.caperr" | tail -n1; }
 
 # lab_diag SIDE [PCAP]: synack diagnose --json -r PCAP (default $T/SIDE.pcap).
 # Sets DIAG_RC, IDS (space-separated, sorted, unique), VANTAGE; keeps the
@@ -243,16 +267,66 @@ expect_evidence() {
     grep -qF -- "$2" "$T/$1.json" || _lab_report "$1" "expected the report to mention '$2'"
 }
 
+# lab_expect SCENARIO [POINT=FILE...]: judge this run's captures against the
+# rows of SCENARIO in tests/lab/expect-*.tsv, with the same checker as the
+# offline tests/lab/score.sh (first finding id, every other id allowed).  The
+# captures are $T/POINT.pcap for every POINT of LAB_POINTS unless given as
+# POINT=FILE.  Fails the test when a row fails or no row names SCENARIO.
+lab_expect() {
+    local scen=$1 d="$T/expect-$1" side f rc=0; shift
+    mkdir -p "$d"
+    for side in $LAB_POINTS; do
+        [ -f "$T/$side.pcap" ] && ln -sf "$T/$side.pcap" "$d/lab-$scen-$side.pcap"
+    done
+    for f in "$@"; do ln -sf "${f#*=}" "$d/lab-$scen-${f%%=*}.pcap"; done
+    bash "$TOP/tests/lab/score.sh" -d "$d" -s "$scen" >"$T/score-$scen.out" 2>&1 || rc=$?
+    sed 's/^/    /' "$T/score-$scen.out"
+    [ "$rc" = 0 ] || fail "$scen: the expectations of tests/lab/expect-*.tsv are not met (score.sh exit $rc)"
+    return 0
+}
+
+# lab_static_arp: permanent neighbour entries between the router and the
+# server (both ways), so that no ARP (not even the kernel's reachability
+# probe a few seconds after the lab_up ping) reaches the server's capture.
+lab_static_arp() {
+    local smac rmac
+    smac=$(ip -n "$LAB_S" -o link show "$SIF" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p')
+    rmac=$(ip -n "$LAB_R" -o link show "$RSIF" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p')
+    [ -n "$smac" ] && [ -n "$rmac" ] || die "cannot read the MAC addresses"
+    ip -n "$LAB_S" neigh replace "$RTR_SIP" lladdr "$rmac" dev "$SIF" nud permanent || die "static ARP (server) failed"
+    ip -n "$LAB_R" neigh replace "$SRV_IP" lladdr "$smac" dev "$RSIF" nud permanent || die "static ARP (router) failed"
+}
+
+# lab_nft_server RULE...: an nft rule in the SERVER namespace's own input hook
+# (table "inet labsrv", created on first use), e.g. "tcp dport 8080 drop".
+lab_nft_server() {
+    if ! ip netns exec "$LAB_S" nft list table inet labsrv >/dev/null 2>&1; then
+        ip netns exec "$LAB_S" nft -f - <<'EOF' || die "nft table setup (server) failed"
+table inet labsrv {
+    chain labin { type filter hook input priority 0; policy accept; }
+}
+EOF
+    fi
+    ip netns exec "$LAB_S" nft add rule inet labsrv labin "$@" || die "nft rule (server) failed: $*"
+}
+
+# lab_nft_count NAME: the packet count of the router rule (table inet lab)
+# that carries 'counter comment "NAME"'.
+lab_nft_count() {
+    ip netns exec "$LAB_R" nft list table inet lab |
+        sed -n "/comment \"$1\"/s/.*counter packets \([0-9]*\) .*/\1/p" | head -n1
+}
+
 # lab_finish: keep the captures of a failing scenario in $LAB_FAIL_DIR, exit.
 lab_finish() {
     if [ "$_failed" != 0 ]; then
         mkdir -p "$LAB_FAIL_DIR"
         local side
-        for side in client server; do
+        for side in $LAB_POINTS pair; do
             [ -f "$T/$side.pcap" ] && cp "$T/$side.pcap" "$LAB_FAIL_DIR/$LAB_NAME-$side.pcap"
             [ -f "$T/$side.txt" ] && cp "$T/$side.txt" "$LAB_FAIL_DIR/$LAB_NAME-$side.txt"
         done
-        echo "captures kept in $LAB_FAIL_DIR/$LAB_NAME-{client,server}.pcap"
+        echo "captures kept in $LAB_FAIL_DIR/$LAB_NAME-*.pcap"
     fi
     finish
 }
