@@ -67,5 +67,8 @@ void det_packet(struct det *d, const struct pkt *pk, const uint8_t *data, uint32
  * Returns the number of events. */
 int det_events(struct det *d, void (*cb)(void *user, const struct det_event *ev), void *user);
 void det_free(struct det *d);
+/* What did not fit in the tables (addresses, queries, names, connections,
+ * events): a non-zero count means the events may be incomplete. */
+uint64_t det_dropped(const struct det *d);
 
 #endif
