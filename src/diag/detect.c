@@ -274,15 +274,16 @@ static size_t addr_len(int v6)
 	return v6 ? 16 : 4;
 }
 
-/* Appends the printable form of byte c to out (lower case; '.', '\\' and
- * non-printable bytes as \DDD, as dig shows them); stops when full. */
-static void put_char(char *out, size_t outsz, size_t *n, uint8_t c)
+/* Appends the printable form of byte c to out (lower case; '\\',
+ * non-printable bytes and, inside a DNS label (label != 0), '.' as \DDD, as
+ * dig shows them); stops when full. */
+static void put_char(char *out, size_t outsz, size_t *n, uint8_t c, int label)
 {
 	char tmp[5];
 	size_t k = 0;
 	if (c >= 'A' && c <= 'Z')
 		c = (uint8_t)(c - 'A' + 'a');
-	if (c > 0x20 && c < 0x7f && c != '.' && c != '\\') {
+	if (c > 0x20 && c < 0x7f && !(label && c == '.') && c != '\\') {
 		tmp[k++] = (char)c;
 	} else {
 		tmp[k++] = '\\';
@@ -523,7 +524,7 @@ static int dns_name(const struct rd *m, size_t off, char *out, size_t outsz)
 			out[n] = 0;
 		}
 		for (size_t i = 0; i < len; i++)
-			put_char(out, outsz, &n, m->p[o + 1 + i]);
+			put_char(out, outsz, &n, m->p[o + 1 + i], 1);
 		o += 1u + len;
 	}
 	return -1;
@@ -740,7 +741,7 @@ static void tls_sni(const struct rd *hs, char *out, size_t outsz)
 				return;
 			size_t n = 0;
 			for (size_t j = 0; j < nlen; j++)
-				put_char(out, outsz, &n, list.p[5 + j]);
+				put_char(out, outsz, &n, list.p[5 + j], 0);
 			return;
 		}
 		eo += 4u + len;
