@@ -397,6 +397,22 @@ static void nb_request(struct det *d, const struct pkt *pk, int v6, const uint8_
 	add_pkt(n->rq_pkts, &n->nrq, DET_MAX_PKTS, pk->num);
 }
 
+/* A station's own address: not all zero, not a group (broadcast/multicast) address. */
+static int mac_station(const uint8_t *mac)
+{
+	static const uint8_t zero[6];
+	return mac && !(mac[0] & 1) && memcmp(mac, zero, 6) != 0;
+}
+
+/* The MAC that answers: the one the reply names (ARP sender / target
+ * link-layer option) when it is a station's, else the frame's source. */
+static const uint8_t *answer_mac(const struct pkt *pk, const uint8_t *named)
+{
+	if (mac_station(named))
+		return named;
+	return pk->has_mac && mac_station(pk->src_mac) ? pk->src_mac : NULL;
+}
+
 static void nb_reply(struct det *d, const struct pkt *pk, int v6, const uint8_t *addr, const uint8_t *mac, double t)
 {
 	struct nb *n = nb_get(d, pk, v6, addr);
@@ -437,7 +453,7 @@ static void det_arp(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		return;
 	/* The sender hardware address: find the ARP header (decode does not say
 	 * where it is) by its fixed Ethernet/IPv4 shape and the addresses decode read. */
-	const uint8_t *mac = pk->has_mac ? pk->src_mac : NULL;
+	const uint8_t *mac = NULL;
 	uint8_t sha[6];
 	for (size_t i = 0; i < sizeof link_lens / sizeof link_lens[0]; i++) {
 		struct rd a = rd_sub(r, link_lens[i], 28);
@@ -451,7 +467,7 @@ static void det_arp(struct det *d, const struct pkt *pk, const struct rd *r, dou
 			mac = sha;
 		break;
 	}
-	nb_reply(d, pk, 0, pk->arp_spa, mac, t);
+	nb_reply(d, pk, 0, pk->arp_spa, answer_mac(pk, mac), t);
 }
 
 static void det_nd(struct det *d, const struct pkt *pk, const struct rd *r, double t)
@@ -467,7 +483,7 @@ static void det_nd(struct det *d, const struct pkt *pk, const struct rd *r, doub
 	if (rd_copy(&ic, 8, target, 16))
 		return;
 	/* the target link-layer address option (type 2) names the MAC */
-	const uint8_t *mac = pk->has_mac ? pk->src_mac : NULL;
+	const uint8_t *mac = NULL;
 	uint8_t tlla[6];
 	size_t off = 24;
 	for (int i = 0; i < 16; i++) {
@@ -480,7 +496,7 @@ static void det_nd(struct det *d, const struct pkt *pk, const struct rd *r, doub
 		}
 		off += len8 * 8u;
 	}
-	nb_reply(d, pk, 1, target, mac, t);
+	nb_reply(d, pk, 1, target, answer_mac(pk, mac), t);
 }
 
 /* ---- DNS ------------------------------------------------------------------- */

@@ -317,6 +317,17 @@ static void test_neighbour(void)
 	CHECK(evs[0].count == 3);
 	CHECK(has_pkts(&evs[0], 3, (const uint64_t[]){2, 3, 4}));
 
+	/* A reply that names a broadcast or zero MAC names no station: the
+	 * frame's source counts, so this is one MAC, not two. */
+	reset();
+	arp(&f, 2, MAC_B, "10.198.0.5", MAC_A, "10.198.0.1", MAC_B);
+	feed(1.0, &f);
+	arp(&f, 2, BCAST, "10.198.0.5", MAC_A, "10.198.0.1", MAC_B);
+	feed(1.1, &f);
+	arp(&f, 2, Z, "10.198.0.5", MAC_A, "10.198.0.1", MAC_B);
+	feed(1.2, &f);
+	CHECK(events() == 0);
+
 	/* IPv6: NS for fd00::99 x3 unanswered; NS for fd00::2 answered by one
 	 * NA; NS from :: (duplicate address detection) is not a request;
 	 * fd00::5 answered by two MACs (target link-layer option). */
