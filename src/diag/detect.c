@@ -33,6 +33,7 @@
  */
 #include "detect.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,9 +115,9 @@ static void *tab_at(const struct tab *t, uint32_t idx)
 
 /* The entry with this key; a new zeroed one (key filled in, *isnew = 1) when
  * create and there is room; NULL otherwise.  *slotp: its slot. */
-static void *tab_get(struct tab *t, const void *key, int create, int *isnew, uint32_t *slotp)
+static void *tab_get_n(struct tab *t, const void *key, size_t hlen, int create, int *isnew, uint32_t *slotp)
 {
-	uint32_t h = hash_bytes(key, t->klen);
+	uint32_t h = hash_bytes(key, hlen);
 	uint32_t i = h & t->mask;
 	if (isnew)
 		*isnew = 0;
@@ -165,6 +166,12 @@ static void tab_del(struct tab *t, uint32_t i)
 		}
 	}
 	t->slot[i] = 0;
+}
+
+/* The same, hashing the whole key. */
+static void *tab_get(struct tab *t, const void *key, int create, int *isnew, uint32_t *slotp)
+{
+	return tab_get_n(t, key, t->klen, create, isnew, slotp);
 }
 
 /* Calls fn for every entry in use. */
@@ -216,8 +223,8 @@ struct dq {
 #define DNS_NAME_MAX 256
 
 struct dn_key {
-	char name[DNS_NAME_MAX];
 	uint16_t qtype, pad;
+	char name[DNS_NAME_MAX];   /* zero-padded: only the used part is hashed */
 };
 
 enum { DN_NX, DN_SERVFAIL, DN_REFUSED, DN_NOANSWER, DN_NKIND };
@@ -587,7 +594,7 @@ static struct dn *dn_get(struct det *d, const struct dns_msg *msg, uint32_t *idx
 	size_t l = strlen(msg->name);
 	memcpy(k.name, msg->name, l < sizeof k.name ? l : sizeof k.name - 1);
 	k.qtype = msg->qtype;
-	struct dn *n = tab_get(&d->dn, &k, 1, NULL, NULL);
+	struct dn *n = tab_get_n(&d->dn, &k, offsetof(struct dn_key, name) + strlen(k.name), 1, NULL, NULL);
 	if (!n) {
 		d->dropped++;
 		return NULL;
@@ -668,6 +675,11 @@ static void det_dns(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		return;
 	int rcode = msg.flags & 15;
 	int kind = rcode == 3 ? DN_NX : rcode == 2 ? DN_SERVFAIL : rcode == 5 ? DN_REFUSED : -1;
+	/* a reverse lookup (PTR) for an address without a name is routine and
+	 * no connection waits for it; one that times out or fails still counts
+	 * (a slow PTR lookup delays e.g. an SSH login) */
+	if (kind == DN_NX && msg.qtype == 12)
+		kind = -1;
 	if (rcode == 0) {
 		dn_success(n, t);
 	} else if (kind >= 0) {

@@ -455,6 +455,9 @@ static void test_dns(void)
 	dns_r(4.03, 0x5556, 40006, 0, "foo.example", 1);
 	dns_q(5.0, 0x6666, 40007, "refused.example", 1);    /* 15 */
 	dns_r(5.01, 0x6666, 40007, 5, "refused.example", 1); /* 16 */
+	/* a reverse lookup without a name: routine, no event */
+	dns_q(5.5, 0x6667, 40007, "9.0.198.10.in-addr.arpa", 12);
+	dns_r(5.51, 0x6667, 40007, 3, "9.0.198.10.in-addr.arpa", 12);
 	/* failed first, answered later: no event */
 	dns_q(6.0, 0x7777, 40008, "flaky.example", 1);
 	dns_r(6.01, 0x7777, 40008, 2, "flaky.example", 1);
