@@ -497,6 +497,23 @@ static void test_dns(void)
 	CHECK_STR(evs[1].name, "once.example");
 	CHECK(evs[1].count == 1);
 
+	/* A try that got no answer, then a retry (new id) answered: no event,
+	 * however long the capture goes on. */
+	reset();
+	dns_q(1.0, 0x0b01, 40001, "retry.example", 1);
+	dns_q(2.0, 0x0b02, 40001, "retry.example", 1);
+	dns_r(2.01, 0x0b02, 40001, 0, "retry.example", 1);
+	dns_q(9.0, 0x0b03, 40002, "other.example", 1);
+	dns_r(9.01, 0x0b03, 40002, 0, "other.example", 1);
+	CHECK(events() == 0);
+	/* ... and one more try after the answer, unanswered but only 1.5 s
+	 * before the end: still nothing (the try before the answer is not
+	 * counted again). */
+	dns_q(10.0, 0x0b04, 40001, "retry.example", 1);
+	dns_q(11.5, 0x0b05, 40002, "other.example", 1);
+	dns_r(11.51, 0x0b05, 40002, 0, "other.example", 1);
+	CHECK(events() == 0);
+
 	/* A response from another port or server does not answer the query. */
 	reset();
 	dns_q(1.0, 0x0a0a, 40001, "x.example", 1);
@@ -841,6 +858,21 @@ static void test_caps(void)
 	det_free(det);
 	det = NULL;
 	CHECK(det_dropped(NULL) == 0);
+
+	/* Answers remove their queries: eight full tables' worth of queries, each
+	 * round answered in a scrambled order, fit without dropping any (a
+	 * removal that broke a probe run would leave queries behind). */
+	reset();
+	for (unsigned round = 0; round < 8; round++) {
+		for (unsigned i = 0; i < 4096; i++)
+			dns_q(1.0 + round, i, 20000 + round, "r.example", 1);
+		for (unsigned i = 0; i < 4096; i++) {
+			unsigned j = (i * 2654435761u) % 4096; /* odd multiplier: a permutation */
+			dns_r(1.5 + round, j, 20000 + round, 0, "r.example", 1);
+		}
+	}
+	CHECK(det_dropped(det) == 0);
+	CHECK(events() == 0);
 }
 
 /* ---- the test-only entry: print the events of capture files ------------------- */
