@@ -100,12 +100,22 @@ static void tab_release(struct tab *t)
 
 static uint32_t hash_bytes(const uint8_t *p, size_t n)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 16777619u;
+	/* 8 bytes at a time, multiply-xorshift mixing; the keys are local
+	 * structs, not packet bytes */
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+	size_t i = 0;
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
 	}
-	return h ^ (h >> 15);
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3u;
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static void *tab_at(const struct tab *t, uint32_t idx)
@@ -852,8 +862,8 @@ static void det_tls(struct det *d, const struct pkt *pk, const struct rd *r, dou
 	}
 	if (d->tls.nfree == d->tls.cap)
 		return; /* no ClientHello waiting */
-	if (!(flags & (TCPF_RST | TCPF_FIN)) && ctype == 0)
-		return;
+	if (!(flags & (TCPF_RST | TCPF_FIN)) && ctype == 0 && pk->tcp.paylen == 0)
+		return; /* a bare ACK */
 	/* from the server? */
 	k.cport = pk->tcp.dport;
 	k.sport = pk->tcp.sport;
@@ -882,6 +892,11 @@ static void det_tls(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		if (rd_u8(&body, 1, &desc))
 			return;
 		alert_name(desc, detail, sizeof detail);
+	} else if (pk->tcp.paylen > 0) {
+		/* the server answered with something else, or the capture cut the
+		 * bytes that would say what: not a rejection this can name */
+		tab_del(&d->tls, slot);
+		return;
 	} else if (flags & TCPF_RST) {
 		snprintf(detail, sizeof detail, "reset after ClientHello");
 	} else if (flags & TCPF_FIN) {

@@ -695,6 +695,23 @@ static void test_tls(void)
 	tls_seg(7.0, 0, 50007, PA, &ch);                     /* 17 */
 	record(&r, 21, (const uint8_t[]){2, 70}, 2);
 	tls_seg(7.01, 1, 50007, PA, &r);                     /* 18 */
+	/* 8: a plain-text answer (not TLS) then a close: not a rejection to name;
+	 * 9: the server's answer cut by the snap length (3 bytes), then a close */
+	tls_seg(8.0, 0, 50008, PA, &ch);
+	struct buf txt = {.n = 0};
+	put(&txt, "HTTP/1.1 400 Bad Request\r\n\r\n", 28);
+	tls_seg(8.01, 1, 50008, PA, &txt);
+	tls_seg(8.02, 1, 50008, TCPF_FIN | TCPF_ACK, NULL);
+	tls_seg(9.0, 0, 50009, PA, &ch);
+	{
+		struct buf s9, f9;
+		record(&r, 22, sh, sizeof sh);
+		tcp(&s9, 443, 50009, PA, &r);
+		eth(&f9, MAC_B, MAC_A, 0x0800);
+		ip4(&f9, "10.198.1.2", "10.198.0.1", 6, 64, &s9);
+		feed_cut(9.01, &f9, 14 + 20 + 20 + 3);
+	}
+	tls_seg(9.02, 1, 50009, TCPF_FIN | TCPF_ACK, NULL);
 	CHECK(events() == 4);
 	CHECK(evs[0].kind == DET_TLS_REJECTED);
 	CHECK_STR(evs[0].name, "www.example.test");
