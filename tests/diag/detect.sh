@@ -10,6 +10,15 @@
 # numbers in make-detect-captures.py), and the captures themselves are checked
 # with tcpdump where it decodes the protocol, so a capture that does not hold
 # what the generator says fails here too.
+#
+# Then, when it can (root, network namespaces, openssl, dig), the same on real
+# Linux traffic: client ns -- router ns -- server ns (10.198.1.0/24,
+# 10.198.2.0/24, fd00:1::/64, all inside the namespaces), captured with
+# `synack -i` at the client: ARP and neighbour solicitations for absent
+# addresses, openssl s_server (TLS 1.3 only) rejecting a TLS 1.2 client and a
+# healthy TLS connection, TCP SYNs with TTL 1 expiring at the router, dig
+# against a small DNS server answering NXDOMAIN / SERVFAIL / nothing / NOERROR.
+# timeout: 180
 . "$(dirname "$0")/../lib.sh"
 BIN=$TOP/build/tests/test_detect
 [ -x "$BIN" ] || die "$BIN not built (run make unit)"
@@ -91,5 +100,98 @@ if command -v "$TCPDUMP" >/dev/null 2>&1; then
 else
     echo "note: tcpdump not installed, captures not cross-checked"
 fi
+
+
+# ---- real traffic between namespaces -------------------------------------------
+tcpdump_count() { "$SYNACK" -r "$1" 2>/dev/null | wc -l; }
+live_skip() { echo "note: live part skipped: $*"; }
+live() {
+    [ "$(id -u)" = 0 ] || { live_skip "needs root"; return; }
+    local c
+    for c in ip openssl dig timeout; do command -v $c >/dev/null 2>&1 || { live_skip "$c not installed"; return; }; done
+    [ -x "$SYNACK" ] || { live_skip "$SYNACK not built"; return; }
+    local id=$$ C="sadet$$-c" R="sadet$$-r" S="sadet$$-s" ns
+    ip netns add "$C" 2>/dev/null || { live_skip "cannot create network namespaces"; return; }
+    add_cleanup "ip netns del $C"
+    ip netns add "$R" && add_cleanup "ip netns del $R"
+    ip netns add "$S" && add_cleanup "ip netns del $S"
+    for ns in "$C" "$R" "$S"; do ip -n "$ns" link set lo up; done
+    ip link add "dtc$id" netns "$C" type veth peer name "dtrc$id" netns "$R" || { fail "live: veth"; return; }
+    ip link add "dts$id" netns "$S" type veth peer name "dtrs$id" netns "$R" || { fail "live: veth"; return; }
+    ip -n "$C" addr add 10.198.1.2/24 dev "dtc$id"
+    ip -n "$C" addr add fd00:1::2/64 dev "dtc$id" nodad
+    ip -n "$R" addr add 10.198.1.1/24 dev "dtrc$id"
+    ip -n "$R" addr add 10.198.2.1/24 dev "dtrs$id"
+    ip -n "$S" addr add 10.198.2.2/24 dev "dts$id"
+    ip -n "$C" link set "dtc$id" up; ip -n "$R" link set "dtrc$id" up
+    ip -n "$R" link set "dtrs$id" up; ip -n "$S" link set "dts$id" up
+    ip -n "$C" route add default via 10.198.1.1
+    ip -n "$S" route add default via 10.198.2.1
+    ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/k.pem" -out "$T/c.pem" -days 1 -subj /CN=srv.test \
+        >/dev/null 2>&1 || { fail "live: openssl req"; return; }
+    local pids=() p
+    ip netns exec "$S" timeout 60 openssl s_server -accept 4433 -tls1_3 -cert "$T/c.pem" -key "$T/k.pem" -quiet \
+        >/dev/null 2>&1 </dev/null & pids+=($!)
+    ip netns exec "$S" timeout 60 openssl s_server -accept 4434 -cert "$T/c.pem" -key "$T/k.pem" -quiet \
+        >/dev/null 2>&1 </dev/null & pids+=($!)
+    # DNS: NXDOMAIN for nx.test, SERVFAIL for sf.test, silence for drop.test, else NOERROR
+    ip netns exec "$S" timeout 60 /usr/bin/python3 -c '
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("10.198.2.2", 53)); s.settimeout(1)
+end = time.time() + 55
+while time.time() < end:
+    try: d, a = s.recvfrom(2048)
+    except socket.timeout: continue
+    if len(d) < 12: continue
+    name = d[12:].split(b"\0")[0]
+    if b"drop" in name: continue
+    rcode = 3 if name.startswith(b"\x02nx") else 2 if name.startswith(b"\x02sf") else 0
+    s.sendto(d[:2] + bytes([0x81, 0x80 | rcode]) + d[4:6] + bytes(6) + d[12:], a)
+' >/dev/null 2>&1 </dev/null & pids+=($!)
+    for p in "${pids[@]}"; do add_cleanup "kill $p"; done
+    ip netns exec "$C" timeout 60 "$SYNACK" -i "dtc$id" -U -w "$T/live.pcap" >/dev/null 2>"$T/cap.err" </dev/null &
+    local cap=$!
+    add_cleanup "kill $cap"
+    sleep 2
+    timeout 10 ip netns exec "$C" ping -c 2 -W 2 10.198.1.99 >/dev/null 2>&1
+    timeout 10 ip netns exec "$C" ping -6 -c 2 -W 2 fd00:1::99 >/dev/null 2>&1
+    echo | timeout 10 ip netns exec "$C" openssl s_client -connect 10.198.2.2:4433 -tls1_2 -servername bad.srv.test >/dev/null 2>&1
+    echo | timeout 10 ip netns exec "$C" openssl s_client -connect 10.198.2.2:4434 -servername good.srv.test >/dev/null 2>&1
+    timeout 10 ip netns exec "$C" /usr/bin/python3 -c '
+import socket
+for i in range(2):
+    s = socket.socket(); s.setsockopt(socket.IPPROTO_IP, socket.IP_TTL, 1); s.settimeout(1)
+    try: s.connect(("10.198.2.2", 8080))
+    except OSError: pass
+    s.close()
+' >/dev/null 2>&1
+    timeout 10 ip netns exec "$C" dig +tries=2 +time=1 @10.198.2.2 nx.test A >/dev/null 2>&1
+    timeout 10 ip netns exec "$C" dig +tries=2 +time=1 @10.198.2.2 sf.test AAAA >/dev/null 2>&1
+    timeout 10 ip netns exec "$C" dig +tries=2 +time=1 @10.198.2.2 drop.test A >/dev/null 2>&1
+    timeout 10 ip netns exec "$C" dig +tries=1 +time=1 @10.198.2.2 ok.test A >/dev/null 2>&1
+    sleep 2.5   # drop.test's last try waits >= 2 s before the end
+    kill -INT "$cap" 2>/dev/null; wait "$cap" 2>/dev/null
+    [ -s "$T/live.pcap" ] || { fail "live: no capture ($(head -c 200 "$T/cap.err"))"; return; }
+    timeout 30 "$BIN" "$T/live.pcap" >"$T/live.out" 2>&1 || { fail "live: test_detect failed"; show "$T/live.out"; return; }
+    local want=(
+        '^neighbor-unreachable addr=10\.198\.1\.99 peer=10\.198\.1\.2 .*count=[3-9] '
+        '^neighbor-unreachable addr=fd00:1::99 peer=fd00:1::2 .*count=[3-9] '
+        '^tls-rejected addr=10\.198\.2\.2 peer=10\.198\.1\.2 port=4433 .*name=bad\.srv\.test detail="protocol_version" count=1 '
+        '^ttl-expired addr=10\.198\.2\.2 peer=10\.198\.1\.1 port=8080 proto=6 quoted_ttl=1 .*count=2 '
+        '^dns-failure addr=10\.198\.2\.2 peer=10\.198\.1\.2 port=53 .*name=nx\.test qtype=1 detail="NXDOMAIN" count=1 '
+        '^dns-failure addr=10\.198\.2\.2 .*name=sf\.test qtype=28 detail="SERVFAIL" count=1 '
+        '^dns-failure addr=10\.198\.2\.2 .*name=drop\.test qtype=1 detail="no answer" count=2 '
+    )
+    local w n
+    for w in "${want[@]}"; do
+        grep -Eq -- "$w" "$T/live.out" || fail "live: no event matching: $w"
+    done
+    n=$(wc -l <"$T/live.out")
+    [ "$n" = "${#want[@]}" ] || fail "live: $n events, want ${#want[@]} (nothing for the healthy TLS connection, ok.test, DAD, router solicitations)"
+    echo "live: $n events from $(tcpdump_count "$T/live.pcap") packets"
+    [ "$_failed" = 0 ] || { show "$T/live.out" 20; mkdir -p /tmp/det-fail && cp "$T/live.pcap" /tmp/det-fail/; }
+}
+live
 
 finish
