@@ -184,6 +184,29 @@ static void *tab_get(struct tab *t, const void *key, int create, int *isnew, uin
 	return tab_get_n(t, key, t->klen, create, isnew, slotp);
 }
 
+/* Removes the entry whose time (a double at toff) is the oldest: a table
+ * full of waits that will never end (a one-way capture, a silent server)
+ * makes room for new ones. */
+static void tab_evict_oldest(struct tab *t, size_t toff)
+{
+	uint32_t best = 0;
+	double bt = 0;
+	int found = 0;
+	for (uint32_t i = 0; i <= t->mask; i++) {
+		if (!t->slot[i])
+			continue;
+		double v;
+		memcpy(&v, (const uint8_t *)tab_at(t, t->slot[i] - 1) + toff, sizeof v);
+		if (!found || v < bt) {
+			best = i;
+			bt = v;
+			found = 1;
+		}
+	}
+	if (found)
+		tab_del(t, best);
+}
+
 /* Calls fn for every entry in use. */
 static void tab_each(struct tab *t, void (*fn)(void *ctx, void *ent), void *ctx)
 {
@@ -665,7 +688,10 @@ static void det_dns(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		struct dq *q = tab_get(&d->dq, &k, 1, &isnew, NULL);
 		if (!q) {
 			d->dropped++;
-			return;
+			tab_evict_oldest(&d->dq, offsetof(struct dq, t));
+			q = tab_get(&d->dq, &k, 1, &isnew, NULL);
+			if (!q)
+				return;
 		}
 		if (!isnew && t - q->t < DUP_WINDOW)
 			return; /* the same packet seen twice (-i any) */
@@ -851,7 +877,10 @@ static void det_tls(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		struct tls *c = tab_get(&d->tls, &k, 1, &isnew, NULL);
 		if (!c) {
 			d->dropped++;
-			return;
+			tab_evict_oldest(&d->tls, offsetof(struct tls, t));
+			c = tab_get(&d->tls, &k, 1, &isnew, NULL);
+			if (!c)
+				return;
 		}
 		if (isnew) {
 			c->t = t;

@@ -728,6 +728,16 @@ static void test_tls(void)
 	CHECK(has_pkts(&evs[2], 2, (const uint64_t[]){13, 14}));
 	CHECK_STR(evs[3].detail, "alert 99");
 
+	/* More ClientHellos waiting than the table holds (a one-way capture):
+	 * the oldest make room, so a rejection at the end is still seen. */
+	reset();
+	for (unsigned i = 0; i < 1500; i++)
+		tls_seg(1.0 + i * 0.001, 0, 10000 + i, PA, &ch);
+	tls_seg(3.0, 0, 60000, PA, &ch);
+	tls_seg(3.01, 1, 60000, TCPF_RST, NULL);
+	CHECK(det_dropped(det) == 1500 + 1 - 1024);
+	CHECK(events() == 1 && evs[0].peer_port == 60000);
+
 	/* Alert names from the table. */
 	static const struct {
 		uint8_t code;
