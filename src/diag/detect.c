@@ -255,8 +255,9 @@ struct dq {
 
 #define DNS_NAME_MAX 256
 
+/* Per name, whatever the type: NXDOMAIN is about the name, and a client that
+ * asks for A and AAAA at once connects when either works. */
 struct dn_key {
-	uint16_t qtype, pad;
 	char name[DNS_NAME_MAX];   /* zero-padded: only the used part is hashed */
 };
 
@@ -276,6 +277,7 @@ struct dn {
 	int v6;
 	uint8_t server[16], client[16];
 	uint16_t cport;
+	int qtype;              /* of the first query or failure since the last success */
 	int have_ends;
 };
 
@@ -626,8 +628,7 @@ static struct dn *dn_get(struct det *d, const struct dns_msg *msg, uint32_t *idx
 	memset(&k, 0, sizeof k);
 	size_t l = strlen(msg->name);
 	memcpy(k.name, msg->name, l < sizeof k.name ? l : sizeof k.name - 1);
-	k.qtype = msg->qtype;
-	struct dn *n = tab_get_n(&d->dn, &k, offsetof(struct dn_key, name) + strlen(k.name), 1, NULL, NULL);
+	struct dn *n = tab_get_n(&d->dn, &k, strlen(k.name), 1, NULL, NULL);
 	if (!n) {
 		d->dropped++;
 		return NULL;
@@ -637,12 +638,13 @@ static struct dn *dn_get(struct det *d, const struct dns_msg *msg, uint32_t *idx
 	return n;
 }
 
-static void dn_involve(struct dn *n, const struct pkt *pk, double t, int v6, const uint8_t *server,
+static void dn_involve(struct dn *n, const struct pkt *pk, double t, int qtype, int v6, const uint8_t *server,
 		       const uint8_t *client, uint16_t cport)
 {
 	if (!n->have_ends) {
 		n->have_ends = 1;
 		n->first = t;
+		n->qtype = qtype;
 		n->v6 = v6;
 		memcpy(n->server, server, addr_len(v6));
 		memcpy(n->client, client, addr_len(v6));
@@ -699,12 +701,13 @@ static void det_dns(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		q->name = idx;
 		if (n) {
 			n->queries++;
-			dn_involve(n, pk, t, v6, k.server, k.client, k.cport);
+			dn_involve(n, pk, t, msg.qtype, v6, k.server, k.client, k.cport);
 		}
 		return;
 	}
 	uint32_t slot;
 	struct dq *q = tab_get(&d->dq, &k, 0, NULL, &slot);
+	double asked = q ? q->t : t;
 	if (q)
 		tab_del(&d->dq, slot);
 	if (!n)
@@ -716,11 +719,19 @@ static void det_dns(struct det *d, const struct pkt *pk, const struct rd *r, dou
 	 * (a slow PTR lookup delays e.g. an SSH login) */
 	if (kind == DN_NX && msg.qtype == 12)
 		kind = -1;
+	/* names starting with '_' (SRV, DMARC, DNS-SD ...) are asked to learn
+	 * whether something exists: "no" is an answer */
+	if (kind == DN_NX && msg.name[0] == '_')
+		kind = -1;
+	/* asked before the name's last success (A and AAAA at once): the client
+	 * already has what it needs */
+	if (n->ever_ok && asked <= n->ok_last)
+		kind = -1;
 	if (rcode == 0) {
 		dn_success(n, t);
 	} else if (kind >= 0) {
 		n->fail[kind]++;
-		dn_involve(n, pk, t, v6, k.server, k.client, k.cport);
+		dn_involve(n, pk, t, msg.qtype, v6, k.server, k.client, k.cport);
 	}
 }
 
@@ -1176,7 +1187,7 @@ static void collect_dn(void *ctx, void *ent)
 	e->peer_port = n->cport;
 	snprintf(e->name, sizeof e->name, "%s", n->k.name);
 	snprintf(e->detail, sizeof e->detail, "%s", dn_detail[best]);
-	e->qtype = n->k.qtype;
+	e->qtype = n->qtype;
 	e->count = answered_bad + noans;
 	if (e->count < n->queries)
 		e->count = n->queries;

@@ -24,11 +24,12 @@
  *                         requests.  Per link on cooked v2 (ifindex).
  *   duplicate-ip          the MAC an answer names (ARP sender / target
  *                         link-layer option), else the frame's source MAC.
- *   dns-failure           per name + type, failures after its last successful
- *                         answer; "no answer" needs >= 2 tries or >= 2 s to
- *                         the end of the capture; UDP only; a failed name
- *                         whose prefix was answered (search list) and PTR
- *                         NXDOMAIN are not failures.
+ *   dns-failure           per name (any type), failures of queries sent after
+ *                         its last successful answer; "no answer" needs >= 2
+ *                         tries or >= 2 s to the end of the capture; UDP only;
+ *                         a failed name whose prefix was answered (search
+ *                         list), PTR NXDOMAIN and NXDOMAIN for "_..." names
+ *                         are not failures.  qtype: the first query's.
  *   tls-rejected          records that start a segment only (no reassembly);
  *                         one event per server, port, SNI and detail.
  *   ttl-expired           one event per quoted destination, port, protocol;

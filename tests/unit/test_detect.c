@@ -455,6 +455,15 @@ static void test_dns(void)
 	dns_r(4.03, 0x5556, 40006, 0, "foo.example", 1);
 	dns_q(5.0, 0x6666, 40007, "refused.example", 1);    /* 15 */
 	dns_r(5.01, 0x6666, 40007, 5, "refused.example", 1); /* 16 */
+	/* A and AAAA at once: A answered, then AAAA SERVFAIL: the client has an
+	 * address, no event; the same name's AAAA failing alone later does. */
+	dns_q(5.2, 0x6701, 40010, "dual.example", 1);
+	dns_q(5.2001, 0x6702, 40010, "dual.example", 28);
+	dns_r(5.21, 0x6701, 40010, 0, "dual.example", 1);
+	dns_r(5.22, 0x6702, 40010, 2, "dual.example", 28);
+	/* service and policy probes ("_dmarc", SRV "_ldap._tcp"): NXDOMAIN is an answer */
+	dns_q(5.3, 0x6801, 40011, "_dmarc.example", 16);
+	dns_r(5.31, 0x6801, 40011, 3, "_dmarc.example", 16);
 	/* a reverse lookup without a name: routine, no event */
 	dns_q(5.5, 0x6667, 40007, "9.0.198.10.in-addr.arpa", 12);
 	dns_r(5.51, 0x6667, 40007, 3, "9.0.198.10.in-addr.arpa", 12);
