@@ -347,7 +347,7 @@ static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *by
 		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
 		tracker_packet(r->trk, &r->pk, &res);
 		if (r->diag)
-			diag_packet(r->diag, r->trk, &r->pk, &res);
+			diag_packet(r->diag, r->trk, &r->pk, &res, bytes, h->caplen);
 		if (r->o->analyze && r->o->json) {
 			if (r->pk.has_tcp) {
 				char jb[1024];

@@ -21,7 +21,9 @@
 struct diag;
 
 struct diag *diag_new(struct out *o, int json, int live);
-void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res);
+/* data/caplen: the packet's bytes (borrowed for the call; the packet-level detectors read them). */
+void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res,
+		 const uint8_t *data, uint32_t caplen);
 void diag_conn_done(struct diag *d, const struct conn *c);
 /* Capture is stopping: the summary follows, so stop printing findings one by one. */
 void diag_stop_live(struct diag *d);
