@@ -75,6 +75,13 @@ static void port_rules(struct diag *d, enum vantage v)
 			g->first = p->first_bad < p->first_ok ? p->first_bad : p->first_ok;
 			g->last = p->last_bad > p->last_ok ? p->last_bad : p->last_ok;
 			g->count = bad;
+			/* The examples of what it explains prove it too. */
+			for (int e = 0; src && e < src->nex && g->nex < MAX_EXAMPLES; e++)
+				g->ex[g->nex++] = src->ex[e];
+			if (src) {
+				g->first_pkt = src->first_pkt;
+				g->last_pkt = src->last_pkt;
+			}
 		}
 		snprintf(ev, sizeof ev,
 			 "%llu connection(s) to this port completed while, in the same period, %llu got no SYN-ACK, %llu had "

@@ -28,7 +28,7 @@ const struct diag_kind diag_kinds[F_COUNT] = {
 		 "firewall on the path, wrong DNS record or address), or the capture ran on the wrong interface / with a filter that excludes them",
 		 "nothing crossed this point: the traffic takes another path, or is dropped before it"},
 		{"ip -br link (is the interface right and up?); check the capture filter; capture one step upstream; "
-		 "ip route get %SERVER%",
+		 "ip route get <server address>",
 		 "tcpdump -i any -n (without a filter) while reproducing; ip route get <server address>; nft list ruleset on the client",
 		 "tcpdump -i any -n (without a filter) while reproducing; capture at the client, then on each router on the way, to see "
 		 "where the packets stop; ip addr (is the address the client uses configured here?)",

@@ -266,7 +266,9 @@ static int rule_refused(struct diag *d, const struct conn *c, enum vantage v)
 			 (unsigned long long)c->syn_pkt, c->rst_ttl, h->ttl, abs((int)h->ttl - (int)c->rst_ttl),
 			 c->rst_ttl > h->ttl ? "closer than the server" : "further away than the server");
 	} else if (nt && nt->rst_mac_set && v != V_SERVER && diag_initial_ttl(c->rst_ttl) &&
-		   (m = diag_mac_find(d, nt->rst_mac)) != NULL && (m->routed || m->ndst >= 2) &&
+		   (m = diag_mac_find(d, nt->rst_mac)) != NULL &&
+		   (m->routed || m->ndst >= 2 ||
+		    (m->owner_set && (m->owner_v6 != c->v6 || memcmp(m->owner, c->srv, diag_alen(c->v6)) != 0))) &&
 		   !(m->owner_set && m->owner_v6 == c->v6 && memcmp(m->owner, c->srv, diag_alen(c->v6)) == 0)) {
 		forged = 1;
 		char mac[24], owner[64] = "";
@@ -278,8 +280,9 @@ static int rule_refused(struct diag *d, const struct conn *c, enum vantage v)
 		}
 		snprintf(ev, sizeof ev,
 			 "SYN (packet %llu) answered by RST with TTL %u - zero hops: sent from this link - by %s%s, a router "
-			 "(it forwards other hosts' packets), while the server is behind it: the router or a firewall on it forged the reset",
-			 (unsigned long long)c->syn_pkt, c->rst_ttl, mac, owner);
+			 "(it %s), while the server is behind it: the router or a firewall on it forged the reset",
+			 (unsigned long long)c->syn_pkt, c->rst_ttl, mac, owner,
+			 m->routed || m->ndst >= 2 ? "forwards other hosts' packets" : "answers ARP for another address");
 	} else {
 		snprintf(ev, sizeof ev, "%d SYN(s), answered by RST+ACK (TTL %u): nothing listens on port %u", c->syn_count,
 			 c->rst_ttl, c->sport);
@@ -606,7 +609,8 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 		}
 	}
 	/* high RTT */
-	if (c->syn_count && c->synack_count && c->established) {
+	/* Karn's rule: no RTT from a retransmitted SYN or SYN-ACK (that time is a timeout, not the path). */
+	if (c->syn_count == 1 && c->synack_count == 1 && c->established) {
 		double hs = c->hs_ack_time - c->syn_time;
 		if (hs >= 0.3) {
 			snprintf(ev, sizeof ev, "handshake took %.1f ms (SYN->SYN-ACK %.1f ms, SYN-ACK->ACK %.1f ms)", hs * 1000,

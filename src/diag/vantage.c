@@ -27,6 +27,9 @@ enum vantage diag_conn_vantage(const struct conn *c)
 			return V_SERVER;
 		if (!cli_init && !srv_init)
 			return V_MIDDLE;
+		/* Both initial: the SYN was sent from here and the answer came from this link. */
+		if (c->syn_count && !c->synack_count)
+			return V_CLIENT;
 	}
 	/* Then handshake timing. */
 	if (c->syn_count && c->synack_count && c->established) {
