@@ -108,32 +108,39 @@ struct port *diag_port_get(struct diag *d, int v6, const uint8_t *a, uint16_t p)
 	return NULL;
 }
 
-struct mac *diag_mac_find(struct diag *d, const uint8_t *a)
+/* The MAC table: open addressing on a hash of the address, the last hit of each
+ * kind cached; when a probe run is full, the MAC is not tracked (bounded memory). */
+static struct mac *mac_lookup(struct diag *d, const uint8_t *a, int create, int *cache)
 {
-	for (int i = 0; i < d->nmacs; i++)
-		if (memcmp(d->macs[i].a, a, 6) == 0)
-			return &d->macs[i];
+	if (cache && *cache >= 0 && memcmp(d->macs[*cache].a, a, 6) == 0)
+		return &d->macs[*cache];
+	uint32_t h = 2166136261u;
+	for (int i = 0; i < 6; i++)
+		h = (h ^ a[i]) * 16777619u;
+	for (int probe = 0; probe < 8; probe++) {
+		int i = (int)((h + (uint32_t)probe) % MAX_MACS);
+		struct mac *m = &d->macs[i];
+		if (m->used && memcmp(m->a, a, 6) == 0) {
+			if (cache)
+				*cache = i;
+			return m;
+		}
+		if (!m->used) {
+			if (!create)
+				return NULL;
+			m->used = 1;
+			memcpy(m->a, a, 6);
+			if (cache)
+				*cache = i;
+			return m;
+		}
+	}
 	return NULL;
 }
 
-/* The MAC table: the last hit is cached (consecutive frames mostly share a MAC);
- * when full, new MACs are not tracked. */
-static struct mac *mac_get(struct diag *d, const uint8_t *a, int *cache)
+struct mac *diag_mac_find(struct diag *d, const uint8_t *a)
 {
-	if (*cache >= 0 && memcmp(d->macs[*cache].a, a, 6) == 0)
-		return &d->macs[*cache];
-	for (int i = 0; i < d->nmacs; i++)
-		if (memcmp(d->macs[i].a, a, 6) == 0) {
-			*cache = i;
-			return &d->macs[i];
-		}
-	if (d->nmacs >= MAX_MACS)
-		return NULL;
-	struct mac *m = &d->macs[d->nmacs];
-	memset(m, 0, sizeof *m);
-	memcpy(m->a, a, 6);
-	*cache = d->nmacs++;
-	return m;
+	return mac_lookup(d, a, 0, NULL);
 }
 
 static struct conn_note *note_get(struct diag *d, uint64_t conn_id)
@@ -161,7 +168,7 @@ const struct conn_note *diag_note_find(const struct diag *d, uint64_t conn_id)
 static void link_layer(struct diag *d, const struct pkt *pk)
 {
 	static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
-	struct mac *m = mac_get(d, pk->src_mac, &d->last_mac);
+	struct mac *m = mac_lookup(d, pk->src_mac, 1, &d->last_mac);
 	if (m) {
 		if (pk->is_arp && pk->arp_op == 2) {
 			m->owner_set = 1;
@@ -173,7 +180,7 @@ static void link_layer(struct diag *d, const struct pkt *pk)
 	}
 	/* Frames sent to one MAC for several IP destinations: that MAC is a router. */
 	if (pk->l3 && !(pk->dst_mac[0] & 1) && memcmp(pk->dst_mac, bcast, 6) != 0) {
-		struct mac *t = mac_get(d, pk->dst_mac, &d->last_dst_mac);
+		struct mac *t = mac_lookup(d, pk->dst_mac, 1, &d->last_dst_mac);
 		if (t && t->ndst < 2) {
 			size_t n = diag_alen(pk->l3 == 6);
 			if (t->ndst == 0) {
@@ -201,7 +208,9 @@ void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const 
 	d->pkts++;
 	if (pk->has_tcp)
 		d->tcp_pkts++;
-	if (pk->has_mac)
+	/* Link-layer roles from the packets that show them (ARP replies, handshakes):
+	 * cheap enough for every packet of a busy capture. */
+	if (pk->has_mac && (pk->is_arp || (pk->has_tcp && (pk->tcp.flags & TCPF_SYN))))
 		link_layer(d, pk);
 	if (pk->is_arp) {
 		if (pk->arp_op == 1) {

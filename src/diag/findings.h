@@ -78,7 +78,7 @@ const char *diag_kind_next(enum fid k, enum vantage v);
 #define MAX_COUNTERS 6
 #define MAX_HOSTS 4096
 #define MAX_PORTS 1024
-#define MAX_MACS 64
+#define MAX_MACS 512
 #define MAX_NOTES 256
 
 struct example {
@@ -138,6 +138,7 @@ struct port {
 /* What a link-layer address has been seen doing: a router's MAC carries packets
  * of other hosts (routed TTLs, or several destinations). */
 struct mac {
+	int used;
 	uint8_t a[6];
 	int routed;                 /* sent a packet with a non-initial TTL */
 	int ndst;                   /* distinct IPv4/IPv6 destinations sent to it (0..2) */
@@ -168,7 +169,7 @@ struct diag {
 	struct host hosts[MAX_HOSTS];
 	struct port ports[MAX_PORTS];
 	struct mac macs[MAX_MACS];
-	int nmacs, last_mac, last_dst_mac;    /* last_*: lookup caches */
+	int last_mac, last_dst_mac;     /* lookup caches */
 	struct conn_note notes[MAX_NOTES];
 	int nnotes;
 	uint64_t conns, healthy, tcp_pkts, pkts;
