@@ -59,11 +59,10 @@ static void port_rules(struct diag *d, enum vantage v)
 			diag_counter(g, "completed", (double)p->ok, 0);
 			continue;
 		}
-		int lo = 0;
-		if (overlap && v == V_SERVER)
-			lo = una != NULL || p->synack_unacked > 0;
-		else if (overlap)   /* from the client or the path: a pattern across connections, not one loss */
-			lo = bad >= 2 && (p->halfopen + p->synack_unacked > 0 || p->late >= 2);
+		/* At the server, any SYN that arrived and was left unanswered (or answered only
+		 * seconds later) while other connections completed is the server's doing.  From
+		 * the client or the path it must be a pattern across connections, not one loss. */
+		int lo = overlap && (bad >= 2 || (v == V_SERVER && (una != NULL || p->synack_unacked > 0)));
 		if (!lo)
 			continue;
 		struct group *g = find_group(d, F_LISTEN_OVERFLOW, p);
@@ -81,6 +80,13 @@ static void port_rules(struct diag *d, enum vantage v)
 			if (src) {
 				g->first_pkt = src->first_pkt;
 				g->last_pkt = src->last_pkt;
+			}
+			if (p->late_ex_set && g->nex < MAX_EXAMPLES) {
+				g->ex[g->nex++] = p->late_ex;
+				if (!g->first_pkt || p->late_ex.first_pkt < g->first_pkt)
+					g->first_pkt = p->late_ex.first_pkt;
+				if (p->late_ex.last_pkt > g->last_pkt)
+					g->last_pkt = p->late_ex.last_pkt;
 			}
 		}
 		snprintf(ev, sizeof ev,
@@ -175,13 +181,21 @@ static void det_cb(void *user, const struct det_event *ev)
 static void capture_rules(struct diag *d)
 {
 	static const uint8_t zero[16];
-	if (d->pkts == 0) {
+	int others = 0;
+	for (int i = 0; i < d->ng; i++)
+		others += !d->g[i].dead;
+	if (d->routable == 0 && !others) {
+		/* Nothing, or only link-local chatter (ARP, neighbour discovery, multicast). */
 		struct group *g = diag_group_new(d, F_NO_TRAFFIC, SEV_ERROR, 0, zero, zero, 0);
 		if (g) {
-			g->count = 0;
-			diag_group_summary(g, "capture", d->cap.drops_known && d->cap.kernel_recv == 0
-				? "no packet captured (the kernel's filter accepted none)" : "no packet captured (or none matched the filter)",
-				NULL, 0, 0, 0);
+			char ev[200];
+			if (d->pkts == 0)
+				snprintf(ev, sizeof ev, "no packet captured (or none matched the filter)");
+			else
+				snprintf(ev, sizeof ev, "%llu packet(s) captured, all of them link-local (ARP, neighbour discovery, "
+					 "multicast): nothing from or to another network", (unsigned long long)d->pkts);
+			diag_group_summary(g, "capture", ev, NULL, 0, 0, 0);
+			diag_counter(g, "packets", (double)d->pkts, 0);
 		}
 		return;
 	}
@@ -216,7 +230,7 @@ static void capture_rules(struct diag *d)
 static const struct {
 	enum fid root;
 	int any_port;
-	enum fid cons[10];
+	enum fid cons[12];
 	int n;
 } fold_table[] = {
 	{F_SYN_FLOOD, 0, {F_SYN_UNANSWERED, F_NO_SYNACK, F_SYNACK_UNACKED, F_HIGH_RTT, F_ACK_LOST}, 5},
@@ -224,6 +238,9 @@ static const struct {
 				F_HIGH_RTT, F_SLOW_SERVER, F_RESPONSE_STALLED}, 9},
 	{F_PMTU_BLACKHOLE, 0, {F_RTO_STALL, F_PACKET_LOSS, F_RESPONSE_STALLED}, 3},
 	{F_NEIGHBOR_UNREACHABLE, 1, {F_SYN_UNANSWERED, F_HOST_UNREACHABLE}, 2},
+	/* Two machines with the server's address: half the handshakes go to the wrong one. */
+	{F_DUPLICATE_IP, 1, {F_REFUSED, F_CLIENT_RESET, F_SYN_UNANSWERED, F_NO_SYNACK, F_SYNACK_UNACKED, F_RTO_STALL,
+			     F_PACKET_LOSS, F_APP_RESET, F_BAD_SEQ}, 9},
 	{F_TTL_EXPIRED, 1, {F_SYN_UNANSWERED, F_RTO_STALL, F_PACKET_LOSS, F_REJECTED_ICMP}, 4},
 	{F_TLS_REJECTED, 0, {F_APP_RESET, F_EARLY_CLOSE}, 2},
 	{F_ZERO_WINDOW, 0, {F_EARLY_CLOSE, F_WINDOW_FULL}, 2},

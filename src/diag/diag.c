@@ -138,6 +138,14 @@ static struct mac *mac_lookup(struct diag *d, const uint8_t *a, int create, int 
 	return NULL;
 }
 
+void diag_port_bad(struct port *p, double t0, double t1)
+{
+	if (p->first_bad == 0 || t0 < p->first_bad)
+		p->first_bad = t0;
+	if (t1 > p->last_bad)
+		p->last_bad = t1;
+}
+
 struct mac *diag_mac_find(struct diag *d, const uint8_t *a)
 {
 	return mac_lookup(d, a, 0, NULL);
@@ -193,6 +201,15 @@ static void link_layer(struct diag *d, const struct pkt *pk)
 	}
 }
 
+/* Traffic that never leaves the link (multicast, broadcast, IPv6 link-local):
+ * a capture with only this saw nothing of what the user is after. */
+static int link_scope(const struct pkt *pk)
+{
+	if (pk->l3 == 6)
+		return pk->dst[0] == 0xff || (pk->src[0] == 0xfe && (pk->src[1] & 0xc0) == 0x80);
+	return (pk->dst[0] & 0xf0) == 0xe0 || (pk->dst[0] == 255 && pk->dst[1] == 255 && pk->dst[2] == 255 && pk->dst[3] == 255);
+}
+
 void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res,
 		 const uint8_t *data, uint32_t caplen)
 {
@@ -230,6 +247,8 @@ void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const 
 	if (pk->l3 == 0)
 		return;
 	int v6 = pk->l3 == 6;
+	if (!link_scope(pk))
+		d->routable++;
 	struct host *h = diag_host_get(d, v6, pk->src, 1);
 	if (h) {
 		h->pkts_from++;
@@ -311,7 +330,24 @@ void diag_conn_done(struct diag *d, const struct conn *c)
 		p->last_ok = c->last;
 		p->ok++;
 		if (c->syn_count > 1 && c->syn_count <= 8 && c->synack_count &&
-		    c->synack_times[0] - c->syn_times[0] >= 0.9)
+		    c->synack_times[0] - c->syn_times[0] >= 0.9) {
 			p->late++;  /* answered only after SYN retransmissions */
+			diag_port_bad(p, c->syn_times[0], c->synack_times[0]);
+			if (!p->late_ex_set) {
+				struct example *e = &p->late_ex;
+				p->late_ex_set = 1;
+				diag_conn_label(e->conn, sizeof e->conn, c);
+				snprintf(e->text, sizeof e->text, "%d SYNs, the SYN-ACK (packet %llu) came %.3f s after the first SYN (packet %llu)",
+					 c->syn_count, (unsigned long long)c->synack_pkt, c->synack_times[0] - c->syn_times[0],
+					 (unsigned long long)c->syn_pkt);
+				e->first_pkt = c->first_pkt;
+				e->last_pkt = c->last_pkt;
+				e->key[0] = c->syn_pkt;
+				e->key[1] = c->synack_pkt;
+				e->nkey = 2;
+				e->t0 = c->start;
+				e->t1 = c->last;
+			}
+		}
 	}
 }

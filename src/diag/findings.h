@@ -133,6 +133,8 @@ struct port {
 	uint16_t sport;
 	uint64_t ok, halfopen, synack_unacked, refused, late;   /* late: established after SYN or SYN-ACK retransmissions */
 	double first_bad, last_bad, first_ok, last_ok;
+	struct example late_ex;     /* the first connection answered late, as evidence */
+	int late_ex_set;
 };
 
 /* What a link-layer address has been seen doing: a router's MAC carries packets
@@ -173,6 +175,7 @@ struct diag {
 	struct conn_note notes[MAX_NOTES];
 	int nnotes;
 	uint64_t conns, healthy, tcp_pkts, pkts;
+	uint64_t routable;           /* IP packets beyond link scope (not ARP, ND, multicast, link-local) */
 	uint64_t capture_gaps;          /* holes ACKed without a retransmission: the capture missed them */
 	double tfirst, tlast;
 	uint64_t votes[V_COUNT];
@@ -186,6 +189,8 @@ struct diag {
 size_t diag_alen(int v6);
 struct host *diag_host_get(struct diag *d, int v6, const uint8_t *a, int create);
 struct port *diag_port_get(struct diag *d, int v6, const uint8_t *a, uint16_t p);
+/* A connection to this port that went wrong in the handshake, from t0 to t1. */
+void diag_port_bad(struct port *p, double t0, double t1);
 struct mac *diag_mac_find(struct diag *d, const uint8_t *a);
 void diag_addr_str(char *buf, size_t n, int v6, const uint8_t *a);
 void diag_mac_str(char *buf, size_t n, const uint8_t *a);

@@ -242,6 +242,13 @@ static int rule_icmp(struct diag *d, const struct conn *c, enum vantage v)
 	return 1;
 }
 
+/* Client and server in different subnets, as far as the usual prefix lengths
+ * (/24, /64) tell. */
+static int other_subnet(const struct conn *c)
+{
+	return memcmp(c->cli, c->srv, c->v6 ? 8 : 3) != 0;
+}
+
 /* Does the reset come from the server?  Hop count first (the server's other
  * packets), then the link layer: a reset with an initial TTL (sent from this
  * link) from a MAC that carries other hosts' packets (a router) cannot be
@@ -283,6 +290,23 @@ static int rule_refused(struct diag *d, const struct conn *c, enum vantage v)
 			 "(it %s), while the server is behind it: the router or a firewall on it forged the reset",
 			 (unsigned long long)c->syn_pkt, c->rst_ttl, mac, owner,
 			 m->routed || m->ndst >= 2 ? "forwards other hosts' packets" : "answers ARP for another address");
+	} else if (v != V_SERVER && diag_initial_ttl(c->rst_ttl) && diag_initial_ttl(c->h[0].ttl_first) &&
+		   other_subnet(c)) {
+		/* Nothing else in the capture: the addresses decide.  A server in another
+		 * subnet is reached through a router, so its own reset would arrive with a
+		 * decremented TTL; one with the initial TTL was made on this link. */
+		forged = 1;
+		char mac[32] = "";
+		if (nt && nt->rst_mac_set) {
+			char m6[24];
+			diag_mac_str(m6, sizeof m6, nt->rst_mac);
+			snprintf(mac, sizeof mac, " from %s", m6);
+		}
+		snprintf(ev, sizeof ev,
+			 "SYN (packet %llu) answered by RST with TTL %u%s - zero hops, made on this link - while the server is in "
+			 "another subnet (assuming a /%d), behind a router: its own reset would arrive with a lower TTL; the "
+			 "router (the SYN's next hop) or a firewall there forged the reset",
+			 (unsigned long long)c->syn_pkt, c->rst_ttl, mac, c->v6 ? 64 : 24);
 	} else {
 		snprintf(ev, sizeof ev, "%d SYN(s), answered by RST+ACK (TTL %u): nothing listens on port %u", c->syn_count,
 			 c->rst_ttl, c->sport);
@@ -319,9 +343,7 @@ static int rule_no_answer(struct diag *d, const struct conn *c, enum vantage v)
 		 v == V_SERVER ? " left this host" : "");
 	struct port *p = diag_port_get(d, c->v6, c->srv, c->sport);
 	if (p) {
-		if (!p->halfopen)
-			p->first_bad = c->start;
-		p->last_bad = c->last;
+		diag_port_bad(p, c->start, c->last);
 		p->halfopen++;
 	}
 	struct group *g = diag_group_get(d, v == V_SERVER ? F_NO_SYNACK : F_SYN_UNANSWERED, SEV_ERROR, c);
@@ -348,8 +370,10 @@ static int rule_synack_unacked(struct diag *d, const struct conn *c, enum vantag
 		return 1;
 	}
 	struct port *p = diag_port_get(d, c->v6, c->srv, c->sport);
-	if (p)
+	if (p) {
 		p->synack_unacked++;
+		diag_port_bad(p, c->start, c->last);
+	}
 	if (c->h[0].pkts > (uint64_t)c->syn_count && v == V_SERVER) {
 		/* The client did answer, but the server kept retransmitting its SYN-ACK: the
 		 * final ACK was dropped by the server (accept queue full). */
@@ -387,9 +411,12 @@ static int rule_ack_lost(struct diag *d, const struct conn *c, enum vantage v)
 		return 0;
 	double last_sa = c->synack_times[c->synack_count < 8 ? c->synack_count - 1 : 7];
 	int ignored = v == V_SERVER && c->hs_ack_time > 0 && c->hs_ack_time < last_sa;
+	double last_sa0 = c->synack_times[c->synack_count < 8 ? c->synack_count - 1 : 7];
 	struct port *p = diag_port_get(d, c->v6, c->srv, c->sport);
-	if (p)
+	if (p) {
 		p->late++;
+		diag_port_bad(p, c->synack_times[0], last_sa0);
+	}
 	double wait = last_sa - c->synack_times[0];
 	int srv_first = c->h[1].first_data_time > 0 &&
 			(c->h[0].first_data_time <= 0 || c->h[1].first_data_time < c->h[0].first_data_time);

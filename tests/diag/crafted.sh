@@ -97,5 +97,15 @@ zw-reset          diag-zero-window-reset-client.pcap     zero-window      -     
 no-synack-server  diag-no-synack-server.pcap             no-synack        -              server   TTL 55: arrived over the network
 empty             diag-empty.pcap                        no-traffic       -              -        "packets":0
 EOF_LIST
+# Advice fits the capture point (issue 10): a report made at the client never
+# tells the user to capture at the client, one made at the server never to
+# capture at the server.
+for j in "$T"/*.json; do
+    v=$(sed -n 's/^{"summary":true.*"vantage":"\([^"]*\)".*/\1/p' "$j" | tail -n1)
+    case $v in
+        client) ! grep -q 'capture at the client' "$j" || fail "$(basename "$j" .json): client-side report says 'capture at the client'" ;;
+        server) ! grep -q 'capture at the server' "$j" || fail "$(basename "$j" .json): server-side report says 'capture at the server'" ;;
+    esac
+done
 echo "$n checks, $xf known misdiagnoses (xfail)"
 finish
