@@ -75,6 +75,7 @@ int main(void)
 	/* Each detector event kind becomes its finding, with its evidence and packets. */
 	int serious = 0;
 	struct diag *d = fresh(1);
+	d->routable = 10;
 	struct det_event e = ev_v4(DET_DNS_FAILURE, "10.198.2.53", "10.198.1.2");
 	snprintf(e.name, sizeof e.name, "nosuch.example");
 	snprintf(e.detail, sizeof e.detail, "NXDOMAIN");
@@ -117,6 +118,7 @@ int main(void)
 
 	/* Text rendering of one event; consequences nest under their root. */
 	d = fresh(0);
+	d->routable = 10;
 	e = ev_v4(DET_TLS_REJECTED, "10.198.2.2", "10.198.1.2");
 	e.port = 443;
 	snprintf(e.detail, sizeof e.detail, "reset after ClientHello");
@@ -134,6 +136,26 @@ int main(void)
 	CHECK(strstr(s, "ClientHello (no SNI) rejected: reset after ClientHello [packets 5, 9]") != NULL);
 	CHECK(strstr(s, "explains (consequences, not separate problems):\n     !! [app-reset]") != NULL);
 	CHECK(strstr(s, "1 finding (explaining 1 more)") != NULL);
+	diag_free(d);
+
+	/* Kernel drops: capture-loss, and a loss finding from the same capture is marked uncertain. */
+	d = fresh(0);
+	d->routable = 10;
+	struct diag_capture_info ci = {0};
+	ci.drops_known = 1;
+	ci.kernel_recv = 1000;
+	ci.kernel_drops = 150;
+	diag_set_capture_info(d, &ci);
+	g = diag_group_new(d, F_PACKET_LOSS, SEV_ERROR, 0, srv, cli, 80);
+	CHECK(g != NULL);
+	if (g) {
+		g->count = 1;
+		diag_group_summary(g, "10.198.1.2:40000 -> 10.198.2.2:80", "about 15% loss", NULL, 0, 0, 0);
+	}
+	s = finish(d, &serious);
+	CHECK(strstr(s, "[capture-loss] the capture itself missed packets") != NULL);
+	CHECK(strstr(s, "150 packet(s) dropped by the capturing kernel") != NULL);
+	CHECK(strstr(s, " ! [packet-loss] packet loss; uncertain: the capture dropped 150 packet(s)") != NULL);
 	diag_free(d);
 
 	/* Nothing captured. */
