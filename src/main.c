@@ -447,12 +447,18 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 
 /* diagnose -r A -r B where A and B are two captures of the same traffic (one
  * near the client, one near the server): each is diagnosed on its own (merged
- * they would count every packet twice), then the path between them from
- * synack compare's matcher.  Returns the exit status. */
+ * they would count every packet twice), and the path between them from synack
+ * compare's matcher.  The first finding printed is the one to act on: the
+ * server side's report comes first (what the server did with what reached
+ * it), then the path (what was lost between the two points), then the client
+ * side's (mostly the same trouble seen from afar); when nothing reached the
+ * server capture, the path comes first: the loss on the way is the finding.
+ * Returns the exit status. */
 static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_result *cr, char *err)
 {
-	int found = 0, failed = 0;
-	for (int side = 0; side < 2; side++) {
+	int found = 0, failed = 0, paths_done = 0;
+	for (int k = 0; k < 2; k++) {
+		int side = k == 0 ? 1 : 0;     /* server side first */
 		int idx = side == 0 ? cr->client_cap : !cr->client_cap;
 		static struct opts one;
 		one = *o;
@@ -467,18 +473,27 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 		if (!r->trk || !r->diag)
 			die(2, "out of memory");
 		diag_set_source(r->diag, cr->name[idx], side == 0 ? "client" : "server");
-		if (side && !o->json)
-			out_char(&stdout_buf, '\n');
 		if (run_merged(r, &one, err) < 0)
 			failed = 1;
 		tracker_finish(r->trk, "end of capture");
+		if (side == 1 && !diag_saw_traffic(r->diag)) {
+			found += diag_paths(&stdout_buf, o->json, cr);
+			paths_done = 1;
+			if (!o->json)
+				out_char(&stdout_buf, '\n');
+		}
+		if (k && !o->json)
+			out_char(&stdout_buf, '\n');
 		found += diag_finish(r->diag);
 		diag_free(r->diag);
 		tracker_free(r->trk);
 		r->diag = NULL;
 		r->trk = NULL;
+		if (side == 1 && !paths_done) {
+			found += diag_paths(&stdout_buf, o->json, cr);
+			paths_done = 1;
+		}
 	}
-	found += diag_paths(&stdout_buf, o->json, cr);
 	r->o = o;
 	out_flush(&stdout_buf);
 	if (failed)

@@ -39,7 +39,8 @@ static void port_rules(struct diag *d, enum vantage v)
 			una = find_group(d, F_NO_SYNACK, p);
 		struct group *unacked = find_group(d, F_SYNACK_UNACKED, p);
 		uint64_t bad = p->halfopen + p->synack_unacked + p->late;
-		int overlap = p->ok && bad && p->first_bad <= p->last_ok + 5 && p->first_ok <= p->last_bad + 5;
+		/* Connections with a clean handshake at the same moment (not the late ones themselves). */
+		int overlap = p->clean && bad && p->first_bad <= p->last_ok + 5 && p->first_ok <= p->last_bad + 5;
 		char ev[400];
 		if ((una || unacked) && p->halfopen + p->synack_unacked >= 200) {
 			struct group *g = una ? una : unacked;

@@ -37,6 +37,11 @@ void diag_set_capture_info(struct diag *d, const struct diag_capture_info *ci)
 	d->cap = *ci;
 }
 
+int diag_saw_traffic(const struct diag *d)
+{
+	return d->routable > 0;
+}
+
 void diag_stop_live(struct diag *d)
 {
 	d->live = 0;
@@ -325,10 +330,14 @@ void diag_conn_done(struct diag *d, const struct conn *c)
 	}
 	struct port *p = diag_port_get(d, c->v6, c->srv, c->sport);
 	if (p && c->established) {
-		if (!p->ok)
-			p->first_ok = c->start;
-		p->last_ok = c->last;
 		p->ok++;
+		if (c->syn_count <= 1 && c->synack_count <= 1) {
+			if (!p->clean || c->start < p->first_ok)
+				p->first_ok = c->start;
+			if (c->last > p->last_ok)
+				p->last_ok = c->last;
+			p->clean++;
+		}
 		if (c->syn_count > 1 && c->syn_count <= 8 && c->synack_count &&
 		    c->synack_times[0] - c->syn_times[0] >= 0.9) {
 			p->late++;  /* answered only after SYN retransmissions */

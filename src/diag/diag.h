@@ -42,6 +42,8 @@ struct diag_capture_info {
 	uint64_t dup_identical;     /* the same packet twice in one capture, analysed once */
 };
 void diag_set_capture_info(struct diag *d, const struct diag_capture_info *ci);
+/* Did the capture hold any traffic beyond link-local chatter (ARP, ND, multicast)? */
+int diag_saw_traffic(const struct diag *d);
 /* Prints the findings; returns the number of findings at warning level or worse. */
 int diag_finish(struct diag *d);
 void diag_free(struct diag *d);

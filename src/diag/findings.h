@@ -132,7 +132,8 @@ struct port {
 	uint8_t srv[16];
 	uint16_t sport;
 	uint64_t ok, halfopen, synack_unacked, refused, late;   /* late: established after SYN or SYN-ACK retransmissions */
-	double first_bad, last_bad, first_ok, last_ok;
+	uint64_t clean;             /* completed with one SYN and one SYN-ACK */
+	double first_bad, last_bad, first_ok, last_ok;     /* *_ok: of the clean ones */
 	struct example late_ex;     /* the first connection answered late, as evidence */
 	int late_ex_set;
 };
