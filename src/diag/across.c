@@ -169,6 +169,7 @@ void diag_det_event(struct diag *d, const struct det_event *ev)
 		break;
 	}
 	g->count += ev->count ? 1 : 0;
+	g->events = 1;
 	diag_group_summary(g, label, text, ev->pkts, ev->npkts < DET_MAX_PKTS ? ev->npkts : DET_MAX_PKTS, ev->first, ev->last);
 	diag_counter(g, "packets", (double)ev->count, 0);
 }

@@ -115,6 +115,7 @@ struct group {
 	int from_v6, uses_from;
 	char note[200];             /* appended to the title ("uncertain: ...") */
 	int parent;                 /* index of the root group, -1 when a root */
+	int events;                 /* counts packet-level events (detectors), not connections */
 };
 
 struct host {

@@ -111,7 +111,10 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 	out_json_str(o, srvep);
 	out_str(o, ",\"conn\":");
 	out_json_str(o, g->nex ? g->ex[0].conn : srvep);
-	out_fmt(o, ",\"connections\":%llu,\"vantage\":", (unsigned long long)g->count);
+	if (g->events)
+		out_fmt(o, ",\"connections\":0,\"occurrences\":%llu,\"vantage\":", (unsigned long long)g->count);
+	else
+		out_fmt(o, ",\"connections\":%llu,\"vantage\":", (unsigned long long)g->count);
 	out_json_str(o, diag_vantage_name[v]);
 	if (d->src_file) {
 		out_str(o, ",\"capture\":");
@@ -196,7 +199,8 @@ static void text_group(struct diag *d, const struct group *g, enum vantage v, in
 	diag_expand(next, sizeof next, diag_kind_next(g->kind, v), server, client, g->sport);
 	out_fmt(o, "\n%s [%s] %s\n", sev_mark(g->sev), diag_kinds[g->kind].id, title);
 	if (has_endpoint(g)) {
-		out_fmt(o, "   where:    %s, %llu connection%s", srvep, (unsigned long long)g->count, g->count == 1 ? "" : "s");
+		out_fmt(o, "   where:    %s, %llu %s%s", srvep, (unsigned long long)g->count, g->events ? "occurrence" : "connection",
+			g->count == 1 ? "" : "s");
 		if (g->first >= 0 && g->last > 0) {
 			diag_fmt_clock(t0, sizeof t0, g->first);
 			diag_fmt_clock(t1, sizeof t1, g->last);
