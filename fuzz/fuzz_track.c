@@ -98,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct tcp_result res;
 		memset(&res, 0, sizeof res);
 		tracker_packet(t, &pk, &res);
-		diag_packet(x.diag, t, &pk, &res);
+		diag_packet(x.diag, t, &pk, &res, data + off, (uint32_t)len);
 		char buf[256]; /* the size main.c uses */
 		size_t n = tcp_tags_format(&res, buf, sizeof buf);
 		if (n >= sizeof buf)

@@ -402,14 +402,53 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 	return status;
 }
 
+/* Two vantage points: what goes before one side's report (see run_vantage_pair). */
+struct pair_tap {
+	struct diag *diag;
+	const struct cmp_result *cr;
+	int json, side, k, paths_done;
+	int unused;
+};
+
+static int pair_tap_packet(void *self, const struct pkt_ctx *px)
+{
+	(void)self;
+	(void)px;
+	return 0;
+}
+
+static int pair_tap_finish(void *self, struct pipeline *pl)
+{
+	(void)pl;
+	struct pair_tap *t = self;
+	int found = 0;
+	if (t->side == 1 && !diag_saw_traffic(t->diag)) {
+		found += diag_paths(&stdout_buf, t->json, t->cr);
+		t->paths_done = 1;
+		if (!t->json)
+			out_char(&stdout_buf, '\n');
+	}
+	if (t->k && !t->json)
+		out_char(&stdout_buf, '\n');
+	return found;
+}
+
+static const struct tap_ops pair_tap_ops = {"vantage-pair", pair_tap_packet, NULL, NULL, pair_tap_finish, NULL};
+
 /* diagnose -r A -r B where A and B are two captures of the same traffic (one
  * near the client, one near the server): each is diagnosed on its own (merged
- * they would count every packet twice), then the path between them from
- * synack compare's matcher.  Returns the exit status. */
+ * they would count every packet twice), and the path between them from synack
+ * compare's matcher.  The first finding printed is the one to act on: the
+ * server side's report comes first (what the server did with what reached
+ * it), then the path (what was lost between the two points), then the client
+ * side's (mostly the same trouble seen from afar); when nothing reached the
+ * server capture, the path comes first: the loss on the way is the finding.
+ * Returns the exit status. */
 static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_result *cr, char *err)
 {
-	int found = 0, failed = 0;
-	for (int side = 0; side < 2; side++) {
+	int found = 0, failed = 0, paths_done = 0;
+	for (int k = 0; k < 2; k++) {
+		int side = k == 0 ? 1 : 0;     /* server side first */
 		int idx = side == 0 ? cr->client_cap : !cr->client_cap;
 		static struct opts one;
 		one = *o;
@@ -417,16 +456,23 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 		one.nrfiles = 1;
 		r->o = &one;
 		pipeline_init(&r->pl, o->tstamp_precision);
+		/* first, so that its finish hook prints what goes before this side's report */
+		struct pair_tap pt = {NULL, cr, o->json, side, k, 0, 0};
+		pipeline_add(&r->pl, &pair_tap_ops, &pt);
 		add_analysis_taps(r, &one, 0);
+		pt.diag = r->td.diag;
 		diag_set_source(r->td.diag, cr->name[idx], side == 0 ? "client" : "server");
-		if (side && !o->json)
-			out_char(&stdout_buf, '\n');
 		if (run_merged(r, &one, err) < 0)
 			failed = 1;
 		found += pipeline_finish(&r->pl, "end of capture");
 		pipeline_free(&r->pl);
+		if (pt.paths_done)
+			paths_done = 1;
+		if (side == 1 && !paths_done) {
+			found += diag_paths(&stdout_buf, o->json, cr);
+			paths_done = 1;
+		}
 	}
-	found += diag_paths(&stdout_buf, o->json, cr);
 	r->o = o;
 	out_flush(&stdout_buf);
 	if (failed)

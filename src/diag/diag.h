@@ -21,7 +21,9 @@
 struct diag;
 
 struct diag *diag_new(struct out *o, int json, int live);
-void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res);
+/* data/caplen: the packet's bytes (borrowed for the call; the packet-level detectors read them). */
+void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res,
+		 const uint8_t *data, uint32_t caplen);
 void diag_conn_done(struct diag *d, const struct conn *c);
 /* Capture is stopping: the summary follows, so stop printing findings one by one. */
 void diag_stop_live(struct diag *d);
@@ -40,6 +42,8 @@ struct diag_capture_info {
 	uint64_t dup_identical;     /* the same packet twice in one capture, analysed once */
 };
 void diag_set_capture_info(struct diag *d, const struct diag_capture_info *ci);
+/* Did the capture hold any traffic beyond link-local chatter (ARP, ND, multicast)? */
+int diag_saw_traffic(const struct diag *d);
 /* Prints the findings; returns the number of findings at warning level or worse. */
 int diag_finish(struct diag *d);
 void diag_free(struct diag *d);

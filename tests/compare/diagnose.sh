@@ -27,7 +27,8 @@ diag() {
 has() { grep -qE -- "$2" "$1" || { fail "$3"; show "$1" 60; }; }
 hasnt() { ! grep -qE -- "$2" "$1" || { fail "$3"; grep -E -- "$2" "$1" | show /dev/stdin 5; }; }
 
-# every vantage-pair run: two reports (client side first), then the path section
+# every vantage-pair run: the server side's report, the path section, then the
+# client side's (the first finding printed is the one to act on; issue 10)
 common() {
     local what=$1 want_rc=$2
     [ "$RC_TXT" = "$want_rc" ] || fail "$what: exit status $RC_TXT, expected $want_rc"
@@ -35,7 +36,7 @@ common() {
     has "$TXT" '^== client-side capture: .*client\.pcap ==$' "$what: no client-side report"
     has "$TXT" '^== server-side capture: .*server\.pcap ==$' "$what: no server-side report"
     has "$TXT" '^== between the captures: client side .*client\.pcap, server side .*server\.pcap' "$what: no path section"
-    [ "$(grep '^== ' "$TXT" | cut -c1-14 | tr '\n' '|')" = "== client-side|== server-side|== between the|" ] ||
+    [ "$(grep '^== ' "$TXT" | cut -c1-14 | tr '\n' '|')" = "== server-side|== between the|== client-side|" ] ||
         fail "$what: sections out of order"
     # per-file reports count each packet once (a merge would double the counts)
     local n

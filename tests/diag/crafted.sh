@@ -87,6 +87,25 @@ slow-server6      diag-slow-server6-client.pcap          slow-server      -     
 slow-server6-rtt  diag-slow-server6-client.pcap          *                -              -        (network RTT 30.0 ms)
 high-rtt6-client  diag-high-rtt6-client.pcap             high-rtt         -              client   SYN->SYN-ACK 500.0 ms
 high-rtt6-server  diag-high-rtt6-server.pcap             high-rtt         -              server   SYN-ACK->ACK 500.0 ms
+# issue 10: root cause first, attribution, capture point, nothing captured
+forged-rst-alone  diag-forged-rst-alone-client.pcap      refused-by-middlebox -      client   by 02:00:00:00:00:01 (192.168.1.1), a router
+ack-lost-client   diag-ack-lost-client.pcap              ack-lost         -              client   the connection waited 1.000 s for the retransmitted SYN-ACK; the server speaks first
+ack-lost-server   diag-ack-lost-server.pcap              ack-lost         -              server   2 SYN-ACKs for one SYN
+backlog-client    diag-backlog-client.pcap               listen-overflow  -              client   "consequences":[{"id":"syn-unanswered"
+icmp6-return      diag-icmp6-noroute-synack-server.pcap  rejected-icmp    -              server   it quotes the server's SYN-ACK (packet 2): the return path (server -> client) is blocked
+zw-reset          diag-zero-window-reset-client.pcap     zero-window      -              client   "consequences":[{"id":"early-close"
+no-synack-server  diag-no-synack-server.pcap             no-synack        -              server   TTL 55: arrived over the network
+empty             diag-empty.pcap                        no-traffic       -              -        "packets":0
 EOF_LIST
+# Advice fits the capture point (issue 10): a report made at the client never
+# tells the user to capture at the client, one made at the server never to
+# capture at the server.
+for j in "$T"/*.json; do
+    v=$(sed -n 's/^{"summary":true.*"vantage":"\([^"]*\)".*/\1/p' "$j" | tail -n1)
+    case $v in
+        client) ! grep -q 'capture at the client' "$j" || fail "$(basename "$j" .json): client-side report says 'capture at the client'" ;;
+        server) ! grep -q 'capture at the server' "$j" || fail "$(basename "$j" .json): server-side report says 'capture at the server'" ;;
+    esac
+done
 echo "$n checks, $xf known misdiagnoses (xfail)"
 finish

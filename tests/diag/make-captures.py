@@ -20,7 +20,7 @@ import os
 import random
 import sys
 
-from scapy.all import (Ether, ICMPv6DestUnreach, IP, IPv6, Raw, TCP, wrpcap)
+from scapy.all import (ARP, Ether, ICMPv6DestUnreach, IP, IPv6, Raw, TCP, wrpcap)
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'captures')
 T0 = 1700000000.0          # 2023-11-14 22:13:20 UTC
@@ -557,6 +557,138 @@ def high_rtt6(vantage):
     ether_sort_write('diag-high-rtt6-%s.pcap' % vantage, pk)
 
 
+# ---- issue 10: root cause first, attribution, capture point -----------------------------------
+def forged_rst_alone():
+    """At the client: the only connection.  The client resolves its gateway (ARP), sends a SYN
+    to a routed server; the gateway itself answers with a reset (TTL 64: zero hops, from the
+    gateway's MAC), pretending to be the server."""
+    pk = []
+    a = Ether(src=MAC_CLI, dst='ff:ff:ff:ff:ff:ff') / ARP(op=1, hwsrc=MAC_CLI, psrc='192.168.1.23', pdst='192.168.1.1')
+    a.time = T0
+    b = Ether(src=MAC_GW, dst=MAC_CLI) / ARP(op=2, hwsrc=MAC_GW, psrc='192.168.1.1', hwdst=MAC_CLI, pdst='192.168.1.23')
+    b.time = T0 + 0.0002
+    pk += [a, b]
+    c = Side('192.168.1.23', 51700, 0x70707070, 77000, wscale=7)
+    s = Side('203.0.113.5', 80, 0, 0, wscale=7)
+    f = Flow(pk, c, s, vantage='client', rtt=0.030, hops=12)
+    f.send('c', 0.001, 'S')
+    f.send('s', 0.001, 'RA', seq=0, ack=c.isn + 1, ttl=64, delay=0.0003)
+    ether_sort_write('diag-forged-rst-alone-client.pcap', pk)
+
+
+def ack_lost(vantage):
+    """SMTP (the server speaks first): the client's final handshake ACK is lost; the server
+    retransmits its SYN-ACK after 1 s, the client ACKs again, then the banner comes."""
+    pk = []
+    c = Side('192.168.1.23', 51710, 0x1a1a1a1a, 77000, wscale=7)
+    s = Side('203.0.113.25', 25, 0x2b2b2b2b, 31000000, wscale=7)
+    f = Flow(pk, c, s, vantage=vantage, rtt=0.030, hops=12)
+    a = f.send('c', 0.0, 'S')
+    a2 = f.send('s', a, 'SA')
+    f.scale_ok = f.ts_ok = True
+    f.send('c', a2, 'A', lost=True)
+    if vantage == 'server':
+        pk.pop()                        # lost before the server's capture point
+    a3 = f.send('s', a + 1.0, 'SA', seq=s.isn)
+    a4 = f.send('c', a3, 'A')
+    b = f.send('s', a4 + 0.001, 'PA', b'220 mail.example.net ESMTP\r\n')
+    r = f.send('c', b + 0.001, 'PA', b'QUIT\r\n')
+    b2 = f.send('s', r + 0.001, 'PA', b'221 bye\r\n')
+    close(f, b2 + 0.001, first='s')
+    ether_sort_write('diag-ack-lost-%s.pcap' % vantage, pk)
+
+
+def backlog_client():
+    """At the client: 8 connections to one port at once; the server's accept queue is full:
+    2 complete at once, 3 only after SYN retransmissions (1 s late), 3 never get a SYN-ACK."""
+    pk = []
+    for k in range(8):
+        c = Side('192.168.1.23', 51800 + k, random.getrandbits(32), 77000, wscale=7)
+        s = Side('203.0.113.8', 8080, random.getrandbits(32), 31000000, wscale=7)
+        f = Flow(pk, c, s, vantage='client', rtt=0.020, hops=12)
+        t = 0.001 * k
+        if k < 2:
+            ta = f.handshake(t)
+            done = http(f, ta + 0.0001, 800)
+            close(f, done + 0.001, first='c')
+        elif k < 5:
+            f.send('c', t, 'S', lost=True)
+            pk[-1].time = T0 + t
+            a = f.send('c', t + 1.0, 'S', seq=c.isn)
+            a2 = f.send('s', a, 'SA')
+            f.scale_ok = f.ts_ok = True
+            ta = f.send('c', a2, 'A')
+            done = http(f, a2 + 0.0001, 800)
+            close(f, done + 0.001, first='c')
+        else:
+            for g in (0, 1.0, 3.0, 7.0):
+                f.send('c', t + g, 'S', seq=c.isn)
+    ether_sort_write('diag-backlog-client.pcap', pk)
+
+
+def icmp6_noroute_synack():
+    """At the server: the SYN arrives, the SYN-ACK is answered by ICMPv6 'no route' from a router
+    on the way back: the return path is broken, not the forward one."""
+    pk = []
+    c = Side('2001:db8:10::23', 50700, 0x7a7a7a7a, 77000, wscale=7)
+    s = Side('2001:db8:99::80', 443, 0x6b6b6b6b, 31000000, wscale=7)
+    f = Flow(pk, c, s, vantage='server', rtt=0.030, hops=9, v6=True)
+    for t in (0.0, 1.0):
+        f.send('c', t, 'S', seq=c.isn)
+        f.send('s', t + f.owd + 0.0001, 'SA', seq=s.isn)
+        sa = pk[-1]
+        r = Ether(src=MAC_GW, dst=MAC_SRV) / IPv6(src='2001:db8:99::1', dst=s.ip, hlim=64) / \
+            ICMPv6DestUnreach(code=0) / Raw(bytes(sa[IPv6]))
+        r.time = sa.time + 0.0002
+        pk.append(r)
+    ether_sort_write('diag-icmp6-noroute-synack-server.pcap', pk)
+
+
+def zero_window_reset():
+    """At the receiver (client): its application stops reading; 5 s of zero windows; then the
+    client closes with unread data (RST)."""
+    pk = []
+    c = Side('192.168.1.23', 51720, 0x03030303, 77000, wscale=7)
+    s = Side('203.0.113.5', 80, 0x04040404, 31000000, wscale=9)
+    f = Flow(pk, c, s, vantage='client', rtt=0.040, hops=12)
+    ta = f.handshake(0.0)
+    a = f.send('c', ta + 0.0001, 'PA', 200)
+    buf = 65536
+    stall = (a + 0.05, a + 0.05 + 5.6)
+
+    def rwnd(t, unread):
+        reading = not (stall[0] <= t < stall[1])
+        if unread == -1:
+            return reading
+        free = buf - unread
+        return free // 128 * 128 if free >= 1448 else 0
+    bulk(f, "s", a + 0.0005, 160000, rwnd_fn=rwnd)
+    cut = T0 + stall[0] + 5.0
+    pk[:] = [p for p in pk if p.time < cut]
+    f.send('c', stall[0] + 5.0, 'RA', seq=c.nxt)
+    ether_sort_write('diag-zero-window-reset-client.pcap', pk)
+
+
+def no_synack_server():
+    """At the server: SYNs arrive over the network (TTL 55) and this host never answers
+    (a host firewall drops them after the capture point)."""
+    pk = []
+    c = Side('192.0.2.44', 40500, 0x0d0d0d0d, 77000, wscale=7)
+    s = Side('198.51.100.9', 22, 0, 0, wscale=7)
+    f = Flow(pk, c, s, vantage='server', rtt=0.030, hops=9)
+    for g in (0, 1.0, 3.0, 7.0):
+        f.send('c', g, 'S', seq=c.isn)
+    ether_sort_write('diag-no-synack-server.pcap', pk)
+
+
+def empty():
+    """A capture with no packet at all (pcap header only)."""
+    path = os.path.join(OUT, 'diag-empty.pcap')
+    with open(path, 'wb') as fh:
+        fh.write(bytes.fromhex('d4c3b2a1020004000000000000000000ffff000001000000'))
+    print('%s: 0 packets' % path)
+
+
 def main():
     random.seed(20231114)
     os.makedirs(OUT, exist_ok=True)
@@ -578,6 +710,14 @@ def main():
     slow_server6()
     high_rtt6('client')
     high_rtt6('server')
+    forged_rst_alone()
+    ack_lost('client')
+    ack_lost('server')
+    backlog_client()
+    icmp6_noroute_synack()
+    zero_window_reset()
+    no_synack_server()
+    empty()
 
 
 if __name__ == '__main__':

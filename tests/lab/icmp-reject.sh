@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/lab/icmp-reject.sh - the router rejects connections to port 8080 with
 # ICMP "communication administratively prohibited".  At the client:
-# rejected-icmp naming the router's address.  The server sees nothing.
+# rejected-icmp naming the router's address.  The server sees nothing:
+# no-traffic (issue 10: nothing arrived is a finding).
 . "$(dirname "$0")/lib.bash"
 lab_need
 lab_up
@@ -17,5 +18,6 @@ expect_evidence client "from $RTR_CIP"
 expect_evidence client "administratively prohibited"
 expect_vantage client client
 lab_diag server
-expect_ids server ""
+expect_ids server "no-traffic"
+expect_only server "no-traffic"
 lab_finish

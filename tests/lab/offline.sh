@@ -3,8 +3,10 @@
 # (tests/captures/lab-*.pcap, recorded by the tests/lab scenarios with
 # LAB_SAVE=DIR; see tests/lab/README).  Needs no root and no namespaces, so
 # the diagnosis keeps a test everywhere.  Each line: capture, the exact set of
-# finding ids expected ("-" for none), the capture point, and optionally a
-# text the JSON must contain.
+# top-level finding ids expected ("-" for none; the first one listed must be
+# the first finding printed: the one to act on), the capture point, and
+# optionally a text the JSON must contain.  Symptoms a root cause explains are
+# nested under it ("consequences") and are not top-level ids.
 . "$(dirname "$0")/lib.bash"
 need_synack
 n=0
@@ -19,6 +21,9 @@ while read -r name ids vantage evidence; do
     if [ "$got" != "$(echo "${ids//,/ }" | tr ' ' '\n' | sort -u | tr '\n' ' ' | sed 's/ $//')" ]; then
         _lab_report "$side" "lab-$name.pcap: expected ids [${ids//,/ }], got [$got]"
     fi
+    first=$(sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$T/$side.json" | head -n1)
+    [ "$first" = "${ids%%,*}" ] ||
+        _lab_report "$side" "lab-$name.pcap: expected '${ids%%,*}' as the first finding, got '$first'"
     expect_vantage "$side" "$vantage"
     if [ -z "$ids" ]; then expect_rc "$side" 0; else expect_rc "$side" 1; fi
     [ -n "$evidence" ] && expect_evidence "$side" "$evidence"
