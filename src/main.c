@@ -21,6 +21,7 @@
 #include "diag/diag.h"
 #include "report/conns.h"
 #include "tcp/track.h"
+#include "tcp/dedup.h"
 #include "opts.h"
 #include "print/out.h"
 #include "print/print.h"
@@ -306,6 +307,10 @@ struct run {
 	struct tracker *trk;
 	struct conns_report *conns;
 	struct diag *diag;
+	struct dedup *dedup;    /* conns / diagnose: capture duplicates analysed once */
+	int drops_known;        /* kernel drops of the files read by run_merged() */
+	uint64_t kernel_recv, kernel_drops;
+	double stats_time;      /* live diagnose: when the kernel counters were last passed on */
 	int linktype;           /* of the packet being handled (merged inputs differ) */
 	struct pkt pk;
 	struct capture cap;
@@ -345,6 +350,8 @@ static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *by
 		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
 		r->pk.ts_nano = r->o->tstamp_precision;
 		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
+		if (r->dedup && dedup_packet(r->dedup, &r->pk, bytes, h->caplen) != DEDUP_NONE)
+			return; /* conns / diagnose only: nothing is printed in these modes */
 		tracker_packet(r->trk, &r->pk, &res);
 		if (r->diag)
 			diag_packet(r->diag, r->trk, &r->pk, &res);
@@ -375,9 +382,42 @@ static void on_conn_done(void *user, const struct conn *c)
 		diag_conn_done(r->diag, c);
 }
 
+/* Capture artefacts for diagnose and conns: recognised duplicates, kernel drops
+ * (from cap, or what run_merged() collected when cap is NULL). */
+static void report_capture(struct run *r, struct capture *cap)
+{
+	struct diag_capture_info ci;
+	memset(&ci, 0, sizeof ci);
+	if (r->dedup) {
+		ci.dup_forwarded = dedup_forwarded(r->dedup);
+		ci.dup_identical = dedup_identical(r->dedup);
+	}
+	if (cap) {
+		ci.drops_known = capture_drop_stats(cap, &ci.kernel_recv, &ci.kernel_drops);
+	} else {
+		ci.drops_known = r->drops_known;
+		ci.kernel_recv = r->kernel_recv;
+		ci.kernel_drops = r->kernel_drops;
+	}
+	if (r->diag)
+		diag_set_capture_info(r->diag, &ci);
+	if (r->conns && !r->o->json && ci.drops_known && ci.kernel_drops)
+		out_fmt(&stdout_buf, "%llu packets dropped by the kernel while capturing (%llu received by filter)\n",
+			(unsigned long long)ci.kernel_drops, (unsigned long long)ci.kernel_recv);
+}
+
 static void on_batch(void *user)
 {
 	struct run *r = user;
+	if (r->diag && r->cap.live) {
+		struct timespec mt;
+		clock_gettime(CLOCK_MONOTONIC, &mt);
+		double now = (double)mt.tv_sec + mt.tv_nsec / 1e9;
+		if (now - r->stats_time >= 1.0) { /* kernel drops while the capture runs */
+			r->stats_time = now;
+			report_capture(r, &r->cap);
+		}
+	}
 	if (r->trk) {
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
@@ -401,6 +441,7 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 			die(2, "%s", err);
 		if (capture_filter(&caps[i], o->filter, 0, err) < 0)
 			die(2, "%s", err);
+		capture_want_file_stats(&caps[i], o->rfiles[i]);
 		char lt[128];
 		capture_linktype_desc(caps[i].linktype, lt, sizeof lt);
 		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->rfiles[i], lt, caps[i].snaplen);
@@ -436,8 +477,17 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 		if (o->count && (long)r->count >= o->count)
 			break;
 	}
-	for (int i = 0; i < n; i++)
+	r->drops_known = 0;
+	r->kernel_recv = r->kernel_drops = 0;
+	for (int i = 0; i < n; i++) {
+		uint64_t recv, drops;
+		if (capture_drop_stats(&caps[i], &recv, &drops)) {
+			r->drops_known = 1;
+			r->kernel_recv += recv;
+			r->kernel_drops += drops;
+		}
 		capture_close(&caps[i]);
+	}
 	free(caps);
 	free(hs);
 	free(ds);
@@ -464,7 +514,8 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 		r->count = 0;
 		r->trk = tracker_new(&tc, on_conn_done, r);
 		r->diag = diag_new(&stdout_buf, o->json, 0);
-		if (!r->trk || !r->diag)
+		r->dedup = dedup_new();
+		if (!r->trk || !r->diag || !r->dedup)
 			die(2, "out of memory");
 		diag_set_source(r->diag, cr->name[idx], side == 0 ? "client" : "server");
 		if (side && !o->json)
@@ -472,11 +523,14 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 		if (run_merged(r, &one, err) < 0)
 			failed = 1;
 		tracker_finish(r->trk, "end of capture");
+		report_capture(r, NULL);
 		found += diag_finish(r->diag);
 		diag_free(r->diag);
 		tracker_free(r->trk);
+		dedup_free(r->dedup);
 		r->diag = NULL;
 		r->trk = NULL;
+		r->dedup = NULL;
 	}
 	found += diag_paths(&stdout_buf, o->json, cr);
 	r->o = o;
@@ -531,7 +585,8 @@ int main(int argc, char **argv)
 		struct tracker_cfg tc = {0};
 		tc.lazy_idle = 1;
 		r.trk = tracker_new(&tc, on_conn_done, &r);
-		if (!r.trk)
+		r.dedup = dedup_new();
+		if (!r.trk || !r.dedup)
 			die(1, "out of memory");
 		if (o.mode == MODE_CONNS)
 			r.conns = conns_report_new(&stdout_buf, o.json, 0, o.tstamp_precision);
@@ -544,12 +599,15 @@ int main(int argc, char **argv)
 		int found = 0;
 		if (r.conns) {
 			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
+			report_capture(&r, NULL);
 			conns_report_free(r.conns);
 		} else {
+			report_capture(&r, NULL);
 			found = diag_finish(r.diag);
 			diag_free(r.diag);
 		}
 		tracker_free(r.trk);
+		dedup_free(r.dedup);
 		out_flush(&stdout_buf);
 		if (st < 0)
 			return error_status;
@@ -596,6 +654,12 @@ int main(int argc, char **argv)
 		r.trk = tracker_new(&tc, on_conn_done, &r);
 		if (!r.trk)
 			die(1, "out of memory");
+		if (o.mode != MODE_TCPDUMP && !o.analyze) {
+			r.dedup = dedup_new();
+			if (!r.dedup)
+				die(1, "out of memory");
+			capture_want_file_stats(&r.cap, o.rfile);
+		}
 		if (o.mode == MODE_CONNS) {
 			r.conns = conns_report_new(&stdout_buf, o.json, r.cap.live, o.tstamp_precision);
 			if (!r.conns)
@@ -647,13 +711,16 @@ int main(int argc, char **argv)
 		tracker_finish(r.trk, r.cap.live ? "capture stopped" : "end of capture");
 		if (r.conns) {
 			conns_report_finish(r.conns, tracker_conns_seen(r.trk), tracker_overflow(r.trk));
+			report_capture(&r, &r.cap);
 			conns_report_free(r.conns);
 		}
 		if (r.diag) {
+			report_capture(&r, &r.cap);
 			found = diag_finish(r.diag);
 			diag_free(r.diag);
 		}
 		tracker_free(r.trk);
+		dedup_free(r.dedup);
 	}
 	out_flush(&stdout_buf);
 	int status = 0;
