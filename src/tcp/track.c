@@ -551,6 +551,10 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 		if (fwd->ngap < GAP_SLOTS) {
 			fwd->gap[fwd->ngap].start = fwd->nextseq;
 			fwd->gap[fwd->ngap].end = seq;
+			fwd->gap[fwd->ngap].ipid = pk->ipid;
+			fwd->gap[fwd->ngap].v4 = pk->l3 == 4;
+			fwd->gap[fwd->ngap].tsval = s->opt.ts_val;
+			fwd->gap[fwd->ngap].has_ts = (uint8_t)(s->opt.has_ts != 0);
 			fwd->ngap++;
 		} else {
 			fwd->gaps_untracked++;
@@ -656,7 +660,10 @@ finished_fwd:
 			int k = 0;
 			for (int i = 0; i < fwd->ngap; i++) {
 				if (SEQ_LT(fwd->gap[i].start, seq + seglen) && SEQ_GT(fwd->gap[i].end, seq)) {
-					if (rtag & (TAG_RETRANS | TAG_FAST_RETRANS | TAG_SPURIOUS))
+					int later = (fwd->gap[i].v4 && pk->l3 == 4 &&
+						     (int16_t)(uint16_t)(pk->ipid - fwd->gap[i].ipid) > 0) ||
+						    (fwd->gap[i].has_ts && s->opt.has_ts && SEQ_GT(s->opt.ts_val, fwd->gap[i].tsval));
+					if ((rtag & (TAG_RETRANS | TAG_FAST_RETRANS | TAG_SPURIOUS)) || later)
 						fwd->repaired_gaps++;
 					continue;
 				}

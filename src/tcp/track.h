@@ -117,10 +117,17 @@ struct half {
 	 * ("previous segment not captured") is resolved by what comes first: a
 	 * segment of this side filling it (retransmitted: the network lost it),
 	 * or an ACK of the other side past its start without any fill (the
-	 * receiver had the bytes: the capture missed them).  At most GAP_SLOTS
-	 * open gaps are followed; more are counted in gaps_untracked. */
+	 * receiver had the bytes: the capture missed them).  A fill counts as a
+	 * retransmission when it is tagged so, or when it was sent after the
+	 * segment that revealed the gap (newer IPv4 ID or TCP timestamp): on a
+	 * LAN the Wireshark rule calls a quick retransmission "out-of-order".
+	 * An older fill is reordering, not loss.  At most GAP_SLOTS open gaps are
+	 * followed; more are counted in gaps_untracked. */
 	struct {
 		uint32_t start, end;
+		uint32_t tsval;         /* of the segment after the gap, when has_ts */
+		uint16_t ipid;          /* of the segment after the gap, IPv4 */
+		uint8_t has_ts, v4;
 	} gap[GAP_SLOTS];
 	int ngap;
 	uint64_t capture_gaps;      /* gaps the receiver acknowledged, never filled in the capture */

@@ -3,7 +3,8 @@
  * sample from a retransmitted segment, SYN and SYN-ACK included, and the
  * handshake halves unknown across a retransmission; and for the capture-loss
  * signs per direction (gaps the receiver acknowledged without any fill in the
- * capture vs gaps filled by a retransmission).  Packets are built as decoded
+ * capture vs gaps filled by a retransmission, told from reordering by the
+ * retransmission tags or by the fill's IP ID).  Packets are built as decoded
  * structs; the expected values follow from the timestamps written here.
  */
 #include <math.h>
@@ -20,6 +21,8 @@ static const uint8_t CLI[4] = {10, 0, 0, 1}, SRV[4] = {10, 0, 0, 2};
 #define S TCPF_SYN
 #define A TCPF_ACK
 
+static uint16_t cur_ipid;  /* IP ID of the next packet (0: none, as many stacks send with DF) */
+
 /* dir 0: client -> server */
 static struct tcp_result seg(int dir, double t, uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len)
 {
@@ -30,6 +33,7 @@ static struct tcp_result seg(int dir, double t, uint8_t flags, uint32_t seq, uin
 	pk.ts_frac = (uint32_t)((t - (double)(int64_t)t) * 1e6 + 0.5);
 	pk.l3 = 4;
 	pk.ttl = 64;
+	pk.ipid = cur_ipid;
 	memcpy(pk.src, dir ? SRV : CLI, 4);
 	memcpy(pk.dst, dir ? CLI : SRV, 4);
 	pk.has_tcp = 1;
@@ -182,6 +186,38 @@ int main(void)
 	CHECK(r.tags & TAG_OUT_OF_ORDER);
 	seg(1, 81.010, A, 5001, 1301, 0);
 	CHECK(c && c->h[0].repaired_gaps == 0 && c->h[0].capture_gaps == 0 && c->h[0].ngap == 0);
+
+	/* A LAN: the sender repairs the hole within the first RTT, so the fill is tagged
+	 * out-of-order (Wireshark's rule), but its IP ID shows it was sent after the
+	 * segment that revealed the gap: a retransmission, the network lost the original. */
+	reset();
+	c = handshake(100.0, 100.010, 100.020);
+	cur_ipid = 10;
+	seg(0, 101.0, A, 1001, 5001, 100);
+	cur_ipid = 12; /* id 11 lost on the path */
+	seg(0, 101.0001, A, 1201, 5001, 100);
+	cur_ipid = 13;
+	r = seg(0, 101.0002, A, 1101, 5001, 100);
+	CHECK(r.tags & TAG_OUT_OF_ORDER);
+	CHECK(c && c->h[0].repaired_gaps == 1 && c->h[0].ngap == 0);
+	/* The same with an older IP ID: the original, reordered on the path: no loss. */
+	cur_ipid = 20;
+	seg(0, 102.0, A, 1301, 5001, 100);
+	cur_ipid = 22;
+	seg(0, 102.0001, A, 1501, 5001, 100);
+	cur_ipid = 21;
+	r = seg(0, 102.0002, A, 1401, 5001, 100);
+	CHECK(r.tags & TAG_OUT_OF_ORDER);
+	CHECK(c && c->h[0].repaired_gaps == 1 && c->h[0].capture_gaps == 0 && c->h[0].ngap == 0);
+	/* IPv4 IDs wrap: 65535 -> 1 is later. */
+	cur_ipid = 65534;
+	seg(0, 103.0, A, 1601, 5001, 100);
+	cur_ipid = 65535;
+	seg(0, 103.0001, A, 1801, 5001, 100);
+	cur_ipid = 1;
+	seg(0, 103.0002, A, 1701, 5001, 100);
+	CHECK(c && c->h[0].repaired_gaps == 2);
+	cur_ipid = 0;
 
 	/* Bounded: more open gaps than slots are counted as untracked. */
 	reset();
