@@ -3,7 +3,7 @@
 # Captures from tests/captures/trk-make-captures.py (hand-built, checksums checked
 # by tcpdump): -i any on a router, cooked v1 and v2 (every packet in, then out with
 # TTL one lower), and an Ethernet file with every packet written twice plus one
-# real retransmission 300 ms later.  The expected counts are those of the
+# real retransmission 300 ms later, and -i any on lo (every packet out, then in).  The expected counts are those of the
 # conversation the generator writes: 5 packets client->server, 4 back, no loss.
 . "$(dirname "$0")/../lib.sh"
 need_synack
@@ -38,6 +38,10 @@ for f in trk-any-v1.pcap trk-any-v2.pcap; do
     out=$("$SYNACK" diagnose -r "$F" 2>/dev/null)
     case $out in *packet-loss*|*retransmi*) fail "$f: diagnose reports loss: $out" ;; esac
 done
+
+F=$CAP/trk-any-lo.pcap
+[ "$(field "$F" packets)" = "5,4" ] || fail "trk-any-lo: packets $(field "$F" packets), want 5,4 (lo seen out and in)"
+[ "$(field "$F" retransmissions)" = "0,0" ] || fail "trk-any-lo: retransmissions $(field "$F" retransmissions), want 0,0"
 
 F=$CAP/trk-identical.pcap
 n=$("$SYNACK" -nn -r "$F" 2>/dev/null | wc -l)

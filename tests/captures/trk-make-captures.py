@@ -9,6 +9,8 @@ trk-any-v1.pcap, trk-any-v2.pcap  -i any on a router (Linux cooked v1 / v2): one
 trk-identical.pcap  Ethernet, the same connection, every packet written twice
     (identical bytes, 3 us apart), plus one real retransmission of the request
     (identical bytes 300 ms later), which must stay a retransmission.
+trk-any-lo.pcap  -i any (cooked v1) on a host talking to itself over lo: every
+    packet seen going out (type 4) and coming in (type 0) with the same TTL.
 trk-isb-le.pcapng, trk-isb-be.pcapng  pcapng (little / big endian sections) with
     one SYN and two Interface Statistics Blocks for interface 0: an early one
     (ifrecv 500, ifdrop 50) and the final one (ifrecv 1000, ifdrop 150,
@@ -107,6 +109,15 @@ def any_router(path, v2):
     pcap(path, 276 if v2 else 113, recs)
 
 
+def any_lo(path):
+    recs = []
+    for i, (t, d, fl, seq, ack, pl) in enumerate(conversation()):
+        ip = ip_of(i, d, fl, seq, ack, pl, 64)
+        recs.append((t, sll1(4, b"\0" * 6, ip)))
+        recs.append((t + 0.000002, sll1(0, b"\0" * 6, ip)))
+    pcap(path, 113, recs)
+
+
 def eth(d, ip):
     dst, src = (MAC_S, MAC_C) if d == 0 else (MAC_C, MAC_S)
     return dst + src + struct.pack("!H", 0x0800) + ip
@@ -159,6 +170,7 @@ if __name__ == "__main__":
     any_router(os.path.join(d, "trk-any-v1.pcap"), False)
     any_router(os.path.join(d, "trk-any-v2.pcap"), True)
     identical(os.path.join(d, "trk-identical.pcap"))
+    any_lo(os.path.join(d, "trk-any-lo.pcap"))
     pcapng(os.path.join(d, "trk-isb-le.pcapng"), False, True)
     pcapng(os.path.join(d, "trk-isb-be.pcapng"), True, True)
     pcapng(os.path.join(d, "trk-noisb.pcapng"), False, False)
