@@ -8,17 +8,20 @@
  *    copy with the TTL / hop limit one lower, marked outgoing (packet type 4)
  *    or seen on another interface (cooked v2 interface index);
  *  - identical: the same IP packet again with the same TTL within a few
- *    milliseconds (a packet written twice, two taps merged, loopback seen
- *    going out and coming in on `-i any`).
+ *    milliseconds, with nothing of the reverse flow in between (a packet
+ *    written twice, two taps merged, loopback seen going out and coming in
+ *    on `-i any`); an answer in between makes it a possible retransmission.
  *
  * A packet is identified by what a router does not change: addresses,
  * protocol, IP ID, ports, TCP sequence / ack / flags / window / payload
- * length and the TCP or UDP checksum (which covers the payload).  IPv4
+ * length, timestamps and SACK blocks, and the TCP or UDP checksum (which
+ * covers the payload unless offloaded).  IPv4
  * fragments and IPv6 packets other than TCP and UDP are never matched
  * (nothing tells two of them apart).  The first copy is kept for analysis;
  * printing and -w see every packet.
  *
- * Memory: a fixed table of DEDUP_SLOTS recent packets (16 bytes each), no
+ * Memory: a fixed table of DEDUP_SLOTS recent packets (24 bytes each) and of
+ * packet counters per (hashed) flow, no
  * allocation per packet; a pair further apart than the table remembers is
  * simply not recognised (analysed twice, as before).
  */
