@@ -350,7 +350,7 @@ static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *by
 		r->pk.ts_frac = (uint32_t)h->ts.tv_usec;
 		r->pk.ts_nano = r->o->tstamp_precision;
 		decode_packet(&r->pk, r->linktype, bytes, h->caplen, h->len);
-		if (r->dedup && dedup_packet(r->dedup, &r->pk, bytes, h->caplen) != DEDUP_NONE)
+		if (r->dedup && dedup_packet(r->dedup, &r->pk, bytes, h->caplen, r->trk) != DEDUP_NONE)
 			return; /* conns / diagnose only: nothing is printed in these modes */
 		tracker_packet(r->trk, &r->pk, &res);
 		if (r->diag)

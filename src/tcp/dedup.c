@@ -13,25 +13,16 @@
 
 #include "../decode/reader.h"
 
-struct slot {
-	uint64_t key;           /* 0: empty */
-	uint32_t t_us;          /* capture time in microseconds, modulo 2^32 */
+struct slot {                   /* 16 bytes: the table stays small */
+	uint32_t tag;           /* the key's high half (the low bits are the index); 0: empty */
 	uint8_t ttl;
 	uint8_t pkttype;        /* cooked packet type, 255 unknown */
 	uint16_t ifx;           /* cooked v2 interface index (low bits), 0xffff unknown */
-	uint32_t back;          /* the reverse flow's packet counter when this copy was seen */
+	double t;               /* capture time */
 };
-
-#define FLOW_SLOTS 4096
 
 struct dedup {
 	struct slot slot[DEDUP_SLOTS];
-	/* Packets per directed flow (hashed, collisions share a counter).  The
-	 * same bytes twice are a capture duplicate only if nothing came back the
-	 * other way in between: an answer in between means the second copy may be
-	 * a real retransmission (a fast retransmit on a LAN is a few
-	 * microseconds away, with the same IPv6 header and TCP timestamp). */
-	uint32_t flow[FLOW_SLOTS];
 	uint64_t forwarded, identical;
 };
 
@@ -55,110 +46,123 @@ uint64_t dedup_identical(const struct dedup *d)
 	return d->identical;
 }
 
-static inline uint64_t mix(uint64_t h, uint64_t v)
+#define K1 0x9e3779b97f4a7c15ULL
+#define K2 0xc2b2ae3d27d4eb4fULL
+#define K3 0x165667b19e3779f9ULL
+#define K4 0xd6e8feb86659fd93ULL
+#define K5 0xff51afd7ed558ccdULL
+
+static inline uint64_t fold(uint64_t h)
 {
-	h ^= v;
-	h *= 0x9e3779b97f4a7c15ULL;
+	h ^= h >> 33;
+	h *= K5;
 	return h ^ (h >> 29);
 }
 
-static uint64_t addr_word(const uint8_t *a, size_t off)
+/* pk->src / pk->dst are our own decoded copy, not packet bytes. */
+static inline uint64_t addr64(const uint8_t *a, size_t off)
 {
 	uint64_t v;
-	memcpy(&v, a + off, 8); /* our own decoded copy, not packet bytes */
+	memcpy(&v, a + off, 8);
 	return v;
 }
 
-/* Index of the directed flow src:sport -> dst:dport (rev: the other way). */
-static size_t flow_index(const struct pkt *pk, int rev)
-{
-	uint16_t sp = pk->has_tcp ? pk->tcp.sport : pk->has_udp ? pk->sport : 0;
-	uint16_t dp = pk->has_tcp ? pk->tcp.dport : pk->has_udp ? pk->dport : 0;
-	const uint8_t *a = rev ? pk->dst : pk->src, *b = rev ? pk->src : pk->dst;
-	uint64_t h = mix(0x243f6a8885a308d3ULL, addr_word(a, 0) ^ (addr_word(a, 8) << 1));
-	h = mix(h, addr_word(b, 0) ^ (addr_word(b, 8) << 1));
-	h = mix(h, rev ? (uint64_t)dp << 16 | sp : (uint64_t)sp << 16 | dp);
-	return (size_t)(h >> 40) & (FLOW_SLOTS - 1);
-}
-
-/* The identity of the IP packet, or 0 when it cannot be told apart from others. */
+/* The identity of the IP packet, or 0 when it cannot be told apart from
+ * others.  Independent multiplies (no chain) keep it to a few cycles. */
 static uint64_t packet_key(const struct pkt *pk, const uint8_t *bytes, uint32_t caplen)
 {
-	if ((pk->l3 != 4 && pk->l3 != 6) || pk->frag || pk->truncated || pk->invalid)
-		return 0;
-	struct rd r = {bytes, caplen};
-	uint64_t h = 0x8f1bbcdcca62c1d6ULL ^ (uint64_t)pk->l3;
-	h = mix(h, addr_word(pk->src, 0));
-	h = mix(h, addr_word(pk->dst, 0));
-	if (pk->l3 == 6) {
-		h = mix(h, addr_word(pk->src, 8));
-		h = mix(h, addr_word(pk->dst, 8));
+	uint64_t h;
+	if (pk->l3 == 4) {
+		uint32_t sa, da;
+		memcpy(&sa, pk->src, 4);
+		memcpy(&da, pk->dst, 4);
+		h = ((uint64_t)sa << 32 | da) * K1;
+	} else {
+		h = (addr64(pk->src, 0) * K5) ^ (addr64(pk->src, 8) * K4) ^ (addr64(pk->dst, 0) * K3) ^
+		    (addr64(pk->dst, 8) * K1);
 	}
-	h = mix(h, (uint64_t)pk->proto << 32 | (uint64_t)pk->ipid << 16 | pk->tos);
+	h += ((uint64_t)pk->proto << 56 | (uint64_t)pk->ipid << 40 | (uint64_t)pk->tos << 32) * K2;
 	if (pk->has_tcp) {
+		/* Not the checksum: a router clamping the MSS of SYNs rewrites it (and an
+		 * offloaded one covers only the pseudo-header); the timestamps and SACK
+		 * blocks tell segments apart where the IP ID does not (IPv6). */
 		const struct tcp_seg *s = &pk->tcp;
-		uint16_t ck = 0;
-		if (pk->pay_off >= s->hlen)
-			rd_be16(&r, (size_t)pk->pay_off - s->hlen + 16, &ck);
-		h = mix(h, (uint64_t)s->sport << 48 | (uint64_t)s->dport << 32 | s->seq);
-		h = mix(h, (uint64_t)s->ack << 32 | (uint64_t)s->flags << 24 | (uint64_t)s->win << 8);
-		h = mix(h, (uint64_t)s->paylen << 16 | ck);
-		/* options the checksum may not cover (offloaded: pseudo-header only) */
+		h += ((uint64_t)s->sport << 16 | s->dport) * K5 + ((uint64_t)s->seq << 32 | s->ack) * K3 +
+		     ((uint64_t)s->flags << 56 | (uint64_t)s->win << 40 | (uint64_t)(s->paylen & 0xffffff)) * K4;
 		if (s->opt.has_ts)
-			h = mix(h, (uint64_t)s->opt.ts_val << 32 | s->opt.ts_ecr);
+			h += ((uint64_t)s->opt.ts_val << 32 | s->opt.ts_ecr) * K1;
 		for (int i = 0; i < s->opt.nsack && i < 4; i++)
-			h = mix(h, (uint64_t)s->opt.sack[i][0] << 32 | s->opt.sack[i][1]);
+			h = fold(h + ((uint64_t)s->opt.sack[i][0] << 32 | s->opt.sack[i][1]) * K2);
 	} else if (pk->has_udp) {
 		uint16_t ulen = 0, ck = 0;
 		if (pk->pay_off >= 8) {
+			struct rd r = {bytes, caplen};
 			rd_be16(&r, (size_t)pk->pay_off - 4, &ulen);
 			rd_be16(&r, (size_t)pk->pay_off - 2, &ck);
 		}
-		h = mix(h, (uint64_t)pk->sport << 48 | (uint64_t)pk->dport << 32 | (uint64_t)ulen << 16 | ck);
+		h += ((uint64_t)pk->sport << 48 | (uint64_t)pk->dport << 32 | (uint64_t)ulen << 16 | ck) * K3;
 	} else if (pk->l3 == 4) {
-		h = mix(h, (uint64_t)pk->icmp_type << 40 | (uint64_t)pk->icmp_code << 32 | pk->quote.seq);
-		h = mix(h, (uint64_t)pk->quote.sport << 16 | pk->quote.dport);
+		h += ((uint64_t)pk->icmp_type << 56 | (uint64_t)pk->icmp_code << 48 | pk->quote.seq) * K3 +
+		     ((uint64_t)pk->quote.sport << 16 | pk->quote.dport) * K4;
 	} else {
 		return 0;
 	}
-	return h ? h : 1;
+	return fold(h);
 }
 
-enum dedup_kind dedup_packet(struct dedup *d, const struct pkt *pk, const uint8_t *bytes, uint32_t caplen)
+/* Did the other side of this TCP connection send anything at or after time
+ * since?  Then a second copy may be a real retransmission that answer caused
+ * (a fast retransmit on a LAN comes microseconds later, with the same IPv6
+ * header and TCP timestamp), not a capture duplicate. */
+static int answered_since(struct tracker *t, const struct pkt *pk, double since)
 {
+	if (!t || !pk->has_tcp)
+		return 0;
+	const struct conn *c = tracker_find(t, pk->l3 == 6, pk->src, pk->tcp.sport, pk->dst, pk->tcp.dport);
+	if (!c)
+		return 0;
+	size_t alen = pk->l3 == 6 ? 16 : 4;
+	int dir = c->cport == pk->tcp.sport && memcmp(c->cli, pk->src, alen) == 0 ? 0 : 1;
+	const struct half *rev = &c->h[!dir];
+	return rev->seen && rev->lastack_time >= since;
+}
+
+enum dedup_kind dedup_packet(struct dedup *d, const struct pkt *pk, const uint8_t *bytes, uint32_t caplen,
+			     struct tracker *t)
+{
+	if ((pk->l3 != 4 && pk->l3 != 6) || pk->frag || pk->truncated || pk->invalid)
+		return DEDUP_NONE;
 	uint64_t key = packet_key(pk, bytes, caplen);
 	if (!key)
 		return DEDUP_NONE;
-	uint32_t back = d->flow[flow_index(pk, 1)];
-	uint32_t t_us = (uint32_t)((uint64_t)pk->ts_sec * 1000000u + (pk->ts_nano ? pk->ts_frac / 1000u : pk->ts_frac));
+	uint32_t tag = (uint32_t)(key >> 32) | 1u;
+	double now = pkt_time(pk);
 	uint8_t ptype = pk->pkttype >= 0 && pk->pkttype < 255 ? (uint8_t)pk->pkttype : 255;
 	uint16_t ifx = pk->ifindex >= 0 ? (uint16_t)(pk->ifindex & 0x7fff) : 0xffff;
 	struct slot *s = &d->slot[key & (DEDUP_SLOTS - 1)];
-	if (s->key == key) {
-		uint32_t dt = t_us - s->t_us; /* modulo 2^32: a later packet */
-		if (s->ttl == pk->ttl && dt <= DEDUP_SAME_WINDOW_US && s->back == back) {
+	if (s->tag == tag) {
+		double dt = now - s->t;
+		if (s->ttl == pk->ttl && dt >= 0 && dt <= DEDUP_SAME_WINDOW && !answered_since(t, pk, s->t)) {
 			d->identical++;
 			return DEDUP_IDENTICAL; /* keep the first copy's slot */
 		}
 		/* The next hop's copy: one TTL lower, going out or on another interface. */
 		int other_side = ptype == 4 || (ifx != 0xffff && s->ifx != 0xffff && ifx != s->ifx);
-		if (s->ttl == (uint8_t)(pk->ttl + 1) && pk->ttl != 255 && other_side && dt <= DEDUP_FWD_WINDOW_US) {
+		if (s->ttl == (uint8_t)(pk->ttl + 1) && pk->ttl != 255 && other_side && dt >= 0 &&
+		    dt <= DEDUP_FWD_WINDOW) {
 			d->forwarded++;
 			/* remember this copy: a packet forwarded again in the same capture pairs with it */
 			s->ttl = pk->ttl;
-			s->t_us = t_us;
+			s->t = now;
 			s->pkttype = ptype;
 			s->ifx = ifx;
-			s->back = back;
 			return DEDUP_FORWARDED;
 		}
 	}
-	d->flow[flow_index(pk, 0)]++;
-	s->key = key;
-	s->t_us = t_us;
+	s->tag = tag;
+	s->t = now;
 	s->ttl = pk->ttl;
 	s->pkttype = ptype;
 	s->ifx = ifx;
-	s->back = back;
 	return DEDUP_NONE;
 }

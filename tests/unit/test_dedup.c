@@ -3,7 +3,8 @@
  * copies of forwarded packets (TTL one lower, outgoing or another interface),
  * identical copies, and the packets that must never be taken for duplicates
  * (real retransmissions after an answer, late copies, other hops, fragments).
- * Packets are built as decoded structs; the bytes only carry the TCP checksum.
+ * Packets are built as decoded structs; the bytes only carry UDP length/checksum
+ * (and a TCP checksum that must not matter).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "tcp/dedup.h"
 
 static struct dedup *dd;
+static struct tracker *trk;
 static uint8_t bytes[64]; /* a 20-byte IPv4 header, then TCP: checksum at 36 */
 
 static struct pkt mk(int dir, double t, uint8_t ttl, int ptype, int ifindex, uint32_t seq)
@@ -44,23 +46,31 @@ static struct pkt mk(int dir, double t, uint8_t ttl, int ptype, int ifindex, uin
 	return pk;
 }
 
+/* As main.c does: what is not a duplicate goes on to the tracker. */
 static enum dedup_kind feed(struct pkt pk)
 {
-	return dedup_packet(dd, &pk, bytes, sizeof bytes);
+	enum dedup_kind k = dedup_packet(dd, &pk, bytes, sizeof bytes, trk);
+	if (k == DEDUP_NONE)
+		tracker_packet(trk, &pk, NULL);
+	return k;
 }
 
 static void reset(void)
 {
 	dedup_free(dd);
 	dd = dedup_new();
+	if (trk)
+		tracker_free(trk);
+	struct tracker_cfg cfg = {0};
+	trk = tracker_new(&cfg, NULL, NULL);
 }
 
 int main(void)
 {
 	bytes[36] = 0x12;
 	bytes[37] = 0x34;
-	dd = dedup_new();
-	CHECK(dd != NULL);
+	reset();
+	CHECK(dd != NULL && trk != NULL);
 
 	/* -i any on a router, cooked v1: in (host), then out one TTL lower. */
 	CHECK(feed(mk(0, 1.0, 64, 0, -1, 100)) == DEDUP_NONE);
@@ -112,15 +122,42 @@ int main(void)
 	CHECK(feed(other) == DEDUP_NONE);
 	CHECK(feed(mk(0, 8.0001, 64, -1, -1, 500)) == DEDUP_IDENTICAL);
 
-	/* a different checksum (other payload) or SACK block is another packet */
+	/* another SACK block or timestamp is another packet */
 	reset();
-	struct pkt p1 = mk(0, 9.0, 64, -1, -1, 100), p2 = p1;
+	struct pkt p1 = mk(0, 9.0, 64, -1, -1, 100), p2 = p1, p3 = p1;
 	p2.tcp.opt.nsack = 1;
 	p2.tcp.opt.sack[0][0] = 5;
 	p2.tcp.opt.sack[0][1] = 9;
+	p3.tcp.opt.has_ts = 1;
+	p3.tcp.opt.ts_val = 77;
 	CHECK(feed(p1) == DEDUP_NONE);
 	CHECK(feed(p2) == DEDUP_NONE);
-	CHECK(dedup_packet(dd, &p1, bytes, 30) == DEDUP_NONE); /* checksum not captured: another key */
+	CHECK(feed(p3) == DEDUP_NONE);
+	/* a SYN whose MSS (and so TCP checksum) the router clamped still pairs */
+	bytes[36] = 0x56;
+	struct pkt syn_out = mk(0, 9.00001, 63, 4, -1, 100);
+	syn_out.tcp.opt.mss = 1400;
+	CHECK(feed(syn_out) == DEDUP_FORWARDED);
+	bytes[36] = 0x12;
+	/* UDP: the checksum (of the payload) tells datagrams apart */
+	reset();
+	struct pkt u = mk(0, 9.5, 64, -1, -1, 0);
+	u.has_tcp = 0;
+	u.has_udp = 1;
+	u.proto = 17;
+	u.sport = 5353;
+	u.dport = 53;
+	u.pay_off = 28; /* UDP header at 20: length at 24, checksum at 26 */
+	bytes[24] = 0;
+	bytes[25] = 30;
+	bytes[26] = 0xab;
+	CHECK(feed(u) == DEDUP_NONE);
+	bytes[26] = 0xac;
+	u.ts_frac += 10;
+	CHECK(feed(u) == DEDUP_NONE);
+	u.ts_frac += 10;
+	CHECK(feed(u) == DEDUP_IDENTICAL);
+	CHECK(dedup_packet(dd, &u, bytes, 26, trk) == DEDUP_NONE); /* checksum not captured: another key */
 
 	/* never matched: fragments, IPv6 other than TCP/UDP, non-IP */
 	reset();
@@ -138,6 +175,15 @@ int main(void)
 	CHECK(feed(arp) == DEDUP_NONE && feed(arp) == DEDUP_NONE);
 	CHECK(dedup_identical(dd) == 0 && dedup_forwarded(dd) == 0);
 
+	/* without a tracker (NULL) nothing is known about answers: copies are identical */
 	dedup_free(dd);
+	dd = dedup_new();
+	struct pkt q = mk(0, 11.0, 64, -1, -1, 100);
+	CHECK(dedup_packet(dd, &q, bytes, sizeof bytes, NULL) == DEDUP_NONE);
+	q = mk(0, 11.0001, 64, -1, -1, 100);
+	CHECK(dedup_packet(dd, &q, bytes, sizeof bytes, NULL) == DEDUP_IDENTICAL);
+
+	dedup_free(dd);
+	tracker_free(trk);
 	return check_done("test_dedup");
 }
