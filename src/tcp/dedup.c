@@ -17,7 +17,7 @@ struct slot {                   /* 16 bytes: the table stays small */
 	uint32_t tag;           /* the key's high half (the low bits are the index); 0: empty */
 	uint8_t ttl;
 	uint8_t pkttype;        /* cooked packet type, 255 unknown */
-	uint16_t ifx;           /* cooked v2 interface index (low bits), 0xffff unknown */
+	uint16_t ifx;           /* cooked v2 interface index (low 16 bits), 0xffff unknown */
 	double t;               /* capture time */
 };
 
@@ -136,9 +136,9 @@ enum dedup_kind dedup_packet(struct dedup *d, const struct pkt *pk, const uint8_
 	if (!key)
 		return DEDUP_NONE;
 	uint32_t tag = (uint32_t)(key >> 32) | 1u;
-	double now = pkt_time(pk);
-	uint8_t ptype = pk->pkttype >= 0 && pk->pkttype < 255 ? (uint8_t)pk->pkttype : 255;
-	uint16_t ifx = pk->ifindex >= 0 ? (uint16_t)(pk->ifindex & 0x7fff) : 0xffff;
+	double now = (double)pk->ts_sec + (double)pk->ts_frac * (pk->ts_nano ? 1e-9 : 1e-6);
+	uint8_t ptype = (uint8_t)pk->pkttype;   /* -1 (unknown) becomes 255 */
+	uint16_t ifx = (uint16_t)pk->ifindex;   /* -1 (unknown) becomes 0xffff */
 	struct slot *s = &d->slot[key & (DEDUP_SLOTS - 1)];
 	if (s->tag == tag) {
 		double dt = now - s->t;
