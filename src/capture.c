@@ -547,6 +547,10 @@ int capture_drop_privileges(const char *user, char *err)
 
 void capture_close(struct capture *c)
 {
+	if (c->stats_fd > 0) {
+		close(c->stats_fd);
+		c->stats_fd = 0;
+	}
 	if (c->fast) {
 		close(c->fast->fd);
 		free(c->fast->buf);
@@ -613,4 +617,216 @@ int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_
 	free(ds);
 	free(open);
 	return status;
+}
+
+/* ---- kernel drop statistics ---- */
+
+/* A window of the file, refilled with pread: every block header is checked
+ * against what was actually read (pcapng: block type, total length, body,
+ * total length again; RFC draft-ietf-opsawg-pcapng). */
+struct ngscan {
+	int fd;
+	unsigned char *buf;
+	size_t cap;
+	uint64_t base;          /* file offset of buf[0] */
+	size_t len;             /* bytes valid in buf */
+	int swapped;
+};
+
+#define NG_BUFSZ (1u << 20)
+#define NG_MAX_IFACES 64
+#define NG_MAX_ISB (64u << 10)
+
+/* Makes [off, off + n) available; returns a pointer or NULL at EOF / error. */
+static const unsigned char *ng_get(struct ngscan *s, uint64_t off, size_t n)
+{
+	if (n > s->cap)
+		return NULL;
+	if (off >= s->base && off - s->base <= s->len && n <= s->len - (size_t)(off - s->base))
+		return s->buf + (off - s->base);
+	s->base = off;
+	s->len = 0;
+	while (s->len < s->cap) {
+		ssize_t k = pread(s->fd, s->buf + s->len, s->cap - s->len, (off_t)(off + s->len));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		s->len += (size_t)k;
+	}
+	return n <= s->len ? s->buf : NULL;
+}
+
+static uint32_t ng_u32(const struct ngscan *s, const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return s->swapped ? swap32(v) : v;
+}
+
+static uint16_t ng_u16(const struct ngscan *s, const unsigned char *p)
+{
+	uint16_t v;
+	memcpy(&v, p, 2);
+	return s->swapped ? (uint16_t)((v >> 8) | (v << 8)) : v;
+}
+
+static uint64_t ng_u64(const struct ngscan *s, const unsigned char *p)
+{
+	/* two 32-bit halves in the section's byte order, high half first in memory for big endian */
+	uint32_t a = ng_u32(s, p), b = ng_u32(s, p + 4);
+	uint32_t probe = 1;
+	unsigned char little;
+	memcpy(&little, &probe, 1);
+	int file_little = little ? !s->swapped : s->swapped;
+	return file_little ? ((uint64_t)b << 32 | a) : ((uint64_t)a << 32 | b);
+}
+
+struct ng_iface {
+	int seen;
+	uint64_t recv, drops;
+	int has_recv;
+};
+
+static void ng_flush(struct ng_iface *ifs, int n, uint64_t *recv, uint64_t *drops, int *any)
+{
+	for (int i = 0; i < n; i++) {
+		if (!ifs[i].seen)
+			continue;
+		*recv += ifs[i].recv;
+		*drops += ifs[i].drops;
+		*any = 1;
+		ifs[i].seen = 0;
+	}
+}
+
+/* The last ISB of each interface wins (periodic ISBs are cumulative). */
+static int ng_scan_fd(int fd, uint64_t *recv, uint64_t *drops)
+{
+	struct ngscan s = {fd, NULL, NG_BUFSZ, 0, 0, 0};
+	s.buf = malloc(s.cap);
+	if (!s.buf)
+		return 0;
+	struct ng_iface ifs[NG_MAX_IFACES];
+	memset(ifs, 0, sizeof ifs);
+	int any = 0, in_section = 0;
+	uint64_t off = 0;
+	*recv = *drops = 0;
+	for (;;) {
+		const unsigned char *h = ng_get(&s, off, 12);
+		if (!h)
+			break;
+		uint32_t type;
+		memcpy(&type, h, 4);
+		if (type == 0x0A0D0D0A) { /* Section Header Block: byte order from its magic */
+			uint32_t bom;
+			memcpy(&bom, h + 8, 4);
+			if (bom == 0x1A2B3C4D)
+				s.swapped = 0;
+			else if (bom == 0x4D3C2B1A)
+				s.swapped = 1;
+			else
+				break;
+			ng_flush(ifs, NG_MAX_IFACES, recv, drops, &any);
+			in_section = 1;
+		} else {
+			type = ng_u32(&s, h);
+		}
+		if (!in_section)
+			break;
+		uint32_t tlen = ng_u32(&s, h + 4);
+		if (tlen < 12 || tlen % 4)
+			break;
+		if (type == 5 && tlen >= 24 && tlen <= NG_MAX_ISB) {
+			const unsigned char *b = ng_get(&s, off, tlen);
+			if (!b)
+				break;
+			uint32_t ifid = ng_u32(&s, b + 8);
+			struct ng_iface one = {1, 0, 0, 0};
+			uint64_t ifrecv = 0, accept = 0;
+			int has_ifrecv = 0, has_accept = 0;
+			size_t p = 20, end = tlen - 4; /* options between the timestamp and the trailing length */
+			while (p <= end && end - p >= 4) {
+				uint16_t code = ng_u16(&s, b + p), olen = ng_u16(&s, b + p + 2);
+				p += 4;
+				if (code == 0 || olen > end - p)
+					break;
+				if (olen == 8) {
+					uint64_t v = ng_u64(&s, b + p);
+					if (code == 4)
+						ifrecv = v, has_ifrecv = 1;
+					else if (code == 6)
+						accept = v, has_accept = 1;
+					else if (code == 5 || code == 7)
+						one.drops += v;
+				}
+				size_t padded = ((size_t)olen + 3) & ~(size_t)3;
+				if (padded > end - p)
+					break;
+				p += padded;
+			}
+			one.recv = has_ifrecv ? ifrecv : accept;
+			one.has_recv = has_ifrecv || has_accept;
+			if (ifid < NG_MAX_IFACES)
+				ifs[ifid] = one;
+		}
+		off += tlen;
+	}
+	ng_flush(ifs, NG_MAX_IFACES, recv, drops, &any);
+	free(s.buf);
+	return any;
+}
+
+static int ng_open(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	unsigned char magic[4];
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || pread(fd, magic, 4, 0) != 4 ||
+	    memcmp(magic, "\x0a\x0d\x0d\x0a", 4) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+void capture_want_file_stats(struct capture *c, const char *path)
+{
+	if (c->live || c->stats_fd > 0)
+		return;
+	int fd = ng_open(path);
+	if (fd > 0)
+		c->stats_fd = fd;
+	else if (fd == 0)
+		close(fd); /* 0 marks "none" in struct capture; stdin is never scanned */
+}
+
+int capture_pcapng_stats(const char *path, uint64_t *recv, uint64_t *drops)
+{
+	int fd = ng_open(path);
+	if (fd < 0)
+		return 0;
+	int rc = ng_scan_fd(fd, recv, drops);
+	close(fd);
+	return rc;
+}
+
+int capture_drop_stats(struct capture *c, uint64_t *recv, uint64_t *drops)
+{
+	*recv = *drops = 0;
+	if (c->live) {
+		struct pcap_stat st;
+		if (!c->p || pcap_stats(c->p, &st) < 0)
+			return 0;
+		*recv = st.ps_recv;
+		*drops = (uint64_t)st.ps_drop + st.ps_ifdrop;
+		return 1;
+	}
+	if (c->stats_fd > 0)
+		return ng_scan_fd(c->stats_fd, recv, drops);
+	return 0;
 }

@@ -7,6 +7,7 @@
 #define SYNACK_CAPTURE_H
 
 #include <pcap/pcap.h>
+#include <stdint.h>
 
 #include "opts.h"
 #include "writer.h"
@@ -24,6 +25,7 @@ struct capture {
 	struct bpf_program prog;
 	int have_prog;
 	volatile int stop;
+	int stats_fd;           /* > 0: the -r file again, for its pcapng statistics blocks */
 };
 
 typedef void (*capture_cb)(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes);
@@ -59,6 +61,18 @@ void capture_print_stats(struct capture *c, unsigned long long captured);
 const char *capture_lib_version(void);
 /* The DLT for a -y name ("EN10MB"), or -1. */
 int capture_linktype_from_name(const char *name);
+/* Kernel drop counters, for diagnose and conns.  Live: pcap_stats (ps_recv;
+ * ps_drop + ps_ifdrop).  Files: the pcapng Interface Statistics Blocks
+ * (isb_ifrecv, else isb_filteraccept; isb_ifdrop + isb_osdrop; the last
+ * block of each interface, summed over interfaces and sections), read
+ * bounds-checked with pread after capture_want_file_stats().  Returns 1 and
+ * fills recv / drops when the numbers are known, else 0. */
+int capture_drop_stats(struct capture *c, uint64_t *recv, uint64_t *drops);
+/* Files: keep a descriptor to scan the pcapng statistics later (call before
+ * the sandbox; does nothing for stdin, pipes and classic pcap files). */
+void capture_want_file_stats(struct capture *c, const char *path);
+/* The same scan of a pcapng file by name (tests, tools).  Returns 1 when it holds statistics. */
+int capture_pcapng_stats(const char *path, uint64_t *recv, uint64_t *drops);
 /* "EN10MB (Ethernet)" */
 void capture_linktype_desc(int dlt, char *buf, size_t n);
 /* -D */

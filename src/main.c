@@ -316,7 +316,35 @@ struct run {
 	struct tap_diag td;
 	int writing, printing;
 	char err[ERRBUF];
+	int drops_known;        /* kernel drops of the files read by run_merged() */
+	uint64_t kernel_recv, kernel_drops;
+	double stats_time;      /* live diagnose: when the kernel counters were last passed on */
 };
+
+/* Capture artefacts for diagnose and conns: recognised duplicates and kernel
+ * drops (from cap, or what run_merged() collected when cap is NULL).  diagnose
+ * gets them before its report; conns prints a line after its table (after=1). */
+static void report_capture(struct run *r, struct capture *cap, int after)
+{
+	struct diag_capture_info ci;
+	memset(&ci, 0, sizeof ci);
+	if (r->pl.dedup) {
+		ci.dup_forwarded = dedup_forwarded(r->pl.dedup);
+		ci.dup_identical = dedup_identical(r->pl.dedup);
+	}
+	if (cap) {
+		ci.drops_known = capture_drop_stats(cap, &ci.kernel_recv, &ci.kernel_drops);
+	} else {
+		ci.drops_known = r->drops_known;
+		ci.kernel_recv = r->kernel_recv;
+		ci.kernel_drops = r->kernel_drops;
+	}
+	if (r->td.diag && !after)
+		diag_set_capture_info(r->td.diag, &ci);
+	if (r->tc.report && after && !r->o->json && ci.drops_known && ci.kernel_drops)
+		out_fmt(&stdout_buf, "%llu packets dropped by the kernel while capturing (%llu received by filter)\n",
+			(unsigned long long)ci.kernel_drops, (unsigned long long)ci.kernel_recv);
+}
 
 /* Every packet from the source: count it (--count), else through the taps. */
 static void on_packet(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
@@ -343,6 +371,15 @@ static void on_merged_packet(void *user, int idx, const struct pcap_pkthdr *h, c
 static void on_batch(void *user)
 {
 	struct run *r = user;
+	if (r->td.diag && r->cap.live) {
+		struct timespec mt;
+		clock_gettime(CLOCK_MONOTONIC, &mt);
+		double now = (double)mt.tv_sec + mt.tv_nsec / 1e9;
+		if (now - r->stats_time >= 1.0) { /* kernel drops while the capture runs */
+			r->stats_time = now;
+			report_capture(r, &r->cap, 0);
+		}
+	}
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	pipeline_tick(&r->pl, (double)ts.tv_sec + ts.tv_nsec / 1e9);
@@ -357,7 +394,7 @@ static void add_analysis_taps(struct run *r, const struct opts *o, int live)
 		tc.close_linger = 2; /* report closed connections soon */
 	else
 		tc.lazy_idle = 1;
-	if (pipeline_track(&r->pl, &tc) < 0)
+	if (pipeline_track(&r->pl, &tc) < 0 || pipeline_dedup(&r->pl) < 0)
 		die(1, "out of memory");
 	if (o->mode == MODE_CONNS) {
 		r->tc.report = conns_report_new(&stdout_buf, o->json, live, o->tstamp_precision);
@@ -386,6 +423,7 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 			die(2, "%s", err);
 		if (capture_filter(&r->files[i], o->filter, 0, err) < 0)
 			die(2, "%s", err);
+		capture_want_file_stats(&r->files[i], o->rfiles[i]);
 		char lt[128];
 		capture_linktype_desc(r->files[i].linktype, lt, sizeof lt);
 		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->rfiles[i], lt,
@@ -394,8 +432,17 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 	int status = capture_loop_merged(r->files, n, o->count, on_merged_packet, r, err);
 	if (status < 0)
 		fprintf(stderr, "synack: %s\n", err);
-	for (int i = 0; i < n; i++)
+	r->drops_known = 0;
+	r->kernel_recv = r->kernel_drops = 0;
+	for (int i = 0; i < n; i++) {
+		uint64_t recv, drops;
+		if (capture_drop_stats(&r->files[i], &recv, &drops)) {
+			r->drops_known = 1;
+			r->kernel_recv += recv;
+			r->kernel_drops += drops;
+		}
 		capture_close(&r->files[i]);
+	}
 	free(r->files);
 	r->files = NULL;
 	r->nfiles = 0;
@@ -464,6 +511,7 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 		diag_set_source(r->td.diag, cr->name[idx], side == 0 ? "client" : "server");
 		if (run_merged(r, &one, err) < 0)
 			failed = 1;
+		report_capture(r, NULL, 0);
 		found += pipeline_finish(&r->pl, "end of capture");
 		pipeline_free(&r->pl);
 		if (pt.paths_done)
@@ -525,7 +573,9 @@ int main(int argc, char **argv)
 		pipeline_init(&r.pl, o.tstamp_precision);
 		add_analysis_taps(&r, &o, 0);
 		int st = run_merged(&r, &o, err);
+		report_capture(&r, NULL, 0);
 		int found = pipeline_finish(&r.pl, "end of capture");
+		report_capture(&r, NULL, 1);
 		pipeline_free(&r.pl);
 		out_flush(&stdout_buf);
 		if (st < 0)
@@ -572,8 +622,11 @@ int main(int argc, char **argv)
 			die(1, "%s", err);
 		pipeline_add(&r.pl, &tap_writer_ops, &r.tw);
 	}
-	if (o.mode != MODE_TCPDUMP)
+	if (o.mode != MODE_TCPDUMP) {
 		add_analysis_taps(&r, &o, r.cap.live);
+		if (o.rfile)
+			capture_want_file_stats(&r.cap, o.rfile);
+	}
 	else if (o.analyze) {
 		struct tracker_cfg tc = {0};
 		if (r.cap.live)
@@ -619,7 +672,11 @@ int main(int argc, char **argv)
 
 	capture_signals(&r.cap);
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
+	if (o.mode != MODE_TCPDUMP)
+		report_capture(&r, &r.cap, 0);
 	int found = pipeline_finish(&r.pl, r.cap.live ? "capture stopped" : "end of capture");
+	if (o.mode != MODE_TCPDUMP)
+		report_capture(&r, &r.cap, 1);
 	pipeline_free(&r.pl);
 	out_flush(&stdout_buf);
 	int status = 0;

@@ -36,6 +36,13 @@ int pipeline_track(struct pipeline *pl, const struct tracker_cfg *cfg)
 	return pl->trk ? 0 : -1;
 }
 
+int pipeline_dedup(struct pipeline *pl)
+{
+	if (!pl->dedup)
+		pl->dedup = dedup_new();
+	return pl->dedup ? 0 : -1;
+}
+
 void pipeline_packet(struct pipeline *pl, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
 	struct pkt_ctx px = {h, bytes, linktype, ++pl->count, NULL, NULL, pl->trk};
@@ -45,6 +52,8 @@ void pipeline_packet(struct pipeline *pl, int linktype, const struct pcap_pkthdr
 		pl->pk.ts_frac = (uint32_t)h->ts.tv_usec;
 		pl->pk.ts_nano = pl->nano;
 		decode_packet(&pl->pk, linktype, bytes, h->caplen, h->len);
+		if (pl->dedup && dedup_packet(pl->dedup, &pl->pk, bytes, h->caplen, pl->trk) != DEDUP_NONE)
+			return;
 		tracker_packet(pl->trk, &pl->pk, &pl->res);
 		px.pk = &pl->pk;
 		px.res = &pl->res;
@@ -88,4 +97,7 @@ void pipeline_free(struct pipeline *pl)
 	if (pl->trk)
 		tracker_free(pl->trk);
 	pl->trk = NULL;
+	if (pl->dedup)
+		dedup_free(pl->dedup);
+	pl->dedup = NULL;
 }

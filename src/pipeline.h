@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "decode/decode.h"
+#include "tcp/dedup.h"
 #include "tcp/track.h"
 
 struct pkt_ctx {
@@ -60,6 +61,7 @@ struct pipeline {
 	struct { const struct tap_ops *ops; void *self; } taps[PIPELINE_MAX_TAPS];
 	int ntaps;
 	struct tracker *trk;            /* NULL unless pipeline_track() */
+	struct dedup *dedup;            /* NULL unless pipeline_dedup() */
 	int nano;                       /* timestamps are nanoseconds */
 	uint64_t count;                 /* packets seen */
 	int finished;
@@ -73,6 +75,11 @@ void pipeline_init(struct pipeline *pl, int nano);
 int pipeline_add(struct pipeline *pl, const struct tap_ops *ops, void *self);
 /* Decode and track every packet from now on.  Returns 0 or -1 (out of memory). */
 int pipeline_track(struct pipeline *pl, const struct tracker_cfg *cfg);
+/* conns / diagnose: capture duplicates (-i any forwarded copies, identical
+ * packets) are recognised after decoding and reach no tap (src/tcp/dedup.h).
+ * Only for modes without print or -w taps: tcpdump prints every packet.
+ * Returns 0 or -1 (out of memory). */
+int pipeline_dedup(struct pipeline *pl);
 /* One packet from the source. */
 void pipeline_packet(struct pipeline *pl, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes);
 /* Live capture, quiet moment: finish connections idle past their timeouts. */

@@ -316,8 +316,9 @@ static char *format_json(const struct conn *c)
 	json_num(rmin, sizeof rmin, c->rtt_n ? c->rtt_min : -1);
 	json_num(ravg, sizeof ravg, avg_rtt(c));
 	json_num(rmax, sizeof rmax, c->rtt_n ? c->rtt_max : -1);
-	json_num(hs_s, sizeof hs_s, c->syn_count && c->synack_count ? (c->synack_time - c->syn_time) * 1000 : -1);
-	json_num(hs_c, sizeof hs_c, c->established && c->synack_count ? (c->hs_ack_time - c->synack_time) * 1000 : -1);
+	/* null when not captured or ambiguous (a retransmitted SYN / SYN-ACK: Karn's rule) */
+	json_num(hs_s, sizeof hs_s, conn_hs_rtt_syn(c) >= 0 ? conn_hs_rtt_syn(c) * 1000 : -1);
+	json_num(hs_c, sizeof hs_c, conn_hs_rtt_ack(c) >= 0 ? conn_hs_rtt_ack(c) * 1000 : -1);
 	json_num(ttfb, sizeof ttfb, c->req_time > 0 && c->resp_time > 0 ? (c->resp_time - c->req_time) * 1000 : -1);
 	int known = c->h[0].syn_seen && c->h[1].syn_seen;
 	int neg = known && c->h[0].syn_opt_ws && c->h[1].syn_opt_ws;

@@ -407,6 +407,8 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 				c->synack_time = now;
 				c->synack_isn = seq;
 				c->synack_pkt = pk->num;
+				if (c->syn_count > 1)
+					c->syn_rtt_unknown = 1; /* answers which SYN? (Karn) */
 				if (c->syn_count && ack != c->syn_isn + 1) {
 					c->synack_bad_ack = 1;
 					tags |= TAG_BAD_ACK;
@@ -437,7 +439,12 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 		c->hs_ack_time = now;
 		c->hs_ack_pkt = pk->num;
 		tags |= TAG_HS_ACK;
-		rtt_sample(c, (now - c->synack_time) * 1000.0 + (c->syn_count ? (c->synack_time - c->syn_time) * 1000.0 : 0));
+		if (c->synack_count > 1)
+			c->synack_rtt_unknown = 1; /* answers which SYN-ACK? (Karn) */
+		/* Karn's rule: no sample across a retransmitted SYN or SYN-ACK. */
+		if (!c->synack_rtt_unknown && !(c->syn_count && c->syn_rtt_unknown))
+			rtt_sample(c, (now - c->synack_time) * 1000.0 +
+					      (c->syn_count ? (c->synack_time - c->syn_time) * 1000.0 : 0));
 	}
 	if (dir == 1 && (flags & TCPF_ACK) && c->req_last_time > 0 && c->resp_time == 0 && c->req_acked_time == 0 &&
 	    SEQ_LE(c->req_end_seq, ack) && seglen == 0)
@@ -541,6 +548,17 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 		tags |= TAG_LOST_SEGMENT;
 		fwd->lost++;
 		history_add(c, 'G', resp);
+		if (fwd->ngap < GAP_SLOTS) {
+			fwd->gap[fwd->ngap].start = fwd->nextseq;
+			fwd->gap[fwd->ngap].end = seq;
+			fwd->gap[fwd->ngap].ipid = pk->ipid;
+			fwd->gap[fwd->ngap].v4 = pk->l3 == 4;
+			fwd->gap[fwd->ngap].tsval = s->opt.ts_val;
+			fwd->gap[fwd->ngap].has_ts = (uint8_t)(s->opt.has_ts != 0);
+			fwd->ngap++;
+		} else {
+			fwd->gaps_untracked++;
+		}
 	}
 	if ((seglen == 0 || seglen == 1) && seq == fwd->nextseq - 1 && !(flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
 		tags |= TAG_KEEPALIVE;
@@ -633,6 +651,26 @@ finished_fwd:
 				fwd->max_rto = rto;
 		}
 		tags |= rtag;
+		if (not_advanced && seglen > 0) {
+			/* Karn: this data was sent (or at least captured) twice; no RTT sample from it. */
+			for (int i = 0; i < fwd->nrtt; i++)
+				if (SEQ_LT(fwd->rtt[i].start, seq + seglen) && SEQ_GT(fwd->rtt[i].end, seq))
+					fwd->rtt[i].retrans = 1;
+			/* A fill of a gap: retransmitted, so the network lost it; reordered, no loss. */
+			int k = 0;
+			for (int i = 0; i < fwd->ngap; i++) {
+				if (SEQ_LT(fwd->gap[i].start, seq + seglen) && SEQ_GT(fwd->gap[i].end, seq)) {
+					int later = (fwd->gap[i].v4 && pk->l3 == 4 &&
+						     (int16_t)(uint16_t)(pk->ipid - fwd->gap[i].ipid) > 0) ||
+						    (fwd->gap[i].has_ts && s->opt.has_ts && SEQ_GT(s->opt.ts_val, fwd->gap[i].tsval));
+					if ((rtag & (TAG_RETRANS | TAG_FAST_RETRANS | TAG_SPURIOUS)) || later)
+						fwd->repaired_gaps++;
+					continue;
+				}
+				fwd->gap[k++] = fwd->gap[i];
+			}
+			fwd->ngap = k;
+		}
 		if (rtag & (TAG_RETRANS | TAG_FAST_RETRANS | TAG_SPURIOUS)) {
 			fwd->retrans++;
 			history_add(c, 'T', resp);
@@ -651,9 +689,6 @@ finished_fwd:
 				else
 					fwd->small_retrans++;
 			}
-			for (int i = 0; i < fwd->nrtt; i++)
-				if (SEQ_LE(fwd->rtt[i].end, seq + seglen) && SEQ_GT(fwd->rtt[i].end, seq))
-					fwd->rtt[i].retrans = 1;
 		}
 	}
 
@@ -666,6 +701,7 @@ finished_fwd:
 			fwd->nextseq_time = now;
 			fwd->nextseq_pkt = pk->num;
 			if (seglen > 0 && fwd->nrtt < RTT_SLOTS) {
+				fwd->rtt[fwd->nrtt].start = seq;
 				fwd->rtt[fwd->nrtt].end = nextseq;
 				fwd->rtt[fwd->nrtt].dt = now - c->start;
 				fwd->rtt[fwd->nrtt].retrans = 0;
@@ -692,6 +728,18 @@ finished_fwd:
 			rev->rtt[k++] = rev->rtt[i];
 		}
 		rev->nrtt = k;
+	}
+	/* The receiver acknowledged bytes of a gap that nothing in the capture filled: the capture missed them. */
+	if ((flags & TCPF_ACK) && rev->ngap) {
+		int k = 0;
+		for (int i = 0; i < rev->ngap; i++) {
+			if (SEQ_GT(ack, rev->gap[i].start)) {
+				rev->capture_gaps++;
+				continue;
+			}
+			rev->gap[k++] = rev->gap[i];
+		}
+		rev->ngap = k;
 	}
 	if (res && seglen > 0 && rev->lastack_set)
 		res->in_flight = fwd->nextseq - rev->lastack;
@@ -768,6 +816,26 @@ size_t tcp_tags_format(const struct tcp_result *r, char *buf, size_t n)
 		PUT(" [rst by %s]", r->rst_by == 0 ? "client" : "server");
 #undef PUT
 	return off;
+}
+
+double conn_hs_rtt_syn(const struct conn *c)
+{
+	if (!c->syn_count || !c->synack_count || c->syn_rtt_unknown)
+		return -1;
+	return c->synack_time - c->syn_time;
+}
+
+double conn_hs_rtt_ack(const struct conn *c)
+{
+	if (!c->synack_count || !c->established || c->synack_rtt_unknown)
+		return -1;
+	return c->hs_ack_time - c->synack_time;
+}
+
+double conn_hs_rtt(const struct conn *c)
+{
+	double a = conn_hs_rtt_syn(c), b = conn_hs_rtt_ack(c);
+	return a < 0 || b < 0 ? -1 : a + b;
 }
 
 /* Zeek's endpoint states, derived from what each side sent. */

@@ -60,6 +60,7 @@ struct tcp_result {
 };
 
 #define RTT_SLOTS 4
+#define GAP_SLOTS 4
 
 struct half {
 	int seen;
@@ -104,12 +105,34 @@ struct half {
 	double first_data_time, last_data_time;
 	uint32_t full_size_retrans, small_retrans; /* for path-MTU black-hole detection */
 	uint32_t max_seg;       /* largest payload sent */
+	/* Segments waiting for their ACK, for RTT samples.  Karn's rule (RFC 6298
+	 * section 5): a segment seen more than once gives no sample. */
 	struct {
-		uint32_t end;
+		uint32_t start, end;
 		double dt;              /* sent at conn start + dt seconds */
 		uint8_t retrans;
 	} rtt[RTT_SLOTS];
 	int nrtt;
+	/* Capture loss or network loss?  A gap in this side's sequence space
+	 * ("previous segment not captured") is resolved by what comes first: a
+	 * segment of this side filling it (retransmitted: the network lost it),
+	 * or an ACK of the other side past its start without any fill (the
+	 * receiver had the bytes: the capture missed them).  A fill counts as a
+	 * retransmission when it is tagged so, or when it was sent after the
+	 * segment that revealed the gap (newer IPv4 ID or TCP timestamp): on a
+	 * LAN the Wireshark rule calls a quick retransmission "out-of-order".
+	 * An older fill is reordering, not loss.  At most GAP_SLOTS open gaps are
+	 * followed; more are counted in gaps_untracked. */
+	struct {
+		uint32_t start, end;
+		uint32_t tsval;         /* of the segment after the gap, when has_ts */
+		uint16_t ipid;          /* of the segment after the gap, IPv4 */
+		uint8_t has_ts, v4;
+	} gap[GAP_SLOTS];
+	int ngap;
+	uint64_t capture_gaps;      /* gaps the receiver acknowledged, never filled in the capture */
+	uint64_t repaired_gaps;     /* gaps later filled by a retransmission */
+	uint64_t gaps_untracked;    /* gaps seen while all slots were busy */
 };
 
 struct conn {
@@ -130,13 +153,17 @@ struct conn {
 	uint64_t syn_pkt, synack_pkt, hs_ack_pkt;
 	double syn_time, synack_time, hs_ack_time;
 	int established;
+	/* Karn's rule for the handshake: a half is unknown when the packet that
+	 * ends it may answer either of two transmissions. */
+	int syn_rtt_unknown;        /* the SYN was sent again before the first SYN-ACK */
+	int synack_rtt_unknown;     /* the SYN-ACK was sent again before the handshake ACK */
 	int synack_bad_ack;         /* SYN-ACK acknowledged something other than ISN+1 */
 	/* request / response */
 	double req_time, resp_time;     /* first request byte, first response byte */
 	double req_last_time;           /* last new request data before the response */
 	uint32_t req_end_seq;           /* client's next sequence number after that data */
 	double req_acked_time;          /* when the server acknowledged the whole request */
-	/* RTT samples (ms) */
+	/* RTT samples (ms), never from a retransmitted segment (Karn) */
 	double rtt_min, rtt_max, rtt_sum;
 	uint64_t rtt_n;
 	char history[24];
@@ -192,6 +219,13 @@ uint64_t tracker_overflow(const struct tracker *t);
 size_t tcp_tags_format(const struct tcp_result *r, char *buf, size_t n);
 /* {"packet":N,"tags":[...],...}\n for --analyze --json (TCP packets only). */
 size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t n);
+/* Handshake RTT halves in seconds, or -1 when not measurable: not captured,
+ * or ambiguous because the SYN (first) / SYN-ACK (second) was retransmitted
+ * before its answer (Karn's rule).  conn_hs_rtt() is SYN to handshake ACK,
+ * -1 unless both halves are known. */
+double conn_hs_rtt_syn(const struct conn *c);    /* SYN -> SYN-ACK */
+double conn_hs_rtt_ack(const struct conn *c);    /* SYN-ACK -> handshake ACK */
+double conn_hs_rtt(const struct conn *c);
 /* Zeek-style connection state: S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH. */
 const char *conn_state(const struct conn *c);
 
