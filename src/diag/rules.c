@@ -552,7 +552,12 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 		/* Holes the receiver acknowledged without any retransmission filling them were
 		 * never lost on the network: the capture missed those segments. */
 		uint64_t holes = h->lost;
-		if (o->acked_unseen > 0 && holes > needed) {
+		if (h->capture_gaps > 0 && h->gaps_untracked == 0) {
+			/* the tracker followed every gap: those acknowledged and never filled were
+			 * missed by the capture, not lost */
+			d->capture_gaps += h->capture_gaps;
+			holes = holes > h->capture_gaps ? holes - h->capture_gaps : 0;
+		} else if (o->acked_unseen > 0 && holes > needed) {
 			d->capture_gaps += holes - needed;
 			holes = needed;
 		}
