@@ -44,7 +44,8 @@ extern const char *const cmp_mod_name[CMP_NMODS];     /* "nat", "mss", ... */
 
 #define CMP_EXAMPLES 3
 
-/* One packet seen at the sender's capture and never at the receiver's. */
+/* One packet seen at the sender's capture and never at the receiver's (nor
+ * shown to have arrived: a capture's misses are counted apart, cap_missed). */
 struct cmp_loss {
 	uint64_t num;           /* packet number in the sender's capture file */
 	double t_sender;        /* when it passed the sender's capture, sender's clock */
@@ -83,6 +84,10 @@ struct cmp_result {
 	double judged_from, judged_to;   /* client-side clock */
 	uint64_t tcp_pkts[2];   /* matchable TCP packets in each file (name[] order) */
 	uint64_t matched, matched_tcp, matched_syn, outside;
+	uint64_t cap_missed[2]; /* packets each capture (name[] order) missed: capture loss, not network loss */
+	uint64_t cap_missed_proven[2]; /* of those, proven (acknowledged, or seen leaving at the other point) */
+	int empty_cap;          /* index in name[] of a capture with no IP packets to compare, -1 none */
+	uint64_t beyond;        /* unanswered packets judged outside the other capture's span */
 	int connections;
 	struct cmp_path path[2];
 };
@@ -93,7 +98,8 @@ int compare_files(const char *a, const char *b, const char *filter, struct cmp_r
 
 /* Whether a result shows two captures of the same traffic (two vantage
  * points) rather than, say, consecutive pieces of one capture: at least 20%
- * of the smaller file's TCP packets matched, or at least 3 SYNs. */
+ * of the smaller file's TCP packets matched, or at least 3 SYNs, or one
+ * capture is empty and the other holds TCP packets (nothing arrived). */
 int compare_same_traffic(const struct cmp_result *res);
 
 #endif
