@@ -1863,6 +1863,46 @@ static void cmp_release(struct cmp *c)
 	c->g = NULL;
 }
 
+/* Adds s to every client->server delay and takes it from every
+ * server->client one: the offset moved by s. */
+static void shift_delays(struct cmp *c, double s)
+{
+	for (int d = 0; d < 2; d++) {
+		struct reservoir *r = &c->delay[d];
+		double x = d ? -s : s;
+		size_t n = r->n < RES_MAX ? (size_t)r->n : RES_MAX;
+		for (size_t i = 0; i < n; i++)
+			r->v[i] += x;
+		if (r->n) {
+			r->min += x;
+			r->max += x;
+			r->sum += x * (double)r->n;
+		}
+	}
+	c->off0 += c->client_cap == 0 ? -s : s;
+}
+
+/* One-way delays are never negative: the pass-1 fit saw a sample; if a
+ * matched packet still arrived "before" it left, move the offset (when the
+ * other direction allows it), and read rounding noise as zero. */
+static void fix_negative_delays(struct cmp *c)
+{
+	struct reservoir *r0 = &c->delay[0], *r1 = &c->delay[1];
+	if (r0->n && r0->min < 0 && (!r1->n || r1->min + r0->min >= 0))
+		shift_delays(c, -r0->min);
+	else if (r1->n && r1->min < 0 && (!r0->n || r0->min + r1->min >= 0))
+		shift_delays(c, r1->min);
+	for (int d = 0; d < 2; d++) {
+		struct reservoir *r = &c->delay[d];
+		size_t n = r->n < RES_MAX ? (size_t)r->n : RES_MAX;
+		for (size_t i = 0; i < n; i++)
+			if (r->v[i] < 0 && r->v[i] > -1e-9)
+				r->v[i] = 0;
+		if (r->n && r->min < 0 && r->min > -1e-9)
+			r->min = 0;
+	}
+}
+
 /* Both passes; the header is printed between them (unless quiet). */
 static int cmp_match(struct cmp *c, char *err)
 {
@@ -1879,7 +1919,10 @@ static int cmp_match(struct cmp *c, char *err)
 	c->ov_hi = c->span_hi[0] < c->span_hi[1] ? c->span_hi[0] : c->span_hi[1];
 	if (!c->quiet)
 		header(c);
-	return pass2(c, err);
+	if (pass2(c, err) < 0)
+		return -1;
+	fix_negative_delays(c);
+	return 0;
 }
 
 static int compare_pair(const char *fa, const char *fb, const char *filter, int json, int ladder, const char *lsel,
