@@ -3,6 +3,7 @@
  * traffic (see compare.h for the method).  Memory is bounded: the pass-1
  * sample is at most SAMPLE_MAX packets per file, pass 2 holds the unmatched
  * packets of the last window (at most REC_MAX), connection tables are capped.
+ * Every table starts small and doubles as the input needs it.
  */
 #include "compare.h"
 
@@ -22,6 +23,9 @@
 
 #define SAMPLE_MAX 65536
 #define REC_MAX (1u << 18)
+#define REC_START 4096          /* the tables start small and grow with the input */
+#define CONN_START 1024
+#define GCONN_START 256
 #define HBITS 18
 #define CONN_SLOTS (1u << 17)
 #define CONN_MAX 65536
@@ -66,6 +70,7 @@ struct prec {
 struct cconn {
 	uint8_t used, v6, client_set, client_is_a;
 	uint8_t dirs;           /* bit 0: a packet from a seen, bit 1: from b */
+	uint8_t proto;
 	uint8_t a[16], b[16];
 	uint16_t pa, pb;
 	int32_t gid;
@@ -73,7 +78,7 @@ struct cconn {
 
 struct ctab {
 	struct cconn *slot;
-	unsigned n;
+	unsigned n, cap;        /* cap: slots, a power of two, grown up to CONN_SLOTS */
 };
 
 /* ---- a connection as reported (both captures) ---- */
@@ -138,7 +143,8 @@ struct cmp {
 	uint32_t nrec;
 	struct ctab ct[2];
 	struct gconn *g;
-	int32_t ng;
+	int32_t ng, g_cap;
+	uint32_t rec_cap;         /* records allocated (grown up to REC_MAX) */
 	uint64_t untracked;
 	struct reservoir delay[2]; /* [0] client->server, [1] server->client */
 	unsigned hops[2][256];
@@ -391,6 +397,47 @@ static int ep_less(const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb)
 	return c < 0 || (c == 0 && pa < pb);
 }
 
+static uint64_t conn_hash(const uint8_t *a, const uint8_t *b, uint16_t pa, uint16_t pb, uint8_t proto)
+{
+	return mix64(fnv(a, 16) ^ (uint64_t)fnv(b, 16) << 32 ^ (uint64_t)pa << 16 ^ pb ^ (uint64_t)proto << 56);
+}
+
+static int ctab_init(struct ctab *t)
+{
+	t->slot = calloc(CONN_START, sizeof *t->slot);
+	t->n = 0;
+	t->cap = t->slot ? CONN_START : 0;
+	return t->slot ? 0 : -1;
+}
+
+/* Twice the slots, entries rehashed (kept as is when out of memory or at
+ * CONN_SLOTS: the table then fills up and counts the overflow). */
+static void ctab_grow(struct ctab *t)
+{
+	if (t->cap >= CONN_SLOTS)
+		return;
+	unsigned nc = t->cap * 2;
+	struct cconn *ns = calloc(nc, sizeof *ns);
+	if (!ns)
+		return;
+	for (unsigned i = 0; i < t->cap; i++) {
+		const struct cconn *s = &t->slot[i];
+		if (!s->used)
+			continue;
+		uint64_t h = conn_hash(s->a, s->b, s->pa, s->pb, s->proto);
+		for (unsigned j = 0; j < nc; j++) {
+			struct cconn *d = &ns[(h + j) & (nc - 1)];
+			if (!d->used) {
+				*d = *s;
+				break;
+			}
+		}
+	}
+	free(t->slot);
+	t->slot = ns;
+	t->cap = nc;
+}
+
 /* The entry of r's connection in t; created when insert (NULL when full). */
 static struct cconn *conn_get(struct ctab *t, const struct prec *r, int *is_a, int insert)
 {
@@ -404,14 +451,17 @@ static struct cconn *conn_get(struct ctab *t, const struct prec *r, int *is_a, i
 		pb = r->sport;
 		*is_a = 0;
 	}
-	uint64_t h = mix64(fnv(a, 16) ^ (uint64_t)fnv(b, 16) << 32 ^ (uint64_t)pa << 16 ^ pb ^ (uint64_t)r->proto << 56);
-	for (unsigned i = 0; i < CONN_SLOTS; i++) {
-		struct cconn *s = &t->slot[(h + i) & (CONN_SLOTS - 1)];
+	if (insert && t->n * 2 >= t->cap)
+		ctab_grow(t);
+	uint64_t h = conn_hash(a, b, pa, pb, r->proto);
+	for (unsigned i = 0; i < t->cap; i++) {
+		struct cconn *s = &t->slot[(h + i) & (t->cap - 1)];
 		if (!s->used) {
-			if (!insert || t->n >= CONN_MAX)
+			if (!insert || t->n >= CONN_MAX || t->n + 1 >= t->cap)
 				return NULL;
 			s->used = 1;
 			s->v6 = r->v6;
+			s->proto = r->proto;
 			memcpy(s->a, a, 16);
 			memcpy(s->b, b, 16);
 			s->pa = pa;
@@ -882,6 +932,14 @@ static int32_t gconn_new(struct cmp *c)
 {
 	if (c->ng >= GCONN_MAX)
 		return -1;
+	if (c->ng == c->g_cap) {
+		int32_t nc = c->g_cap * 2 < GCONN_MAX ? c->g_cap * 2 : GCONN_MAX;
+		struct gconn *ng = realloc(c->g, (size_t)nc * sizeof *ng);
+		if (!ng)
+			return -1;
+		c->g = ng;
+		c->g_cap = nc;
+	}
 	struct gconn *g = &c->g[c->ng];
 	memset(g, 0, sizeof *g);
 	g->alias = -1;
@@ -1451,9 +1509,27 @@ static void age_until(struct cmp *c, double tc)
 		}
 }
 
+/* Twice the pending records (up to REC_MAX); 0 when it grew. */
+static int rec_grow(struct cmp *c)
+{
+	if (c->rec_cap >= REC_MAX)
+		return -1;
+	uint32_t nc = c->rec_cap * 2 < REC_MAX ? c->rec_cap * 2 : REC_MAX;
+	struct prec *nr = realloc(c->rec, (size_t)nc * sizeof *nr);
+	if (!nr)
+		return -1;
+	memset(nr + c->rec_cap, 0, (size_t)(nc - c->rec_cap) * sizeof *nr);
+	for (uint32_t i = c->rec_cap; i < nc; i++)
+		nr[i].fnext = i + 2 <= nc ? i + 2 : c->freelist;
+	c->freelist = c->rec_cap + 1;
+	c->rec = nr;
+	c->rec_cap = nc;
+	return 0;
+}
+
 static void insert_pending(struct cmp *c, const struct prec *r)
 {
-	if (!c->freelist) {
+	if (!c->freelist && rec_grow(c) < 0) {
 		/* full: the oldest packet of either capture leaves early */
 		int k = !c->head[1] || (c->head[0] && c->rec[c->head[0] - 1].tc <= c->rec[c->head[1] - 1].tc) ? 0 : 1;
 		age_one(c, k);
@@ -1818,26 +1894,25 @@ static void header(struct cmp *c)
 static int cmp_setup(struct cmp *c, char *err)
 {
 	c->empty_cap = -1;
-	for (int k = 0; k < 2; k++) {
-		c->ct[k].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
-		c->ct1[k].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
-		if (!c->ct[k].slot || !c->ct1[k].slot) {
+	for (int k = 0; k < 2; k++)
+		if (ctab_init(&c->ct[k]) < 0 || ctab_init(&c->ct1[k]) < 0) {
 			snprintf(err, 512, "out of memory");
 			return -1;
 		}
-	}
 	c->sbucket = calloc((size_t)1 << HBITS, sizeof *c->sbucket);
-	c->rec = calloc(REC_MAX, sizeof *c->rec);
+	c->rec = calloc(REC_START, sizeof *c->rec);
+	c->rec_cap = c->rec ? REC_START : 0;
 	c->bucket = calloc((size_t)1 << HBITS, sizeof *c->bucket);
-	c->g = calloc(GCONN_MAX, sizeof *c->g);
+	c->g = calloc(GCONN_START, sizeof *c->g);
+	c->g_cap = GCONN_START;
 	if (c->ladder_on)
 		c->lad = ladder_new();
 	if (!c->rec || !c->bucket || !c->sbucket || !c->g || (c->ladder_on && !c->lad)) {
 		snprintf(err, 512, "out of memory");
 		return -1;
 	}
-	for (uint32_t i = 0; i < REC_MAX; i++)
-		c->rec[i].fnext = i + 2 <= REC_MAX ? i + 2 : 0;
+	for (uint32_t i = 0; i < REC_START; i++)
+		c->rec[i].fnext = i + 2 <= REC_START ? i + 2 : 0;
 	c->freelist = 1;
 	return 0;
 }
