@@ -62,6 +62,7 @@ struct prec {
 	uint8_t src[16], dst[16];
 	uint32_t hnext, fnext;  /* 1-based indices, 0 = none */
 	uint32_t snext;         /* sequence chain (segments carrying sequence space), 0 = none */
+	uint32_t sb;            /* its bucket in the sequence chains (when schain) */
 	uint8_t schain;         /* linked in the sequence chain */
 	uint8_t retx;           /* its sequence range had been sent before (sender's capture) */
 };
@@ -90,6 +91,7 @@ struct gconn {
 	uint32_t rack[2];       /* highest ACK the receiver of each path sent (rack_set) */
 	uint32_t snd_hi[2];     /* highest sequence end each path's sender was seen sending (snd_set) */
 	uint8_t rack_set[2], snd_set[2];
+	uint8_t rttl[2];        /* TTL matched packets of each path arrive with (0 unknown) */
 	uint8_t modseen[2][MOD_KINDS];
 	uint8_t labelled_from_client;
 	uint32_t last_rnum_lo[2], max_snum_lo[2]; /* reorder detection (packet numbers, low bits) */
@@ -995,6 +997,8 @@ static int32_t gmerge(struct cmp *c, int32_t a, int32_t b)
 			x->snd_hi[d] = y->snd_hi[d];
 			x->snd_set[d] = 1;
 		}
+		if (!x->rttl[d])
+			x->rttl[d] = y->rttl[d];
 		x->lost[d] += y->lost[d];
 		x->unexp[d] += y->unexp[d];
 		x->reord[d] += y->reord[d];
@@ -1201,6 +1205,8 @@ static void on_pair(struct cmp *c, struct prec *snd, struct prec *rcv)
 		note_mod(c, snd, rcv, MOD_PAYLOAD, w);
 	}
 	int st = LADDER_OK;
+	if (g)
+		g->rttl[path] = rcv->ttl;
 	if (g) {
 		/* reordered: this packet reached the receiver after one sent later */
 		if (rcv->num > g->last_rnum[path]) {
@@ -1428,7 +1434,7 @@ static void seq_unlink(struct cmp *c, uint32_t idx)
 	struct prec *r = &c->rec[idx - 1];
 	if (!r->schain)
 		return;
-	uint32_t *pp = &c->sbucket[skey_of(r)];
+	uint32_t *pp = &c->sbucket[r->sb];
 	for (uint32_t n = 0; *pp && n < REC_MAX; n++) {
 		if (*pp == idx) {
 			*pp = r->snext;
@@ -1469,19 +1475,28 @@ static void age_one(struct cmp *c, int k)
 			else
 				defer_loss(c, r);
 		} else {
-			/* seen arriving, never leaving: the sender's capture missed it */
+			/* seen arriving, never leaving: the sender's capture missed
+			 * it, unless its TTL is not the one this path's packets
+			 * arrive with (made by a device between the captures) */
+			int forged = g && g->rttl[path] && g->rttl[path] != r->ttl;
 			c->unexp[path]++;
-			c->missed[!r->cap]++;
-			c->proven[!r->cap]++;
 			if (c->res)
 				c->res->path[path].unexpected++;
-			if (g) {
+			if (g)
 				g->unexp[path]++;
-				g->missed[path]++;
+			char why[160];
+			if (forged) {
+				snprintf(why, sizeof why, "TTL %u where this path's packets arrive with %u: sent by a device between the captures?",
+					 r->ttl, g->rttl[path]);
+				emit_event(c, "unexpected", r, "note", why, NULL);
+			} else {
+				c->missed[!r->cap]++;
+				c->proven[!r->cap]++;
+				if (g)
+					g->missed[path]++;
+				snprintf(why, sizeof why, "the %s capture missed it", side_name(c, !r->cap));
+				emit_event(c, "unexpected", r, "capture_loss", why, NULL);
 			}
-			char why[120];
-			snprintf(why, sizeof why, "the %s capture missed it", side_name(c, !r->cap));
-			emit_event(c, "unexpected", r, "capture_loss", why, NULL);
 			ladder_row(c, NULL, r, r, LADDER_UNEXPECTED);
 		}
 	}
@@ -1545,7 +1560,8 @@ static void insert_pending(struct cmp *c, const struct prec *r)
 	p->schain = 0;
 	p->snext = 0;
 	if (seq_len(p) && is_upstream(c, p)) {
-		uint32_t *sb = &c->sbucket[skey_of(p)];
+		p->sb = skey_of(p);
+		uint32_t *sb = &c->sbucket[p->sb];
 		p->snext = *sb;
 		*sb = idx;
 		p->schain = 1;
