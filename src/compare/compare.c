@@ -1393,7 +1393,7 @@ static void count_missed(struct cmp *c, struct prec *r, int proven)
 	snprintf(why, sizeof why, "the %s capture missed it (%s)", side_name(c, k),
 		 proven ? "the receiver acknowledged it" : "that capture missed other packets");
 	emit_event(c, "missed", r, "capture_loss", why, NULL);
-	ladder_row(c, r, NULL, r, LADDER_LOST);
+	ladder_row(c, r, NULL, r, LADDER_MISSED);
 }
 
 /* Decided at the end: losses no acknowledgement can prove (pure ACKs, RSTs,

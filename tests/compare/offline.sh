@@ -116,6 +116,11 @@ check_cl() {
     "$SYNACK" diagnose --json -r "$CAP/cmp-capture-drop-client.pcap" -r "$CAP/cmp-capture-drop-server.pcap" >"$T/cdd.json" 2>/dev/null
     grep -q '^{"id":"capture-loss","severity":"warning",.*"capture_missed":{"client":0,"server":[1-9]' "$T/cdd.json" || fail "capture-drop: no capture-loss finding"
     grep -Eq '^\{"id":"lost-(forward|return)"' "$T/cdd.json" && fail "capture-drop: path loss reported"
+    # the ladder shows every judged packet: each one the server capture missed is a row
+    "$SYNACK" compare "$CAP/cmp-capture-drop-client.pcap" "$CAP/cmp-capture-drop-server.pcap" --ladder=1 >"$T/cd-ladder.txt" 2>&1
+    local rows
+    rows=$(( $(grep -c ' capture missed it$' "$T/cd-ladder.txt") + $(grep -c ' unexpected$' "$T/cd-ladder.txt") ))
+    [ "$rows" = "$(echo "$want" | cut -d' ' -f3)" ] || fail "capture-drop: $rows ladder rows missed by a capture, expected $(echo "$want" | cut -d' ' -f3)"
 }
 check_cl
 
