@@ -132,7 +132,7 @@ struct cmp {
 	uint64_t fit_pairs;
 	int fit_bins;
 	double dmax, window, ov_lo, ov_hi;
-	double dmed[2];           /* median one-way delay per path (reference clock), from the sample */
+	double dlo[2], dhi[2];    /* smallest and largest one-way delay per path (reference clock), from the sample */
 	double span_lo[2], span_hi[2]; /* each capture's first and last packet, reference clock */
 	int empty_cap;            /* the capture with no IP packets to compare, -1 none */
 	struct ctab ct1[2];       /* pass 1's connection tables: which directions each capture saw */
@@ -905,14 +905,17 @@ static int pass1(struct cmp *c, char *err)
 		}
 		if (nd) {
 			qsort(dl, nd, sizeof *dl, cmp_dbl);
-			c->dmed[path] = dl[nd / 2] > 0 ? dl[nd / 2] : 0;
+			c->dlo[path] = dl[0] > 0 ? dl[0] : 0;
+			c->dhi[path] = dl[nd - 1] > c->dlo[path] ? dl[nd - 1] : c->dlo[path];
 		} else {
-			c->dmed[path] = -1;
+			c->dlo[path] = c->dhi[path] = -1;
 		}
 	}
 	for (int path = 0; path < 2; path++)
-		if (c->dmed[path] < 0)
-			c->dmed[path] = c->dmed[!path] > 0 ? c->dmed[!path] : 0;
+		if (c->dlo[path] < 0) {
+			c->dlo[path] = c->dlo[!path] > 0 ? c->dlo[!path] : 0;
+			c->dhi[path] = c->dhi[!path] > 0 ? c->dhi[!path] : 0;
+		}
 	free(dl);
 	free(pr);
 	c->dmax = dmax;
@@ -1292,17 +1295,20 @@ static void note_loss(struct cmp *c, const struct prec *r, int path)
 
 /* Whether r should have passed the other capture point while that capture
  * ran: a packet seen at its sender's capture is expected at the receiver's
- * one median delay later, one seen at the receiver's capture left the
- * sender's one median delay earlier.  With one capture empty, only what the
- * other saw leave is judged (both assumed to have run at the same time). */
+ * between the path's smallest and largest one-way delay later (one seen at
+ * the receiver's capture left the sender's that much earlier), and that
+ * whole interval lies between the other capture's first and last packet.
+ * No fixed margin: a SYN-ACK lost right after the captures' first packet is
+ * judged.  With one capture empty, only what the other saw leave is judged
+ * (both assumed to have run at the same time). */
 static int judged(const struct cmp *c, const struct prec *r)
 {
-	int up = is_upstream(c, r), other = !r->cap;
+	int up = is_upstream(c, r), other = !r->cap, path = r->c2s ? 0 : 1;
 	if (c->empty_cap >= 0)
 		return up;
-	double d = c->dmed[r->c2s ? 0 : 1];
-	double t = up ? r->tc + d : r->tc - d;
-	return t >= c->span_lo[other] && t <= c->span_hi[other];
+	double lo = up ? r->tc + c->dlo[path] : r->tc - c->dhi[path];
+	double hi = up ? r->tc + c->dhi[path] : r->tc - c->dlo[path];
+	return lo >= c->span_lo[other] && hi <= c->span_hi[other];
 }
 
 /* A connection of which r's capture saw only r's direction and the other
