@@ -1482,16 +1482,23 @@ static void age_one(struct cmp *c, int k)
 				defer_loss(c, r);
 		} else {
 			/* seen arriving, never leaving: the sender's capture missed
-			 * it, unless its TTL is not the one this path's packets
-			 * arrive with (made by a device between the captures) */
-			int forged = g && g->rttl[path] && g->rttl[path] != r->ttl;
+			 * it, unless it is an ICMP error or its TTL is not the one
+			 * this path's packets arrive with (made by a device between
+			 * the captures) */
+			int icmperr = (r->proto == 1 && (r->flags == 3 || r->flags == 4 || r->flags == 5 || r->flags == 11 ||
+							 r->flags == 12)) ||
+				      (r->proto == 58 && r->flags >= 1 && r->flags <= 4);
+			int forged = !icmperr && g && g->rttl[path] && g->rttl[path] != r->ttl;
 			c->unexp[path]++;
 			if (c->res)
 				c->res->path[path].unexpected++;
 			if (g)
 				g->unexp[path]++;
 			char why[160];
-			if (forged) {
+			if (icmperr) {
+				snprintf(why, sizeof why, "an ICMP error, likely from a router between the captures");
+				emit_event(c, "unexpected", r, "note", why, NULL);
+			} else if (forged) {
 				snprintf(why, sizeof why, "TTL %u where this path's packets arrive with %u: sent by a device between the captures?",
 					 r->ttl, g->rttl[path]);
 				emit_event(c, "unexpected", r, "note", why, NULL);
