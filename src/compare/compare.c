@@ -1299,13 +1299,16 @@ static void note_loss(struct cmp *c, const struct prec *r, int path)
  * the receiver's capture left the sender's that much earlier), and that
  * whole interval lies between the other capture's first and last packet.
  * No fixed margin: a SYN-ACK lost right after the captures' first packet is
- * judged.  With one capture empty, only what the other saw leave is judged
- * (both assumed to have run at the same time). */
-static int judged(const struct cmp *c, const struct prec *r)
+ * judged.  With one capture empty, what the other saw leave in connections
+ * nothing answered is judged (both assumed to have run at the same time);
+ * answered ones prove the empty capture was not on their path. */
+static int unanswered_elsewhere(struct cmp *c, const struct prec *r);
+
+static int judged(struct cmp *c, const struct prec *r)
 {
 	int up = is_upstream(c, r), other = !r->cap, path = r->c2s ? 0 : 1;
 	if (c->empty_cap >= 0)
-		return up;
+		return up && unanswered_elsewhere(c, r);
 	double lo = up ? r->tc + c->dlo[path] : r->tc - c->dhi[path];
 	double hi = up ? r->tc + c->dhi[path] : r->tc - c->dlo[path];
 	return lo >= c->span_lo[other] && hi <= c->span_hi[other];
@@ -1862,8 +1865,8 @@ static void report(struct cmp *c)
 			   "capture %llu (they arrived or left: the other end answered them, or the other capture saw them)\n",
 			(unsigned long long)c->missed[c->client_cap], (unsigned long long)c->missed[!c->client_cap]);
 	if (c->empty_cap >= 0)
-		out_fmt(o, "  %s has no IP packets: every packet the %s side sent counts as lost on the way, assuming both "
-			   "captures ran at the same time\n",
+		out_fmt(o, "  %s has no IP packets: every packet the %s side sent in connections nothing answered counts as "
+			   "lost on the way, assuming both captures ran at the same time\n",
 			c->name[c->empty_cap], side_name(c, !c->empty_cap));
 	if (c->beyond[0] + c->beyond[1])
 		out_fmt(o, "  %llu unanswered packets of connections the other capture never saw were judged although they "
@@ -1910,8 +1913,8 @@ static void header(struct cmp *c)
 	fmt_abs(c, a2, sizeof a2, c->span_lo[!cc], 0);
 	fmt_abs(c, b2, sizeof b2, c->span_hi[!cc], 0);
 	if (c->empty_cap >= 0)
-		out_fmt(o, "judged: every packet the %s side sent, %s to %s, assuming both captures ran at the same time; "
-			   "matching window %.3f s\n\n",
+		out_fmt(o, "judged: every packet the %s side sent in connections nothing answered, %s to %s, assuming both "
+			   "captures ran at the same time; matching window %.3f s\n\n",
 			side_name(c, !c->empty_cap), a, b, c->window);
 	else
 		out_fmt(o, "judged: packets due at the other capture point while it ran (client side %s to %s, server side %s "
@@ -2147,8 +2150,8 @@ done:
 int compare_same_traffic(const struct cmp_result *res)
 {
 	uint64_t small = res->tcp_pkts[0] < res->tcp_pkts[1] ? res->tcp_pkts[0] : res->tcp_pkts[1];
-	if (res->empty_cap >= 0)
-		return res->tcp_pkts[!res->empty_cap] > 0;
+	if (res->empty_cap >= 0) /* the other capture shows unanswered traffic */
+		return res->path[0].lost + res->path[1].lost > 0;
 	if (res->matched_syn >= 3)
 		return 1;
 	return small > 0 && res->matched_tcp * 5 >= small;

@@ -99,7 +99,8 @@ int compare_files(const char *a, const char *b, const char *filter, struct cmp_r
 /* Whether a result shows two captures of the same traffic (two vantage
  * points) rather than, say, consecutive pieces of one capture: at least 20%
  * of the smaller file's TCP packets matched, or at least 3 SYNs, or one
- * capture is empty and the other holds TCP packets (nothing arrived). */
+ * capture is empty and the other shows packets nothing answered (lost on
+ * the way to the empty capture's point). */
 int compare_same_traffic(const struct cmp_result *res);
 
 #endif

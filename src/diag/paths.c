@@ -216,8 +216,8 @@ static int path_loss_finding(struct pfind *f, const struct cmp_result *r, int pa
 		 p->conns_lost == 1 ? "" : "s");
 	if (!path && r->empty_cap >= 0 && f->nev < PF_EV)
 		snprintf(f->ev[f->nev++], sizeof f->ev[0],
-			 "the server-side capture %.150s holds no IP packets: every packet the client sent counts as lost on "
-			 "the way; this assumes both captures ran at the same time",
+			 "the server-side capture %.150s holds no IP packets: every packet the client sent in connections "
+			 "nothing answered counts as lost on the way; this assumes both captures ran at the same time",
 			 r->name[r->empty_cap]);
 	else if (r->beyond && f->nev < PF_EV)
 		snprintf(f->ev[f->nev++], sizeof f->ev[0],

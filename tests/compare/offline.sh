@@ -65,6 +65,12 @@ check syn-drop 0 0 'not (tcp[tcpflags] & tcp-syn != 0 and tcp[tcpflags] & tcp-ac
 check syn-drop-empty 4 0
 grep -q '"empty_capture":"[^"]*cmp-syn-drop-empty-server.pcap"' "$T/syn-drop-empty.json" || fail "syn-drop-empty: empty capture not named"
 grep -q 'assuming both captures ran at the same time' "$T/syn-drop-empty.txt" || fail "syn-drop-empty: the same-time assumption is not stated"
+# an empty capture next to answered traffic is not that traffic's other end:
+# nothing judged lost, and diagnose keeps merging the two files
+B=$CAP/cmp-healthy-client.pcap check syn-drop-empty 0 0
+rc=0; "$SYNACK" diagnose -r "$CAP/cmp-healthy-client.pcap" -r "$CAP/cmp-syn-drop-empty-server.pcap" >"$T/he.txt" 2>&1 || rc=$?
+grep -q '^== between the captures' "$T/he.txt" && fail "healthy + empty: taken for two capture points"
+[ "$rc" = 0 ] || fail "healthy + empty: diagnose exit status $rc, expected 0"
 check syn-drop-later 4 0
 grep -q '"outside_overlap":0,.*"judged_beyond_span":4,' "$T/syn-drop-later.json" || fail "syn-drop-later: SYNs before the server capture's first packet not judged"
 
