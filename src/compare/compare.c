@@ -1872,7 +1872,11 @@ static void report(struct cmp *c)
 		out_fmt(o, "  %llu unanswered packets of connections the other capture never saw were judged although they "
 			   "fall outside its first-to-last packet span (assuming both captures ran at the same time)\n",
 			(unsigned long long)(c->beyond[0] + c->beyond[1]));
-	if (c->outside)
+	if (c->outside && c->empty_cap >= 0)
+		out_fmt(o, "  %llu packets of answered connections were not judged (they cannot have crossed the empty "
+			   "capture's point unseen)\n",
+			(unsigned long long)c->outside);
+	else if (c->outside)
 		out_fmt(o, "  %llu packets outside the time both captures cover were not judged\n",
 			(unsigned long long)c->outside);
 	if (c->linkscope)
