@@ -16,6 +16,14 @@
  * over is lost (seen at the sender's capture only) or unexpected (seen at the
  * receiver's only); matched pairs give delays, hop counts, reordering,
  * duplicates and in-flight modifications (NAT, MSS clamping, options, DSCP/ECN).
+ * A packet is judged when its expected arrival at the other capture point
+ * falls inside that capture's first-to-last packet span (or, assuming both
+ * ran at the same time, when nothing answered its connection and the other
+ * capture never saw it, e.g. is empty).  Capture loss is told from network
+ * loss: a "lost" packet the receiver acknowledged (never sent again) and an
+ * unexpected one (TTL of the path, not an ICMP error) were missed by a
+ * capture, counted per capture (cap_missed), not lost.  Link-scope traffic
+ * (ND, MLD, fe80::/10, ff02::/16, 169.254/16, 224.0.0.0/24) is never matched.
  *
  * With more than two files, each adjacent pair (1-2, 2-3, ...) is compared.
  * Exit status: 0 nothing lost or unexpected, 1 differences found, 2 error.
