@@ -234,10 +234,10 @@ static const char *kind_of(const struct prec *r)
 		return "SYN";
 	if (r->flags & TCPF_SYN)
 		return "SYN-ACK";
+	if (r->paylen)
+		return "data"; /* a FIN carrying data is data, as in kind_idx() */
 	if (r->flags & TCPF_FIN)
 		return "FIN";
-	if (r->paylen)
-		return "data";
 	return "ACK";
 }
 
