@@ -3,6 +3,7 @@
  * traffic (see compare.h for the method).  Memory is bounded: the pass-1
  * sample is at most SAMPLE_MAX packets per file, pass 2 holds the unmatched
  * packets of the last window (at most REC_MAX), connection tables are capped.
+ * Every table starts small and doubles as the input needs it.
  */
 #include "compare.h"
 
@@ -22,6 +23,9 @@
 
 #define SAMPLE_MAX 65536
 #define REC_MAX (1u << 18)
+#define REC_START 4096          /* the tables start small and grow with the input */
+#define CONN_START 1024
+#define GCONN_START 256
 #define HBITS 18
 #define CONN_SLOTS (1u << 17)
 #define CONN_MAX 65536
@@ -29,6 +33,7 @@
 #define RES_MAX 8192
 #define NBINS 16
 #define MOD_KINDS CMP_NMODS
+#define DEFER_MAX (1u << 20)
 
 enum { MOD_NAT = CMP_M_NAT, MOD_MSS = CMP_M_MSS, MOD_WSCALE = CMP_M_WSCALE, MOD_SACK = CMP_M_SACK, MOD_TS = CMP_M_TS,
        MOD_TOS = CMP_M_TOS, MOD_WIN = CMP_M_WIN, MOD_PAYLOAD = CMP_M_PAYLOAD };
@@ -56,11 +61,17 @@ struct prec {
 	int32_t gid;            /* global connection, -1 none */
 	uint8_t src[16], dst[16];
 	uint32_t hnext, fnext;  /* 1-based indices, 0 = none */
+	uint32_t snext;         /* sequence chain (segments carrying sequence space), 0 = none */
+	uint32_t sb;            /* its bucket in the sequence chains (when schain) */
+	uint8_t schain;         /* linked in the sequence chain */
+	uint8_t retx;           /* its sequence range had been sent before (sender's capture) */
 };
 
 /* ---- per-capture connection table (canonical 4-tuple) ---- */
 struct cconn {
 	uint8_t used, v6, client_set, client_is_a;
+	uint8_t dirs;           /* bit 0: a packet from a seen, bit 1: from b */
+	uint8_t proto;
 	uint8_t a[16], b[16];
 	uint16_t pa, pb;
 	int32_t gid;
@@ -68,14 +79,19 @@ struct cconn {
 
 struct ctab {
 	struct cconn *slot;
-	unsigned n;
+	unsigned n, cap;        /* cap: slots, a power of two, grown up to CONN_SLOTS */
 };
 
 /* ---- a connection as reported (both captures) ---- */
 struct gconn {
 	char label[136];        /* client endpoint <-> server endpoint, client-side addressing */
 	char other[136];        /* the same at the server-side capture when NAT rewrote it */
-	uint32_t sent[2], lost[2], unexp[2], reord[2], dup[2], modif[2];
+	uint32_t seen[2][2];    /* [0 client-side, 1 server-side capture][path]: packets each capture saw */
+	uint32_t lost[2], unexp[2], reord[2], dup[2], modif[2], missed[2];
+	uint32_t rack[2];       /* highest ACK the receiver of each path sent (rack_set) */
+	uint32_t snd_hi[2];     /* highest sequence end each path's sender was seen sending (snd_set) */
+	uint8_t rack_set[2], snd_set[2];
+	uint8_t rttl[2];        /* TTL matched packets of each path arrive with (0 unknown) */
 	uint8_t modseen[2][MOD_KINDS];
 	uint8_t labelled_from_client;
 	uint32_t last_rnum_lo[2], max_snum_lo[2]; /* reorder detection (packet numbers, low bits) */
@@ -116,19 +132,30 @@ struct cmp {
 	uint64_t fit_pairs;
 	int fit_bins;
 	double dmax, window, ov_lo, ov_hi;
+	double dlo[2], dhi[2];    /* smallest and largest one-way delay per path (reference clock), from the sample */
+	double span_lo[2], span_hi[2]; /* each capture's first and last packet, reference clock */
+	int empty_cap;            /* the capture with no IP packets to compare, -1 none */
+	struct ctab ct1[2];       /* pass 1's connection tables: which directions each capture saw */
 	/* pass 2 */
 	struct prec *rec;
 	uint32_t *bucket;
+	uint32_t *sbucket;        /* sequence chains: retransmissions of a segment */
 	uint32_t freelist;
 	uint32_t head[2], tail[2];
 	uint32_t nrec;
 	struct ctab ct[2];
 	struct gconn *g;
-	int32_t ng;
+	int32_t ng, g_cap;
+	uint32_t rec_cap;         /* records allocated (grown up to REC_MAX) */
 	uint64_t untracked;
 	struct reservoir delay[2]; /* [0] client->server, [1] server->client */
 	unsigned hops[2][256];
-	uint64_t matched, lost[2], unexp[2], reord[2], dup[2], modif[2], outside, skipped;
+	uint64_t matched, lost[2], unexp[2], reord[2], dup[2], modif[2], outside, skipped, linkscope;
+	uint64_t missed[2];       /* [capture]: packets that capture missed (seen to arrive or leave elsewhere) */
+	uint64_t proven[2];       /* [capture]: of those, proven ones (acknowledged data, seen at the other end) */
+	uint64_t beyond[2];       /* [path]: unanswered packets judged although outside the other capture's span */
+	struct prec *defer;       /* losses nothing proves or disproves (pure ACKs, RSTs, UDP...), decided at the end */
+	uint32_t ndefer, defer_cap;
 	uint64_t evcount, rng;
 	struct ladder *lad;
 	/* library use (compare_files): no output, results collected here */
@@ -207,10 +234,10 @@ static const char *kind_of(const struct prec *r)
 		return "SYN";
 	if (r->flags & TCPF_SYN)
 		return "SYN-ACK";
+	if (r->paylen)
+		return "data"; /* a FIN carrying data is data, as in kind_idx() */
 	if (r->flags & TCPF_FIN)
 		return "FIN";
-	if (r->paylen)
-		return "data";
 	return "ACK";
 }
 
@@ -272,12 +299,45 @@ static double res_q(struct reservoir *r, double q)
 
 /* --------------------------------------------------- packet -> record */
 
+/* Traffic that never crosses a router: IPv6 link-local addresses and
+ * link-scope multicast, neighbour discovery, router solicitations and
+ * adverts, MLD; IPv4 link-local 169.254/16, local network control
+ * 224.0.0.0/24, limited broadcast, the unspecified source (DHCP, DAD).  ARP,
+ * LLDP and STP are not IP and never reach make_rec's matching. */
+static int link_scope(const struct pkt *pk)
+{
+	const uint8_t *s = pk->src, *d = pk->dst;
+	if (pk->l3 == 4) {
+		static const uint8_t bcast[4] = {255, 255, 255, 255}, zero[4] = {0, 0, 0, 0};
+		if ((s[0] == 169 && s[1] == 254) || (d[0] == 169 && d[1] == 254))
+			return 1;
+		if (d[0] == 224 && d[1] == 0 && d[2] == 0)
+			return 1;
+		return !memcmp(d, bcast, 4) || !memcmp(s, zero, 4);
+	}
+	static const uint8_t zero16[16] = {0};
+	if ((s[0] == 0xfe && (s[1] & 0xc0) == 0x80) || (d[0] == 0xfe && (d[1] & 0xc0) == 0x80))
+		return 1;
+	if (d[0] == 0xff && ((d[1] & 0x0f) == 0x01 || (d[1] & 0x0f) == 0x02))
+		return 1; /* interface- and link-local multicast (ff02::1, ff02::1:ffXX:XXXX...) */
+	if (!memcmp(s, zero16, 16))
+		return 1;
+	if (pk->proto == 58 && pk->has_icmp) {
+		unsigned t = pk->icmp_type;
+		if ((t >= 130 && t <= 137) || t == 143 || t == 151 || t == 152 || t == 153)
+			return 1; /* MLD, RS, RA, NS, NA, redirect, MLDv2, multicast router discovery */
+	}
+	return 0;
+}
+
 /* Fills r from a decoded packet; 0 when it is an IP packet we can match. */
 static int make_rec(struct prec *r, const struct pkt *pk, const uint8_t *data, int cap)
 {
 	memset(r, 0, sizeof *r);
 	if (!pk->l3 || pk->frag || pk->invalid)
 		return -1;
+	if (link_scope(pk))
+		return -2;
 	r->cap = (uint8_t)cap;
 	r->v6 = pk->l3 == 6;
 	r->ttl = pk->ttl;
@@ -339,9 +399,50 @@ static int ep_less(const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb)
 	return c < 0 || (c == 0 && pa < pb);
 }
 
-static struct cconn *conn_get(struct cmp *c, int cap, const struct prec *r, int *is_a)
+static uint64_t conn_hash(const uint8_t *a, const uint8_t *b, uint16_t pa, uint16_t pb, uint8_t proto)
 {
-	struct ctab *t = &c->ct[cap];
+	return mix64(fnv(a, 16) ^ (uint64_t)fnv(b, 16) << 32 ^ (uint64_t)pa << 16 ^ pb ^ (uint64_t)proto << 56);
+}
+
+static int ctab_init(struct ctab *t)
+{
+	t->slot = calloc(CONN_START, sizeof *t->slot);
+	t->n = 0;
+	t->cap = t->slot ? CONN_START : 0;
+	return t->slot ? 0 : -1;
+}
+
+/* Twice the slots, entries rehashed (kept as is when out of memory or at
+ * CONN_SLOTS: the table then fills up and counts the overflow). */
+static void ctab_grow(struct ctab *t)
+{
+	if (t->cap >= CONN_SLOTS)
+		return;
+	unsigned nc = t->cap * 2;
+	struct cconn *ns = calloc(nc, sizeof *ns);
+	if (!ns)
+		return;
+	for (unsigned i = 0; i < t->cap; i++) {
+		const struct cconn *s = &t->slot[i];
+		if (!s->used)
+			continue;
+		uint64_t h = conn_hash(s->a, s->b, s->pa, s->pb, s->proto);
+		for (unsigned j = 0; j < nc; j++) {
+			struct cconn *d = &ns[(h + j) & (nc - 1)];
+			if (!d->used) {
+				*d = *s;
+				break;
+			}
+		}
+	}
+	free(t->slot);
+	t->slot = ns;
+	t->cap = nc;
+}
+
+/* The entry of r's connection in t; created when insert (NULL when full). */
+static struct cconn *conn_get(struct ctab *t, const struct prec *r, int *is_a, int insert)
+{
 	const uint8_t *a = r->src, *b = r->dst;
 	uint16_t pa = r->sport, pb = r->dport;
 	*is_a = 1;
@@ -352,14 +453,17 @@ static struct cconn *conn_get(struct cmp *c, int cap, const struct prec *r, int 
 		pb = r->sport;
 		*is_a = 0;
 	}
-	uint64_t h = mix64(fnv(a, 16) ^ (uint64_t)fnv(b, 16) << 32 ^ (uint64_t)pa << 16 ^ pb ^ (uint64_t)r->proto << 56);
-	for (unsigned i = 0; i < CONN_SLOTS; i++) {
-		struct cconn *s = &t->slot[(h + i) & (CONN_SLOTS - 1)];
+	if (insert && t->n * 2 >= t->cap)
+		ctab_grow(t);
+	uint64_t h = conn_hash(a, b, pa, pb, r->proto);
+	for (unsigned i = 0; i < t->cap; i++) {
+		struct cconn *s = &t->slot[(h + i) & (t->cap - 1)];
 		if (!s->used) {
-			if (t->n >= CONN_MAX)
+			if (!insert || t->n >= CONN_MAX || t->n + 1 >= t->cap)
 				return NULL;
 			s->used = 1;
 			s->v6 = r->v6;
+			s->proto = r->proto;
 			memcpy(s->a, a, 16);
 			memcpy(s->b, b, 16);
 			s->pa = pa;
@@ -378,12 +482,13 @@ static struct cconn *conn_get(struct cmp *c, int cap, const struct prec *r, int 
 static struct cconn *classify(struct cmp *c, int cap, struct prec *r)
 {
 	int is_a;
-	struct cconn *s = conn_get(c, cap, r, &is_a);
+	struct cconn *s = conn_get(&c->ct[cap], r, &is_a, 1);
 	if (!s) {
 		c->untracked++;
 		r->c2s = r->sport > r->dport;
 		return NULL;
 	}
+	s->dirs = (uint8_t)(s->dirs | (is_a ? 1 : 2));
 	if (r->proto == 6 && (r->flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN) {
 		s->client_set = 1;
 		s->client_is_a = (uint8_t)is_a;
@@ -469,8 +574,12 @@ static int src_next(struct cmp *c, struct src *s, int cap, int *basep_set, char 
 		s->pk.ts_nano = 1;
 		decode_packet(&s->pk, s->dlt, d, h->caplen, h->len);
 		double t = (double)((int64_t)h->ts.tv_sec - c->base) + (double)h->ts.tv_usec / 1e9;
-		if (make_rec(&s->r, &s->pk, d, cap) < 0) {
-			c->skipped++;
+		int mr = make_rec(&s->r, &s->pk, d, cap);
+		if (mr < 0) {
+			if (mr == -2)
+				c->linkscope++;
+			else
+				c->skipped++;
 			continue;
 		}
 		s->r.t = t;
@@ -523,6 +632,7 @@ static int pass1(struct cmp *c, char *err)
 	struct sample *smp[2];
 	size_t ns[2] = {0, 0};
 	uint64_t thr[2] = {UINT64_MAX, UINT64_MAX};
+	uint64_t initsyn[2] = {0, 0}, initsa[2] = {0, 0};
 	int baseset = 0;
 	int rc = 0;
 	for (int k = 0; k < 2; k++) {
@@ -544,6 +654,13 @@ static int pass1(struct cmp *c, char *err)
 			if (s.r.proto == 6)
 				c->tcp_npk[k]++;
 			classify(c, k, &s.r);
+			/* a host's own packets carry an initial TTL at its capture point */
+			if (s.r.proto == 6 && (s.r.ttl == 64 || s.r.ttl == 128 || s.r.ttl == 255)) {
+				if ((s.r.flags & (TCPF_SYN | TCPF_ACK)) == TCPF_SYN)
+					initsyn[k]++;
+				else if ((s.r.flags & (TCPF_SYN | TCPF_ACK)) == (TCPF_SYN | TCPF_ACK))
+					initsa[k]++;
+			}
 			uint64_t hk = mix64(s.r.key ^ 0xabcdefULL);
 			if (hk > thr[k])
 				continue;
@@ -568,21 +685,39 @@ static int pass1(struct cmp *c, char *err)
 		}
 		pcap_close(s.p);
 	}
-	/* the connection tables are rebuilt in pass 2 */
+	/* pass 1's tables are kept (which directions each capture saw of each
+	 * connection); pass 2 rebuilds its own */
 	for (int k = 0; k < 2; k++) {
-		memset(c->ct[k].slot, 0, CONN_SLOTS * sizeof *c->ct[k].slot);
-		c->ct[k].n = 0;
+		struct ctab t = c->ct1[k];
+		c->ct1[k] = c->ct[k];
+		c->ct[k] = t;
 	}
 	if (rc) {
 		free(smp[0]);
 		free(smp[1]);
 		return -1;
 	}
-	if (!c->npk[0] || !c->npk[1]) {
-		snprintf(err, 512, "%s: no IP packets to compare", c->name[c->npk[0] ? 1 : 0]);
+	if (!c->npk[0] && !c->npk[1]) {
+		snprintf(err, 512, "%s and %s: no IP packets to compare", c->name[0], c->name[1]);
 		free(smp[0]);
 		free(smp[1]);
 		return -1;
+	}
+	if (!c->npk[0] || !c->npk[1]) {
+		/* one capture saw nothing (a router dropped everything before it):
+		 * assume both ran at the same time; the other is the client side
+		 * unless it shows a server answering SYNs from its own stack */
+		int k = c->npk[0] ? 0 : 1;
+		free(smp[0]);
+		free(smp[1]);
+		c->empty_cap = !k;
+		c->client_cap = initsa[k] > initsyn[k] ? !k : k;
+		c->role_why = "empty";
+		c->tref = c->first[k];
+		c->first[!k] = c->first[k];
+		c->last[!k] = c->last[k];
+		c->window = c->window_opt > 0 ? c->window_opt : 2.0;
+		return 0;
 	}
 	uint64_t th = thr[0] < thr[1] ? thr[0] : thr[1];
 	for (int k = 0; k < 2; k++) {
@@ -722,14 +857,66 @@ static int pass1(struct cmp *c, char *err)
 	c->drift = slope;
 	c->off0 = ne[0] && ne[1] ? (inter[0] + inter[1]) / 2 : ne[0] ? inter[0] : inter[1];
 	c->fit_bins = ne[0] < ne[1] ? ne[0] : ne[1];
-	/* the largest one-way delay in the sample sizes the matching window */
-	double dmax = 0;
-	for (size_t i = 0; i < np; i++) {
-		double off = c->off0 + c->drift * (pr[i].ta - c->tref);
-		double d = dabs(pr[i].diff - off);
-		if (d > dmax)
-			dmax = d;
+	/* a packet never arrives before it was sent: the offset lies between
+	 * the largest (tB - tA) of packets B sent and the smallest of packets A
+	 * sent (drift removed); a fit outside that range is moved to its edge */
+	{
+		double up_min = 0, down_max = 0;
+		int hu = 0, hd = 0;
+		for (size_t i = 0; i < np; i++) {
+			double res = pr[i].diff - c->drift * (pr[i].ta - c->tref);
+			if ((c->client_cap == 0) == (int)pr[i].c2s) {
+				if (!hu || res < up_min)
+					up_min = res;
+				hu = 1;
+			} else {
+				if (!hd || res > down_max)
+					down_max = res;
+				hd = 1;
+			}
+		}
+		if (!(hu && hd && down_max > up_min)) {
+			if (hu && c->off0 > up_min)
+				c->off0 = up_min;
+			if (hd && c->off0 < down_max)
+				c->off0 = down_max;
+		}
 	}
+	/* the largest one-way delay in the sample sizes the matching window; the
+	 * median of each path places a packet's expected arrival */
+	double dmax = 0;
+	double *dl = malloc((np + 1) * sizeof *dl);
+	if (!dl) {
+		snprintf(err, 512, "out of memory");
+		free(pr);
+		return -1;
+	}
+	for (int path = 0; path < 2; path++) {
+		size_t nd = 0;
+		for (size_t i = 0; i < np; i++) {
+			if ((pr[i].c2s ? 0 : 1) != path)
+				continue;
+			double off = c->off0 + c->drift * (pr[i].ta - c->tref);
+			int aup = (c->client_cap == 0) == (int)pr[i].c2s;
+			double d = aup ? pr[i].diff - off : off - pr[i].diff;
+			if (dabs(d) > dmax)
+				dmax = dabs(d);
+			dl[nd++] = d;
+		}
+		if (nd) {
+			qsort(dl, nd, sizeof *dl, cmp_dbl);
+			c->dlo[path] = dl[0] > 0 ? dl[0] : 0;
+			c->dhi[path] = dl[nd - 1] > c->dlo[path] ? dl[nd - 1] : c->dlo[path];
+		} else {
+			c->dlo[path] = c->dhi[path] = -1;
+		}
+	}
+	for (int path = 0; path < 2; path++)
+		if (c->dlo[path] < 0) {
+			c->dlo[path] = c->dlo[!path] > 0 ? c->dlo[!path] : 0;
+			c->dhi[path] = c->dhi[!path] > 0 ? c->dhi[!path] : 0;
+		}
+	free(dl);
 	free(pr);
 	c->dmax = dmax;
 	c->window = c->window_opt > 0 ? c->window_opt : 2.0 + 2 * dmax;
@@ -750,6 +937,14 @@ static int32_t gconn_new(struct cmp *c)
 {
 	if (c->ng >= GCONN_MAX)
 		return -1;
+	if (c->ng == c->g_cap) {
+		int32_t nc = c->g_cap * 2 < GCONN_MAX ? c->g_cap * 2 : GCONN_MAX;
+		struct gconn *ng = realloc(c->g, (size_t)nc * sizeof *ng);
+		if (!ng)
+			return -1;
+		c->g = ng;
+		c->g_cap = nc;
+	}
 	struct gconn *g = &c->g[c->ng];
 	memset(g, 0, sizeof *g);
 	g->alias = -1;
@@ -794,7 +989,19 @@ static int32_t gmerge(struct cmp *c, int32_t a, int32_t b)
 	}
 	struct gconn *x = &c->g[a], *y = &c->g[b];
 	for (int d = 0; d < 2; d++) {
-		x->sent[d] += y->sent[d];
+		x->seen[0][d] += y->seen[0][d];
+		x->seen[1][d] += y->seen[1][d];
+		x->missed[d] += y->missed[d];
+		if (y->rack_set[d] && (!x->rack_set[d] || (int32_t)(y->rack[d] - x->rack[d]) > 0)) {
+			x->rack[d] = y->rack[d];
+			x->rack_set[d] = 1;
+		}
+		if (y->snd_set[d] && (!x->snd_set[d] || (int32_t)(y->snd_hi[d] - x->snd_hi[d]) > 0)) {
+			x->snd_hi[d] = y->snd_hi[d];
+			x->snd_set[d] = 1;
+		}
+		if (!x->rttl[d])
+			x->rttl[d] = y->rttl[d];
 		x->lost[d] += y->lost[d];
 		x->unexp[d] += y->unexp[d];
 		x->reord[d] += y->reord[d];
@@ -1001,6 +1208,8 @@ static void on_pair(struct cmp *c, struct prec *snd, struct prec *rcv)
 		note_mod(c, snd, rcv, MOD_PAYLOAD, w);
 	}
 	int st = LADDER_OK;
+	if (g)
+		g->rttl[path] = rcv->ttl;
 	if (g) {
 		/* reordered: this packet reached the receiver after one sent later */
 		if (rcv->num > g->last_rnum[path]) {
@@ -1031,11 +1240,6 @@ static void hash_unlink(struct cmp *c, uint32_t idx)
 		}
 		pp = &c->rec[*pp - 1].hnext;
 	}
-}
-
-static int in_overlap(const struct cmp *c, double tc)
-{
-	return tc >= c->ov_lo && tc <= c->ov_hi;
 }
 
 static int kind_idx(const struct prec *r)
@@ -1089,6 +1293,168 @@ static void note_loss(struct cmp *c, const struct prec *r, int path)
 	snprintf(e->conn, sizeof e->conn, "%s", gid >= 0 ? c->g[gid].label : "?");
 }
 
+/* Whether r should have passed the other capture point while that capture
+ * ran: a packet seen at its sender's capture is expected at the receiver's
+ * between the path's smallest and largest one-way delay later (one seen at
+ * the receiver's capture left the sender's that much earlier), and that
+ * whole interval lies between the other capture's first and last packet.
+ * No fixed margin: a SYN-ACK lost right after the captures' first packet is
+ * judged.  With one capture empty, what the other saw leave in connections
+ * nothing answered is judged (both assumed to have run at the same time);
+ * answered ones prove the empty capture was not on their path. */
+static int unanswered_elsewhere(struct cmp *c, const struct prec *r);
+
+static int judged(struct cmp *c, const struct prec *r)
+{
+	int up = is_upstream(c, r), other = !r->cap, path = r->c2s ? 0 : 1;
+	if (c->empty_cap >= 0)
+		return up && unanswered_elsewhere(c, r);
+	double lo = up ? r->tc + c->dlo[path] : r->tc - c->dhi[path];
+	double hi = up ? r->tc + c->dhi[path] : r->tc - c->dlo[path];
+	return lo >= c->span_lo[other] && hi <= c->span_hi[other];
+}
+
+/* A connection of which r's capture saw only r's direction and the other
+ * capture saw nothing (pass 1's tables): unanswered packets, judged even
+ * outside the other capture's span (a router dropping the SYNs while the
+ * far capture saw only later traffic). */
+static int unanswered_elsewhere(struct cmp *c, const struct prec *r)
+{
+	int is_a;
+	const struct cconn *s = conn_get(&c->ct1[r->cap], r, &is_a, 0);
+	if (!s || s->dirs != (is_a ? 1 : 2))
+		return 0;
+	return conn_get(&c->ct1[!r->cap], r, &is_a, 0) == NULL;
+}
+
+/* sequence space a TCP segment occupies (SYN and FIN count one) */
+static uint32_t seq_len(const struct prec *r)
+{
+	if (r->proto != 6 || (r->flags & TCPF_RST))
+		return 0;
+	return r->paylen + !!(r->flags & TCPF_SYN) + !!(r->flags & TCPF_FIN);
+}
+
+static uint32_t skey_of(const struct prec *r)
+{
+	uint64_t h = mix64(fnv(r->src, 16) ^ (uint64_t)fnv(r->dst, 16) << 32 ^ (uint64_t)r->sport << 16 ^ r->dport);
+	return (uint32_t)(mix64(h ^ (uint64_t)r->seq << 8 ^ r->cap) >> (64 - HBITS));
+}
+
+static int same_flow(const struct prec *a, const struct prec *b)
+{
+	return a->cap == b->cap && a->sport == b->sport && a->dport == b->dport && a->v6 == b->v6 &&
+	       !memcmp(a->src, b->src, 16) && !memcmp(a->dst, b->dst, 16);
+}
+
+/* Whether the sender's capture saw r's sequence range sent again later (a
+ * retransmission still in the window; earlier copies mark r->retx). */
+static int retransmitted(const struct cmp *c, const struct prec *r)
+{
+	uint32_t idx = c->sbucket[skey_of(r)];
+	for (uint32_t n = 0; idx && n < REC_MAX; n++) {
+		const struct prec *q = &c->rec[idx - 1];
+		if (q != r && q->seq == r->seq && q->t > r->t && same_flow(q, r))
+			return 1;
+		idx = q->snext;
+	}
+	return 0;
+}
+
+/* A packet that left the sender and is missing at the receiver's capture,
+ * yet the receiver acknowledged its sequence range and the sender never sent
+ * it again: it arrived, the receiver's capture missed it. */
+static int proven_received(const struct cmp *c, const struct prec *r, const struct gconn *g)
+{
+	uint32_t n = seq_len(r);
+	int path = r->c2s ? 0 : 1;
+	if (!g || !n || r->retx || !g->rack_set[path])
+		return 0;
+	return (int32_t)(g->rack[path] - (r->seq + n)) >= 0 && !retransmitted(c, r);
+}
+
+static void count_lost(struct cmp *c, struct prec *r)
+{
+	int path = r->c2s ? 0 : 1;
+	r->gid = gresolve(c, r->gid);
+	struct gconn *g = r->gid >= 0 ? &c->g[r->gid] : NULL;
+	c->lost[path]++;
+	if (g)
+		g->lost[path]++;
+	if (c->res)
+		note_loss(c, r, path);
+	emit_event(c, "lost", r, NULL, NULL, NULL);
+	ladder_row(c, r, NULL, r, LADDER_LOST);
+}
+
+/* r (seen leaving at its capture) never reached the other capture, which
+ * missed it: counted against that capture, not the network. */
+static void count_missed(struct cmp *c, struct prec *r, int proven)
+{
+	int path = r->c2s ? 0 : 1, k = !r->cap;
+	r->gid = gresolve(c, r->gid);
+	struct gconn *g = r->gid >= 0 ? &c->g[r->gid] : NULL;
+	c->missed[k]++;
+	c->proven[k] += proven != 0;
+	if (g)
+		g->missed[path]++;
+	char why[160];
+	snprintf(why, sizeof why, "the %s capture missed it (%s)", side_name(c, k),
+		 proven ? "the receiver acknowledged it" : "that capture missed other packets");
+	emit_event(c, "missed", r, "capture_loss", why, NULL);
+	ladder_row(c, r, NULL, r, LADDER_MISSED);
+}
+
+/* Decided at the end: losses no acknowledgement can prove (pure ACKs, RSTs,
+ * UDP...) are capture misses when that capture is shown to miss packets. */
+static void defer_loss(struct cmp *c, const struct prec *r)
+{
+	if (c->ndefer == c->defer_cap) {
+		uint32_t n = c->defer_cap ? c->defer_cap * 2 : 256;
+		struct prec *d = n <= DEFER_MAX ? realloc(c->defer, n * sizeof *d) : NULL;
+		if (!d) {
+			struct prec x = *r;
+			if (c->proven[!r->cap])
+				count_missed(c, &x, 0);
+			else
+				count_lost(c, &x);
+			return;
+		}
+		c->defer = d;
+		c->defer_cap = n;
+	}
+	c->defer[c->ndefer++] = *r;
+}
+
+static void flush_deferred(struct cmp *c)
+{
+	for (uint32_t i = 0; i < c->ndefer; i++) {
+		struct prec *r = &c->defer[i];
+		if (c->proven[!r->cap])
+			count_missed(c, r, 0);
+		else
+			count_lost(c, r);
+	}
+	c->ndefer = 0;
+}
+
+static void seq_unlink(struct cmp *c, uint32_t idx)
+{
+	struct prec *r = &c->rec[idx - 1];
+	if (!r->schain)
+		return;
+	uint32_t *pp = &c->sbucket[r->sb];
+	for (uint32_t n = 0; *pp && n < REC_MAX; n++) {
+		if (*pp == idx) {
+			*pp = r->snext;
+			break;
+		}
+		pp = &c->rec[*pp - 1].snext;
+	}
+	r->schain = 0;
+	r->snext = 0;
+}
+
 /* The oldest pending packet of capture k leaves the window. */
 static void age_one(struct cmp *c, int k)
 {
@@ -1099,31 +1465,60 @@ static void age_one(struct cmp *c, int k)
 		c->tail[k] = 0;
 	hash_unlink(c, idx);
 	r->gid = gresolve(c, r->gid);
+	int up = is_upstream(c, r), judge = r->state == 2;
 	if (r->state == 1) {
 		int path = r->c2s ? 0 : 1;
 		struct gconn *g = r->gid >= 0 ? &c->g[r->gid] : NULL;
-		if (!in_overlap(c, r->tc)) {
+		judge = judged(c, r);
+		if (!judge && up && unanswered_elsewhere(c, r)) {
+			judge = 1;
+			c->beyond[path]++;
+		}
+		if (!judge) {
 			c->outside++;
-		} else if (is_upstream(c, r)) {
-			c->lost[path]++;
-			if (g)
-				g->lost[path]++;
-			if (c->res)
-				note_loss(c, r, path);
-			emit_event(c, "lost", r, NULL, NULL, NULL);
-			ladder_row(c, r, NULL, r, LADDER_LOST);
+		} else if (up) {
+			if (proven_received(c, r, g))
+				count_missed(c, r, 1);
+			else if (seq_len(r))
+				count_lost(c, r);
+			else
+				defer_loss(c, r);
 		} else {
+			/* seen arriving, never leaving: the sender's capture missed
+			 * it, unless it is an ICMP error or its TTL is not the one
+			 * this path's packets arrive with (made by a device between
+			 * the captures) */
+			int icmperr = (r->proto == 1 && (r->flags == 3 || r->flags == 4 || r->flags == 5 || r->flags == 11 ||
+							 r->flags == 12)) ||
+				      (r->proto == 58 && r->flags >= 1 && r->flags <= 4);
+			int forged = !icmperr && g && g->rttl[path] && g->rttl[path] != r->ttl;
 			c->unexp[path]++;
 			if (c->res)
 				c->res->path[path].unexpected++;
 			if (g)
 				g->unexp[path]++;
-			emit_event(c, "unexpected", r, NULL, NULL, NULL);
+			char why[160];
+			if (icmperr) {
+				snprintf(why, sizeof why, "an ICMP error, likely from a router between the captures");
+				emit_event(c, "unexpected", r, "note", why, NULL);
+			} else if (forged) {
+				snprintf(why, sizeof why, "TTL %u where this path's packets arrive with %u: sent by a device between the captures?",
+					 r->ttl, g->rttl[path]);
+				emit_event(c, "unexpected", r, "note", why, NULL);
+			} else {
+				c->missed[!r->cap]++;
+				c->proven[!r->cap]++;
+				if (g)
+					g->missed[path]++;
+				snprintf(why, sizeof why, "the %s capture missed it", side_name(c, !r->cap));
+				emit_event(c, "unexpected", r, "capture_loss", why, NULL);
+			}
 			ladder_row(c, NULL, r, r, LADDER_UNEXPECTED);
 		}
 	}
+	seq_unlink(c, idx);
 	/* what the sender's capture saw leave, for loss rates (lost or matched) */
-	if (c->res && r->state && is_upstream(c, r) && in_overlap(c, r->tc)) {
+	if (c->res && r->state && up && judge) {
 		struct cmp_path *cp = &c->res->path[r->c2s ? 0 : 1];
 		cp->sent++;
 		if (r->proto == 6 && r->paylen && !(r->flags & (TCPF_SYN | TCPF_RST)))
@@ -1145,9 +1540,27 @@ static void age_until(struct cmp *c, double tc)
 		}
 }
 
+/* Twice the pending records (up to REC_MAX); 0 when it grew. */
+static int rec_grow(struct cmp *c)
+{
+	if (c->rec_cap >= REC_MAX)
+		return -1;
+	uint32_t nc = c->rec_cap * 2 < REC_MAX ? c->rec_cap * 2 : REC_MAX;
+	struct prec *nr = realloc(c->rec, (size_t)nc * sizeof *nr);
+	if (!nr)
+		return -1;
+	memset(nr + c->rec_cap, 0, (size_t)(nc - c->rec_cap) * sizeof *nr);
+	for (uint32_t i = c->rec_cap; i < nc; i++)
+		nr[i].fnext = i + 2 <= nc ? i + 2 : c->freelist;
+	c->freelist = c->rec_cap + 1;
+	c->rec = nr;
+	c->rec_cap = nc;
+	return 0;
+}
+
 static void insert_pending(struct cmp *c, const struct prec *r)
 {
-	if (!c->freelist) {
+	if (!c->freelist && rec_grow(c) < 0) {
 		/* full: the oldest packet of either capture leaves early */
 		int k = !c->head[1] || (c->head[0] && c->rec[c->head[0] - 1].tc <= c->rec[c->head[1] - 1].tc) ? 0 : 1;
 		age_one(c, k);
@@ -1160,6 +1573,15 @@ static void insert_pending(struct cmp *c, const struct prec *r)
 	uint32_t *b = &c->bucket[r->key >> (64 - HBITS)];
 	p->hnext = *b;
 	*b = idx;
+	p->schain = 0;
+	p->snext = 0;
+	if (seq_len(p) && is_upstream(c, p)) {
+		p->sb = skey_of(p);
+		uint32_t *sb = &c->sbucket[p->sb];
+		p->snext = *sb;
+		*sb = idx;
+		p->schain = 1;
+	}
 	int k = r->cap;
 	if (c->tail[k])
 		c->rec[c->tail[k] - 1].fnext = idx;
@@ -1167,6 +1589,31 @@ static void insert_pending(struct cmp *c, const struct prec *r)
 		c->head[k] = idx;
 	c->tail[k] = idx;
 	c->nrec++;
+}
+
+/* Per connection: what each capture saw of each path, and the highest ACK
+ * each side sent (proof that the other side's segments arrived). */
+static void note_seen(struct cmp *c, struct prec *r)
+{
+	if (r->gid < 0)
+		return;
+	struct gconn *g = &c->g[gresolve(c, r->gid)];
+	int path = r->c2s ? 0 : 1;
+	g->seen[r->cap == c->client_cap ? 0 : 1][path]++;
+	uint32_t n = seq_len(r);
+	if (n && is_upstream(c, r)) {
+		if (g->snd_set[path] && (int32_t)(r->seq - g->snd_hi[path]) < 0)
+			r->retx = 1;
+		if (!g->snd_set[path] || (int32_t)(r->seq + n - g->snd_hi[path]) > 0)
+			g->snd_hi[path] = r->seq + n;
+		g->snd_set[path] = 1;
+	}
+	if (r->proto == 6 && (r->flags & TCPF_ACK) && !(r->flags & TCPF_RST)) {
+		int o = !path; /* r acknowledges the other path's segments */
+		if (!g->rack_set[o] || (int32_t)(r->ack - g->rack[o]) > 0)
+			g->rack[o] = r->ack;
+		g->rack_set[o] = 1;
+	}
 }
 
 static void process(struct cmp *c, struct prec *r)
@@ -1217,8 +1664,7 @@ static void process(struct cmp *c, struct prec *r)
 		if (cc)
 			cc->gid = r->gid;
 		struct prec *snd = up ? r : q, *rcv = up ? q : r;
-		if (r->gid >= 0)
-			c->g[r->gid].sent[r->c2s ? 0 : 1]++;
+		note_seen(c, r);
 		q->state = 2;
 		on_pair(c, snd, rcv);
 		r->state = 2;
@@ -1226,6 +1672,7 @@ static void process(struct cmp *c, struct prec *r)
 		return;
 	}
 	r->gid = conn_of(c, r, cc);
+	note_seen(c, r);
 	if (dupi && !up) {
 		/* a second copy at the receiver of a packet already matched */
 		int path = r->c2s ? 0 : 1;
@@ -1238,8 +1685,6 @@ static void process(struct cmp *c, struct prec *r)
 		insert_pending(c, r);
 		return;
 	}
-	if (up && r->gid >= 0)
-		c->g[r->gid].sent[r->c2s ? 0 : 1]++;
 	r->state = 1;
 	insert_pending(c, r);
 }
@@ -1248,6 +1693,7 @@ static int pass2(struct cmp *c, char *err)
 {
 	struct src s[2];
 	int baseset = 1, rc = 0;
+	c->linkscope = c->skipped = 0; /* counted again below */
 	for (int k = 0; k < 2; k++)
 		if (src_open(c, &s[k], c->name[k], err) < 0) {
 			if (k)
@@ -1280,6 +1726,7 @@ static int pass2(struct cmp *c, char *err)
 	for (int k = 0; k < 2; k++)
 		for (uint32_t n = 0; c->head[k] && n <= REC_MAX; n++)
 			age_one(c, k);
+	flush_deferred(c);
 	pcap_close(s[0].p);
 	pcap_close(s[1].p);
 	return rc;
@@ -1332,11 +1779,14 @@ static void report(struct cmp *c)
 				out_str(o, ",\"conn_at_server\":");
 				out_json_str(o, g->other);
 			}
+			/* sent: seen at the sender's capture; received: at the receiver's */
 			out_fmt(o,
-				",\"sent_c2s\":%u,\"lost_c2s\":%u,\"unexpected_c2s\":%u,\"sent_s2c\":%u,\"lost_s2c\":%u,"
-				"\"unexpected_s2c\":%u,\"reordered\":%u,\"duplicated\":%u,\"modified\":%u}\n",
-				g->sent[0], g->lost[0], g->unexp[0], g->sent[1], g->lost[1], g->unexp[1], g->reord[0] + g->reord[1],
-				g->dup[0] + g->dup[1], g->modif[0] + g->modif[1]);
+				",\"sent_c2s\":%u,\"received_c2s\":%u,\"lost_c2s\":%u,\"unexpected_c2s\":%u,\"missed_c2s\":%u,"
+				"\"sent_s2c\":%u,\"received_s2c\":%u,\"lost_s2c\":%u,\"unexpected_s2c\":%u,\"missed_s2c\":%u,"
+				"\"reordered\":%u,\"duplicated\":%u,\"modified\":%u}\n",
+				g->seen[0][0], g->seen[1][0], g->lost[0], g->unexp[0], g->missed[0], g->seen[1][1], g->seen[0][1],
+				g->lost[1], g->unexp[1], g->missed[1], g->reord[0] + g->reord[1], g->dup[0] + g->dup[1],
+				g->modif[0] + g->modif[1]);
 		}
 		out_str(o, "{\"summary\":true,\"client_capture\":");
 		out_json_str(o, cn);
@@ -1351,11 +1801,20 @@ static void report(struct cmp *c)
 		}
 		out_fmt(o,
 			",\"lost_c2s\":%llu,\"lost_s2c\":%llu,\"unexpected_c2s\":%llu,\"unexpected_s2c\":%llu,"
-			"\"reordered\":%llu,\"duplicated\":%llu,\"modified\":%llu,\"outside_overlap\":%llu,\"connections\":%d}\n",
+			"\"reordered\":%llu,\"duplicated\":%llu,\"modified\":%llu,\"outside_overlap\":%llu,\"connections\":%d,"
+			"\"capture_missed_client\":%llu,\"capture_missed_server\":%llu,\"judged_beyond_span\":%llu,"
+			"\"link_scope\":%llu,\"empty_capture\":",
 			(unsigned long long)c->lost[0], (unsigned long long)c->lost[1], (unsigned long long)c->unexp[0],
 			(unsigned long long)c->unexp[1], (unsigned long long)(c->reord[0] + c->reord[1]),
 			(unsigned long long)(c->dup[0] + c->dup[1]), (unsigned long long)(c->modif[0] + c->modif[1]),
-			(unsigned long long)c->outside, nconn(c));
+			(unsigned long long)c->outside, nconn(c), (unsigned long long)c->missed[c->client_cap],
+			(unsigned long long)c->missed[!c->client_cap], (unsigned long long)(c->beyond[0] + c->beyond[1]),
+			(unsigned long long)c->linkscope);
+		if (c->empty_cap >= 0)
+			out_json_str(o, c->name[c->empty_cap]);
+		else
+			out_str(o, "null");
+		out_str(o, "}\n");
 		return;
 	}
 	if (!c->evcount)
@@ -1368,7 +1827,11 @@ static void report(struct cmp *c)
 		out_fmt(o, "  %3d %s", i + 1, g->label);
 		if (g->other[0] && strcmp(g->other, g->label))
 			out_fmt(o, " (at the server: %s)", g->other);
-		out_fmt(o, ": c->s %u/%u lost, s->c %u/%u lost", g->lost[0], g->sent[0], g->lost[1], g->sent[1]);
+		out_fmt(o, ": c->s %u/%u lost (client capture %u, server capture %u), s->c %u/%u lost (server capture %u, client capture %u)",
+			g->lost[0], g->seen[0][0], g->seen[0][0], g->seen[1][0], g->lost[1], g->seen[1][1], g->seen[1][1],
+			g->seen[0][1]);
+		if (g->missed[0] + g->missed[1])
+			out_fmt(o, ", %u missed by a capture", g->missed[0] + g->missed[1]);
 		if (g->unexp[0] + g->unexp[1])
 			out_fmt(o, ", %u unexpected", g->unexp[0] + g->unexp[1]);
 		if (g->reord[0] + g->reord[1])
@@ -1397,9 +1860,29 @@ static void report(struct cmp *c)
 			d ? "server->client" : "client->server", q[d][0] * 1e3, q[d][1] * 1e3, q[d][2] * 1e3, q[d][3] * 1e3,
 			h, h == 1 ? "" : "s");
 	}
-	if (c->outside)
+	if (c->missed[0] + c->missed[1])
+		out_fmt(o, "  capture loss, not network loss: the client-side capture missed %llu packets, the server-side "
+			   "capture %llu (they arrived or left: the other end answered them, or the other capture saw them)\n",
+			(unsigned long long)c->missed[c->client_cap], (unsigned long long)c->missed[!c->client_cap]);
+	if (c->empty_cap >= 0)
+		out_fmt(o, "  %s has no IP packets: every packet the %s side sent in connections nothing answered counts as "
+			   "lost on the way, assuming both captures ran at the same time\n",
+			c->name[c->empty_cap], side_name(c, !c->empty_cap));
+	if (c->beyond[0] + c->beyond[1])
+		out_fmt(o, "  %llu unanswered packets of connections the other capture never saw were judged although they "
+			   "fall outside its first-to-last packet span (assuming both captures ran at the same time)\n",
+			(unsigned long long)(c->beyond[0] + c->beyond[1]));
+	if (c->outside && c->empty_cap >= 0)
+		out_fmt(o, "  %llu packets of answered connections were not judged (they cannot have crossed the empty "
+			   "capture's point unseen)\n",
+			(unsigned long long)c->outside);
+	else if (c->outside)
 		out_fmt(o, "  %llu packets outside the time both captures cover were not judged\n",
 			(unsigned long long)c->outside);
+	if (c->linkscope)
+		out_fmt(o, "  %llu link-scope packets (neighbour discovery, link-local, local multicast) are not matched: "
+			   "they never cross a router\n",
+			(unsigned long long)c->linkscope);
 }
 
 static void header(struct cmp *c)
@@ -1414,6 +1897,8 @@ static void header(struct cmp *c)
 			c->role_ttl[1], sn);
 	else if (!strcmp(c->role_why, "timing"))
 		out_str(o, "inferred from timing: the client's packets appear first in this capture");
+	else if (!strcmp(c->role_why, "empty"))
+		out_fmt(o, "%s has no IP packets to compare", c->name[c->empty_cap]);
 	else
 		out_str(o, "guessed from the argument order: neither TTLs nor timing tell");
 	out_str(o, ")\n");
@@ -1425,28 +1910,45 @@ static void header(struct cmp *c)
 	out_fmt(o, "clock: server-side clock = client-side clock %+.6f s, drift %+.2f ppm (%llu matched sample packets, "
 		"%d envelope bins)\n",
 		off, drift * 1e6, (unsigned long long)c->fit_pairs, c->fit_bins);
-	char a[80], b[80];
-	fmt_abs(c, a, sizeof a, c->ov_lo, 0);
-	fmt_abs(c, b, sizeof b, c->ov_hi, 0);
-	out_fmt(o, "judged: %s to %s (client-side clock, UTC), matching window %.3f s\n\n", a, b, c->window);
+	char a[80], b[80], a2[80], b2[80];
+	int cc = c->client_cap;
+	fmt_abs(c, a, sizeof a, c->span_lo[cc], 0);
+	fmt_abs(c, b, sizeof b, c->span_hi[cc], 0);
+	fmt_abs(c, a2, sizeof a2, c->span_lo[!cc], 0);
+	fmt_abs(c, b2, sizeof b2, c->span_hi[!cc], 0);
+	if (c->empty_cap >= 0)
+		out_fmt(o, "judged: every packet the %s side sent in connections nothing answered, %s to %s, assuming both "
+			   "captures ran at the same time; matching window %.3f s\n\n",
+			side_name(c, !c->empty_cap), a, b, c->window);
+	else
+		out_fmt(o, "judged: packets due at the other capture point while it ran (client side %s to %s, server side %s "
+			   "to %s, client-side clock, UTC), matching window %.3f s\n\n",
+			a, b, a2, b2, c->window);
 }
 
 /* Allocates the tables of c (fields already set by the caller). */
 static int cmp_setup(struct cmp *c, char *err)
 {
-	c->ct[0].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
-	c->ct[1].slot = calloc(CONN_SLOTS, sizeof(struct cconn));
-	c->rec = calloc(REC_MAX, sizeof *c->rec);
+	c->empty_cap = -1;
+	for (int k = 0; k < 2; k++)
+		if (ctab_init(&c->ct[k]) < 0 || ctab_init(&c->ct1[k]) < 0) {
+			snprintf(err, 512, "out of memory");
+			return -1;
+		}
+	c->sbucket = calloc((size_t)1 << HBITS, sizeof *c->sbucket);
+	c->rec = calloc(REC_START, sizeof *c->rec);
+	c->rec_cap = c->rec ? REC_START : 0;
 	c->bucket = calloc((size_t)1 << HBITS, sizeof *c->bucket);
-	c->g = calloc(GCONN_MAX, sizeof *c->g);
+	c->g = calloc(GCONN_START, sizeof *c->g);
+	c->g_cap = GCONN_START;
 	if (c->ladder_on)
 		c->lad = ladder_new();
-	if (!c->ct[0].slot || !c->ct[1].slot || !c->rec || !c->bucket || !c->g || (c->ladder_on && !c->lad)) {
+	if (!c->rec || !c->bucket || !c->sbucket || !c->g || (c->ladder_on && !c->lad)) {
 		snprintf(err, 512, "out of memory");
 		return -1;
 	}
-	for (uint32_t i = 0; i < REC_MAX; i++)
-		c->rec[i].fnext = i + 2 <= REC_MAX ? i + 2 : 0;
+	for (uint32_t i = 0; i < REC_START; i++)
+		c->rec[i].fnext = i + 2 <= REC_START ? i + 2 : 0;
 	c->freelist = 1;
 	return 0;
 }
@@ -1454,16 +1956,62 @@ static int cmp_setup(struct cmp *c, char *err)
 static void cmp_release(struct cmp *c)
 {
 	ladder_free(c->lad);
-	free(c->ct[0].slot);
-	free(c->ct[1].slot);
+	for (int k = 0; k < 2; k++) {
+		free(c->ct[k].slot);
+		free(c->ct1[k].slot);
+		c->ct[k].slot = c->ct1[k].slot = NULL;
+	}
 	free(c->rec);
 	free(c->bucket);
+	free(c->sbucket);
 	free(c->g);
+	free(c->defer);
+	c->defer = NULL;
+	c->sbucket = NULL;
 	c->lad = NULL;
-	c->ct[0].slot = c->ct[1].slot = NULL;
 	c->rec = NULL;
 	c->bucket = NULL;
 	c->g = NULL;
+}
+
+/* Adds s to every client->server delay and takes it from every
+ * server->client one: the offset moved by s. */
+static void shift_delays(struct cmp *c, double s)
+{
+	for (int d = 0; d < 2; d++) {
+		struct reservoir *r = &c->delay[d];
+		double x = d ? -s : s;
+		size_t n = r->n < RES_MAX ? (size_t)r->n : RES_MAX;
+		for (size_t i = 0; i < n; i++)
+			r->v[i] += x;
+		if (r->n) {
+			r->min += x;
+			r->max += x;
+			r->sum += x * (double)r->n;
+		}
+	}
+	c->off0 += c->client_cap == 0 ? -s : s;
+}
+
+/* One-way delays are never negative: the pass-1 fit saw a sample; if a
+ * matched packet still arrived "before" it left, move the offset (when the
+ * other direction allows it), and read rounding noise as zero. */
+static void fix_negative_delays(struct cmp *c)
+{
+	struct reservoir *r0 = &c->delay[0], *r1 = &c->delay[1];
+	if (r0->n && r0->min < 0 && (!r1->n || r1->min + r0->min >= 0))
+		shift_delays(c, -r0->min);
+	else if (r1->n && r1->min < 0 && (!r0->n || r0->min + r1->min >= 0))
+		shift_delays(c, r1->min);
+	for (int d = 0; d < 2; d++) {
+		struct reservoir *r = &c->delay[d];
+		size_t n = r->n < RES_MAX ? (size_t)r->n : RES_MAX;
+		for (size_t i = 0; i < n; i++)
+			if (r->v[i] < 0 && r->v[i] > -1e-9)
+				r->v[i] = 0;
+		if (r->n && r->min < 0 && r->min > -1e-9)
+			r->min = 0;
+	}
 }
 
 /* Both passes; the header is printed between them (unless quiet). */
@@ -1471,14 +2019,21 @@ static int cmp_match(struct cmp *c, char *err)
 {
 	if (pass1(c, err) < 0)
 		return -1;
-	/* judge only what both captures could have seen */
-	double m = 2 * c->dmax + 0.001;
-	double b0 = to_ref(c, 1, c->first[1]), b1 = to_ref(c, 1, c->last[1]);
-	c->ov_lo = (c->first[0] > b0 ? c->first[0] : b0) + m;
-	c->ov_hi = (c->last[0] < b1 ? c->last[0] : b1) - m;
+	/* each capture's span (first to last packet) in the reference clock: a
+	 * packet is judged when it should have passed the other capture point
+	 * while that capture ran */
+	for (int k = 0; k < 2; k++) {
+		c->span_lo[k] = to_ref(c, k, c->first[k]);
+		c->span_hi[k] = to_ref(c, k, c->last[k]);
+	}
+	c->ov_lo = c->span_lo[0] > c->span_lo[1] ? c->span_lo[0] : c->span_lo[1];
+	c->ov_hi = c->span_hi[0] < c->span_hi[1] ? c->span_hi[0] : c->span_hi[1];
 	if (!c->quiet)
 		header(c);
-	return pass2(c, err);
+	if (pass2(c, err) < 0)
+		return -1;
+	fix_negative_delays(c);
+	return 0;
 }
 
 static int compare_pair(const char *fa, const char *fb, const char *filter, int json, int ladder, const char *lsel,
@@ -1512,7 +2067,7 @@ static int compare_pair(const char *fa, const char *fb, const char *filter, int 
 		const char *lbl = c->ladder_sel >= 0 ? c->g[c->ladder_sel].label : NULL;
 		ladder_print(c->lad, o, lbl, c->ladder_sel + 1, c->name[c->client_cap], c->name[!c->client_cap], c->json);
 	}
-	status = c->lost[0] + c->lost[1] + c->unexp[0] + c->unexp[1] ? 1 : 0;
+	status = c->lost[0] + c->lost[1] + c->unexp[0] + c->unexp[1] + c->missed[0] + c->missed[1] ? 1 : 0;
 done:
 	if (err[0]) {
 		out_flush(o);
@@ -1533,6 +2088,7 @@ int compare_files(const char *a, const char *b, const char *filter, struct cmp_r
 		return -1;
 	}
 	memset(res, 0, sizeof *res);
+	res->empty_cap = -1;
 	c->name[0] = a;
 	c->name[1] = b;
 	c->filter = filter;
@@ -1559,6 +2115,12 @@ int compare_files(const char *a, const char *b, const char *filter, struct cmp_r
 	res->matched_tcp = c->matched_tcp;
 	res->matched_syn = c->matched_syn;
 	res->outside = c->outside;
+	res->empty_cap = c->empty_cap;
+	res->beyond = c->beyond[0] + c->beyond[1];
+	for (int k = 0; k < 2; k++) {
+		res->cap_missed[k] = c->missed[k];
+		res->cap_missed_proven[k] = c->proven[k];
+	}
 	for (int d = 0; d < 2; d++) {
 		struct cmp_path *p = &res->path[d];
 		p->lost = c->lost[d];
@@ -1592,6 +2154,8 @@ done:
 int compare_same_traffic(const struct cmp_result *res)
 {
 	uint64_t small = res->tcp_pkts[0] < res->tcp_pkts[1] ? res->tcp_pkts[0] : res->tcp_pkts[1];
+	if (res->empty_cap >= 0) /* the other capture shows unanswered traffic */
+		return res->path[0].lost + res->path[1].lost > 0;
 	if (res->matched_syn >= 3)
 		return 1;
 	return small > 0 && res->matched_tcp * 5 >= small;

@@ -16,6 +16,14 @@
  * over is lost (seen at the sender's capture only) or unexpected (seen at the
  * receiver's only); matched pairs give delays, hop counts, reordering,
  * duplicates and in-flight modifications (NAT, MSS clamping, options, DSCP/ECN).
+ * A packet is judged when its expected arrival at the other capture point
+ * falls inside that capture's first-to-last packet span (or, assuming both
+ * ran at the same time, when nothing answered its connection and the other
+ * capture never saw it, e.g. is empty).  Capture loss is told from network
+ * loss: a "lost" packet the receiver acknowledged (never sent again) and an
+ * unexpected one (TTL of the path, not an ICMP error) were missed by a
+ * capture, counted per capture (cap_missed), not lost.  Link-scope traffic
+ * (ND, MLD, fe80::/10, ff02::/16, 169.254/16, 224.0.0.0/24) is never matched.
  *
  * With more than two files, each adjacent pair (1-2, 2-3, ...) is compared.
  * Exit status: 0 nothing lost or unexpected, 1 differences found, 2 error.
@@ -44,7 +52,8 @@ extern const char *const cmp_mod_name[CMP_NMODS];     /* "nat", "mss", ... */
 
 #define CMP_EXAMPLES 3
 
-/* One packet seen at the sender's capture and never at the receiver's. */
+/* One packet seen at the sender's capture and never at the receiver's (nor
+ * shown to have arrived: a capture's misses are counted apart, cap_missed). */
 struct cmp_loss {
 	uint64_t num;           /* packet number in the sender's capture file */
 	double t_sender;        /* when it passed the sender's capture, sender's clock */
@@ -83,6 +92,10 @@ struct cmp_result {
 	double judged_from, judged_to;   /* client-side clock */
 	uint64_t tcp_pkts[2];   /* matchable TCP packets in each file (name[] order) */
 	uint64_t matched, matched_tcp, matched_syn, outside;
+	uint64_t cap_missed[2]; /* packets each capture (name[] order) missed: capture loss, not network loss */
+	uint64_t cap_missed_proven[2]; /* of those, proven (acknowledged, or seen leaving at the other point) */
+	int empty_cap;          /* index in name[] of a capture with no IP packets to compare, -1 none */
+	uint64_t beyond;        /* unanswered packets judged outside the other capture's span */
 	int connections;
 	struct cmp_path path[2];
 };
@@ -93,7 +106,9 @@ int compare_files(const char *a, const char *b, const char *filter, struct cmp_r
 
 /* Whether a result shows two captures of the same traffic (two vantage
  * points) rather than, say, consecutive pieces of one capture: at least 20%
- * of the smaller file's TCP packets matched, or at least 3 SYNs. */
+ * of the smaller file's TCP packets matched, or at least 3 SYNs, or one
+ * capture is empty and the other shows packets nothing answered (lost on
+ * the way to the empty capture's point). */
 int compare_same_traffic(const struct cmp_result *res);
 
 #endif

@@ -46,8 +46,8 @@ static int cmp_row(const void *a, const void *b)
 
 static const char *status_name(int s)
 {
-	static const char *const n[] = {"", "lost", "unexpected", "duplicate", "reordered"};
-	return s >= 0 && s <= LADDER_REORDERED ? n[s] : "";
+	static const char *const n[] = {"", "lost", "unexpected", "duplicate", "reordered", "capture missed it"};
+	return s >= 0 && s <= LADDER_MISSED ? n[s] : "";
 }
 
 /* The middle column: the label and an arrow from sender to receiver. */

@@ -13,7 +13,8 @@
 
 #define LADDER_MAX 4000
 
-enum { LADDER_OK, LADDER_LOST, LADDER_UNEXPECTED, LADDER_DUP, LADDER_REORDERED };
+/* LADDER_MISSED: arrived, but the receiver's capture missed it (capture loss) */
+enum { LADDER_OK, LADDER_LOST, LADDER_UNEXPECTED, LADDER_DUP, LADDER_REORDERED, LADDER_MISSED };
 
 struct ladder_row {
 	double t_send, t_recv;  /* reference clock; valid when have_send / have_recv */

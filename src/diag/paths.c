@@ -1,7 +1,8 @@
 /*
  * paths.c - diagnose with two capture points: findings about the path between
- * them (lost-forward, lost-return, modified-in-flight) from synack compare's
- * matcher result.
+ * them (lost-forward, lost-return, modified-in-flight) and about the capture
+ * points themselves (capture-loss: packets a capture missed, which are not
+ * network loss) from synack compare's matcher result.
  */
 #include "diag.h"
 #include "diag_int.h"
@@ -30,6 +31,7 @@ struct pfind {
 	const char *causes;
 	char next[1024];
 	const struct cmp_path *p;
+	int capture;            /* a capture-loss finding: JSON carries the per-capture counts */
 };
 
 static const char *const path_name[2] = {"client->server", "server->client"};
@@ -114,6 +116,9 @@ static void pfind_print(struct out *o, int json, const struct pfind *f, const st
 				}
 			out_char(o, '}');
 		}
+		if (f->capture)
+			out_fmt(o, ",\"capture_missed\":{\"client\":%llu,\"server\":%llu}",
+				(unsigned long long)r->cap_missed[r->client_cap], (unsigned long long)r->cap_missed[!r->client_cap]);
 		out_str(o, ",\"evidence\":[");
 		for (int i = 0; i < f->nev; i++) {
 			if (i)
@@ -209,6 +214,22 @@ static int path_loss_finding(struct pfind *f, const struct cmp_result *r, int pa
 		 path_name[path], (unsigned long long)p->lost, (unsigned long long)p->sent, path ? "server" : "client", prate,
 		 kinds, (unsigned long long)p->data_lost, (unsigned long long)p->data_sent, drate, p->conns_lost,
 		 p->conns_lost == 1 ? "" : "s");
+	if (!path && r->empty_cap >= 0 && f->nev < PF_EV)
+		snprintf(f->ev[f->nev++], sizeof f->ev[0],
+			 "the server-side capture %.150s holds no IP packets: every packet the client sent in connections "
+			 "nothing answered counts as lost on the way; this assumes both captures ran at the same time",
+			 r->name[r->empty_cap]);
+	else if (r->beyond && f->nev < PF_EV)
+		snprintf(f->ev[f->nev++], sizeof f->ev[0],
+			 "%llu unanswered packet%s of connections the other capture never saw fall outside that capture's first "
+			 "to last packet and %s counted as lost: this assumes both captures ran at the same time",
+			 (unsigned long long)r->beyond, r->beyond == 1 ? "" : "s", r->beyond == 1 ? "is" : "are");
+	uint64_t missed_rcv = r->cap_missed[path ? r->client_cap : !r->client_cap];
+	if (missed_rcv && f->nev < PF_EV)
+		snprintf(f->ev[f->nev++], sizeof f->ev[0],
+			 "the %s-side capture also missed %llu packets (capture-loss): these losses are the ones no "
+			 "acknowledgement shows arriving, some may be capture loss too",
+			 path ? "client" : "server", (unsigned long long)missed_rcv);
 	char a[40] = "?", b[40] = "?";
 	if (have) {
 		diag_fmt_clock(a, sizeof a, t0);
@@ -238,6 +259,51 @@ static int path_loss_finding(struct pfind *f, const struct cmp_result *r, int pa
 			    "(congestion, a faulty link, a policer or shaper, a firewall); the retransmissions each capture "
 			    "shows come from this direction";
 	diag_expand(f->next, sizeof f->next, path ? next_return : next_forward, srv, cli, port);
+	return 1;
+}
+
+/* Packets a capture missed: they arrived (the receiver acknowledged them) or
+ * left (the other capture saw them arrive) without that capture recording
+ * them.  Not network loss; a capture this lossy makes loss figures less sure. */
+static int capture_loss_finding(struct pfind *f, const struct cmp_result *r)
+{
+	uint64_t mc = r->cap_missed[r->client_cap], ms = r->cap_missed[!r->client_cap];
+	if (!mc && !ms)
+		return 0;
+	memset(f, 0, sizeof *f);
+	f->id = "capture-loss";
+	f->sev = SEV_WARNING;
+	f->path = -1;
+	f->capture = 1;
+	const char *cf = r->name[r->client_cap], *sf = r->name[!r->client_cap];
+	if (mc && ms)
+		snprintf(f->title, sizeof f->title,
+			 "capture loss, not network loss: the client-side capture missed %llu packets, the server-side capture %llu",
+			 (unsigned long long)mc, (unsigned long long)ms);
+	else
+		snprintf(f->title, sizeof f->title, "capture loss, not network loss: the %s-side capture missed %llu packet%s",
+			 mc ? "client" : "server", (unsigned long long)(mc ? mc : ms), (mc ? mc : ms) == 1 ? "" : "s");
+	snprintf(f->where, sizeof f->where, "the capture points: %.90s missed %llu, %.90s missed %llu", cf,
+		 (unsigned long long)mc, sf, (unsigned long long)ms);
+	for (int side = 0; side < 2; side++) {
+		int k = side ? !r->client_cap : r->client_cap;
+		uint64_t n = r->cap_missed[k], pv = r->cap_missed_proven[k];
+		if (!n || f->nev >= PF_EV)
+			continue;
+		snprintf(f->ev[f->nev++], sizeof f->ev[0],
+			 "the %s-side capture %.150s missed %llu packets: %llu the other capture saw it send or the receiver "
+			 "acknowledged without a retransmission, %llu more (pure ACKs, resets, non-TCP) that a capture shown "
+			 "to miss packets cannot be trusted to have recorded",
+			 side ? "server" : "client", r->name[k], (unsigned long long)n, (unsigned long long)pv,
+			 (unsigned long long)(n - pv));
+	}
+	f->causes = "the capture itself dropped packets (the kernel's capture buffer overflowed under load: tcpdump and "
+		    "synack -i print 'packets dropped by kernel' when they stop), not the network: the other end "
+		    "acknowledged these packets or the other capture saw them. Loss, retransmission and unexpected-packet "
+		    "figures from a capture this lossy are less sure";
+	snprintf(f->next, sizeof f->next, "%s",
+		 "capture again with a bigger buffer (-B 65536), a short snap length (-s 128) and a filter for the traffic of "
+		 "interest, writing to a fast local disk; check the 'packets dropped by kernel' line when the capture stops");
 	return 1;
 }
 
@@ -289,14 +355,17 @@ static int path_mod_finding(struct pfind *f, const struct cmp_result *r)
 
 int diag_paths(struct out *o, int json, const struct cmp_result *r)
 {
-	static struct pfind f[3];
+	static struct pfind f[4];
 	int nf = 0, serious = 0;
+	nf += capture_loss_finding(&f[nf], r);
 	nf += path_loss_finding(&f[nf], r, 0);
 	nf += path_loss_finding(&f[nf], r, 1);
 	nf += path_mod_finding(&f[nf], r);
 	const char *cf = r->name[r->client_cap], *sf = r->name[!r->client_cap];
-	const char *why = !strcmp(r->role_why, "ttl") ? "from TTLs" : !strcmp(r->role_why, "timing") ? "from timing"
-												 : "guessed";
+	const char *why = !strcmp(r->role_why, "ttl")      ? "from TTLs"
+			  : !strcmp(r->role_why, "timing") ? "from timing"
+			  : !strcmp(r->role_why, "empty")  ? "one capture is empty"
+							   : "guessed";
 	/* most serious first */
 	for (int i = 1; i < nf; i++)
 		for (int j = i; j > 0 && f[j].sev > f[j - 1].sev; j--) {

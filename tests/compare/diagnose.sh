@@ -100,6 +100,22 @@ for order in cs sc; do
     hasnt "$JSON" '"severity":"(warning|error|critical)"' "healthy ($order): serious JSON finding"
 done
 
+# the server capture is empty (the router dropped all 4 SYNs): still two
+# capture points, lost-forward with the same-time assumption stated; and
+# with only later traffic at the server
+for order in cs sc; do
+    diag syn-drop-empty $order
+    [ "$RC_TXT" = 1 ] || fail "syn-drop-empty ($order): exit status $RC_TXT, expected 1"
+    has "$TXT" '^== between the captures: client side .*client\.pcap, server side .*server\.pcap \(one capture is empty\)' "syn-drop-empty ($order): no path section"
+    has "$TXT" '^!! \[lost-forward\] SYN lost between the captures, on the way to the server' "syn-drop-empty ($order): no lost-forward"
+    has "$TXT" 'evidence: client->server: 4 of 4 packets the client sent were lost' "syn-drop-empty ($order): lost count"
+    has "$TXT" 'this assumes both captures ran at the same time' "syn-drop-empty ($order): assumption not stated"
+    has "$JSON" '^\{"id":"lost-forward","severity":"error",.*"lost":4,.*"lost_kinds":\{"SYN":4\}' "syn-drop-empty ($order): JSON lost-forward"
+    diag syn-drop-later $order
+    common "syn-drop-later ($order)" 1
+    has "$JSON" '^\{"id":"lost-forward","severity":"error",.*"lost":4,.*"lost_kinds":\{"SYN":4\}' "syn-drop-later ($order): JSON lost-forward"
+done
+
 # two rotated pieces of one capture: merged into one report, as before
 WHOLE=$CAP/cmp-loss-client.pcap
 mkdir -p "$T/rot"

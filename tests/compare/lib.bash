@@ -95,3 +95,31 @@ cmp_finish() {
 # (cmp_edge_serve once, cmp_edge before and after).
 cmp_edge_serve() { lab_serve http 8090; }
 cmp_edge() { lab_client get "$SRV_IP" 8090 5 || fail "edge GET failed"; }
+
+# cmp_capture_start CLIENT_ARGS SERVER_ARGS: like lab_capture_start, with
+# extra synack -i options at each capture point (e.g. "" "-B 1": a tiny
+# kernel buffer at the server that drops packets under load).
+cmp_capture_start() {
+    local side ns ifc pid extra
+    for side in client server; do
+        if [ $side = client ]; then ns=$LAB_C ifc=$CIF extra=$1; else ns=$LAB_S ifc=$SIF extra=$2; fi
+        # shellcheck disable=SC2086
+        ip netns exec "$ns" "$SYNACK" -i "$ifc" $extra -w "$T/$side.pcap" >/dev/null 2>"$T/$side.caperr" &
+        pid=$!
+        add_cleanup "kill -KILL $pid"
+        eval "LAB_CAP_$side=$pid"
+    done
+    for side in client server; do
+        wait_for 100 0.05 grep -q "listening on" "$T/$side.caperr" ||
+            { eval "pid=\$LAB_CAP_$side"; kill -0 "$pid" 2>/dev/null || { show "$T/$side.caperr"; die "synack -i ($side) exited early"; }; }
+    done
+    sleep 0.3
+}
+
+# cmp_kernel_drops SIDE: packets the kernel dropped at that capture (its
+# "N packets dropped by kernel" line when it stopped), 0 if none reported.
+cmp_kernel_drops() {
+    local n
+    n=$(sed -n 's/^\([0-9][0-9]*\) packets\{0,1\} dropped by kernel$/\1/p' "$T/$1.caperr" | tail -n1)
+    echo "${n:-0}"
+}
