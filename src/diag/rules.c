@@ -549,6 +549,8 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 		uint64_t needed = h->retrans > h->spurious + h->dsacked ? h->retrans - h->spurious - h->dsacked : 0;
 		if (sender_here)
 			needed += h->ooo;
+		else
+			needed += h->ooo_resent; /* resent quickly: Wireshark's timing calls it out-of-order */
 		/* Holes the receiver acknowledged without any retransmission filling them were
 		 * never lost on the network: the capture missed those segments. */
 		uint64_t holes = h->lost;

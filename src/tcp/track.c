@@ -376,7 +376,14 @@ void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *
 		fwd->ttl_first = pk->ttl;
 	}
 	fwd->ttl_last = pk->ttl;
+	uint16_t ipid_prev = fwd->ipid_last;
+	int ts_prev_set = fwd->ts_last_set;
+	uint32_t ts_prev = fwd->ts_last;
 	fwd->ipid_last = pk->ipid;
+	if (s->opt.has_ts && (!fwd->ts_last_set || SEQ_GT(s->opt.ts_val, fwd->ts_last))) {
+		fwd->ts_last = s->opt.ts_val;
+		fwd->ts_last_set = 1;
+	}
 	fwd->pkts++;
 	fwd->bytes += seglen;
 
@@ -644,6 +651,10 @@ finished_fwd:
 			   fwd->nextseq != seq + seglen + ((flags & (TCPF_SYN | TCPF_FIN)) ? 1u : 0u)) {
 			rtag = TAG_OUT_OF_ORDER;
 			fwd->ooo++;
+			/* sent after the data it arrived behind: a quick retransmission */
+			if ((pk->l3 == 4 && pk->ipid && ipid_prev && (int16_t)(uint16_t)(pk->ipid - ipid_prev) > 0) ||
+			    (s->opt.has_ts && ts_prev_set && SEQ_GT(s->opt.ts_val, ts_prev)))
+				fwd->ooo_resent++;
 		} else if (not_advanced) {
 			rtag = TAG_RETRANS;
 			double rto = now - fwd->nextseq_time;

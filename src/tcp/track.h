@@ -88,6 +88,8 @@ struct half {
 	uint32_t max_win;
 	uint8_t ttl_first, ttl_last;
 	uint16_t ipid_last;
+	int ts_last_set;
+	uint32_t ts_last;        /* newest TCP timestamp value sent in this direction */
 	uint64_t pkts, bytes;   /* packets and payload bytes */
 	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
 	uint64_t acked_unseen, bad_seq;
@@ -130,6 +132,8 @@ struct half {
 		uint8_t has_ts, v4;
 	} gap[GAP_SLOTS];
 	int ngap;
+	uint64_t ooo_resent;        /* tagged out-of-order (Wireshark's timing rule) but sent after later data
+				     * (newer IPv4 ID or TCP timestamp): a quick retransmission, not reordering */
 	uint64_t capture_gaps;      /* gaps the receiver acknowledged, never filled in the capture */
 	uint64_t repaired_gaps;     /* gaps later filled by a retransmission */
 	uint64_t gaps_untracked;    /* gaps seen while all slots were busy */
