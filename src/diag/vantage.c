@@ -63,5 +63,9 @@ enum vantage diag_overall_vantage(const struct diag *d)
 			best = d->votes[i];
 			v = (enum vantage)i;
 		}
+	/* Packets forwarded through the capture point (-i any on a router: seen in and
+	 * out) say it sits on the path when nothing else decides. */
+	if (v == V_UNKNOWN && d->cap.dup_forwarded > 0)
+		v = V_MIDDLE;
 	return v;
 }
