@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+# enc-make-captures.py - captures for tests/golden/enc.list and tests/decode/agree.sh:
+# the ordinary HTTP connection of tests/captures/core-http.pcap (IPv4) and
+# core-http6.pcap (IPv6), re-wrapped inside each encapsulation the decoder
+# follows.  Writes tests/captures/enc-*.pcap.  Run: /usr/bin/python3 tests/golden/enc-make-captures.py
+import os, struct
+from scapy.all import (Ether, Dot1Q, Dot1AD, IP, IPv6, UDP,
+                       Raw, rdpcap, wrpcap, CookedLinux)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CAP = os.path.join(HERE, "..", "captures")
+MAC_A, MAC_B = "02:00:00:00:00:01", "02:00:00:00:00:02"
+O4A, O4B = "10.198.1.1", "10.198.1.2"          # outer IPv4 tunnel endpoints
+O6A, O6B = "fd00::1:1", "fd00::1:2"            # outer IPv6 tunnel endpoints
+
+def inner(name):
+    """IP packets (bytes) and timestamps of the HTTP connection in tests/captures/NAME."""
+    out = []
+    for p in rdpcap(os.path.join(CAP, name)):
+        out.append((bytes(p[Ether].payload), p.time))
+    return out
+
+def ip_of(b):
+    return IP(b) if b[0] >> 4 == 4 else IPv6(b)
+
+def fwd(b):
+    """1 when the packet goes client -> server (destination port 80)."""
+    p = ip_of(b)
+    return p.payload.dport == 80
+
+def outer4(b, proto, payload):
+    a, z = (O4A, O4B) if fwd(b) else (O4B, O4A)
+    return Ether(src=MAC_A, dst=MAC_B) / IP(src=a, dst=z, proto=proto, id=1, flags="DF") / payload
+
+def outer6(b, nh, payload):
+    a, z = (O6A, O6B) if fwd(b) else (O6B, O6A)
+    return Ether(src=MAC_A, dst=MAC_B) / IPv6(src=a, dst=z, nh=nh) / payload
+
+def ethertype_of(b):
+    return 0x0800 if b[0] >> 4 == 4 else 0x86dd
+
+def inner_eth(b):
+    return Ether(src="02:00:00:00:01:01", dst="02:00:00:00:01:02", type=ethertype_of(b)) / Raw(b)
+
+def gre_hdr(ptype, csum=False, key=None, seq=None):
+    flags = (0x8000 if csum else 0) | (0x2000 if key is not None else 0) | (0x1000 if seq is not None else 0)
+    h = struct.pack(">HH", flags, ptype)
+    if csum:
+        h += b"\0\0\0\0"
+    if key is not None:
+        h += struct.pack(">I", key)
+    if seq is not None:
+        h += struct.pack(">I", seq)
+    return h
+
+def gre_csum(b):
+    """Fill the GRE checksum (RFC 2784: over the GRE header and payload)."""
+    s = 0
+    data = b + (b"\0" if len(b) % 2 else b"")
+    for i in range(0, len(data), 2):
+        s += (data[i] << 8) | data[i + 1]
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    c = ~s & 0xffff
+    return b[:4] + struct.pack(">H", c) + b[6:]
+
+def write(name, pkts):
+    wrpcap(os.path.join(CAP, name), pkts)
+
+def build(name, src, wrap):
+    pkts = []
+    for i, (b, t) in enumerate(inner(src)):
+        p = wrap(i, b)
+        p.time = t
+        pkts.append(p)
+    write(name, pkts)
+
+H4, H6 = "core-http.pcap", "core-http6.pcap"
+E = lambda: Ether(src=MAC_A, dst=MAC_B)
+
+# VLAN: 802.1Q with type 0x9200 as the outer tag, and QinQ 802.1ad
+build("enc-vlan9200.pcap", H4, lambda i, b: Ether(src=MAC_A, dst=MAC_B, type=0x9200) /
+      Raw(struct.pack(">HH", 0x2000 | 12, 0x0800) + b))
+build("enc-qinq.pcap", H4, lambda i, b: E() / Dot1AD(vlan=100, prio=1) / Dot1Q(vlan=200, type=0x0800) / Raw(b))
+# MPLS: two labels, then IPv4; one label then IPv6
+build("enc-mpls.pcap", H4, lambda i, b: Ether(src=MAC_A, dst=MAC_B, type=0x8847) /
+      Raw(struct.pack(">II", (1000 << 12) | (2 << 9) | 64, (2000 << 12) | (0 << 9) | 0x100 | 63) + b))
+build("enc-mpls6.pcap", H6, lambda i, b: Ether(src=MAC_A, dst=MAC_B, type=0x8847) /
+      Raw(struct.pack(">I", (17 << 12) | 0x100 | 255) + b))
+# PPPoE session: IPv4 (PPP 0x0021) and IPv6 (0x0057)
+def pppoe(ppp):
+    def w(i, b):
+        body = struct.pack(">H", ppp) + b
+        return Ether(src=MAC_A, dst=MAC_B, type=0x8864) / Raw(struct.pack(">BBHH", 0x11, 0, 0x1234, len(body)) + body)
+    return w
+build("enc-pppoe.pcap", H4, pppoe(0x0021))
+build("enc-pppoe6.pcap", H6, pppoe(0x0057))
+# GRE: plain, key + sequence, checksum, IPv6 payload, transparent Ethernet, GRE over IPv6
+build("enc-gre.pcap", H4, lambda i, b: outer4(b, 47, Raw(gre_hdr(0x0800) + b)))
+build("enc-gre-keyseq.pcap", H4, lambda i, b: outer4(b, 47, Raw(gre_hdr(0x0800, key=0x2a, seq=i + 1) + b)))
+build("enc-gre-csum.pcap", H4, lambda i, b: outer4(b, 47, Raw(gre_csum(gre_hdr(0x0800, csum=True) + b))))
+build("enc-gre6.pcap", H6, lambda i, b: outer4(b, 47, Raw(gre_hdr(0x86dd, key=7) + b)))
+build("enc-gre-eth.pcap", H4, lambda i, b: outer4(b, 47, Raw(gre_hdr(0x6558) + bytes(inner_eth(b)))))
+build("enc-gre-ip6.pcap", H4, lambda i, b: outer6(b, 47, Raw(gre_hdr(0x0800) + b)))
+# IP in IP, 6in4, 4in6, 6in6
+build("enc-ipip.pcap", H4, lambda i, b: outer4(b, 4, Raw(b)))
+build("enc-6in4.pcap", H6, lambda i, b: outer4(b, 41, Raw(b)))
+build("enc-4in6.pcap", H4, lambda i, b: outer6(b, 4, Raw(b)))
+# VXLAN (UDP 4789) and GENEVE (UDP 6081), each carrying Ethernet
+def udp_tun(port, hdr):
+    def w(i, b):
+        a, z = (O4A, O4B) if fwd(b) else (O4B, O4A)
+        return E() / IP(src=a, dst=z, id=1) / UDP(sport=50000 + i, dport=port) / Raw(hdr + bytes(inner_eth(b)))
+    return w
+build("enc-vxlan.pcap", H4, udp_tun(4789, struct.pack(">II", 0x08000000, 4242 << 8)))
+build("enc-geneve.pcap", H4, udp_tun(6081, struct.pack(">BBHI", 0, 0, 0x6558, 77 << 8)))
+# ERSPAN type II (GRE 0x88be, with sequence) and type III (0x22eb)
+def erspan(ver):
+    def w(i, b):
+        if ver == 2:
+            eh = struct.pack(">HHI", (1 << 12) | 10, 5, 0)
+            g = gre_hdr(0x88be, seq=i + 1)
+        else:
+            eh = struct.pack(">HHII", (2 << 12) | 10, 5, 0, 0)
+            g = gre_hdr(0x22eb, seq=i + 1)
+        return outer4(b, 47, Raw(g + eh + bytes(inner_eth(b))))
+    return w
+build("enc-erspan2.pcap", H4, erspan(2))
+build("enc-erspan3.pcap", H4, erspan(3))
+# Linux cooked v1 around an MPLS-less GRE (link layer other than Ethernet), and BSD loopback + IPIP
+def sll(i, b):
+    return CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=b"\x02\0\0\0\0\x01\0\0", proto=0x0800) / \
+        IP(src=O4A, dst=O4B, proto=47) / Raw(gre_hdr(0x0800) + b)
+build("enc-sll-gre.pcap", H4, sll)
