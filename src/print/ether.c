@@ -8,6 +8,9 @@
  */
 #include "nd.h"
 
+#include "../proto.h"
+#include "tunnel.h"
+
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
 
@@ -51,6 +54,14 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case 0x0806:
 	case 0x8035:
 		arp_print(nd, p, len, caplen);
+		return 1;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MULTI:
+		mpls_print(nd, p, len);
+		return 1;
+	case ETHERTYPE_PPPOED:
+	case ETHERTYPE_PPPOES:
+		pppoe_print(nd, p, len);
 		return 1;
 	default:
 		return 0;

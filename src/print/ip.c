@@ -14,6 +14,9 @@
  */
 #include "nd.h"
 
+#include "../proto.h"
+#include "tunnel.h"
+
 #include <netdb.h>
 #include <string.h>
 
@@ -265,6 +268,9 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 		break;
 	case 41:
 		ip6_print(nd, p, len);
+		break;
+	case IPPROTO_GRE_:
+		gre_print(nd, p, len);
 		break;
 	case 59:
 		if (ip->v6) {
