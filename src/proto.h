@@ -110,7 +110,9 @@
 #define GRE_VERSION_MASK 0x0007
 
 /* UDP ports the dispatchers use */
+#define PORT_DNS 53
 #define PORT_VXLAN 4789
+#define PORT_OTV 8472
 #define PORT_GENEVE 6081
 
 #endif

@@ -184,6 +184,29 @@ static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_
 	}
 }
 
+/* IEEE 802.2 LLC after an 802.3 length field: IPv4 on SAP 0x06, and SNAP
+ * with an Ethernet type (OUI 00-00-00 or 00-00-f8), as the printer follows. */
+static void decode_llc(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint8_t dsap, ssap, ctrl;
+	if (rd_u8(&r, 0, &dsap) || rd_u8(&r, 1, &ssap) || rd_u8(&r, 2, &ctrl))
+		return;
+	dsap &= 0xfe;
+	ssap &= 0xfe;
+	if (ctrl != 0x03) /* only unnumbered information frames carry these */
+		return;
+	if (dsap == 0xaa && ssap == 0xaa) {
+		uint8_t o0, o1, o2;
+		uint16_t pid;
+		if (rd_u8(&r, 3, &o0) || rd_u8(&r, 4, &o1) || rd_u8(&r, 5, &o2) || rd_be16(&r, 6, &pid))
+			return;
+		if (o0 == 0 && o1 == 0 && (o2 == 0 || o2 == 0xf8))
+			decode_ethertype(pk, pid, rd_sub(&r, 8, r.len), wire_after(wirelen, 8), depth);
+	} else if (dsap == 0x06 && ssap == 0x06) {
+		decode_ip(pk, rd_sub(&r, 3, r.len), wire_after(wirelen, 3), depth);
+	}
+}
+
 /* An Ethernet frame inside a tunnel (GRE TEB, VXLAN, GENEVE, ERSPAN) or as the
  * capture's link layer (depth 0: the MACs are recorded). */
 static void decode_ether(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
@@ -209,8 +232,18 @@ static void decode_ether(struct pkt *pk, struct rd r, uint32_t wirelen, int dept
 		}
 		off += 4;
 	}
-	if (type <= ETHERTYPE_MAX_LENGTH)
+	if (type <= ETHERTYPE_MAX_LENGTH) {
+		/* an 802.3 length: the frame ends there (padding follows) */
+		uint32_t w = wire_after(wirelen, off);
+		if (type < w)
+			w = type;
+		decode_llc(pk, rd_sub(&r, off, w), w, depth);
 		return;
+	}
+	if (type == ETHERTYPE_JUMBO) {
+		decode_llc(pk, rd_sub(&r, off, r.len), wire_after(wirelen, off), depth);
+		return;
+	}
 	decode_ethertype(pk, type, rd_sub(&r, off, r.len), wire_after(wirelen, off), depth);
 }
 
@@ -304,7 +337,7 @@ static void decode_gre(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 	}
 }
 
-/* VXLAN (RFC 7348): 8 bytes, then an Ethernet frame. */
+/* VXLAN (RFC 7348) and OTV (draft-hasmit-otv): 8 bytes, then an Ethernet frame. */
 static void decode_vxlan(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 {
 	if (!rd_have(&r, 0, 8)) {
@@ -486,7 +519,10 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 			uint32_t w = seglen > 8 ? seglen - 8 : 0;
 			if (ulen >= 8 && ulen - 8u < w)
 				w = ulen - 8u;
-			if (pk->sport == PORT_VXLAN || pk->dport == PORT_VXLAN)
+			if (pk->sport == PORT_DNS || pk->dport == PORT_DNS)
+				break; /* the printer tries DNS first */
+			if (pk->sport == PORT_VXLAN || pk->dport == PORT_VXLAN || pk->sport == PORT_OTV ||
+			    pk->dport == PORT_OTV)
 				decode_vxlan(pk, rd_sub(&r, 8, n), w, depth + 1);
 			else if (pk->sport == PORT_GENEVE || pk->dport == PORT_GENEVE)
 				decode_geneve(pk, rd_sub(&r, 8, n), w, depth + 1);
@@ -644,6 +680,22 @@ static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 	decode_l4(pk, nh, rd_sub(&r, off, total - off), (uint32_t)(total - off), depth);
 }
 
+/* After a Linux cooked header: 802.1Q tags (the printer follows 0x8100 only
+ * there), then the protocol. */
+static void decode_cooked(struct pkt *pk, uint16_t type, struct rd r, uint32_t wirelen)
+{
+	size_t off = 0;
+	for (int i = 0; i < 4 && type == ETHERTYPE_VLAN; i++) {
+		if (rd_be16(&r, off + 2, &type)) {
+			pk->truncated = 1;
+			return;
+		}
+		off += 4;
+	}
+	if (type > ETHERTYPE_MAX_LENGTH)
+		decode_ethertype(pk, type, rd_sub(&r, off, r.len), wire_after(wirelen, off), 0);
+}
+
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len)
 {
 	uint64_t num = pk->num;
@@ -679,7 +731,7 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		pk->pkttype = ptype;
 		if (alen == 6 && rd_copy(&r, 6, pk->src_mac, 6) == 0)
 			pk->has_mac = 1;
-		decode_ethertype(pk, type, rd_sub(&r, 16, r.len), wire_after(len, 16), 0);
+		decode_cooked(pk, type, rd_sub(&r, 16, r.len), wire_after(len, 16));
 		break;
 	}
 	case LINKTYPE_LINUX_SLL2: {
@@ -693,7 +745,7 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		pk->pkttype = ptype;
 		if (alen == 6 && rd_copy(&r, 12, pk->src_mac, 6) == 0)
 			pk->has_mac = 1;
-		decode_ethertype(pk, type, rd_sub(&r, 20, r.len), wire_after(len, 20), 0);
+		decode_cooked(pk, type, rd_sub(&r, 20, r.len), wire_after(len, 20));
 		break;
 	}
 	case LINKTYPE_NULL:
@@ -703,8 +755,8 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			pk->truncated = 1;
 			return 0;
 		}
-		if (linktype == LINKTYPE_NULL && (fam & 0xffff) == 0)
-			fam >>= 24; /* written on the other byte order */
+		if (fam & 0xffff0000u) /* written on the other byte order */
+			fam = (fam >> 24) | ((fam >> 8) & 0xff00u) | ((fam & 0xff00u) << 8) | (fam << 24);
 		struct rd s = rd_sub(&r, 4, r.len);
 		if (fam == NULL_AF_INET)
 			decode_ip(pk, s, wire_after(len, 4), 0);

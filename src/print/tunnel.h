@@ -11,6 +11,8 @@
 
 /* GRE (RFC 2784/2890, RFC 1701 routing; version 1 = PPTP enhanced GRE). */
 void gre_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* GENEVE (RFC 8926), UDP port 6081. */
+void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* MPLS label stack (RFC 3032) and the payload it guesses. */
 void mpls_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* PPPoE discovery and session stages (RFC 2516). */
