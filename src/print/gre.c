@@ -21,8 +21,8 @@ const char *ethertype_name(uint16_t type); /* print/ether.c */
 
 static const struct tok gre_flag_names[] = {
 	{GRE_F_CSUM, "checksum present"}, {GRE_F_ROUTING, "routing present"}, {GRE_F_KEY, "key present"},
-	{GRE_F_SEQ, "sequence# present"}, {GRE_F_SSR, "strict source route"},
-	{GRE_F_ACK, "acknowledgment# present"}, {0, NULL}};
+	{GRE_F_SEQ, "sequence# present"}, {GRE_F_SSR, "source routing present"},
+	{GRE_F_ACK, "ack present"}, {0, NULL}};
 
 #define GRE_SRE_IP 0x0800
 #define GRE_SRE_ASN 0xfffe
@@ -225,8 +225,7 @@ trunc:
 void gre_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "gre";
-	nd_need(nd, p, 2);
-	if (len < 2) {
+	if (!nd_ok(nd, p, 2) || len < 2) {
 		nd_print_trunc(nd);
 		return;
 	}

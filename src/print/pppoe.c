@@ -22,7 +22,7 @@ static const struct tok pppoe_codes[] = {
 	{0x09, "PADI"}, {0x07, "PADO"}, {0x19, "PADR"}, {0x65, "PADS"}, {0xa7, "PADT"}, {0, ""}, {0, NULL}};
 
 static const struct tok pppoe_tags[] = {
-	{0x0000, "End-Of-List"}, {0x0101, "Service-Name"}, {0x0102, "AC-Name"}, {0x0103, "Host-Uniq"},
+	{0x0000, "EOL"}, {0x0101, "Service-Name"}, {0x0102, "AC-Name"}, {0x0103, "Host-Uniq"},
 	{0x0104, "AC-Cookie"}, {0x0105, "Vendor-Specific"}, {0x0110, "Relay-Session-ID"},
 	{0x0120, "PPP-Max-Payload"}, {0x0201, "Service-Name-Error"}, {0x0202, "AC-System-Error"},
 	{0x0203, "Generic-Error"}, {0, NULL}};
@@ -69,6 +69,27 @@ static void ppp_ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint
 	ND_U(nd, GET_U8(nd, p + 1));
 	ND_STR(nd, ", length ");
 	ND_U(nd, len + 2);
+	if (!nd->o->vflag)
+		return;
+	uint16_t elen = GET_BE16(nd, p + 2);
+	out_fmt(nd->out, "\n\tencoded length %u (=Option(s) length %u)", elen, (unsigned)(uint16_t)(elen - 4));
+	if (nd->o->vflag > 1 && len > 4)
+		nd_print_unknown_data(nd, p - 2, "\n\t", 6);
+	switch (code) {
+	case 9:
+	case 10:
+	case 11:
+		if (len < 8)
+			break;
+		out_fmt(nd->out, "\n\t  Magic-Num 0x%08x", GET_BE32(nd, p + 4));
+		if (elen > 8) {
+			ND_STR(nd, "\n\t  -----trailing data-----");
+			nd_print_unknown_data(nd, p + 8, "\n\t  ", elen - 8u);
+		}
+		break;
+	default:
+		break;
+	}
 }
 
 uint32_t ppp_print(struct nd *nd, const uint8_t *p, uint32_t length)
@@ -110,6 +131,8 @@ uint32_t ppp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		out_hex(nd->out, proto, 4);
 		ND_STR(nd, "), length ");
 		ND_U(nd, length);
+		if (!name)
+			return hdr; /* tcpdump stops after the header for an unknown protocol */
 		ND_STR(nd, ": ");
 	}
 	switch (proto) {
@@ -136,8 +159,13 @@ uint32_t ppp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	case 0x8057: /* IP6CP */
 	case 0x80fd: /* CCP */
 	case 0xc02b: /* BACP */
-		if (nd->o->vflag)
-			goto unknown; /* the option-by-option -v form is not decoded */
+		/* with -v, only what needs no option decoding: echo/discard, empty configure */
+		if (nd->o->vflag && len > 4 && nd_ok(nd, p, 4)) {
+			uint8_t c = GET_U8(nd, p);
+			uint16_t el = GET_BE16(nd, p + 2);
+			if (!(c >= 9 && c <= 11) && !(c >= 1 && c <= 4 && el == 4) && c != 5 && c != 6)
+				goto unknown;
+		}
 		ppp_ctrl_print(nd, proto, p, len);
 		break;
 	default:

@@ -132,3 +132,70 @@ def sll(i, b):
     return CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=b"\x02\0\0\0\0\x01\0\0", proto=0x0800) / \
         IP(src=O4A, dst=O4B, proto=47) / Raw(gre_hdr(0x0800) + b)
 build("enc-sll-gre.pcap", H4, sll)
+
+# Edge cases for the printers (one file): GRE flags, routing, version 1 (PPTP),
+# unknown versions and protocols, truncation at every field; MPLS reserved
+# labels, unknown payloads, missing bottom of stack; PPPoE discovery tags, bad
+# version/type/length, PPP control protocols, unknown PPP protocols.
+def ipgre(g):
+    return E() / IP(src=O4A, dst=O4B, proto=47, id=2) / Raw(g)
+b0, _ = inner(H4)[0]
+b3, _ = inner(H4)[3]
+X = []
+X.append(ipgre(gre_hdr(0x0800, csum=True, key=1, seq=2) + b0))
+X.append(ipgre(struct.pack(">HH", 0x4000, 0x0800) + struct.pack(">HH", 0, 0) +
+               struct.pack(">HBB", 0x0800, 4, 8) + bytes([192, 0, 2, 1, 192, 0, 2, 2]) + struct.pack(">HBB", 0, 0, 0) + b0))
+X.append(ipgre(struct.pack(">HH", 0x4000, 0x0800) + struct.pack(">HH", 0, 0) +
+               struct.pack(">HBB", 0xfffe, 2, 4) + struct.pack(">HH", 65001, 65002) + struct.pack(">HBB", 0, 0, 0) + b0))
+X.append(ipgre(struct.pack(">HH", 0x4000, 0x0800) + struct.pack(">HH", 0, 0) +
+               struct.pack(">HBB", 0x0800, 3, 8) + bytes(8) + struct.pack(">HBB", 0, 0, 0) + b0))
+X.append(ipgre(struct.pack(">HH", 0x4000, 0x0800) + struct.pack(">HH", 0, 0) +
+               struct.pack(">HBB", 0x1234, 0, 4) + bytes(4) + struct.pack(">HBB", 0, 0, 0) + b0))
+X.append(ipgre(struct.pack(">HH", 0x0800 | 0x0080, 0x0800) + b0))
+X.append(ipgre(struct.pack(">HH", 0x0002, 0x0800) + b0))                         # version 2
+X.append(ipgre(struct.pack(">HH", 0x0000, 0x1234) + b"abcdefgh"))               # unknown protocol
+X.append(ipgre(struct.pack(">HH", 0x3081, 0x880b) + struct.pack(">HHII", 24, 7, 5, 4) +
+               b"\xff\x03\x00\x21" + b0))                                       # v1 key+seq+ack, PPP IP
+X.append(ipgre(struct.pack(">HH", 0x2081, 0x880b) + struct.pack(">HHI", 0, 7, 9)))  # v1 ack only
+X.append(ipgre(struct.pack(">HH", 0x3001, 0x880b) + struct.pack(">HHI", 8, 7, 5) + b"\xc0\x21\x09\x01\x00\x08\x11\x22\x33\x44"))
+X.append(ipgre(struct.pack(">HH", 0x3001, 0x880b) + struct.pack(">HHI", 8, 7, 5) + b"\x80\x21\x01\x02\x00\x04"))
+X.append(ipgre(struct.pack(">HH", 0x3001, 0x880b) + struct.pack(">HHI", 8, 7, 5) + b"\xc0\x21\x0a\x03\x00\x0c\x11\x22\x33\x44\xaa\xbb\xcc\xdd"))
+X.append(ipgre(struct.pack(">HH", 0x3001, 0x880b) + struct.pack(">HHI", 8, 7, 5) + b"\xc0\x21\x05\x04\x00\x04"))
+X.append(ipgre(struct.pack(">HH", 0x3001, 0x880b) + struct.pack(">HHI", 8, 7, 5) + b"\x12\x34\x01\x02\x03"))
+X.append(ipgre(struct.pack(">HH", 0x3001, 0x880b) + struct.pack(">HHI", 8, 7, 5) + b"\x21" + b0))  # PFC
+for cut_at in (1, 3, 5, 7, 9, 11, 13, 15):
+    g = gre_hdr(0x0800, csum=True, key=1, seq=2) + b0
+    X.append(ipgre(g[:cut_at]))
+X.append(ipgre(gre_hdr(0x6558) + b"\x02\0\0\0"))                                 # TEB, short frame
+X.append(ipgre(gre_hdr(0x8847) + struct.pack(">I", (5 << 12) | 0x100 | 9) + b0))   # MPLS in GRE
+def mpls(labels, payload):
+    h = b""
+    for i, l in enumerate(labels):
+        h += struct.pack(">I", (l << 12) | (3 << 9) | (0x100 if i == len(labels) - 1 else 0) | 7)
+    return Ether(src=MAC_A, dst=MAC_B, type=0x8847) / Raw(h + payload)
+b6, _ = inner(H6)[0]
+for l in range(0, 16):
+    X.append(mpls([l], b0 if l != 2 else b6))
+X.append(mpls([100], b"\x12\x34\x56"))
+X.append(mpls([100], b""))
+X.append(mpls([100, 200, 300], b"\x44" + b0[1:]))
+X.append(Ether(src=MAC_A, dst=MAC_B, type=0x8847) / Raw(struct.pack(">I", 100 << 12)))    # no bottom label
+X.append(Ether(src=MAC_A, dst=MAC_B, type=0x8847) / Raw(b"\x00\x01"))
+X.append(Ether(src=MAC_A, dst=MAC_B, type=0x8848) / Raw(struct.pack(">I", (3 << 12) | 0x100 | 1) + b0))
+def pppoe_raw(et, vt, code, sid, body, plen=None):
+    return Ether(src=MAC_A, dst=MAC_B, type=et) / Raw(struct.pack(">BBHH", vt, code, sid, len(body) if plen is None else plen) + body)
+tags = struct.pack(">HH", 0x0101, 0) + struct.pack(">HH", 0x0102, 6) + b"my-acs" + \
+    struct.pack(">HH", 0x0103, 4) + b"\x01\x02\x03\x04" + struct.pack(">HH", 0x0104, 3) + b"ab\x01" + \
+    struct.pack(">HH", 0x0999, 2) + b"\xff\xfe" + struct.pack(">HH", 0, 0)
+for code in (0x09, 0x07, 0x19, 0x65, 0xa7, 0x33):
+    X.append(pppoe_raw(0x8863, 0x11, code, 0 if code in (9, 7, 0x19) else 0x42, tags))
+X.append(pppoe_raw(0x8863, 0x11, 0x09, 0, tags, plen=2000))
+X.append(pppoe_raw(0x8863, 0x22, 0x07, 0, tags))
+X.append(pppoe_raw(0x8864, 0x11, 0, 0x42, b"\xc0\x21\x09\x07\x00\x08\xa4\xcb\xea\x34"))
+X.append(pppoe_raw(0x8864, 0x11, 0, 0x42, b"\x00\xfd\x01\x02"))
+X.append(pppoe_raw(0x8864, 0x11, 0, 0x42, b"\x02\x81" + struct.pack(">I", (3 << 12) | 0x100 | 1) + b0))
+X.append(pppoe_raw(0x8864, 0x11, 0, 0, b"\x00"))
+X.append(Ether(src=MAC_A, dst=MAC_B, type=0x8864) / Raw(b"\x11\x00\x00"))
+for i, p in enumerate(X):
+    p.time = 1700000000 + i / 1000
+write("enc-edge.pcap", X)
