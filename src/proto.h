@@ -109,8 +109,17 @@
 #define GRE_F_ACK 0x0080
 #define GRE_VERSION_MASK 0x0007
 
-/* UDP ports the dispatchers use */
+/* Well-known ports the dispatchers use (decode: UDP tunnels; print/tcp.c) */
+#define PORT_SSH 22
 #define PORT_DNS 53
+#define PORT_HTTP 80
+#define PORT_BGP 179
+#define PORT_RPKI_RTR 323
+#define PORT_PPTP 1723
+#define PORT_NFS 2049
+#define PORT_OPENFLOW_OLD 6633
+#define PORT_OPENFLOW 6653
+#define PORT_HTTP_ALT 8080
 #define PORT_VXLAN 4789
 #define PORT_OTV 8472
 #define PORT_GENEVE 6081

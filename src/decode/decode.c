@@ -376,9 +376,9 @@ static void parse_tcp_options(struct tcp_opts *o, struct rd r)
 	size_t off = 0;
 	while (off < r.len) {
 		uint8_t kind = r.p[off];
-		if (kind == 0)
+		if (kind == TCPOPT_EOL)
 			break;
-		if (kind == 1) {
+		if (kind == TCPOPT_NOP) {
 			off++;
 			continue;
 		}
@@ -386,44 +386,44 @@ static void parse_tcp_options(struct tcp_opts *o, struct rd r)
 		if (rd_u8(&r, off + 1, &olen) || olen < 2 || !rd_have(&r, off, olen))
 			break;
 		switch (kind) {
-		case 2:
+		case TCPOPT_MSS:
 			if (olen == 4) {
 				uint16_t v = 0;
 				if (rd_be16(&r, off + 2, &v) == 0)
 					o->mss = v;
 			}
 			break;
-		case 3:
+		case TCPOPT_WSCALE:
 			if (olen == 3) {
 				uint8_t v = 0;
 				if (rd_u8(&r, off + 2, &v) == 0)
 					o->wscale = v > 14 ? 14 : v; /* RFC 7323: values above 14 are treated as 14 */
 			}
 			break;
-		case 4:
+		case TCPOPT_SACK_OK:
 			o->sack_ok = 1;
 			break;
-		case 5:
+		case TCPOPT_SACK:
 			for (unsigned i = 0; i < (unsigned)(olen - 2) / 8 && o->nsack < 4; i++) {
 				rd_be32(&r, off + 2 + i * 8, &o->sack[o->nsack][0]);
 				rd_be32(&r, off + 6 + i * 8, &o->sack[o->nsack][1]);
 				o->nsack++;
 			}
 			break;
-		case 8:
+		case TCPOPT_TS:
 			if (olen == 10) {
 				o->has_ts = 1;
 				rd_be32(&r, off + 2, &o->ts_val);
 				rd_be32(&r, off + 6, &o->ts_ecr);
 			}
 			break;
-		case 19:
+		case TCPOPT_MD5:
 			o->has_md5 = 1;
 			break;
-		case 30:
+		case TCPOPT_MPTCP:
 			o->has_mptcp = 1;
 			break;
-		case 34:
+		case TCPOPT_FASTOPEN:
 			o->has_tfo = 1;
 			break;
 		default:
