@@ -14,6 +14,10 @@
 
 const char *ethertype_name(uint16_t type); /* print/ether.c */
 
+/* O = control packet, C = critical options present, then the reserved bits */
+static const struct tok geneve_flags[] = {{0x80, "O"}, {0x40, "C"}, {0x20, "R1"}, {0x10, "R2"}, {0x08, "R3"},
+					  {0x04, "R4"}, {0x02, "R5"}, {0x01, "R6"}, {0, NULL}};
+
 void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "geneve";
@@ -36,14 +40,7 @@ void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	p += 8;
 	len -= 8;
 	ND_STR(nd, ", Flags [");
-	if (flags & 0xc0) {
-		if (flags & 0x80)
-			ND_CHR(nd, 'O');
-		if (flags & 0x40)
-			ND_CHR(nd, 'C');
-	} else {
-		ND_STR(nd, "none");
-	}
+	nd_bits(nd, geneve_flags, flags, "");
 	out_fmt(nd->out, "], vni 0x%x", vni);
 	if (rsvd)
 		out_fmt(nd->out, ", rsvd 0x%x", rsvd);

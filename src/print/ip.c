@@ -333,7 +333,7 @@ void ip_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_U(nd, len);
 		return;
 	}
-	nd_push_snaplen(nd, p, length < len ? length : len);
+	nd_push_snaplen(nd, p, len); /* tcpdump 4.99.3 cuts at the IP length, even past a shorter link length */
 	len -= hlen;
 	unsigned off = GET_BE16(nd, p + 6);
 	uint8_t proto = GET_U8(nd, p + 9);

@@ -12,6 +12,8 @@
  */
 #include "tunnel.h"
 
+#include <stdio.h>
+
 #include "../proto.h"
 
 #define PPPOE_HDRLEN 6
@@ -48,17 +50,19 @@ static const struct tok ppp_cp_codes[] = {
 /* The one line tcpdump prints for a control protocol packet without -v. */
 static void ppp_ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t len)
 {
+	char unk[32];
 	const char *name = tok_find(ppp_protos, proto);
-	if (name) {
-		ND_STR(nd, name);
-	} else {
-		ND_STR(nd, "unknown ctrl-proto (0x");
-		out_hex(nd->out, proto, 4);
-		ND_CHR(nd, ')');
+	if (!name) {
+		snprintf(unk, sizeof unk, "unknown ctrl-proto (0x%04x)", proto);
+		name = unk;
 	}
+	ND_STR(nd, name);
 	ND_STR(nd, ", ");
 	if (len < 4) {
-		nd_print_trunc(nd);
+		/* tcpdump names the control protocol in the marker */
+		ND_STR(nd, "[|");
+		ND_STR(nd, name);
+		ND_CHR(nd, ']');
 		return;
 	}
 	uint8_t code = GET_U8(nd, p);
@@ -230,6 +234,7 @@ void pppoe_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		type = GET_BE16(nd, t);
 		uint16_t tlen = GET_BE16(nd, t + 2);
 		t += 4;
+		nd_need(nd, t, tlen); /* the whole value is captured before anything is printed */
 		const char *name = tok_find(pppoe_tags, type);
 		ND_STR(nd, " [");
 		if (name)
@@ -237,7 +242,6 @@ void pppoe_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		else
 			out_fmt(nd->out, "TAG-0x%x", type);
 		if (tlen) {
-			nd_need(nd, t, tlen);
 			unsigned ascii = 0, other = 0, n = tlen < PPPOE_TAG_MAX - 1 ? tlen : PPPOE_TAG_MAX - 1;
 			for (unsigned i = 0; i < n; i++) {
 				uint8_t c = GET_U8(nd, t + i);
