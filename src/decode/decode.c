@@ -804,7 +804,7 @@ size_t decode_dump_line(const struct pkt *pk, char *buf, size_t cap)
 	k = snprintf(buf, cap, "%llu ", (unsigned long long)pk->num);
 	n = k < 0 ? 0 : (size_t)k < cap ? (size_t)k : cap - 1;
 	if (!(pk->l3 == 4 || pk->l3 == 6) || !(pk->has_tcp || pk->has_udp)) {
-		k = snprintf(buf + n, cap - n, "-");
+		k = snprintf(buf + n, cap - n, "- l3=%d enc=%d icmp=%d", pk->l3, pk->encap, pk->has_icmp);
 	} else {
 		int v6 = pk->l3 == 6;
 		uint16_t sp = pk->has_tcp ? pk->tcp.sport : pk->sport, dp = pk->has_tcp ? pk->tcp.dport : pk->dport;

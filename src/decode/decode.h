@@ -106,8 +106,9 @@ struct pkt {
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len);
 
 /* Hidden debug output (SYNACK_DECODE_DUMP=1, tests/decode/agree.sh): one line
- * per packet, "NUM v4|v6 SRC SPORT DST DPORT SEQ ACK FLAGS" for TCP,
- * "NUM v4|v6 SRC SPORT DST DPORT udp" for UDP, "NUM -" otherwise.  Writes
+ * per packet, "NUM v4|v6 SRC SPORT DST DPORT SEQ ACK FLAGS eENC" for TCP,
+ * "NUM v4|v6 SRC SPORT DST DPORT udp" for UDP, "NUM - l3=.. enc=.. icmp=.."
+ * otherwise (ENC = tunnel layers crossed, as pk->encap).  Writes
  * into buf (NUL-terminated) and returns its length. */
 size_t decode_dump_line(const struct pkt *pk, char *buf, size_t cap);
 
