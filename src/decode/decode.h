@@ -105,7 +105,8 @@ struct pkt {
 /* Decodes one packet.  Returns 0 (also for packets it does not understand). */
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len);
 
-/* Hidden debug output (SYNACK_DECODE_DUMP=1, tests/decode/agree.sh): one line
+/* Debug output for the printer/decoder agreement test (tests/decode/agree.sh,
+ * through its helper tests/decode/decode-dump.c; not reachable from the CLI): one line
  * per packet, "NUM v4|v6 SRC SPORT DST DPORT SEQ ACK FLAGS eENC" for TCP,
  * "NUM v4|v6 SRC SPORT DST DPORT udp" for UDP, "NUM - l3=.. enc=.. icmp=.."
  * otherwise (ENC = tunnel layers crossed, as pk->encap).  Writes
