@@ -199,3 +199,28 @@ X.append(Ether(src=MAC_A, dst=MAC_B, type=0x8864) / Raw(b"\x11\x00\x00"))
 for i, p in enumerate(X):
     p.time = 1700000000 + i / 1000
 write("enc-edge.pcap", X)
+
+# Other link layers around tunnels: raw IP (LINKTYPE_RAW) with IP in IP, Linux
+# cooked v2 with PPPoE + PPP, BSD null (little-endian AF_INET6) with 4in6.
+def linkfile(name, src, linktype, wrap):
+    pkts = []
+    for i, (b, t) in enumerate(inner(src)):
+        p = Raw(wrap(i, b))
+        p.time = t
+        pkts.append(p)
+    wrpcap(os.path.join(CAP, name), pkts, linktype=linktype)
+def raw_ipip(i, b):
+    a, z = (O4A, O4B) if fwd(b) else (O4B, O4A)
+    return bytes(IP(src=a, dst=z, proto=4, id=3) / Raw(b))
+def sll2_pppoe(i, b):
+    body = struct.pack(">H", 0x0021) + b
+    pl = struct.pack(">BBHH", 0x11, 0, 0x77, len(body)) + body
+    # protocol, reserved, ifindex (1000: no such interface, printed as "?"), arphrd, pkttype, addr len, addr(8)
+    hdr = struct.pack(">HHIHBB", 0x8864, 0, 1000, 1, 0 if fwd(b) else 4, 6) + b"\x02\0\0\0\0\x01\0\0"
+    return hdr + pl
+def null_4in6(i, b):
+    a, z = (O6A, O6B) if fwd(b) else (O6B, O6A)
+    return struct.pack("<I", 30) + bytes(IPv6(src=a, dst=z, nh=4) / Raw(b))
+linkfile("enc-raw-ipip.pcap", H4, 101, raw_ipip)
+linkfile("enc-sll2-pppoe.pcap", H4, 276, sll2_pppoe)
+linkfile("enc-null-4in6.pcap", H4, 0, null_4in6)
