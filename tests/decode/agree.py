@@ -12,8 +12,11 @@ Per packet, the printer's INNERMOST transport line is the last
 "IP|IP6 SRC.PORT > DST.PORT: " on it; TCP when "Flags [" follows.  Compared:
 version, addresses, ports, and for TCP the flags and the sequence and ack
 numbers the printer shows (-S: absolute).  Skip rules (counted by reason):
-  no-tuple     the printer shows no transport ports (a protocol it does not
-               decode, e.g. ERSPAN, OSPF; ARP; ICMP errors without -v)
+  no-tuple     neither shows transport ports (ARP, ICMP, OSPF, ...)
+  printer-does-not-decode
+               the decoder found TCP/UDP but the printer shows no ports: a
+               layer tcpdump 4.99 does not decode (ERSPAN: "gre-proto-0x88be"),
+               or -nn output that stops early (e.g. a truncated outer header)
   truncated    the printer stopped in or right after the transport header
                ("[|" right after the ports, or a truncated TCP header)
   fragment     the decoder saw an IP fragment (the tracker ignores fragments
@@ -26,7 +29,11 @@ import ipaddress, re, sys
 from collections import Counter
 
 START = re.compile(r"^ *(\d+)  ")
-TUPLE = re.compile(r"\b(IP6?) (\S+)\.(\d+) > (\S+)\.(\d+): ")
+MISSING = r"(?:truncated-ip6? - \d+ bytes missing! ?)?"
+TUPLE = re.compile(r"\b(IP6?) " + MISSING + r"(\S+)\.(\d+) > (\S+)\.(\d+): ")
+# IPv6 with extension headers: "IP6 A > B: HBH DSTOPT RT6 (...) frag (...) SPORT > DPORT: "
+EXT6 = re.compile(r"\b(IP6) " + MISSING + r"(\S+) > (\S+): ((?:(?:HBH|DSTOPT|RT6 \([^)]*\)|frag \([^)]*\)) )+)"
+                  r"(\d+) > (\d+): ")
 FLAGCH = {"F": 0x01, "S": 0x02, "R": 0x04, "P": 0x08, ".": 0x10, "U": 0x20, "E": 0x40, "W": 0x80}
 
 
@@ -54,13 +61,17 @@ def norm(a):
 
 
 def printed_tuple(text):
-    ms = list(TUPLE.finditer(text))
+    ms = [(m.start(), m, False) for m in TUPLE.finditer(text)] + [(m.start(), m, True) for m in EXT6.finditer(text)]
     if not ms:
         return None
-    m = ms[-1]
+    _, m, ext = max(ms, key=lambda x: x[0])
     rest = text[m.end():]
-    t = {"v": "v6" if m.group(1) == "IP6" else "v4", "src": norm(m.group(2)), "sport": int(m.group(3)),
-         "dst": norm(m.group(4)), "dport": int(m.group(5)), "rest": rest}
+    if ext:
+        t = {"v": "v6", "src": norm(m.group(2)), "sport": int(m.group(5)), "dst": norm(m.group(3)),
+             "dport": int(m.group(6)), "rest": rest}
+    else:
+        t = {"v": "v6" if m.group(1) == "IP6" else "v4", "src": norm(m.group(2)), "sport": int(m.group(3)),
+             "dst": norm(m.group(4)), "dport": int(m.group(5)), "rest": rest}
     if t["src"] is None or t["dst"] is None:
         return None
     if rest.startswith("Flags ["):
@@ -112,7 +123,8 @@ def main():
         d = dec[num]
         t = printed_tuple(pr.get(num, ""))
         if t is None:
-            skipped["no-tuple"] += 1
+            # split: neither side has ports, or only the decoder went that deep
+            skipped["no-tuple" if "v" not in d else "printer-does-not-decode"] += 1
             continue
         if t.get("trunc"):
             skipped["truncated"] += 1
