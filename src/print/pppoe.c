@@ -47,6 +47,117 @@ static const struct tok ppp_cp_codes[] = {
 	{10, "Echo-Reply"}, {11, "Discard-Request"}, {12, "Ident"}, {13, "Time-Remain"}, {14, "Reset-Req"},
 	{15, "Reset-Ack"}, {0, NULL}};
 
+/* LCP configuration options (RFC 1661 section 6 and the IANA registry), by number. */
+static const char *const lcp_opt_names[] = {
+	"Vend-Ext", "MRU", "ACCM", "Auth-Prot", "Qual-Prot", "Magic-Num", "deprecated(6)", "PFC", "ACFC",
+	"FCS-Alt", "SDP", "Num-Mode", "deprecated(12)", "Call-Back", "deprecated(14)", "deprecated(15)",
+	"deprecated(16)", "MRRU", "12-Bit seq #", "End-Disc", "Proprietary", "DCE-Id", "MP+", "Link-Disc",
+	"LCP-Auth-Opt", "COBS", "Prefix-elision", "Multilink-header-Form", "I18N", "SDL-over-SONET/SDH",
+	"PPP-Muxing"};
+#define LCP_NOPTS (sizeof lcp_opt_names / sizeof lcp_opt_names[0])
+
+/* 1 for the options whose value synack prints as tcpdump does; an option with
+ * a value form synack does not decode (vendor extension, quality protocol,
+ * link discriminator, other authentication protocols, ...) makes the whole
+ * packet fall back to the hex form. */
+static int lcp_opt_supported(struct nd *nd, const uint8_t *o, unsigned olen)
+{
+	uint8_t t = GET_U8(nd, o);
+	switch (t) {
+	case 1:
+	case 2:
+	case 5:
+	case 7:
+	case 8:
+	case 17:
+		return 1;
+	case 3: {
+		if (olen < 4)
+			return 1;
+		uint16_t ap = GET_BE16(nd, o + 2);
+		if (ap == 0xc023)
+			return 1;
+		return ap == 0xc223 && olen >= 5 && GET_U8(nd, o + 4) == 5;
+	}
+	case 13:
+		return olen < 3 || GET_U8(nd, o + 2) == 1 || GET_U8(nd, o + 2) == 6;
+	case 19:
+		return olen < 3 || GET_U8(nd, o + 2) <= 1;
+	case 0:
+	case 4:
+	case 23:
+		return 0;
+	default:
+		return t < LCP_NOPTS; /* name, then the value as hex */
+	}
+}
+
+/* 1 when the options of an LCP Configure-* packet can be printed: they fill
+ * the option length exactly, each is captured and supported. */
+static int lcp_opts_ok(struct nd *nd, const uint8_t *p, unsigned optlen)
+{
+	unsigned off = 0;
+	while (off < optlen) {
+		if (optlen - off < 2 || !nd_ok(nd, p + off, 2))
+			return 0;
+		unsigned olen = GET_U8(nd, p + off + 1);
+		if (olen < 2 || olen > optlen - off || !nd_ok(nd, p + off, olen))
+			return 0;
+		if (!lcp_opt_supported(nd, p + off, olen))
+			return 0;
+		off += olen;
+	}
+	return 1;
+}
+
+static void lcp_opt_print(struct nd *nd, const uint8_t *o, unsigned olen)
+{
+	uint8_t t = GET_U8(nd, o);
+	out_fmt(nd->out, "\n\t  %s Option (0x%02x), length %u", lcp_opt_names[t], t, olen);
+	unsigned want = 0;
+	if (t == 1 || t == 17)
+		want = 4;
+	else if (t == 2 || t == 5)
+		want = 6;
+	if (want && olen != want) {
+		out_fmt(nd->out, " (length bogus, should be = %u)", want);
+		return;
+	}
+	if ((t == 3 && olen < 4) || ((t == 13 || t == 19) && olen < 3)) {
+		out_fmt(nd->out, " (length bogus, should be >= %u)", t == 3 ? 4u : 3u);
+		return;
+	}
+	switch (t) {
+	case 1:
+	case 17:
+		out_fmt(nd->out, ": %u", GET_BE16(nd, o + 2));
+		break;
+	case 2:
+	case 5:
+		out_fmt(nd->out, ": 0x%08x", GET_BE32(nd, o + 2));
+		break;
+	case 3:
+		ND_STR(nd, GET_BE16(nd, o + 2) == 0xc023 ? ": PAP" : ": CHAP, MD5");
+		break;
+	case 7:
+	case 8:
+		break;
+	case 13:
+		out_fmt(nd->out, ": : Callback Operation %s (%u)", GET_U8(nd, o + 2) == 1 ? "DialString" : "CBCP",
+			GET_U8(nd, o + 2));
+		break;
+	case 19:
+		ND_STR(nd, GET_U8(nd, o + 2) == 0 ? ": Null" : ": Local");
+		break;
+	default:
+		if (nd->o->vflag < 2)
+			nd_print_unknown_data(nd, o + 2, "\n\t    ", olen - 2);
+		break;
+	}
+	if (nd->o->vflag > 1)
+		nd_print_unknown_data(nd, o + 2, "\n\t    ", olen - 2);
+}
+
 /* The one line tcpdump prints for a control protocol packet without -v. */
 static void ppp_ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t len)
 {
@@ -80,6 +191,17 @@ static void ppp_ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint
 	if (nd->o->vflag > 1 && len > 4)
 		nd_print_unknown_data(nd, p - 2, "\n\t", 6);
 	switch (code) {
+	case 1:
+	case 2:
+	case 3:
+	case 4:
+		/* LCP options only: checked by lcp_opts_ok() before this is called */
+		for (unsigned off = 4; off < elen;) {
+			unsigned olen = GET_U8(nd, p + off + 1);
+			lcp_opt_print(nd, p + off, olen);
+			off += olen;
+		}
+		break;
 	case 9:
 	case 10:
 	case 11:
@@ -163,11 +285,15 @@ uint32_t ppp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	case 0x8057: /* IP6CP */
 	case 0x80fd: /* CCP */
 	case 0xc02b: /* BACP */
-		/* with -v, only what needs no option decoding: echo/discard, empty configure */
+		/* with -v: echo/discard, terminate, and configure packets whose options
+		 * synack decodes (LCP) or that have none; the others as hex */
 		if (nd->o->vflag && len > 4 && nd_ok(nd, p, 4)) {
 			uint8_t c = GET_U8(nd, p);
 			uint16_t el = GET_BE16(nd, p + 2);
-			if (!(c >= 9 && c <= 11) && !(c >= 1 && c <= 4 && el == 4) && c != 5 && c != 6)
+			int ok = (c >= 9 && c <= 11) || c == 5 || c == 6;
+			if (c >= 1 && c <= 4)
+				ok = el == 4 || (proto == 0xc021 && el > 4 && el <= len && lcp_opts_ok(nd, p + 4, el - 4u));
+			if (!ok)
 				goto unknown;
 		}
 		ppp_ctrl_print(nd, proto, p, len);

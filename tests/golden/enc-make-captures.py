@@ -196,6 +196,21 @@ X.append(pppoe_raw(0x8864, 0x11, 0, 0x42, b"\x00\xfd\x01\x02"))
 X.append(pppoe_raw(0x8864, 0x11, 0, 0x42, b"\x02\x81" + struct.pack(">I", (3 << 12) | 0x100 | 1) + b0))
 X.append(pppoe_raw(0x8864, 0x11, 0, 0, b"\x00"))
 X.append(Ether(src=MAC_A, dst=MAC_B, type=0x8864) / Raw(b"\x11\x00\x00"))
+# LCP configure options (-v): the ones synack decodes, bogus lengths, names only
+def lcp(code, ident, opts):
+    body = bytes([code, ident]) + struct.pack(">H", 4 + len(opts)) + opts
+    b = b"\xc0\x21" + body
+    return Ether(src=MAC_A, dst=MAC_B, type=0x8864) / Raw(struct.pack(">BBHH", 0x11, 0, 0x42, len(b)) + b)
+def lcpopt(t, v):
+    return bytes([t, 2 + len(v)]) + v
+for t in [1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 17, 18, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30]:
+    X.append(lcp(1, t, lcpopt(t, b"\x01\x02\x03\x04")))
+X.append(lcp(1, 1, lcpopt(1, b"\x05\xd4") + lcpopt(2, b"\0\0\0\0") + lcpopt(3, b"\xc0\x23") +
+             lcpopt(5, b"\x11\x22\x33\x44") + lcpopt(7, b"") + lcpopt(8, b"")))
+X.append(lcp(2, 2, lcpopt(3, b"\xc2\x23\x05") + lcpopt(17, b"\x06\x4e")))
+X.append(lcp(3, 3, lcpopt(1, b"\x05")))
+X.append(lcp(4, 4, lcpopt(13, b"\x06")))
+X.append(lcp(1, 5, lcpopt(19, b"\x00") + lcpopt(19, b"\x01\x02\x03\x04\x05\x06")))
 for i, p in enumerate(X):
     p.time = 1700000000 + i / 1000
 write("enc-edge.pcap", X)
