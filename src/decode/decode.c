@@ -1,45 +1,175 @@
 /*
- * decode.c - link (Ethernet + 802.1Q, Linux cooked v1/v2, BSD null/loop, raw),
+ * decode.c - link (Ethernet + 802.1Q/QinQ, Linux cooked v1/v2, BSD null/loop,
+ * raw), tunnels (MPLS RFC 3032, PPPoE RFC 2516 + PPP RFC 1661, GRE RFC 2784/
+ * 2890/2637, IP in IP RFC 2003/4213, VXLAN RFC 7348, GENEVE RFC 8926, ERSPAN),
  * IPv4 (RFC 791), IPv6 (RFC 8200) with extension headers, TCP (RFC 9293) with
  * options, UDP ports, ICMP/ICMPv6 errors with the quoted header, ARP requests.
  * Read through reader.h only; see decode.h for the contract.
  */
 #include "decode.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "../proto.h"
 #include "reader.h"
 
-#define DLT_EN10MB_ 1
-#define DLT_NULL_ 0
-#define DLT_LOOP_ 108
-#define DLT_RAW_ 12
-#define LINKTYPE_RAW_ 101
-#define DLT_LINUX_SLL_ 113
-#define DLT_LINUX_SLL2_ 276
-#define DLT_IPV4_ 228
-#define DLT_IPV6_ 229
-
-static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen);
-/* Start of the packet being decoded, to record payload offsets (never kept
- * past decode_packet()). */
+static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
+static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
+static void decode_ether(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
+/* Start of the packet being decoded, to record offsets (never kept past
+ * decode_packet()). */
 static _Thread_local const uint8_t *dec_base;
-static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen);
 
-static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_t wirelen)
+static uint32_t off_of(struct rd r)
 {
-	if (type == 0x0800) {
-		decode_ip(pk, r, wirelen);
-	} else if (type == 0x86dd) {
-		decode_ip6(pk, r, wirelen);
-	} else if (type == 0x0806) {
+	return (uint32_t)(r.p - dec_base);
+}
+
+/* What is left on the wire after skipping n bytes. */
+static uint32_t wire_after(uint32_t wirelen, size_t n)
+{
+	return wirelen > n ? wirelen - (uint32_t)n : 0;
+}
+
+/* An IP header whose version is in its first nibble (MPLS, ERSPAN III, raw). */
+static void decode_ip_any(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint8_t v;
+	if (rd_u8(&r, 0, &v)) {
+		pk->truncated = 1;
+		return;
+	}
+	if ((v >> 4) == 4)
+		decode_ip(pk, r, wirelen, depth);
+	else if ((v >> 4) == 6)
+		decode_ip6(pk, r, wirelen, depth);
+}
+
+/* MPLS label stack (RFC 3032), then IPv4/IPv6 as tcpdump guesses it: by the
+ * bottom label (0 IPv4 explicit null, 2 IPv6 explicit null, 3 implicit null)
+ * or else by the first byte of the payload. */
+static void decode_mpls(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	size_t off = 0;
+	uint32_t e = 0;
+	for (int i = 0; i < 16; i++) {
+		if (rd_be32(&r, off, &e)) {
+			pk->truncated = 1;
+			return;
+		}
+		off += 4;
+		if (e & 0x100)
+			break;
+	}
+	if (!(e & 0x100))
+		return; /* no bottom of stack within the bound */
+	struct rd s = rd_sub(&r, off, r.len);
+	uint32_t w = wire_after(wirelen, off);
+	uint32_t label = e >> 12;
+	if (label == 0 || label == 3) {
+		decode_ip(pk, s, w, depth);
+	} else if (label == 2) {
+		decode_ip6(pk, s, w, depth);
+	} else {
+		uint8_t first;
+		if (rd_u8(&s, 0, &first))
+			return;
+		if (first >= 0x45 && first <= 0x4f)
+			decode_ip(pk, s, w, depth);
+		else if (first >= 0x60 && first <= 0x6f)
+			decode_ip6(pk, s, w, depth);
+	}
+}
+
+/* A PPP frame (RFC 1661): optional address/control 0xff 0x03, a 1- or 2-byte
+ * protocol, IPv4 / IPv6 / MPLS inside. */
+static void decode_ppp(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	size_t off = 0;
+	uint16_t proto;
+	uint8_t b0;
+	if (rd_be16(&r, 0, &proto) == 0 && proto == 0xff03)
+		off = 2;
+	if (rd_u8(&r, off, &b0)) {
+		pk->truncated = 1;
+		return;
+	}
+	if (b0 & 1) {
+		proto = b0; /* protocol field compression */
+		off += 1;
+	} else {
+		if (rd_be16(&r, off, &proto)) {
+			pk->truncated = 1;
+			return;
+		}
+		off += 2;
+	}
+	struct rd s = rd_sub(&r, off, r.len);
+	uint32_t w = wire_after(wirelen, off);
+	switch (proto) {
+	case PPP_PROTO_IPV4:
+	case ETHERTYPE_IPV4:
+		decode_ip(pk, s, w, depth);
+		break;
+	case PPP_PROTO_IPV6:
+	case ETHERTYPE_IPV6:
+		decode_ip6(pk, s, w, depth);
+		break;
+	case PPP_PROTO_MPLS:
+	case PPP_PROTO_MPLS_MULTI:
+		decode_mpls(pk, s, w, depth);
+		break;
+	default:
+		break;
+	}
+}
+
+/* PPPoE session stage (RFC 2516): ver/type, code 0, session id, length, PPP. */
+static void decode_pppoe(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint8_t vt, code;
+	uint16_t plen;
+	if (rd_u8(&r, 0, &vt) || rd_u8(&r, 1, &code) || rd_be16(&r, 4, &plen)) {
+		pk->truncated = 1;
+		return;
+	}
+	if (code != 0)
+		return;
+	uint32_t w = wire_after(wirelen, 6);
+	if (plen < w)
+		w = plen;
+	decode_ppp(pk, rd_sub(&r, 6, w), w, depth);
+}
+
+static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_t wirelen, int depth)
+{
+	if (depth > DECODE_MAX_DEPTH)
+		return;
+	switch (type) {
+	case ETHERTYPE_IPV4:
+		decode_ip(pk, r, wirelen, depth);
+		break;
+	case ETHERTYPE_IPV6:
+		decode_ip6(pk, r, wirelen, depth);
+		break;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MULTI:
+		decode_mpls(pk, r, wirelen, depth + 1);
+		break;
+	case ETHERTYPE_PPPOES:
+		decode_pppoe(pk, r, wirelen, depth + 1);
+		break;
+	case ETHERTYPE_ARP: {
+		if (depth > 0)
+			break; /* only the capture's own link carries ARP we act on */
 		uint16_t op, ptype;
 		uint8_t hlen, plen;
 		if (rd_be16(&r, 2, &ptype) || rd_u8(&r, 4, &hlen) || rd_u8(&r, 5, &plen) || rd_be16(&r, 6, &op)) {
 			pk->truncated = 1;
 			return;
 		}
-		if (ptype != 0x0800 || plen != 4)
+		if (ptype != ETHERTYPE_IPV4 || plen != 4)
 			return;
 		if (rd_copy(&r, 8u + hlen, pk->arp_spa, 4) || rd_copy(&r, 8u + 2u * hlen + 4u, pk->arp_tpa, 4)) {
 			pk->truncated = 1;
@@ -47,7 +177,198 @@ static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_
 		}
 		pk->is_arp = 1;
 		pk->arp_op = op;
+		break;
 	}
+	default:
+		break;
+	}
+}
+
+/* IEEE 802.2 LLC after an 802.3 length field: IPv4 on SAP 0x06, and SNAP
+ * with an Ethernet type (OUI 00-00-00 or 00-00-f8), as the printer follows. */
+static void decode_llc(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint8_t dsap, ssap, ctrl;
+	if (rd_u8(&r, 0, &dsap) || rd_u8(&r, 1, &ssap) || rd_u8(&r, 2, &ctrl))
+		return;
+	dsap &= 0xfe;
+	ssap &= 0xfe;
+	if (ctrl != 0x03) /* only unnumbered information frames carry these */
+		return;
+	if (dsap == 0xaa && ssap == 0xaa) {
+		uint8_t o0, o1, o2;
+		uint16_t pid;
+		if (rd_u8(&r, 3, &o0) || rd_u8(&r, 4, &o1) || rd_u8(&r, 5, &o2) || rd_be16(&r, 6, &pid))
+			return;
+		if (o0 == 0 && o1 == 0 && (o2 == 0 || o2 == 0xf8))
+			decode_ethertype(pk, pid, rd_sub(&r, 8, r.len), wire_after(wirelen, 8), depth);
+	} else if (dsap == 0x06 && ssap == 0x06) {
+		decode_ip(pk, rd_sub(&r, 3, r.len), wire_after(wirelen, 3), depth);
+	}
+}
+
+/* An Ethernet frame inside a tunnel (GRE TEB, VXLAN, GENEVE, ERSPAN) or as the
+ * capture's link layer (depth 0: the MACs are recorded). */
+static void decode_ether(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint16_t type;
+	size_t off = 12;
+	if (depth > DECODE_MAX_DEPTH)
+		return;
+	if (rd_be16(&r, off, &type)) {
+		pk->truncated = 1;
+		return;
+	}
+	if (depth == 0) {
+		rd_copy(&r, 0, pk->dst_mac, 6);
+		rd_copy(&r, 6, pk->src_mac, 6);
+		pk->has_mac = 1;
+	}
+	off += 2;
+	for (int i = 0; i < 4 && ETHERTYPE_IS_VLAN(type); i++) {
+		if (rd_be16(&r, off + 2, &type)) {
+			pk->truncated = 1;
+			return;
+		}
+		off += 4;
+	}
+	if (type <= ETHERTYPE_MAX_LENGTH) {
+		/* an 802.3 length: the frame ends there (padding follows) */
+		uint32_t w = wire_after(wirelen, off);
+		if (type < w)
+			w = type;
+		decode_llc(pk, rd_sub(&r, off, w), w, depth);
+		return;
+	}
+	if (type == ETHERTYPE_JUMBO) {
+		decode_llc(pk, rd_sub(&r, off, r.len), wire_after(wirelen, off), depth);
+		return;
+	}
+	decode_ethertype(pk, type, rd_sub(&r, off, r.len), wire_after(wirelen, off), depth);
+}
+
+/* GRE (RFC 2784 + RFC 2890 key/sequence, RFC 1701 routing; version 1 is
+ * PPTP's enhanced GRE, RFC 2637, carrying PPP). */
+static void decode_gre(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint16_t flags, ptype;
+	if (rd_be16(&r, 0, &flags) || rd_be16(&r, 2, &ptype)) {
+		pk->truncated = 1;
+		return;
+	}
+	size_t off = 4;
+	unsigned ver = flags & GRE_VERSION_MASK;
+	if (ver == 0) {
+		if (flags & (GRE_F_CSUM | GRE_F_ROUTING))
+			off += 4;
+		if (flags & GRE_F_KEY)
+			off += 4;
+		if (flags & GRE_F_SEQ)
+			off += 4;
+		if (flags & GRE_F_ROUTING) {
+			/* source route entries until the null one (bounded) */
+			for (int i = 0; i < 16; i++) {
+				uint16_t af;
+				uint8_t srelen;
+				if (rd_be16(&r, off, &af) || rd_u8(&r, off + 3, &srelen)) {
+					pk->truncated = 1;
+					return;
+				}
+				off += 4;
+				if (af == 0 && srelen == 0)
+					break;
+				off += srelen;
+				if (i == 15)
+					return;
+			}
+		}
+	} else if (ver == 1) {
+		if (flags & GRE_F_KEY)
+			off += 4;
+		if (flags & GRE_F_SEQ)
+			off += 4;
+		if (flags & GRE_F_ACK)
+			off += 4;
+		if (!(flags & GRE_F_SEQ))
+			return; /* no payload */
+	} else {
+		return;
+	}
+	if (!rd_have(&r, 0, off)) {
+		pk->truncated = 1;
+		return;
+	}
+	struct rd s = rd_sub(&r, off, r.len);
+	uint32_t w = wire_after(wirelen, off);
+	if (ver == 1) {
+		if (ptype == ETHERTYPE_PPP)
+			decode_ppp(pk, s, w, depth);
+		return;
+	}
+	switch (ptype) {
+	case ETHERTYPE_TEB:
+		decode_ether(pk, s, w, depth);
+		break;
+	case ETHERTYPE_ERSPAN2:
+		/* type I has no sequence number and no ERSPAN header; type II has 8 bytes */
+		if (flags & GRE_F_SEQ)
+			decode_ether(pk, rd_sub(&s, 8, s.len), wire_after(w, 8), depth);
+		else
+			decode_ether(pk, s, w, depth);
+		break;
+	case ETHERTYPE_ERSPAN3: {
+		/* 12 bytes, + 8 of platform-specific subheader when O is set; frame type 0 Ethernet, 2 IP */
+		uint16_t w3;
+		if (rd_be16(&s, 10, &w3)) {
+			pk->truncated = 1;
+			return;
+		}
+		size_t eh = (w3 & 1) ? 20 : 12;
+		unsigned ft = (w3 >> 10) & 0x1f;
+		if (ft == 0)
+			decode_ether(pk, rd_sub(&s, eh, s.len), wire_after(w, eh), depth);
+		else if (ft == 2)
+			decode_ip_any(pk, rd_sub(&s, eh, s.len), wire_after(w, eh), depth);
+		break;
+	}
+	default:
+		decode_ethertype(pk, ptype, s, w, depth);
+		break;
+	}
+}
+
+/* VXLAN (RFC 7348) and OTV (draft-hasmit-otv): 8 bytes, then an Ethernet frame. */
+static void decode_vxlan(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	if (!rd_have(&r, 0, 8)) {
+		pk->truncated = 1;
+		return;
+	}
+	decode_ether(pk, rd_sub(&r, 8, r.len), wire_after(wirelen, 8), depth);
+}
+
+/* GENEVE (RFC 8926): version 0, options, protocol type (0x6558 Ethernet). */
+static void decode_geneve(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint8_t vo;
+	uint16_t ptype;
+	if (rd_u8(&r, 0, &vo) || rd_be16(&r, 2, &ptype)) {
+		pk->truncated = 1;
+		return;
+	}
+	if ((vo >> 6) != 0)
+		return;
+	size_t hl = 8 + (vo & 0x3f) * 4u;
+	if (!rd_have(&r, 0, hl)) {
+		pk->truncated = 1;
+		return;
+	}
+	struct rd s = rd_sub(&r, hl, r.len);
+	uint32_t w = wire_after(wirelen, hl);
+	if (ptype == ETHERTYPE_TEB)
+		decode_ether(pk, s, w, depth);
+	else
+		decode_ethertype(pk, ptype, s, w, depth);
 }
 
 static void parse_tcp_options(struct tcp_opts *o, struct rd r)
@@ -55,9 +376,9 @@ static void parse_tcp_options(struct tcp_opts *o, struct rd r)
 	size_t off = 0;
 	while (off < r.len) {
 		uint8_t kind = r.p[off];
-		if (kind == 0)
+		if (kind == TCPOPT_EOL)
 			break;
-		if (kind == 1) {
+		if (kind == TCPOPT_NOP) {
 			off++;
 			continue;
 		}
@@ -65,44 +386,44 @@ static void parse_tcp_options(struct tcp_opts *o, struct rd r)
 		if (rd_u8(&r, off + 1, &olen) || olen < 2 || !rd_have(&r, off, olen))
 			break;
 		switch (kind) {
-		case 2:
+		case TCPOPT_MSS:
 			if (olen == 4) {
 				uint16_t v = 0;
 				if (rd_be16(&r, off + 2, &v) == 0)
 					o->mss = v;
 			}
 			break;
-		case 3:
+		case TCPOPT_WSCALE:
 			if (olen == 3) {
 				uint8_t v = 0;
 				if (rd_u8(&r, off + 2, &v) == 0)
 					o->wscale = v > 14 ? 14 : v; /* RFC 7323: values above 14 are treated as 14 */
 			}
 			break;
-		case 4:
+		case TCPOPT_SACK_OK:
 			o->sack_ok = 1;
 			break;
-		case 5:
+		case TCPOPT_SACK:
 			for (unsigned i = 0; i < (unsigned)(olen - 2) / 8 && o->nsack < 4; i++) {
 				rd_be32(&r, off + 2 + i * 8, &o->sack[o->nsack][0]);
 				rd_be32(&r, off + 6 + i * 8, &o->sack[o->nsack][1]);
 				o->nsack++;
 			}
 			break;
-		case 8:
+		case TCPOPT_TS:
 			if (olen == 10) {
 				o->has_ts = 1;
 				rd_be32(&r, off + 2, &o->ts_val);
 				rd_be32(&r, off + 6, &o->ts_ecr);
 			}
 			break;
-		case 19:
+		case TCPOPT_MD5:
 			o->has_md5 = 1;
 			break;
-		case 30:
+		case TCPOPT_MPTCP:
 			o->has_mptcp = 1;
 			break;
-		case 34:
+		case TCPOPT_FASTOPEN:
 			o->has_tfo = 1;
 			break;
 		default:
@@ -137,7 +458,7 @@ static void decode_tcp(struct pkt *pk, struct rd r, uint32_t seglen)
 	t->capturedlen = r.len > t->hlen ? (uint32_t)(r.len - t->hlen) : 0;
 	if (t->capturedlen > t->paylen)
 		t->capturedlen = t->paylen;
-	pk->pay_off = (uint32_t)(r.p - dec_base) + t->hlen;
+	pk->pay_off = off_of(r) + t->hlen;
 	pk->pay_len = t->capturedlen;
 	pk->has_tcp = 1;
 }
@@ -169,16 +490,17 @@ static void decode_quote(struct icmp_quote *q, struct rd r, int v6)
 	q->valid = 1;
 }
 
-static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t seglen)
+static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t seglen, int depth)
 {
 	pk->proto = proto;
 	if (pk->frag)
 		return;
+	pk->l4_off = off_of(r);
 	switch (proto) {
-	case 6:
+	case IPPROTO_TCP_:
 		decode_tcp(pk, r, seglen);
 		break;
-	case 17:
+	case IPPROTO_UDP_:
 		if (rd_be16(&r, 0, &pk->sport) || rd_be16(&r, 2, &pk->dport)) {
 			pk->truncated = 1;
 			return;
@@ -191,12 +513,32 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 			size_t n = r.len - 8;
 			if (ulen >= 8 && (size_t)(ulen - 8) < n)
 				n = (size_t)(ulen - 8);
-			pk->pay_off = (uint32_t)(r.p - dec_base) + 8;
+			pk->pay_off = off_of(r) + 8;
 			pk->pay_len = (uint32_t)n;
+			/* tunnels over UDP, dispatched on either port as the printer does */
+			uint32_t w = seglen > 8 ? seglen - 8 : 0;
+			if (ulen >= 8 && ulen - 8u < w)
+				w = ulen - 8u;
+			if (pk->sport == PORT_DNS || pk->dport == PORT_DNS)
+				break; /* the printer tries DNS first */
+			if (pk->sport == PORT_VXLAN || pk->dport == PORT_VXLAN || pk->sport == PORT_OTV ||
+			    pk->dport == PORT_OTV)
+				decode_vxlan(pk, rd_sub(&r, 8, n), w, depth + 1);
+			else if (pk->sport == PORT_GENEVE || pk->dport == PORT_GENEVE)
+				decode_geneve(pk, rd_sub(&r, 8, n), w, depth + 1);
 		}
 		break;
-	case 1:
-	case 58:
+	case IPPROTO_IPIP_:
+		decode_ip(pk, r, seglen, depth + 1);
+		break;
+	case IPPROTO_IPV6_:
+		decode_ip6(pk, r, seglen, depth + 1);
+		break;
+	case IPPROTO_GRE_:
+		decode_gre(pk, r, seglen, depth + 1);
+		break;
+	case IPPROTO_ICMP_:
+	case IPPROTO_ICMPV6_:
 		if (rd_u8(&r, 0, &pk->icmp_type) || rd_u8(&r, 1, &pk->icmp_code)) {
 			pk->truncated = 1;
 			return;
@@ -223,10 +565,33 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 	}
 }
 
-static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen)
+/* Entering an inner IP header: forget what the outer one said. */
+static void forget_outer(struct pkt *pk)
+{
+	pk->l3 = 0;
+	pk->l4_off = 0;
+	pk->proto = 0;
+	pk->frag = 0;
+	pk->df = 0;
+	pk->ipid = 0;
+	pk->has_udp = pk->has_tcp = pk->has_icmp = 0;
+	pk->sport = pk->dport = 0;
+	pk->pay_off = pk->pay_len = 0;
+	pk->icmp_type = pk->icmp_code = 0;
+	pk->icmp_mtu = 0;
+	pk->nd_ns = 0;
+	memset(&pk->quote, 0, sizeof pk->quote);
+	memset(&pk->tcp, 0, sizeof pk->tcp);
+}
+
+static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 {
 	uint8_t vhl;
 	uint16_t tot, off;
+	if (depth > DECODE_MAX_DEPTH)
+		return;
+	if (pk->l3)
+		forget_outer(pk);
 	if (rd_u8(&r, 0, &vhl) || (vhl >> 4) != 4) {
 		pk->invalid = 1;
 		return;
@@ -243,18 +608,24 @@ static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen)
 		return;
 	}
 	pk->l3 = 4;
+	pk->encap = depth;
+	pk->l3_off = off_of(r);
 	pk->df = (off & 0x4000) != 0;
 	pk->frag = (off & 0x3fff) != 0;
 	uint32_t iplen = tot;
 	if (iplen > wirelen)
 		iplen = wirelen; /* the frame was cut short on the wire: trust what was there */
-	decode_l4(pk, pk->proto, rd_sub(&r, hl, iplen - hl), iplen - hl);
+	decode_l4(pk, pk->proto, rd_sub(&r, hl, iplen - hl), iplen - hl, depth);
 }
 
-static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen)
+static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 {
 	uint8_t v, nh;
 	uint16_t plen;
+	if (depth > DECODE_MAX_DEPTH)
+		return;
+	if (pk->l3)
+		forget_outer(pk);
 	if (rd_u8(&r, 0, &v) || (v >> 4) != 6) {
 		pk->invalid = 1;
 		return;
@@ -266,6 +637,8 @@ static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen)
 		return;
 	}
 	pk->l3 = 6;
+	pk->encap = depth;
+	pk->l3_off = off_of(r);
 	pk->tos = (uint8_t)(flow >> 20);
 	uint32_t total = plen ? plen + 40u : wirelen;
 	if (total > wirelen)
@@ -304,7 +677,23 @@ static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen)
 		}
 		break;
 	}
-	decode_l4(pk, nh, rd_sub(&r, off, total - off), (uint32_t)(total - off));
+	decode_l4(pk, nh, rd_sub(&r, off, total - off), (uint32_t)(total - off), depth);
+}
+
+/* After a Linux cooked header: 802.1Q tags (the printer follows 0x8100 only
+ * there), then the protocol. */
+static void decode_cooked(struct pkt *pk, uint16_t type, struct rd r, uint32_t wirelen)
+{
+	size_t off = 0;
+	for (int i = 0; i < 4 && type == ETHERTYPE_VLAN; i++) {
+		if (rd_be16(&r, off + 2, &type)) {
+			pk->truncated = 1;
+			return;
+		}
+		off += 4;
+	}
+	if (type > ETHERTYPE_MAX_LENGTH)
+		decode_ethertype(pk, type, rd_sub(&r, off, r.len), wire_after(wirelen, off), 0);
 }
 
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len)
@@ -328,29 +717,10 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		len = caplen;
 	uint16_t type;
 	switch (linktype) {
-	case DLT_EN10MB_: {
-		size_t off = 12;
-		if (rd_be16(&r, off, &type)) {
-			pk->truncated = 1;
-			return 0;
-		}
-		rd_copy(&r, 0, pk->dst_mac, 6);
-		rd_copy(&r, 6, pk->src_mac, 6);
-		pk->has_mac = 1;
-		off += 2;
-		for (int i = 0; i < 4 && (type == 0x8100 || type == 0x88a8 || type == 0x9100); i++) {
-			if (rd_be16(&r, off + 2, &type)) {
-				pk->truncated = 1;
-				return 0;
-			}
-			off += 4;
-		}
-		if (type <= 1500)
-			return 0;
-		decode_ethertype(pk, type, rd_sub(&r, off, r.len), len > off ? len - (uint32_t)off : 0);
+	case LINKTYPE_EN10MB:
+		decode_ether(pk, r, len, 0);
 		break;
-	}
-	case DLT_LINUX_SLL_: {
+	case LINKTYPE_LINUX_SLL: {
 		uint16_t ptype, alen;
 		if (rd_be16(&r, 14, &type)) {
 			pk->truncated = 1;
@@ -361,10 +731,10 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		pk->pkttype = ptype;
 		if (alen == 6 && rd_copy(&r, 6, pk->src_mac, 6) == 0)
 			pk->has_mac = 1;
-		decode_ethertype(pk, type, rd_sub(&r, 16, r.len), len > 16 ? len - 16 : 0);
+		decode_cooked(pk, type, rd_sub(&r, 16, r.len), wire_after(len, 16));
 		break;
 	}
-	case DLT_LINUX_SLL2_: {
+	case LINKTYPE_LINUX_SLL2: {
 		uint32_t ifx;
 		uint8_t ptype, alen;
 		if (rd_be16(&r, 0, &type) || rd_be32(&r, 4, &ifx) || rd_u8(&r, 10, &ptype) || rd_u8(&r, 11, &alen)) {
@@ -375,40 +745,31 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		pk->pkttype = ptype;
 		if (alen == 6 && rd_copy(&r, 12, pk->src_mac, 6) == 0)
 			pk->has_mac = 1;
-		decode_ethertype(pk, type, rd_sub(&r, 20, r.len), len > 20 ? len - 20 : 0);
+		decode_cooked(pk, type, rd_sub(&r, 20, r.len), wire_after(len, 20));
 		break;
 	}
-	case DLT_NULL_:
-	case DLT_LOOP_: {
+	case LINKTYPE_NULL:
+	case LINKTYPE_LOOP: {
 		uint32_t fam;
-		if ((linktype == DLT_LOOP_ ? rd_be32(&r, 0, &fam) : rd_le32(&r, 0, &fam))) {
+		if ((linktype == LINKTYPE_LOOP ? rd_be32(&r, 0, &fam) : rd_le32(&r, 0, &fam))) {
 			pk->truncated = 1;
 			return 0;
 		}
-		if (linktype == DLT_NULL_ && (fam & 0xffff) == 0)
-			fam >>= 24; /* written on the other byte order */
+		if (fam & 0xffff0000u) /* written on the other byte order */
+			fam = (fam >> 24) | ((fam >> 8) & 0xff00u) | ((fam & 0xff00u) << 8) | (fam << 24);
 		struct rd s = rd_sub(&r, 4, r.len);
-		if (fam == 2)
-			decode_ip(pk, s, len - 4);
-		else if (fam == 24 || fam == 28 || fam == 30)
-			decode_ip6(pk, s, len - 4);
+		if (fam == NULL_AF_INET)
+			decode_ip(pk, s, wire_after(len, 4), 0);
+		else if (NULL_AF_IS_INET6(fam))
+			decode_ip6(pk, s, wire_after(len, 4), 0);
 		break;
 	}
-	case DLT_RAW_:
-	case LINKTYPE_RAW_:
-	case DLT_IPV4_:
-	case DLT_IPV6_: {
-		uint8_t v;
-		if (rd_u8(&r, 0, &v)) {
-			pk->truncated = 1;
-			return 0;
-		}
-		if ((v >> 4) == 4)
-			decode_ip(pk, r, len);
-		else if ((v >> 4) == 6)
-			decode_ip6(pk, r, len);
+	case LINKTYPE_RAW_DLT:
+	case LINKTYPE_RAW:
+	case LINKTYPE_IPV4:
+	case LINKTYPE_IPV6:
+		decode_ip_any(pk, r, len, 0);
 		break;
-	}
 	default:
 		break;
 	}
@@ -418,4 +779,47 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 double pkt_time(const struct pkt *pk)
 {
 	return (double)pk->ts_sec + (double)pk->ts_frac / (pk->ts_nano ? 1e9 : 1e6);
+}
+
+static size_t put_addr(char *b, size_t cap, const uint8_t *a, int v6)
+{
+	int n;
+	if (!v6) {
+		n = snprintf(b, cap, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	} else {
+		/* full form, no compression: the agreement test normalises both sides */
+		n = snprintf(b, cap, "%x:%x:%x:%x:%x:%x:%x:%x", a[0] << 8 | a[1], a[2] << 8 | a[3], a[4] << 8 | a[5],
+			     a[6] << 8 | a[7], a[8] << 8 | a[9], a[10] << 8 | a[11], a[12] << 8 | a[13],
+			     a[14] << 8 | a[15]);
+	}
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+size_t decode_dump_line(const struct pkt *pk, char *buf, size_t cap)
+{
+	size_t n;
+	int k;
+	if (cap == 0)
+		return 0;
+	k = snprintf(buf, cap, "%llu ", (unsigned long long)pk->num);
+	n = k < 0 ? 0 : (size_t)k < cap ? (size_t)k : cap - 1;
+	if (!(pk->l3 == 4 || pk->l3 == 6) || !(pk->has_tcp || pk->has_udp)) {
+		k = snprintf(buf + n, cap - n, "- l3=%d enc=%d icmp=%d", pk->l3, pk->encap, pk->has_icmp);
+	} else {
+		int v6 = pk->l3 == 6;
+		uint16_t sp = pk->has_tcp ? pk->tcp.sport : pk->sport, dp = pk->has_tcp ? pk->tcp.dport : pk->dport;
+		k = snprintf(buf + n, cap - n, "%s ", v6 ? "v6" : "v4");
+		n += k < 0 ? 0 : (size_t)k < cap - n ? (size_t)k : cap - n - 1;
+		n += put_addr(buf + n, cap - n, pk->src, v6);
+		k = snprintf(buf + n, cap - n, " %u ", sp);
+		n += k < 0 ? 0 : (size_t)k < cap - n ? (size_t)k : cap - n - 1;
+		n += put_addr(buf + n, cap - n, pk->dst, v6);
+		if (pk->has_tcp)
+			k = snprintf(buf + n, cap - n, " %u %u %u 0x%02x e%d", dp, pk->tcp.seq, pk->tcp.ack, pk->tcp.flags,
+				     pk->encap);
+		else
+			k = snprintf(buf + n, cap - n, " %u udp e%d", dp, pk->encap);
+	}
+	n += k < 0 ? 0 : (size_t)k < cap - n ? (size_t)k : cap - n - 1;
+	return n;
 }

@@ -10,20 +10,25 @@
  * "invalid" means a field breaks the spec (bad header length, etc).  A packet
  * that is truncated or invalid at the TCP layer has has_tcp == 0 so the
  * tracker never acts on half a header (decode, then act).
+ *
+ * Tunnels: the decoder follows 802.1Q/QinQ tags, MPLS label stacks, PPPoE
+ * sessions, GRE (v0 with checksum/key/sequence/routing, v1 PPTP with PPP),
+ * IPv4/IPv6 in IPv4/IPv6 (protocols 4 and 41), VXLAN (UDP 4789), GENEVE (UDP
+ * 6081) and ERSPAN I/II/III, at most DECODE_MAX_DEPTH levels deep.  The
+ * addresses, ports and TCP/UDP/ICMP fields are those of the INNERMOST IP
+ * header reached: that is the connection.  The link fields (MACs, cooked
+ * packet type, interface) stay those of the outer frame.
  */
 #ifndef SYNACK_DECODE_H
 #define SYNACK_DECODE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#define TCPF_FIN 0x01
-#define TCPF_SYN 0x02
-#define TCPF_RST 0x04
-#define TCPF_PSH 0x08
-#define TCPF_ACK 0x10
-#define TCPF_URG 0x20
-#define TCPF_ECE 0x40
-#define TCPF_CWR 0x80
+#include "../proto.h" /* TCPF_* and the other protocol constants */
+
+/* Encapsulations followed to reach the innermost IP header, at most this deep. */
+#define DECODE_MAX_DEPTH 8
 
 struct tcp_opts {
 	int mss;                /* -1 absent */
@@ -64,6 +69,9 @@ struct pkt {
 	int ts_nano;
 	uint32_t caplen, len;
 	int l3;                 /* 0 none, 4, 6 */
+	int encap;              /* tunnel layers crossed to reach that IP header (0 = none) */
+	uint32_t l3_off;        /* offset of the innermost IP header in the packet bytes */
+	uint32_t l4_off;        /* offset of its transport header (0 = none reached) */
 	uint8_t src[16], dst[16];   /* IPv4 in the first 4 bytes */
 	uint8_t ttl;            /* TTL / hop limit */
 	uint16_t ipid;
@@ -96,6 +104,14 @@ struct pkt {
 
 /* Decodes one packet.  Returns 0 (also for packets it does not understand). */
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len);
+
+/* Debug output for the printer/decoder agreement test (tests/decode/agree.sh,
+ * through its helper tests/decode/decode-dump.c; not reachable from the CLI): one line
+ * per packet, "NUM v4|v6 SRC SPORT DST DPORT SEQ ACK FLAGS eENC" for TCP,
+ * "NUM v4|v6 SRC SPORT DST DPORT udp" for UDP, "NUM - l3=.. enc=.. icmp=.."
+ * otherwise (ENC = tunnel layers crossed, as pk->encap).  Writes
+ * into buf (NUL-terminated) and returns its length. */
+size_t decode_dump_line(const struct pkt *pk, char *buf, size_t cap);
 
 /* Seconds as a double, for timing (microsecond precision is plenty). */
 double pkt_time(const struct pkt *pk);

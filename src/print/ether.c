@@ -8,6 +8,9 @@
  */
 #include "nd.h"
 
+#include "../proto.h"
+#include "tunnel.h"
+
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
 
@@ -42,15 +45,23 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	(void)src;
 	(void)dst;
 	switch (type) {
-	case 0x0800:
+	case ETHERTYPE_IPV4:
 		ip_print(nd, p, len);
 		return 1;
-	case 0x86dd:
+	case ETHERTYPE_IPV6:
 		ip6_print(nd, p, len);
 		return 1;
-	case 0x0806:
-	case 0x8035:
+	case ETHERTYPE_ARP:
+	case ETHERTYPE_RARP:
 		arp_print(nd, p, len, caplen);
+		return 1;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MULTI:
+		mpls_print(nd, p, len);
+		return 1;
+	case ETHERTYPE_PPPOED:
+	case ETHERTYPE_PPPOES:
+		pppoe_print(nd, p, len);
 		return 1;
 	default:
 		return 0;
@@ -87,7 +98,7 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	caplen -= ETHER_HDRLEN;
 
 	int printed_length = 0;
-	while (type == 0x8100 || type == 0x88a8 || type == 0x9100 || type == 0x9200) {
+	while (ETHERTYPE_IS_VLAN(type)) {
 		if (caplen < 4) {
 			/* tcpdump names the tag's type only once the tag is captured */
 			nd->ll_hdr_len += caplen;

@@ -14,6 +14,9 @@
  */
 #include "nd.h"
 
+#include "../proto.h"
+#include "tunnel.h"
+
 #include <netdb.h>
 #include <string.h>
 
@@ -266,6 +269,9 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 	case 41:
 		ip6_print(nd, p, len);
 		break;
+	case IPPROTO_GRE_:
+		gre_print(nd, p, len);
+		break;
 	case 59:
 		if (ip->v6) {
 			ND_STR(nd, "no next header");
@@ -327,7 +333,7 @@ void ip_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_U(nd, len);
 		return;
 	}
-	nd_push_snaplen(nd, p, length < len ? length : len);
+	nd_push_snaplen(nd, p, len); /* tcpdump 4.99.3 cuts at the IP length, even past a shorter link length */
 	len -= hlen;
 	unsigned off = GET_BE16(nd, p + 6);
 	uint8_t proto = GET_U8(nd, p + 9);

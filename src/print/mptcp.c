@@ -19,8 +19,7 @@
  */
 #include "nd.h"
 
-#define TH_SYN 0x02
-#define TH_ACK 0x10
+#include "../proto.h"
 
 /* MP_CAPABLE flags byte */
 #define MPC_FLAG_CSUM 0x80
@@ -44,8 +43,8 @@ static void print_hex64(struct nd *nd, const uint8_t *p)
  */
 static int capable_print(struct nd *nd, const uint8_t *opt, unsigned len, uint8_t flags)
 {
-	int syn_form = (len == 4 || len == 12) && (flags & TH_SYN);
-	int ack_form = (len == 20 || len == 22) && (flags & (TH_SYN | TH_ACK)) == TH_ACK;
+	int syn_form = (len == 4 || len == 12) && (flags & TCPF_SYN);
+	int ack_form = (len == 20 || len == 22) && (flags & (TCPF_SYN | TCPF_ACK)) == TCPF_ACK;
 	if (!syn_form && !ack_form)
 		return 0;
 	unsigned version = GET_U8(nd, opt + 2) & 0x0f;
@@ -74,9 +73,9 @@ static int capable_print(struct nd *nd, const uint8_t *opt, unsigned len, uint8_
 /* MP_JOIN: 12 on SYN (token, nonce), 16 on SYN-ACK (truncated hmac, nonce), 24 on ACK. */
 static int join_print(struct nd *nd, const uint8_t *opt, unsigned len, uint8_t flags)
 {
-	uint8_t sa = flags & (TH_SYN | TH_ACK);
-	if (!(len == 12 && (flags & TH_SYN)) && !(len == 16 && sa == (TH_SYN | TH_ACK)) &&
-	    !(len == 24 && (flags & TH_ACK)))
+	uint8_t sa = flags & (TCPF_SYN | TCPF_ACK);
+	if (!(len == 12 && (flags & TCPF_SYN)) && !(len == 16 && sa == (TCPF_SYN | TCPF_ACK)) &&
+	    !(len == 24 && (flags & TCPF_ACK)))
 		return 0;
 	if (len != 24) {
 		if (GET_U8(nd, opt + 2) & MP_BACKUP)
@@ -120,7 +119,7 @@ static int dss_number(struct nd *nd, const uint8_t **p, unsigned *left, int wide
 /* DSS: flags, then optional data ack and optional mapping, nothing else. */
 static int dss_print(struct nd *nd, const uint8_t *opt, unsigned len, uint8_t flags)
 {
-	if (len < 4 || (flags & TH_SYN))
+	if (len < 4 || (flags & TCPF_SYN))
 		return 0;
 	uint8_t dflags = GET_U8(nd, opt + 3);
 	const uint8_t *p = opt + 4;

@@ -5,6 +5,8 @@
  */
 #include "print.h"
 
+#include "../proto.h"
+
 #include <pcap/pcap.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +36,7 @@ static const struct {
 	{DLT_NULL, null_if},
 	{DLT_LOOP, loop_if},
 	{DLT_RAW, raw_print},
-	{101 /* LINKTYPE_RAW */, raw_print},
+	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},
 #endif

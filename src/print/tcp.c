@@ -20,14 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TH_FIN 0x01
-#define TH_SYN 0x02
-#define TH_RST 0x04
-#define TH_PUSH 0x08
-#define TH_ACK 0x10
-#define TH_URG 0x20
-#define TH_ECE 0x40
-#define TH_CWR 0x80
+#include "../proto.h"
 
 /*
  * Relative sequence numbers, with tcpdump's rules: a conversation's base is
@@ -254,18 +247,18 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 			const struct ipctx *ip)
 {
 #define PORT(x) (sport == (x) || dport == (x))
-	if (PORT(179)) {
+	if (PORT(PORT_BGP)) {
 		bgp_print(nd, bp, length);
-	} else if (PORT(1723)) {
+	} else if (PORT(PORT_PPTP)) {
 		pptp_print(nd, bp, length);
-	} else if (PORT(22)) {
+	} else if (PORT(PORT_SSH)) {
 		ssh_print(nd, bp, length);
-	} else if (PORT(6633) || PORT(6653)) {
+	} else if (PORT(PORT_OPENFLOW_OLD) || PORT(PORT_OPENFLOW)) {
 		openflow_print(nd, bp, length);
-	} else if (PORT(80) || PORT(8080)) {
+	} else if (PORT(PORT_HTTP) || PORT(PORT_HTTP_ALT)) {
 		ND_STR(nd, ": ");
 		http_print(nd, bp, length);
-	} else if (PORT(53)) {
+	} else if (PORT(PORT_DNS)) {
 		nd->protocol = "domain";
 		if (length < 2) {
 			out_fmt(nd->out, " [DNS over TCP: length %u < 2]", length);
@@ -280,9 +273,9 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		}
 		ND_CHR(nd, ' ');
 		dns_print(nd, bp + 2, length - 2, 1);
-	} else if (PORT(323)) {
+	} else if (PORT(PORT_RPKI_RTR)) {
 		rpki_rtr_print(nd, bp, length);
-	} else if (PORT(2049)) {
+	} else if (PORT(PORT_NFS)) {
 		nfs_tcp_print(nd, bp, length, sport, dport, ip);
 	}
 #undef PORT
@@ -340,7 +333,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 
 	uint32_t thseq = 0, thack = 0;
 	int rev = 0;
-	if (!nd->o->Sflag && (flags & TH_ACK)) {
+	if (!nd->o->Sflag && (flags & TCPF_ACK)) {
 		size_t alen = ip->v6 ? 16 : 4;
 		uint8_t ksrc[16] = {0}, kdst[16] = {0};
 		uint32_t port;
@@ -360,7 +353,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		int found = 0;
 		struct seq_ent *e = seq_lookup(ip->v6, ksrc, kdst, port, &found);
 		if (e) {
-			if (!found || (flags & TH_SYN)) {
+			if (!found || (flags & TCPF_SYN)) {
 				e->used = 1;
 				e->v6 = (uint8_t)ip->v6;
 				memcpy(e->src, ksrc, 16);
@@ -406,7 +399,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		}
 	}
 	length -= hlen;
-	if (nd->o->vflag > 1 || length > 0 || (flags & (TH_SYN | TH_FIN | TH_RST))) {
+	if (nd->o->vflag > 1 || length > 0 || (flags & (TCPF_SYN | TCPF_FIN | TCPF_RST))) {
 		ND_STR(nd, ", seq ");
 		ND_U(nd, seq);
 		if (length > 0) {
@@ -414,13 +407,13 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			ND_U(nd, (uint32_t)(seq + length));
 		}
 	}
-	if (flags & TH_ACK) {
+	if (flags & TCPF_ACK) {
 		ND_STR(nd, ", ack ");
 		ND_U(nd, ack);
 	}
 	ND_STR(nd, ", win ");
 	ND_U(nd, win);
-	if (flags & TH_URG) {
+	if (flags & TCPF_URG) {
 		ND_STR(nd, ", urg ");
 		ND_U(nd, urp);
 	}
@@ -458,19 +451,19 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			else
 				out_fmt(nd->out, "unknown-%u", opt);
 			switch (opt) {
-			case 2:
+			case TCPOPT_MSS:
 				datalen = 2;
 				LENCHECK(datalen);
 				ND_CHR(nd, ' ');
 				ND_U(nd, GET_BE16(nd, cp));
 				break;
-			case 3:
+			case TCPOPT_WSCALE:
 				datalen = 1;
 				LENCHECK(datalen);
 				ND_CHR(nd, ' ');
 				ND_U(nd, GET_U8(nd, cp));
 				break;
-			case 5:
+			case TCPOPT_SACK:
 				datalen = len - 2;
 				if (datalen % 8 != 0) {
 					ND_STR(nd, " invalid sack");
@@ -498,17 +491,17 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 					}
 				}
 				break;
-			case 11:
-			case 12:
-			case 13:
-			case 6:
-			case 7:
+			case TCPOPT_CC:
+			case TCPOPT_CCNEW:
+			case TCPOPT_CCECHO:
+			case TCPOPT_ECHO:
+			case TCPOPT_ECHOREPLY:
 				datalen = 4;
 				LENCHECK(datalen);
 				ND_CHR(nd, ' ');
 				ND_U(nd, GET_BE32(nd, cp));
 				break;
-			case 8:
+			case TCPOPT_TS:
 				datalen = 8;
 				LENCHECK(datalen);
 				ND_STR(nd, " val ");
@@ -516,7 +509,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 				ND_STR(nd, " ecr ");
 				ND_U(nd, GET_BE32(nd, cp + 4));
 				break;
-			case 19:
+			case TCPOPT_MD5:
 				datalen = 16;
 				LENCHECK(datalen);
 				ND_CHR(nd, ' ');
@@ -529,12 +522,12 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 				ND_STR(nd, "can't check - ");
 				print_hexbytes(nd, cp, 16);
 				break;
-			case 20:
+			case TCPOPT_SCPS:
 				datalen = 2;
 				LENCHECK(datalen);
 				out_fmt(nd->out, " cap %02x id %u", GET_U8(nd, cp), GET_U8(nd, cp + 1));
 				break;
-			case 29:
+			case TCPOPT_AO:
 				datalen = len - 2;
 				if (datalen < 2) {
 					nd_print_invalid(nd);
@@ -552,11 +545,11 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 					}
 				}
 				break;
-			case 0:
-			case 1:
-			case 4:
+			case TCPOPT_EOL:
+			case TCPOPT_NOP:
+			case TCPOPT_SACK_OK:
 				break;
-			case 28: {
+			case TCPOPT_UTO: {
 				datalen = 2;
 				LENCHECK(datalen);
 				unsigned uto = GET_BE16(nd, cp);
@@ -570,19 +563,19 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 				ND_U(nd, uto);
 				break;
 			}
-			case 30:
+			case TCPOPT_MPTCP:
 				datalen = len - 2;
 				LENCHECK(datalen);
 				if (!mptcp_print(nd, cp - 2, len, flags))
 					goto bad;
 				break;
-			case 34:
+			case TCPOPT_FASTOPEN:
 				datalen = len - 2;
 				LENCHECK(datalen);
 				ND_CHR(nd, ' ');
 				print_tfo(nd, cp, datalen, 0);
 				break;
-			case 254: {
+			case TCPOPT_EXPERIMENT2: {
 				datalen = len - 2;
 				LENCHECK(datalen);
 				if (datalen < 2)
@@ -628,7 +621,7 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		nd_trunc(nd);
 	}
 	bp += hlen;
-	if ((flags & TH_RST) && nd->o->vflag) {
+	if ((flags & TCPF_RST) && nd->o->vflag) {
 		print_rst_data(nd, bp, length);
 		return;
 	}

@@ -8,6 +8,7 @@
  *   +-------------------------------+-------------------------------+
  */
 #include "nd.h"
+#include "tunnel.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
 
@@ -183,6 +184,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		}
 		if (PORT(8472)) {
 			otv_print(nd, cp, length);
+			return;
+		}
+		if (PORT(6081)) {
+			geneve_print(nd, cp, length);
 			return;
 		}
 		if (PORT(500) || PORT(7500) || PORT(8500)) {

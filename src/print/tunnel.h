@@ -1,0 +1,23 @@
+/*
+ * tunnel.h - printers of the encapsulations (print/gre.c, mpls.c, pppoe.c),
+ * called from the ethertype, IP-protocol and GRE dispatchers.  Same contract
+ * as the printers in nd.h: p at the header, len = bytes on the wire, every
+ * read through the GET_* accessors.
+ */
+#ifndef SYNACK_PRINT_TUNNEL_H
+#define SYNACK_PRINT_TUNNEL_H
+
+#include "nd.h"
+
+/* GRE (RFC 2784/2890, RFC 1701 routing; version 1 = PPTP enhanced GRE). */
+void gre_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* GENEVE (RFC 8926), UDP port 6081. */
+void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* MPLS label stack (RFC 3032) and the payload it guesses. */
+void mpls_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* PPPoE discovery and session stages (RFC 2516). */
+void pppoe_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* A PPP frame (RFC 1661) from the address/control field on; returns the header length. */
+uint32_t ppp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
+#endif
