@@ -150,8 +150,20 @@ void diag_det_event(struct diag *d, const struct det_event *ev)
 		break;
 	case DET_DNS_FAILURE:
 		snprintf(label, sizeof label, "%s -> %s:53", peer, addr);
-		snprintf(text, sizeof text, "%llu quer%s for %.200s (type %d) answered %.100s by %s, never resolved afterwards",
-			 (unsigned long long)ev->count, ev->count == 1 ? "y" : "ies", ev->name, ev->qtype, ev->detail, addr);
+		{
+			static const struct { int t; const char *n; } qtypes[] = {
+				{1, "A"}, {2, "NS"}, {5, "CNAME"}, {6, "SOA"}, {12, "PTR"}, {15, "MX"}, {16, "TXT"},
+				{28, "AAAA"}, {33, "SRV"}, {64, "SVCB"}, {65, "HTTPS"}, {255, "ANY"}};
+			char qt[16];
+			snprintf(qt, sizeof qt, "type %d", ev->qtype);
+			for (size_t i = 0; i < sizeof qtypes / sizeof qtypes[0]; i++)
+				if (qtypes[i].t == ev->qtype)
+					snprintf(qt, sizeof qt, "%s", qtypes[i].n);
+			int noans = strcmp(ev->detail, "no answer") == 0;
+			snprintf(text, sizeof text, "%llu quer%s for %.200s (%s) %s%.100s by %s, never resolved afterwards",
+				 (unsigned long long)ev->count, ev->count == 1 ? "y" : "ies", ev->name, qt,
+				 noans ? "never answered" : "answered ", noans ? "" : ev->detail, addr);
+		}
 		break;
 	case DET_TLS_REJECTED:
 		snprintf(label, sizeof label, "%s:%u -> %s:%u", peer, ev->peer_port, addr, ev->port);

@@ -250,6 +250,8 @@ struct dq_key {
 struct dq {
 	struct dq_key k;
 	double t;               /* the last try */
+	double t0;              /* the first try */
+	uint32_t tries;         /* tries with this id (a resolver retries with the same id) */
 	uint32_t name;          /* index into the names table + 1 (0 none) */
 };
 
@@ -697,6 +699,11 @@ static void det_dns(struct det *d, const struct pkt *pk, const struct rd *r, dou
 		}
 		if (!isnew && t - q->t < DUP_WINDOW)
 			return; /* the same packet seen twice (-i any) */
+		if (isnew) {
+			q->t0 = t;
+			q->tries = 0;
+		}
+		q->tries++;
 		q->t = t;
 		q->name = idx;
 		if (n) {
@@ -1133,9 +1140,9 @@ static void collect_dq(void *ctx, void *ent)
 	struct dn *n = tab_at(&c->d->dn, q->name - 1);
 	if (n->ever_ok && n->ok_last >= q->t)
 		return;
-	if (n->fail[DN_NOANSWER] == 0 || q->t < n->noans_first)
-		n->noans_first = q->t;
-	n->fail[DN_NOANSWER]++;
+	if (n->fail[DN_NOANSWER] == 0 || q->t0 < n->noans_first)
+		n->noans_first = q->t0;
+	n->fail[DN_NOANSWER] += q->tries ? q->tries : 1;
 }
 
 static const char *const dn_detail[DN_NKIND] = {"NXDOMAIN", "SERVFAIL", "REFUSED", "no answer"};
