@@ -25,7 +25,7 @@
 
 #include "../src/capture.h"
 #include "../src/decode/decode.h"
-#include "../src/print/out.h"
+#include "../src/util/out.h"
 #include "../src/print/print.h"
 #include "../src/tcp/track.h"
 #include "../src/pipeline.h"

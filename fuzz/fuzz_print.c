@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../src/opts.h"
-#include "../src/print/out.h"
+#include "../src/util/out.h"
 #include "../src/print/print.h"
 #include "fuzz.h"
 

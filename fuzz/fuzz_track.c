@@ -16,7 +16,7 @@
 
 #include "../src/decode/decode.h"
 #include "../src/diag/diag.h"
-#include "../src/print/out.h"
+#include "../src/util/out.h"
 #include "../src/tcp/track.h"
 #include "fuzz.h"
 

@@ -24,7 +24,7 @@
 #include "opts.h"
 #include "pipeline.h"
 #include "taps.h"
-#include "print/out.h"
+#include "util/out.h"
 #include "print/print.h"
 #include "writer.h"
 #include "sandbox.h"

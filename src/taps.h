@@ -16,7 +16,7 @@
 #include "diag/diag.h"
 #include "opts.h"
 #include "pipeline.h"
-#include "print/out.h"
+#include "util/out.h"
 #include "print/print.h"
 #include "report/conns.h"
 #include "writer.h"

@@ -17,8 +17,8 @@
 #include <time.h>
 
 #include "../decode/decode.h"
-#include "../print/out.h"
-#include "../report/conns.h"
+#include "../util/out.h"
+#include "../util/fmt.h"
 #include "ladder.h"
 
 #define SAMPLE_MAX 65536
@@ -172,13 +172,6 @@ static double dabs(double x)
 	return x < 0 ? -x : x;
 }
 
-static double dfloor(double x)
-{
-	if (!(x > -9e15 && x < 9e15)) /* NaN, inf or absurd: no UB in the cast */
-		return 0;
-	double f = (double)(int64_t)x;
-	return f > x ? f - 1 : f;
-}
 
 static uint64_t mix64(uint64_t x)
 {
@@ -241,25 +234,17 @@ static const char *kind_of(const struct prec *r)
 	return "ACK";
 }
 
+/* Absolute time of an offset from the capture's base: local time for people
+ * (as print and diagnose show it), ISO UTC for JSON. */
 static void fmt_abs(const struct cmp *c, char *buf, size_t n, double t, int iso)
 {
-	double fl = dfloor(t);
-	int64_t sec = c->base + (int64_t)fl;
-	int us = (int)((t - fl) * 1e6 + 0.5);
-	if (us < 0)
-		us = 0;
-	if (us >= 1000000) {
-		us -= 1000000;
-		sec++;
-	}
-	time_t tt = (time_t)sec;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
+	double abs_t = (double)c->base + t;
+	if (!(abs_t > -9e15 && abs_t < 9e15)) /* NaN, inf or absurd: no UB in the cast */
+		abs_t = 0;
 	if (iso)
-		snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			 tm.tm_hour, tm.tm_min, tm.tm_sec, us);
+		fmt_iso_utc(buf, n, abs_t);
 	else
-		snprintf(buf, n, "%02d:%02d:%02d.%06d", tm.tm_hour, tm.tm_min, tm.tm_sec, us);
+		fmt_clock(buf, n, abs_t);
 }
 
 
@@ -1922,7 +1907,7 @@ static void header(struct cmp *c)
 			side_name(c, !c->empty_cap), a, b, c->window);
 	else
 		out_fmt(o, "judged: packets due at the other capture point while it ran (client side %s to %s, server side %s "
-			   "to %s, client-side clock, UTC), matching window %.3f s\n\n",
+			   "to %s, client-side clock), matching window %.3f s\n\n",
 			a, b, a2, b2, c->window);
 }
 

@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-#include "../print/out.h"
+#include "../util/out.h"
 
 #define LADDER_MAX 4000
 

@@ -15,7 +15,7 @@
 
 #include "../compare/compare.h"
 #include "../decode/decode.h"
-#include "../print/out.h"
+#include "../util/out.h"
 #include "../tcp/track.h"
 
 struct diag;

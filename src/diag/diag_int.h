@@ -9,8 +9,6 @@
 enum sev { SEV_INFO = 0, SEV_WARNING = 1, SEV_ERROR = 2, SEV_CRITICAL = 3 };
 extern const char *const diag_sev_name[];
 
-/* "HH:MM:SS.uuuuuu" in local time (TZ). */
-void diag_fmt_clock(char *buf, size_t n, double t);
 
 /* Copies tpl to dst with %SERVER%, %CLIENT% and %PORT% replaced. */
 void diag_expand(char *dst, size_t n, const char *tpl, const char *server, const char *client, unsigned port);

@@ -6,6 +6,7 @@
  */
 #include "diag.h"
 #include "diag_int.h"
+#include "../util/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,8 +73,8 @@ static void loss_sentence(char *buf, size_t n, const struct cmp_loss *e, int pat
 		snprintf(what, sizeof what, "an ACK");
 	else
 		snprintf(what, sizeof what, "a %s packet", e->kind);
-	diag_fmt_clock(ts, sizeof ts, e->t_sender);
-	diag_fmt_clock(tr, sizeof tr, e->t_receiver);
+	fmt_clock(ts, sizeof ts, e->t_sender);
+	fmt_clock(tr, sizeof tr, e->t_receiver);
 	char seq[64] = "";
 	if (e->tcp)
 		snprintf(seq, sizeof seq, ", %s seq %u", e->flags, e->seq);
@@ -232,8 +233,8 @@ static int path_loss_finding(struct pfind *f, const struct cmp_result *r, int pa
 			 path ? "client" : "server", (unsigned long long)missed_rcv);
 	char a[40] = "?", b[40] = "?";
 	if (have) {
-		diag_fmt_clock(a, sizeof a, t0);
-		diag_fmt_clock(b, sizeof b, t1);
+		fmt_clock(a, sizeof a, t0);
+		fmt_clock(b, sizeof b, t1);
 	}
 	snprintf(f->where, sizeof f->where, "%s, %llu packet%s in %d connection%s, %s - %s (%s-side clock)", path_name[path],
 		 (unsigned long long)p->lost, p->lost == 1 ? "" : "s", p->conns_lost, p->conns_lost == 1 ? "" : "s", a, b,

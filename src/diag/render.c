@@ -18,22 +18,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "../report/conns.h"
+#include "../util/fmt.h"
 
 const char *const diag_sev_name[] = {"info", "warning", "error", "critical"};
 
-void diag_fmt_clock(char *buf, size_t n, double t)
-{
-	time_t s = (time_t)t;
-	struct tm tm;
-	if (!localtime_r(&s, &tm)) {
-		snprintf(buf, n, "%.6f", t);
-		return;
-	}
-	char hms[16];
-	strftime(hms, sizeof hms, "%H:%M:%S", &tm);
-	snprintf(buf, n, "%s.%06ld", hms, (long)((t - (double)s) * 1e6 + 0.5) % 1000000);
-}
 
 /* Substitute %PORT%, %SERVER% and %CLIENT% in a command template. */
 void diag_expand(char *dst, size_t n, const char *tpl, const char *server, const char *client, unsigned port)
@@ -123,8 +111,8 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		out_json_str(o, d->src_file);
 	}
 	if (g->first >= 0 && g->last > 0) {
-		diag_fmt_clock(t0, sizeof t0, g->first);
-		diag_fmt_clock(t1, sizeof t1, g->last);
+		fmt_clock(t0, sizeof t0, g->first);
+		fmt_clock(t1, sizeof t1, g->last);
 		out_fmt(o, ",\"first_time\":%.6f,\"last_time\":%.6f,\"first_clock\":\"%s\",\"last_clock\":\"%s\"", g->first, g->last,
 			t0, t1);
 	}
@@ -202,8 +190,8 @@ static void text_group(struct diag *d, const struct group *g, enum vantage v, in
 		out_fmt(o, "   where:    %s, %llu %s%s", srvep, (unsigned long long)g->count, g->events ? "occurrence" : "connection",
 			g->count == 1 ? "" : "s");
 		if (g->first >= 0 && g->last > 0) {
-			diag_fmt_clock(t0, sizeof t0, g->first);
-			diag_fmt_clock(t1, sizeof t1, g->last);
+			fmt_clock(t0, sizeof t0, g->first);
+			fmt_clock(t1, sizeof t1, g->last);
 			out_fmt(o, ", %s - %s", t0, t1);
 		}
 		out_char(o, '\n');
@@ -272,7 +260,7 @@ void diag_early_syn_alert(struct diag *d, const struct tcp_result *res, double n
 			      "\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"]}\n", label, now - c->syn_times[0]);
 	} else {
 		char ts[32];
-		diag_fmt_clock(ts, sizeof ts, now);
+		fmt_clock(ts, sizeof ts, now);
 		out_fmt(d->o, "%s !! [syn-unanswered] %s: 2 SYNs %.1f s apart, no answer yet (full report on Ctrl+C)\n", ts,
 			label, now - c->syn_times[0]);
 	}

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../report/conns.h"
+#include "../util/fmt.h"
 
 struct group *diag_group_new(struct diag *d, enum fid kind, enum sev sev, int v6, const uint8_t *srv,
 			     const uint8_t *cli, uint16_t sport)
@@ -212,7 +212,7 @@ static int rule_icmp(struct diag *d, const struct conn *c, enum vantage v)
 	int dir = ia && ia->icmp_set ? ia->icmp_dir : 0, what = ia && ia->icmp_set ? ia->icmp_what : 0;
 	char from[64], ts[32], ev[400], quoted[96];
 	diag_addr_str(from, sizeof from, v6, c->icmp_from);
-	diag_fmt_clock(ts, sizeof ts, c->icmp_time);
+	fmt_clock(ts, sizeof ts, c->icmp_time);
 	uint64_t qpkt = 0;
 	if (dir == 0 && what == 0) {
 		snprintf(quoted, sizeof quoted, "the client's SYN (packet %llu)", (unsigned long long)c->syn_pkt);

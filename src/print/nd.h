@@ -18,7 +18,8 @@
 #include <stdint.h>
 
 #include "../opts.h"
-#include "out.h"
+#include "../util/out.h"
+#include "../util/fmt.h"
 
 struct tcp_seq_table;
 
@@ -123,8 +124,6 @@ void nd_addr_ports(struct nd *nd, const struct ipctx *ip, uint16_t sport, uint16
 /* "src > dst" from the enclosing IP header. */
 void nd_addr_pair(struct nd *nd, const struct ipctx *ip);
 /* Format helpers on already-copied bytes (no packet access). */
-size_t fmt_ip6(char *dst, size_t cap, const uint8_t a[16]);
-size_t fmt_ip4(char *dst, size_t cap, const uint8_t a[4]);
 
 /* A table of {value, "name"} ends with {0, NULL}. */
 struct tok {

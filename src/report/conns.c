@@ -1,7 +1,7 @@
 /* conns.c - the connection table and its NDJSON form. */
 #include "conns.h"
 
-#include "../print/nd.h"
+#include "../util/fmt.h"
 
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -18,33 +18,6 @@ struct conns_report {
 	uint64_t pending;       /* records waiting */
 };
 
-size_t fmt_endpoint(char *buf, size_t n, int v6, const uint8_t *addr, uint16_t port)
-{
-	char a[64];
-	size_t k = 0;
-	if (n < 2)
-		return 0;
-	if (v6)
-		a[k++] = '[';
-	k += v6 ? fmt_ip6(a + k, sizeof a - k, addr) : fmt_ip4(a + k, sizeof a - k, addr);
-	if (v6)
-		a[k++] = ']';
-	a[k++] = ':';
-	char d[8];
-	int nd = 0;
-	do {
-		d[nd++] = (char)('0' + port % 10);
-		port /= 10;
-	} while (port);
-	while (nd)
-		a[k++] = d[--nd];
-	if (k >= n)
-		k = n - 1;
-	memcpy(buf, a, k);
-	buf[k] = 0;
-	return k;
-}
-
 struct conns_report *conns_report_new(struct out *o, int json, int live, int nano)
 {
 	struct conns_report *r = calloc(1, sizeof *r);
@@ -55,38 +28,6 @@ struct conns_report *conns_report_new(struct out *o, int json, int live, int nan
 	r->live = live;
 	r->nano = nano;
 	return r;
-}
-
-static void fmt_time(char *buf, size_t n, double t)
-{
-	/* The date and time of day change once a second: cache them. */
-	static time_t cached = (time_t)-1;
-	static char hms[32];
-	time_t s = (time_t)t;
-	if (t < 0 || n < 28) {
-		snprintf(buf, n, "%.6f", t);
-		return;
-	}
-	if (s != cached) {
-		struct tm tm;
-		if (!localtime_r(&s, &tm)) {
-			snprintf(buf, n, "%.6f", t);
-			return;
-		}
-		strftime(hms, sizeof hms, "%Y-%m-%d %H:%M:%S", &tm);
-		cached = s;
-	}
-	size_t k = strlen(hms);
-	memcpy(buf, hms, k);
-	long us = (long)((t - (double)s) * 1e6 + 0.5);
-	if (us > 999999)
-		us = 999999;
-	buf[k++] = '.';
-	for (int i = 5; i >= 0; i--) {
-		buf[k + (size_t)i] = (char)('0' + us % 10);
-		us /= 10;
-	}
-	buf[k + 6] = 0;
 }
 
 /* How the connection ended, in words: what the packets say first, then why the record was closed. */
@@ -215,7 +156,7 @@ static char *format_text(const struct conn *c)
 	ended(end, sizeof end, c);
 	fmt_endpoint(cli, sizeof cli, c->v6, c->cli, c->cport);
 	fmt_endpoint(srv, sizeof srv, c->v6, c->srv, c->sport);
-	fmt_time(st, sizeof st, c->start);
+	fmt_datetime(st, sizeof st, c->start);
 	sb_left(&x, st, 26);
 	sb_mem(&x, " ", 1);
 	size_t k = fixs(t, c->last - c->start, 3);
@@ -311,7 +252,7 @@ static char *format_json(const struct conn *c)
 	ended(end, sizeof end, c);
 	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->cli, cli, sizeof cli);
 	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->srv, srv, sizeof srv);
-	fmt_time(st, sizeof st, c->start);
+	fmt_datetime(st, sizeof st, c->start);
 	char rmin[32], ravg[32], rmax[32], hs_s[32], hs_c[32], ttfb[32];
 	json_num(rmin, sizeof rmin, c->rtt_n ? c->rtt_min : -1);
 	json_num(ravg, sizeof ravg, avg_rtt(c));

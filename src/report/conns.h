@@ -11,7 +11,7 @@
 #ifndef SYNACK_CONNS_H
 #define SYNACK_CONNS_H
 
-#include "../print/out.h"
+#include "../util/out.h"
 #include "../tcp/track.h"
 
 #define CONNS_PENDING_MAX 16384
@@ -23,7 +23,5 @@ void conns_report_add(struct conns_report *r, const struct conn *c);
 void conns_report_finish(struct conns_report *r, uint64_t seen, uint64_t overflow);
 void conns_report_free(struct conns_report *r);
 
-/* Shared by diagnose and compare: "10.0.0.1:1234" / "[2001:db8::1]:80". */
-size_t fmt_endpoint(char *buf, size_t n, int v6, const uint8_t *addr, uint16_t port);
 
 #endif

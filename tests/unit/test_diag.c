@@ -7,7 +7,7 @@
 
 #include "check.h"
 #include "diag/findings.h"
-#include "print/out.h"
+#include "util/out.h"
 
 static struct out o;
 

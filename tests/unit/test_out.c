@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "print/out.h"
+#include "util/out.h"
 
 static struct out o;
 
