@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# tests/report/graph.sh - synack graph: every kind is well-formed SVG with axes
+# and a legend; the time-sequence graph of each connection of a lab capture
+# with drops carries exactly as many retransmission marks as the tracker
+# counts for that connection (synack conns --json); bad arguments fail cleanly.
+. "$(dirname "$0")/../lib.sh"
+need_synack
+PY=/usr/bin/python3
+[ -x $PY ] || skip "python3 not installed"
+pc=$CAP/ana-loss5-sack.pcap
+"$SYNACK" conns --json -r "$pc" 2>/dev/null >"$T/conns.json"
+nconn=$(grep -c '"start"' "$T/conns.json")
+[ "$nconn" -ge 2 ] || die "expected 2 connections in $pc, conns says $nconn"
+for n in $(seq 1 "$nconn"); do
+    # tracker count: retransmissions both ways of the N-th connection
+    want=$(sed -n "${n}p" "$T/conns.json" | $PY -c 'import json,sys; print(sum(json.load(sys.stdin)["retransmissions"]))')
+    for kind in tsg throughput rtt inflight; do
+        out=$T/c$n-$kind.svg
+        if ! "$SYNACK" graph "$kind" -r "$pc" --conn "$n" -o "$out" 2>"$T/err"; then
+            fail "graph $kind --conn $n: exit status non-zero"; show "$T/err"; continue
+        fi
+        $PY - "$out" "$kind" "$want" >"$T/check" 2>&1 <<'PYEOF' || { fail "graph $kind --conn $n:"; show "$T/check"; }
+import sys, xml.etree.ElementTree as ET
+path, kind, want = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(path).getroot()          # well-formed XML or an exception
+assert root.tag == ns + "svg", root.tag
+assert "g-" + kind in root.get("class"), root.get("class")
+texts = " ".join("".join(t.itertext()) for t in root.iter(ns + "text"))
+assert "time since the connection started (s)" in texts, "no x axis label"
+ticks = [t for t in root.iter(ns + "text") if t.get("class") == "tk"]
+assert len([t for t in ticks if t.get("data-axis") == "x"]) >= 3, "fewer than 3 x ticks"
+assert len([t for t in ticks if t.get("data-axis") == "y"]) >= 3, "fewer than 3 y ticks"
+legend = [g for g in root.iter(ns + "g") if g.get("class") == "legend"]
+assert legend and len(list(legend[0])) >= 1, "no legend"
+if kind == "tsg":
+    marks = [g for g in root.iter(ns + "g") if "rx" in (g.get("class") or "").split()]
+    assert len(marks) == want, "%d retransmission marks, tracker counts %d" % (len(marks), want)
+    for g in root.iter(ns + "g"):
+        if "mk" in (g.get("class") or "").split():
+            x, y = float(g.get("data-x")), float(g.get("data-y"))
+            assert 0 <= x <= 850 and 0 <= y <= 300, "marker outside the plot: %s %s" % (x, y)
+            assert g.get("data-pkt").isdigit(), "marker without a packet number"
+    segs = [p for p in root.iter(ns + "path") if p.get("class") == "segs"]
+    assert segs and segs[0].get("d").count("V") > 10, "no segment bars"
+    assert "ACK" in texts and "receive window" in texts, "legend lacks ACK / window"
+PYEOF
+    done
+done
+# bad arguments: one error line, exit 2, no output file
+for args in "tsg -r $pc --conn 0" "tsg -r $pc --conn 99" "nosuch -r $pc --conn 1" "tsg -r $pc" "tsg --conn 1"; do
+    rc=0
+    # shellcheck disable=SC2086
+    "$SYNACK" graph $args -o "$T/bad.svg" >"$T/out" 2>"$T/err" || rc=$?
+    [ "$rc" = 2 ] || fail "graph $args: exit status $rc, expected 2"
+    [ -e "$T/bad.svg" ] && fail "graph $args: left an output file"
+    grep -q '^synack: ' "$T/err" || { fail "graph $args: no 'synack: ' error line"; show "$T/err"; }
+    rm -f "$T/bad.svg"
+done
+finish
