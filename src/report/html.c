@@ -230,12 +230,12 @@ static const char page_js[] =
 	"const PW=850,PH=300;\n"
 	"function el(t,c,txt){const e=document.createElement(t);if(c)e.className=c;if(txt!==undefined)e.textContent=txt;return e;}\n"
 	"function sortTable(th){const tb=th.closest('table').tBodies[0];const i=th.cellIndex;const asc=th.dataset.dir!=='asc';"
-	"th.dataset.dir=asc?'asc':'desc';const rows=Array.from(tb.rows);rows.sort((a,b)=>{const x=a.cells[i].dataset.v,y=b.cells[i].dataset.v;"
+	"th.dataset.dir=asc?'asc':'desc';const rows=Array.from(tb.rows);rows.sort((a,b)=>{const x=a.cells[i].dataset.v??a.cells[i].textContent,y=b.cells[i].dataset.v??b.cells[i].textContent;"
 	"const nx=parseFloat(x),ny=parseFloat(y);let r=(!isNaN(nx)&&!isNaN(ny))?nx-ny:String(x).localeCompare(String(y));return asc?r:-r;});"
 	"rows.forEach(r=>tb.appendChild(r));}\n"
 	"document.querySelectorAll('table.conns th').forEach(th=>th.addEventListener('click',()=>sortTable(th)));\n"
-	"document.querySelectorAll('table.conns tbody tr').forEach(tr=>tr.addEventListener('click',()=>{const d=document.getElementById(tr.dataset.target);"
-	"if(d){d.open=true;d.scrollIntoView();}}));\n"
+	"document.querySelectorAll('table.conns tbody').forEach(tb=>tb.addEventListener('click',ev=>{const tr=ev.target.closest('tr');"
+	"const d=tr&&document.getElementById(tr.dataset.target);if(d){d.open=true;d.scrollIntoView();}}));\n"
 	"function showPacket(cap,n){const sec=document.getElementById(cap);if(!sec)return;sec.querySelectorAll('.hl').forEach(e=>e.classList.remove('hl'));"
 	"const row=document.getElementById(cap+'-p'+n);const msg=sec.querySelector('.pkmsg');"
 	"sec.querySelectorAll('.mk[data-pkt=\"'+n+'\"]').forEach(m=>{m.classList.add('hl');const d=m.closest('details');if(d)d.open=true;});"
@@ -287,7 +287,9 @@ static const char page_js[] =
 	"document.querySelectorAll('button.reset').forEach(b=>b.addEventListener('click',()=>{"
 	"b.closest('.graphs').querySelectorAll('svg.graph').forEach(g=>{if(g.resetZoom)g.resetZoom();});}));\n"
 	"document.querySelectorAll('a.plink-static').forEach(a=>a.addEventListener('click',ev=>{ev.preventDefault();"
-	"showPacket(a.dataset.cap,a.dataset.pkt);}));\n";
+	"showPacket(a.dataset.cap,a.dataset.pkt);}));\n"
+	/* time to the load event, for bench/report.sh */
+	"window.addEventListener('load',()=>{document.body.dataset.loadMs=Math.round(performance.now());});\n";
 
 static void nonce_make(char *buf, size_t n)
 {
@@ -364,27 +366,29 @@ static void section_conns(struct out *o, struct pass *p, const char *cap)
 	out_str(o, "<div class=\"tw\"><table class=\"conns\"><thead><tr><th>#</th><th class=\"l\">start (UTC)</th><th>duration (s)</th>"
 		   "<th class=\"l\">client</th><th class=\"l\">server</th><th class=\"l\">state</th><th>packets c&gt;s/s&gt;c</th>"
 		   "<th>bytes c&gt;s/s&gt;c</th><th>retransmissions</th><th>RTT avg (ms)</th><th class=\"l\">end</th></tr></thead><tbody>\n");
+	size_t rows = 0, skipped = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct series_conn *c = series_get(s, i);
 		if (!c)
 			continue;
+		/* large captures: the first connections, then only the ones that look unwell */
+		int unwell = c->retrans[0] + c->retrans[1] + c->zerowin[0] + c->zerowin[1] > 0 || strcmp(c->state, "SF") != 0;
+		if (rows >= REPORT_MAX_TABLE_ROWS || (rows >= REPORT_HEAD_CONNS && !unwell)) {
+			skipped++;
+			continue;
+		}
+		rows++;
 		char tb[64], num[32];
 		fmt_time(tb, sizeof tb, c->start);
 		out_fmt(o, "<tr data-target=\"%s-conn-%llu\"><td data-v=\"%llu\">%llu</td><td class=\"l\" data-v=\"%.6f\">%s</td>", cap,
 			(unsigned long long)c->num, (unsigned long long)c->num, (unsigned long long)c->num, c->start, tb + 11);
 		snprintf(num, sizeof num, "%.6f", c->duration);
 		td_num(o, c->duration, num);
-		out_str(o, "<td class=\"l\" data-v=\"");
+		out_str(o, "<td class=\"l\" \">");
 		svg_escs(o, c->client);
-		out_str(o, "\">");
-		svg_escs(o, c->client);
-		out_str(o, "</td><td class=\"l\" data-v=\"");
+		out_str(o, "</td><td class=\"l\" \">");
 		svg_escs(o, c->server);
-		out_str(o, "\">");
-		svg_escs(o, c->server);
-		out_str(o, "</td><td class=\"l\" data-v=\"");
-		svg_escs(o, c->state);
-		out_str(o, "\">");
+		out_str(o, "</td><td class=\"l\" \">");
 		svg_escs(o, c->state);
 		out_str(o, "</td>");
 		td_u(o, c->pkts[0], c->pkts[1]);
@@ -396,16 +400,16 @@ static void section_conns(struct out *o, struct pass *p, const char *cap)
 		} else {
 			td_num(o, -1, "-");
 		}
-		out_str(o, "<td class=\"l\" data-v=\"");
-		svg_escs(o, c->end);
-		out_str(o, "\">");
+		out_str(o, "<td class=\"l\" \">");
 		svg_escs(o, c->end);
 		out_str(o, "</td></tr>\n");
 	}
 	out_str(o, "</tbody></table></div>\n");
-	if (series_table_dropped(s))
-		out_fmt(o, "<p class=\"hint\">%llu more connections not listed (cap %d).</p>\n",
-			(unsigned long long)series_table_dropped(s), SERIES_MAX_TABLE);
+	if (series_table_dropped(s) || skipped)
+		out_fmt(o, "<p class=\"hint\">%llu more connections not listed: the table shows the first %d, then only "
+			   "connections with retransmissions, zero windows or a state other than SF, at most %d rows "
+			   "(<code>synack conns</code> lists them all).</p>\n",
+			(unsigned long long)(series_table_dropped(s) + skipped), REPORT_HEAD_CONNS, REPORT_MAX_TABLE_ROWS);
 	out_str(o, "<h3>Graphs per connection</h3>\n");
 	int shown = 0;
 	size_t nograph = 0;

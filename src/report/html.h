@@ -28,6 +28,10 @@
 
 #define REPORT_HEAD_PACKETS 1000
 #define REPORT_MAX_ROWS 5000
+/* Connections table: the first REPORT_HEAD_CONNS, then only unwell ones
+ * (retransmissions, zero windows, state not SF), at most REPORT_MAX_TABLE_ROWS. */
+#define REPORT_HEAD_CONNS 500
+#define REPORT_MAX_TABLE_ROWS 1500
 
 /* argv[0] is "report" or "graph".  Returns the exit status (report: 0 no
  * problems, 1 problems found, 2 errors; graph: 0 or 2). */
