@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../capture.h"
+#include "../compare/compare.h"
 #include "../diag/diag.h"
 #include "../pipeline.h"
 #include "../print/print.h"
@@ -122,6 +123,7 @@ static void fmt_time(char *buf, size_t n, double t)
 
 struct pass {
 	const char *file;
+	const char *role;       /* "client" / "server" side of two vantage points, or NULL */
 	struct capture cap;
 	struct pipeline pl;
 	struct series *series;
@@ -168,6 +170,8 @@ static int pass_run(struct pass *p, const char *file, const char *filter, uint64
 			snprintf(err, ERRBUF, "out of memory");
 			return -1;
 		}
+		if (p->role)
+			diag_set_source(p->td.diag, file, p->role);
 		pipeline_add(&p->pl, &tap_diag_ops, &p->td);
 		print_init(&p->pk.pr, &p->o, p->pk_out, p->cap.linktype);
 		p->pk.out = p->pk_out;
@@ -242,12 +246,12 @@ static const char page_js[] =
 	"if(row){row.classList.add('hl');row.scrollIntoView({block:'center'});msg.textContent='';}"
 	"else{msg.textContent='packet '+n+' is not in the packet list (large captures show only the relevant slices)';msg.scrollIntoView();}}\n"
 	/* evidence text with 'packet N' / 'packets N' turned into links */
-	"function linkify(cap,parent,text){const re=/\\b(packets?|pkt)\\s+#?(\\d+)/g;let last=0,m;"
-	"while((m=re.exec(text))!==null){parent.appendChild(document.createTextNode(text.slice(last,m.index)+m[1]+' '));"
-	"const a=el('a','plink',m[2]);a.href='#'+cap+'-p'+m[2];a.dataset.pkt=m[2];"
-	"a.addEventListener('click',ev=>{ev.preventDefault();showPacket(cap,m2(a));});parent.appendChild(a);last=m.index+m[0].length;}"
+	"function linkify(sec,parent,text){const re=/\\b(?:(client|server)-side )?(packets?|pkt)\\s+#?(\\d+)/g;let last=0,m;"
+	"while((m=re.exec(text))!==null){const cap=(m[1]&&sec.dataset[m[1]])||sec.id;"
+	"parent.appendChild(document.createTextNode(text.slice(last,m.index)+(m[1]?m[1]+'-side ':'')+m[2]+' '));"
+	"const a=el('a','plink',m[3]);a.href='#'+cap+'-p'+m[3];a.dataset.pkt=m[3];a.dataset.cap=cap;"
+	"a.addEventListener('click',ev=>{ev.preventDefault();showPacket(a.dataset.cap,a.dataset.pkt);});parent.appendChild(a);last=m.index+m[0].length;}"
 	"parent.appendChild(document.createTextNode(text.slice(last)));}\n"
-	"function m2(a){return a.dataset.pkt;}\n"
 	"function renderFindings(sec){const cap=sec.id;const data=sec.querySelector('script.findings-json');const box=sec.querySelector('.findings');"
 	"if(!data||!box)return;let n=0,first=null;const lines=data.textContent.split('\\n');"
 	"for(const line of lines){if(!line.trim())continue;let f;try{f=JSON.parse(line);}catch(e){continue;}if(f.summary)continue;n++;if(!first)first={severity:String(f.severity||''),title:String(f.title||f.id||'')};"
@@ -256,9 +260,9 @@ static const char page_js[] =
 	"const where=[];if(f.server)where.push('server '+f.server);if(f.conn)where.push(f.conn);if(f.connections>1)where.push(f.connections+' connections');"
 	"if(where.length){const p=el('div');p.appendChild(el('span','lbl','Where: '));p.appendChild(document.createTextNode(where.join(' \\u00b7 ')));d.appendChild(p);}"
 	"const ev=Array.isArray(f.evidence)?f.evidence:(f.evidence?[String(f.evidence)]:[]);if(ev.length){d.appendChild(el('div','lbl','Evidence'));"
-	"const ul=el('ul');for(const e of ev){const li=el('li');linkify(cap,li,String(e));ul.appendChild(li);}d.appendChild(ul);}"
+	"const ul=el('ul');for(const e of ev){const li=el('li');linkify(sec,li,String(e));ul.appendChild(li);}d.appendChild(ul);}"
 	"if(Array.isArray(f.packets)&&f.packets.length){const p=el('div');p.appendChild(el('span','lbl','Packets: '));"
-	"f.packets.forEach((k,i)=>{if(i)p.appendChild(document.createTextNode(', '));linkify(cap,p,'packet '+parseInt(k,10));});d.appendChild(p);}"
+	"f.packets.forEach((k,i)=>{if(i)p.appendChild(document.createTextNode(', '));linkify(sec,p,'packet '+parseInt(k,10));});d.appendChild(p);}"
 	"for(const k of [['causes','Likely causes: '],['consequences','Consequences: '],['next','Next: ']]){if(!f[k[0]])continue;"
 	"const p=el('div');p.appendChild(el('span','lbl',k[1]));const v=Array.isArray(f[k[0]])?f[k[0]].join('; '):String(f[k[0]]);"
 	"p.appendChild(k[0]==='next'?el('code','',v):document.createTextNode(v));d.appendChild(p);}box.appendChild(d);}"
@@ -508,6 +512,50 @@ static void section_packets(struct out *o, struct pass *p, const char *cap)
 	free(buf);
 }
 
+/* The findings container and their NDJSON, rendered by the page script. */
+static void findings_block(struct out *o, const char *fj, size_t flen)
+{
+	out_str(o, "<h3>Findings</h3>\n<div class=\"findings\"></div>\n<script type=\"application/json\" class=\"findings-json\">");
+	/* NDJSON as is, except '<' (so no "</script>" can end the block); JSON allows \u003c only
+	 * inside strings, which is the only place '<' can appear in valid JSON */
+	for (size_t i = 0; fj && i < flen; i++) {
+		if (fj[i] == '<')
+			out_str(o, "\\u003c");
+		else
+			out_char(o, fj[i]);
+	}
+	out_str(o, "</script>\n");
+}
+
+/* Two vantage points of the same traffic: what happened between them (synack compare's matcher,
+ * diagnose's path findings).  Packet numbers in "client-side packet N" link to that capture. */
+static int section_paths(struct out *o, const struct cmp_result *cr, int client_idx, char *err)
+{
+	struct out *po;
+	if (open_memfd("synack-paths", &po, err) < 0)
+		return -1;
+	int found = diag_paths(po, 1, cr);
+	size_t len = 0;
+	char *fj = slurp(po, &len);
+	close(po->fd);
+	free(po);
+	out_fmt(o, "<section class=\"capture paths\" id=\"paths\" data-client=\"cap%d\" data-server=\"cap%d\">\n"
+		   "<h2>Between the two captures</h2>\n<dl class=\"sum\"><dt>Verdict</dt><dd class=\"verdict\">%s</dd>"
+		   "<dt>Client side</dt><dd>",
+		client_idx + 1, 2 - client_idx, found ? "Problems found." : "No problems found.");
+	svg_escs(o, cr->name[cr->client_cap]);
+	out_str(o, "</dd><dt>Server side</dt><dd>");
+	svg_escs(o, cr->name[!cr->client_cap]);
+	out_fmt(o, " (roles from %s)</dd><dt>Clock offset</dt><dd>server-side clock = client-side clock %+.6f s, drift %+.2f ppm</dd>"
+		   "<dt>Matched</dt><dd>%llu packets; lost client&#8594;server %llu, server&#8594;client %llu</dd></dl>\n",
+		cr->role_why ? cr->role_why : "?", cr->offset, cr->drift_ppm, (unsigned long long)cr->matched,
+		(unsigned long long)cr->path[0].lost, (unsigned long long)cr->path[1].lost);
+	findings_block(o, fj, len);
+	free(fj);
+	out_str(o, "</section>\n");
+	return found;
+}
+
 static void section(struct out *o, struct pass *p, int idx, int n)
 {
 	char cap[16];
@@ -529,7 +577,7 @@ static void section(struct out *o, struct pass *p, int idx, int n)
 	}
 	out_fmt(o, "<section class=\"capture\" id=\"%s\">\n<h2>", cap);
 	if (n > 1)
-		out_fmt(o, "Capture %d: ", idx + 1);
+		out_fmt(o, "Capture %d%s%s%s: ", idx + 1, p->role ? " (" : "", p->role ? p->role : "", p->role ? " side)" : "");
 	svg_escs(o, p->file);
 	out_str(o, "</h2>\n<dl class=\"sum\"><dt>Verdict</dt><dd class=\"verdict\">");
 	out_str(o, p->found ? "Problems found." : "No problems found.");
@@ -549,16 +597,7 @@ static void section(struct out *o, struct pass *p, int idx, int n)
 	svg_escs(o, vantage);
 	out_fmt(o, " (inferred by synack diagnose)</dd><dt>Exit status</dt><dd>%d (as <code>synack diagnose</code>: %s)</dd></dl>\n",
 		p->failed ? 2 : p->found ? 1 : 0, p->failed ? "error reading the capture" : p->found ? "problems found" : "nothing wrong");
-	out_str(o, "<h3>Findings</h3>\n<div class=\"findings\"></div>\n<script type=\"application/json\" class=\"findings-json\">");
-	/* NDJSON as is, except '<' (so no "</script>" can end the block); JSON allows \u003c only
-	 * inside strings, which is the only place '<' can appear in valid JSON */
-	for (size_t i = 0; fj && i < flen; i++) {
-		if (fj[i] == '<')
-			out_str(o, "\\u003c");
-		else
-			out_char(o, fj[i]);
-	}
-	out_str(o, "</script>\n");
+	findings_block(o, fj, flen);
 	free(fj);
 	section_conns(o, p, cap);
 	section_packets(o, p, cap);
@@ -674,7 +713,17 @@ int report_cli(int argc, char **argv)
 	free(expr);
 	char err[ERRBUF] = "";
 	static struct pass passes[8];
-	int status = 0;
+	static struct cmp_result cr;
+	int status = 0, pair = 0;
+	if (!graph && nf == 2 && strcmp(files[0], "-") && strcmp(files[1], "-")) {
+		/* two vantage points of the same traffic, or two pieces of one capture? */
+		char cerr[512];
+		if (compare_files(files[0], files[1], filter, &cr, cerr, sizeof cerr) == 0 && compare_same_traffic(&cr)) {
+			pair = 1;
+			passes[cr.client_cap].role = "client";
+			passes[!cr.client_cap].role = "server";
+		}
+	}
 	for (int k = 0; k < nf; k++) {
 		if (pass_run(&passes[k], files[k], filter, graph ? connno : 0, !graph, err) < 0) {
 			fprintf(stderr, "synack: %s\n", err);
@@ -710,6 +759,15 @@ int report_cli(int argc, char **argv)
 		char nonce[32];
 		nonce_make(nonce, sizeof nonce);
 		page_begin(o, nonce, passes, nf);
+		if (pair) {
+			int f = section_paths(o, &cr, cr.client_cap, err);
+			if (f < 0) {
+				fprintf(stderr, "synack: %s\n", err);
+				status = 2;
+			} else if (f > 0 && status == 0) {
+				status = 1;
+			}
+		}
 		for (int k = 0; k < nf; k++) {
 			section(o, &passes[k], k, nf);
 			if (passes[k].found && status == 0)

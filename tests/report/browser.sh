@@ -43,12 +43,31 @@ for pc in "$CAP/lab-host-unreach-client.pcap" "$CAP/lab-backlog-server.pcap"; do
     [ -z "$(console_errors "$T/r2.dom.log")" ] || { fail "console errors:"; console_errors "$T/r2.dom.log" | head -5; }
 done
 
-# 3. two vantage points: two sections, ids unique
-"$SYNACK" report -r "$CAP/lab-healthy-client.pcap" -r "$CAP/lab-healthy-server.pcap" -o "$T/r3.html" 2>/dev/null
+# 3. two vantage points of the same traffic (loss between them): a section per capture and
+# one for the path between them, whose "client-side packet N" links lead to the client
+# capture's rows (cmp-loss-client.pcap is the first file: cap1) and "server-side" ones to cap2
+"$SYNACK" report -r "$CAP/cmp-loss-client.pcap" -r "$CAP/cmp-loss-server.pcap" -o "$T/r3.html" 2>/dev/null
 chromium_dom "$T/r3.html" "$T/r3.dom" || die "chromium failed"
 $PY "$TOP/tests/report/domcheck.py" "$T/r3.dom" >"$T/r3.facts"
-[ "$(get captures "$T/r3.facts")" = 2 ] || fail "two captures: $(get captures "$T/r3.facts") sections"
+[ "$(get captures "$T/r3.facts")" = 3 ] || fail "two vantage points: $(get captures "$T/r3.facts") sections, expected 3"
 [ "$(get dupids "$T/r3.facts")" = 0 ] || fail "two captures: duplicate element ids"
+[ "$(get badlinks "$T/r3.facts")" = 0 ] || fail "two captures: packet links without a row"
+"$SYNACK" compare --json "$CAP/cmp-loss-client.pcap" "$CAP/cmp-loss-server.pcap" 2>/dev/null |
+    $PY -c 'import json,sys
+for l in sys.stdin:
+    o = json.loads(l)
+    if o.get("event") == "lost": print("cap%d-p%d" % (1 if o["capture"] == "client" else 2, o["packet"]))' | head -3 >"$T/lost"
+[ -s "$T/lost" ] || fail "compare reports no lost packets on cmp-loss"
+while read -r id; do
+    grep -q "href=\"#$id\"" "$T/r3.dom" || fail "no link to lost packet row $id"
+done <"$T/lost"
+[ -z "$(console_errors "$T/r3.dom.log")" ] || { fail "console errors:"; console_errors "$T/r3.dom.log" | head -5; }
+# two unrelated captures: one section each, no path section
+"$SYNACK" report -r "$CAP/ana-loss5-sack.pcap" -r "$CAP/ana-zerowin.pcap" -o "$T/r4.html" 2>/dev/null
+chromium_dom "$T/r4.html" "$T/r4.dom" || die "chromium failed"
+$PY "$TOP/tests/report/domcheck.py" "$T/r4.dom" >"$T/r4.facts"
+[ "$(get captures "$T/r4.facts")" = 2 ] || fail "two unrelated captures: $(get captures "$T/r4.facts") sections, expected 2"
+[ "$(get dupids "$T/r4.facts")" = 0 ] || fail "two unrelated captures: duplicate element ids"
 
 # 4. a screenshot that is not blank: many colours, some ink, mostly background
 chromium_shot "$T/r1.html" "$T/r1.png" 1280,1600 || die "chromium screenshot failed"
