@@ -224,7 +224,7 @@ static const char page_css[] =
 	".pk{white-space:pre;padding:0 8px}.pk .n{color:#777;display:inline-block;min-width:6ch;text-align:right;margin-right:1ch}"
 	".pk.t-rx{background:#fde3d7}.pk.t-ooo{background:#dbe9f6}.pk.t-zw{background:#efdcea}.pk.t-dup{background:#f6f6dc}"
 	".pk.gap{color:#777;font-style:italic}.pk.hl{outline:3px solid #000;background:#ffe66d}"
-	".mk.hl path{stroke:#000;stroke-width:3}a.plink{font-weight:600}.missing{color:#b2182b}"
+	".mk.hl path{stroke:#000;stroke-width:3}.ann.hl text{font-weight:bold;fill:#000}a.plink{font-weight:600}.missing{color:#b2182b}"
 	"button{font:inherit;font-size:12px;margin-right:6px}"
 	"@media print{.pkts{max-height:none;overflow:visible}button,.hint{display:none}details.conn{break-inside:avoid}}";
 
@@ -271,7 +271,7 @@ static const char page_js[] =
 	"document.querySelectorAll('section.capture').forEach(renderFindings);\n"
 	/* zoom and pan: the nested plot svg's viewBox; markers keep their size, tick labels follow */
 	"function setupGraph(g){const plot=g.querySelector('svg.plot');if(!plot)return;const x0=+g.dataset.x0,x1=+g.dataset.x1,y0=+g.dataset.y0,y1=+g.dataset.y1;"
-	"let vb={x:0,y:0,w:PW,h:PH};const mks=Array.from(plot.querySelectorAll('.mk'));const tks=Array.from(g.querySelectorAll('.tk'));"
+	"let vb={x:0,y:0,w:PW,h:PH};const mks=Array.from(plot.querySelectorAll('.mk,.ann'));const tks=Array.from(g.querySelectorAll('.tk'));"
 	"tks.forEach(t=>{t.dataset.orig=t.textContent;});"
 	"function fmt(v,span){if(Math.abs(v)<Math.abs(span)*1e-9)v=0;return String(parseFloat(v.toPrecision(6)));}"
 	"function apply(){plot.setAttribute('viewBox',vb.x+' '+vb.y+' '+vb.w+' '+vb.h);const s=vb.w/PW;"
@@ -419,8 +419,13 @@ static void section_conns(struct out *o, struct pass *p, const char *cap)
 			   "(<code>synack conns</code> lists them all).</p>\n",
 			(unsigned long long)(series_table_dropped(s) + skipped), REPORT_HEAD_CONNS, REPORT_MAX_TABLE_ROWS);
 	out_str(o, "<h3>Graphs per connection</h3>\n");
-	int shown = 0;
+	int shown = 0, opened = 0, any_marks = 0;
 	size_t nograph = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct series_conn *c = series_get(s, i);
+		if (c && c->has_series && c->nmarks)
+			any_marks = 1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct series_conn *c = series_get(s, i);
 		if (!c)
@@ -429,8 +434,11 @@ static void section_conns(struct out *o, struct pass *p, const char *cap)
 			nograph++;
 			continue;
 		}
+		/* open: the first two connections with event markers, else the first two */
+		int open = c->nmarks ? opened < 2 : (!any_marks && opened < 2);
+		opened += open;
 		out_fmt(o, "<details class=\"conn\" id=\"%s-conn-%llu\"%s><summary>#%llu ", cap, (unsigned long long)c->num,
-			shown < 2 ? " open" : "", (unsigned long long)c->num);
+			open ? " open" : "", (unsigned long long)c->num);
 		svg_escs(o, c->client);
 		out_str(o, " &#8594; ");
 		svg_escs(o, c->server);

@@ -185,7 +185,6 @@ static void legend_item(struct legend *l, const char *sample, const char *label)
 
 static void legend_end(struct legend *l) { out_str(l->o, "</g>\n</svg>\n"); }
 
-static void close_plot(struct out *o) { out_str(o, "</svg>\n"); }
 
 static void no_data(struct out *o, const char *what)
 {
@@ -225,6 +224,47 @@ static void marker_sample(char *buf, size_t n, int i, int hollow)
 	int op = open_shape(marks[i].shape);
 	snprintf(buf, n, "<path transform=\"translate(10 0)\" d=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 		 marks[i].shape, op || hollow ? "none" : marks[i].color, marks[i].color, op ? "2" : "1.2");
+}
+
+/* ---- annotations on the time axis ----------------------------------------- */
+
+#define MAX_ANNOTATIONS 12
+
+/* Moments a reader looks for, as labelled vertical lines on every graph of the connection:
+ * the first zero window each way, SYN / SYN-ACK retransmitted, a reset (at most MAX_ANNOTATIONS). */
+static void annotations(struct out *o, const struct frame *f, const struct series_conn *c)
+{
+	int n = 0, zw[2] = {0, 0};
+	for (size_t i = 0; i < c->nmarks && n < MAX_ANNOTATIONS; i++) {
+		const struct series_mark *m = &c->marks[i];
+		const char *what = NULL;
+		if (m->tags & TAG_ZERO_WINDOW) {
+			if (!zw[m->dir]) /* the first zero window each way (the legend counts them all) */
+				what = m->dir ? "zero window (server) started" : "zero window (client) started";
+			zw[m->dir] = 1;
+		} else if (m->tags & TAG_SYN_RETRANS) {
+			what = m->dir ? "SYN-ACK retransmitted" : "SYN retransmitted";
+		} else if (m->tags & TAG_RST) {
+			what = m->dir ? "reset by the server" : "reset by the client";
+		}
+		if (!what)
+			continue;
+		double x = fx(f, m->t);
+		out_fmt(o,
+			"<line class=\"ann-line\" x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#555\" stroke-dasharray=\"2 3\" "
+			"vector-effect=\"non-scaling-stroke\"/>\n<g class=\"ann\" data-pkt=\"%llu\" data-x=\"%.1f\" data-y=\"%d\" "
+			"transform=\"translate(%.1f %d)\"><text x=\"%d\" y=\"0\" font-size=\"11\" fill=\"#333\"%s>%s (packet %llu)</text></g>\n",
+			x, x, PH, (unsigned long long)m->pkt, x, 12 + 13 * (n % 3), x, 12 + 13 * (n % 3), x > PW * 0.7 ? -3 : 3,
+			x > PW * 0.7 ? " text-anchor=\"end\"" : "", what,
+			(unsigned long long)m->pkt);
+		n++;
+	}
+}
+
+static void close_plot(struct out *o, const struct frame *f, const struct series_conn *c)
+{
+	annotations(o, f, c);
+	out_str(o, "</svg>\n");
 }
 
 /* ---- time-sequence ------------------------------------------------------- */
@@ -327,6 +367,8 @@ static void graph_tsg(struct out *o, const struct series_conn *c, int standalone
 	fix_range(&f.x0, &f.x1);
 	if (f.x0 < 0 && c->duration >= 0)
 		f.x0 = 0;
+	if (have && f.y1 - f.y0 < 100) /* a handshake only: keep SYN/FIN bars short */
+		f.y1 = f.y0 + 100;
 	fix_range(&f.y0, &f.y1);
 	header(o, c, GRAPH_TSG, standalone, &f, D == 0 ? "data client\xe2\x86\x92server" : "data server\xe2\x86\x92" "client");
 	if (!have)
@@ -361,7 +403,7 @@ static void graph_tsg(struct out *o, const struct series_conn *c, int standalone
 	}
 	int counts[NMARKS][2] = {{0}};
 	draw_marks(o, &f, c, D, counts, mark_y_tsg);
-	close_plot(o);
+	close_plot(o, &f, c);
 	struct legend l;
 	legend_begin(&l, o);
 	legend_item(&l, "<path d=\"M10,-7 V7 M8,-7 h4 M8,7 h4\" stroke=\"#222\" stroke-width=\"1.5\"/>", "segment (seq..seq+len)");
@@ -432,7 +474,7 @@ static void graph_throughput(struct out *o, const struct series_conn *c, int sta
 				out_fmt(o, "V%.1fH%.1f", fy(&f, thr[d][g][b]), fx(&f, (b + 1) * dt));
 			out_str(o, "\"/>\n");
 		}
-	close_plot(o);
+	close_plot(o, &f, c);
 	legend_begin(&l, o);
 	for (int d = 0; d < 2; d++)
 		for (int g = 0; g < 2; g++) {
@@ -479,7 +521,7 @@ static void graph_rtt(struct out *o, const struct series_conn *c, int standalone
 			out_fmt(o, "<rect class=\"rtt\" x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"6\" fill=\"none\" stroke=\"#D55E00\"><title>%.3f ms at %.6f s</title></rect>\n",
 				x - 3, y - 3, r->ms, r->t);
 	}
-	close_plot(o);
+	close_plot(o, &f, c);
 	struct legend l;
 	char lab[120];
 	legend_begin(&l, o);
@@ -534,7 +576,7 @@ static void graph_inflight(struct out *o, const struct series_conn *c, int stand
 	} else {
 		no_data(o, "no data segments");
 	}
-	close_plot(o);
+	close_plot(o, &f, c);
 	struct legend l;
 	legend_begin(&l, o);
 	legend_item(&l, "<path d=\"M0,0 H20\" stroke=\"#0072B2\" stroke-width=\"2\"/>", "bytes in flight (unacknowledged)");

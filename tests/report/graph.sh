@@ -47,6 +47,30 @@ if kind == "tsg":
 PYEOF
     done
 done
+# annotations: a connection whose SYN went unanswered (lab listen-queue overflow) has one
+# "SYN retransmitted (packet N)" line per retransmitted SYN, N the packet conns/--analyze name
+pb=$CAP/lab-backlog-server.pcap
+"$SYNACK" graph tsg -r "$pb" --conn 2 -o "$T/b.svg" 2>/dev/null || fail "graph tsg lab-backlog --conn 2 failed"
+syns=$("$SYNACK" conns --json -r "$pb" 2>/dev/null | sed -n 2p | $PY -c 'import json,sys; print(json.load(sys.stdin)["syn_count"] - 1)')
+got=$(grep -o 'SYN retransmitted (packet [0-9]*)' "$T/b.svg" | sed 's/.*packet //; s/)//' | tr '\n' ' ')
+want=$("$SYNACK" --analyze --json -r "$pb" 2>/dev/null | $PY -c '
+import json, sys
+first = None
+for l in sys.stdin:
+    o = json.loads(l)
+    if "syn_retransmission" in " ".join(o.get("tags", [])) or "syn retransmission" in " ".join(o.get("tags", [])):
+        print(o["packet"], end=" ")' )
+[ "$syns" -ge 1 ] || fail "test capture: connection 2 has no SYN retransmission"
+n=$(echo "$got" | wc -w)
+[ "$n" = "$syns" ] || fail "$n SYN-retransmitted annotations, conns says $syns: '$got'"
+case " $want " in *" ${got%% *} "*) ;; *) fail "annotated packet ${got%% *} is not a tagged SYN retransmission ($want)" ;; esac
+
+# a filter selects connections before numbering: port 5002 becomes connection 1
+"$SYNACK" graph tsg -r "$pc" --conn 1 -o "$T/f.svg" 'tcp port 5002' 2>/dev/null || fail "graph with a filter failed"
+grep -q ':5002: time-sequence' "$T/f.svg" || fail "graph --conn 1 'tcp port 5002' is not the port 5002 connection"
+"$SYNACK" report -r "$pc" -o "$T/f.html" 'tcp port 5002' 2>/dev/null
+[ "$(grep -c '<details class="conn"' "$T/f.html")" = 1 ] || fail "report with a filter: not exactly one connection"
+
 # bad arguments: one error line, exit 2, no output file
 for args in "tsg -r $pc --conn 0" "tsg -r $pc --conn 99" "nosuch -r $pc --conn 1" "tsg -r $pc" "tsg --conn 1"; do
     rc=0
