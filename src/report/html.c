@@ -218,8 +218,8 @@ static const char page_css[] =
 	"table.conns td.l,table.conns th.l{text-align:left}table.conns th{background:#eee;cursor:pointer;user-select:none}"
 	"table.conns th:after{content:' \\2195';color:#999}table.conns tbody tr:hover{background:#f0f6ff;cursor:pointer}"
 	"details.conn{background:#fff;border:1px solid #ddd;border-radius:6px;margin:10px 0;padding:6px 10px}"
-	"details.conn summary{cursor:pointer;font-weight:600}.graphs svg.graph{max-width:100%;height:auto;display:block;margin:8px 0;"
-	"border:1px solid #eee;cursor:grab}.hint{color:#555;font-size:12px}"
+	"details.conn summary{cursor:pointer;font-weight:600}.graphs svg{max-width:100%;height:auto;display:block;margin:8px 0;"
+	"border:1px solid #eee}.graphs svg.graph{cursor:grab}.hint{color:#555;font-size:12px}"
 	".pkts{background:#fff;border:1px solid #ddd;max-height:480px;overflow:auto;padding:4px 0}"
 	".pk{white-space:pre;padding:0 8px}.pk .n{color:#777;display:inline-block;min-width:6ch;text-align:right;margin-right:1ch}"
 	".pk.t-rx{background:#fde3d7}.pk.t-ooo{background:#dbe9f6}.pk.t-zw{background:#efdcea}.pk.t-dup{background:#f6f6dc}"
@@ -358,7 +358,8 @@ static void td_u(struct out *o, uint64_t a, uint64_t b)
 static const struct {
 	int kind;
 	const char *what;
-} graph_list[] = {{GRAPH_TSG, "tsg"}, {GRAPH_THROUGHPUT, "throughput"}, {GRAPH_RTT, "rtt"}, {GRAPH_INFLIGHT, "inflight"}};
+} graph_list[] = {{GRAPH_TSG, "tsg"}, {GRAPH_LADDER, "ladder"}, {GRAPH_THROUGHPUT, "throughput"}, {GRAPH_RTT, "rtt"},
+		  {GRAPH_INFLIGHT, "inflight"}};
 
 static void section_conns(struct out *o, struct pass *p, const char *cap)
 {
@@ -624,7 +625,7 @@ static void page_end(struct out *o, const char *nonce)
 static void usage(FILE *f)
 {
 	fputs("Usage: synack report -r file [-r file2] [-o report.html] [expression]\n"
-	      "       synack graph tsg|throughput|rtt|inflight -r file --conn N [-o out.svg] [expression]\n"
+	      "       synack graph tsg|throughput|rtt|inflight|ladder -r file --conn N [-o out.svg] [expression]\n"
 	      "N is the connection number as synack conns numbers them (1 = the first connection to start).\n",
 	      f);
 }
@@ -670,7 +671,7 @@ int report_cli(int argc, char **argv)
 	int i = 1;
 	if (graph) {
 		if (argc < 2 || (kind = graph_kind_from_name(argv[1])) < 0) {
-			fprintf(stderr, "synack: graph: expected tsg, throughput, rtt or inflight%s%s\n", argc > 1 ? ", not " : "",
+			fprintf(stderr, "synack: graph: expected tsg, throughput, rtt, inflight or ladder%s%s\n", argc > 1 ? ", not " : "",
 				argc > 1 ? argv[1] : "");
 			usage(stderr);
 			free(expr);

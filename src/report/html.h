@@ -3,7 +3,7 @@
  * (one SVG file).
  *
  *   synack report -r FILE [-r FILE2 ...] [-o report.html] [filter]
- *   synack graph tsg|throughput|rtt|inflight -r FILE --conn N [-o out.svg] [filter]
+ *   synack graph tsg|throughput|rtt|inflight|ladder -r FILE --conn N [-o out.svg] [filter]
  *
  * N is the connection number as `synack conns` numbers them: 1, 2, 3 ... in
  * order of each connection's first packet.  -o - (or no -o for graph) writes

@@ -277,6 +277,20 @@ static int series_tap_packet(void *self, const struct pkt_ctx *px)
 			k->dir = (uint8_t)d;
 		}
 	}
+	if (sc->nladder < SERIES_LADDER) {
+		struct series_lpkt *l = &sc->ladder[sc->nladder++];
+		l->t = t;
+		l->seq = seq;
+		l->ack = (tg->flags & TCPF_ACK) ? ack : 0;
+		l->len = len;
+		l->tags = tags;
+		l->win = tg->win;
+		l->pkt = px->num;
+		l->dir = (uint8_t)d;
+		l->flags = tg->flags;
+	} else {
+		sc->ladder_more++;
+	}
 	if (tags & SERIES_MARK_TAGS) {
 		struct series_mark m = {t, seq, ack, len, tags & SERIES_MARK_TAGS, px->num, (uint8_t)d};
 		add_mark(sc, &m);

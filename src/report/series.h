@@ -17,6 +17,7 @@
  *     retransmissions, RSTs): every one up to SERIES_MAX_MARKS per connection,
  *     then only counted (marks_dropped).
  *   - SACK blocks up to SERIES_MAX_SACKS per connection, then counted.
+ *   - the first SERIES_LADDER packets (flags, seq, ack, length, tags) for the ladder.
  *   - Karn-clean RTT samples (the tracker's ack_rtt) up to SERIES_MAX_RTT,
  *     then thinned (every 2nd, 4th ... sample kept).
  * Only the first SERIES_MAX_GRAPH connections (or the one selected with
@@ -39,6 +40,7 @@
 #define SERIES_MAX_RTT 4096
 #define SERIES_MAX_GRAPH 64
 #define SERIES_MAX_TABLE 20000
+#define SERIES_LADDER 24        /* first packets of a connection kept for its ladder */
 
 /* Tags that become event markers. */
 #define SERIES_MARK_TAGS                                                                                    \
@@ -73,6 +75,15 @@ struct series_rtt {
 	uint8_t dir;            /* direction of the ACK that gave the sample */
 };
 
+/* One of the first packets of a connection, for the ladder diagram. */
+struct series_lpkt {
+	double t;
+	int64_t seq, ack;       /* relative to the sender's / the receiver's first sequence number */
+	uint32_t len, tags, win;
+	uint64_t pkt;
+	uint8_t dir, flags;
+};
+
 struct series_dir {
 	struct series_pt *seg, *ack;   /* ack[]: ACKs sent in this direction (acknowledge the other one) */
 	size_t nseg, nack;
@@ -104,6 +115,9 @@ struct series_conn {
 	uint64_t sacks_dropped;
 	struct series_rtt *rtt;
 	size_t nrtt;
+	struct series_lpkt ladder[SERIES_LADDER];
+	size_t nladder;
+	uint64_t ladder_more;          /* packets after the first SERIES_LADDER */
 	uint64_t rtt_seen, rtt_stride;
 };
 

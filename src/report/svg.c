@@ -21,6 +21,7 @@ static const struct {
 	{"throughput", GRAPH_THROUGHPUT, "throughput and goodput", "Mbit/s"},
 	{"rtt", GRAPH_RTT, "round-trip time", "RTT (ms)"},
 	{"inflight", GRAPH_INFLIGHT, "bytes in flight and receive window", "bytes"},
+	{"ladder", GRAPH_LADDER, "ladder of the first packets", ""},
 };
 
 int graph_kind_from_name(const char *name)
@@ -585,6 +586,84 @@ static void graph_inflight(struct out *o, const struct series_conn *c, int stand
 	legend_end(&l);
 }
 
+/* ---- ladder -------------------------------------------------------------- */
+
+static void flags_str(char *b, uint8_t f)
+{
+	static const struct { uint8_t bit; char c; } names[] = {
+		{TCPF_SYN, 'S'}, {TCPF_FIN, 'F'}, {TCPF_RST, 'R'}, {TCPF_PSH, 'P'}, {TCPF_ACK, '.'}, {TCPF_URG, 'U'},
+		{TCPF_ECE, 'E'}, {TCPF_CWR, 'W'}};
+	size_t k = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (f & names[i].bit)
+			b[k++] = names[i].c;
+	if (!k)
+		b[k++] = '-';
+	b[k] = 0;
+}
+
+#define LX_C 260        /* client and server lines */
+#define LX_S 700
+#define LROW 30
+
+static void graph_ladder(struct out *o, const struct series_conn *c, int standalone)
+{
+	int rows = (int)c->nladder;
+	int h = 70 + LROW * rows + (c->ladder_more ? 20 : 0) + 10;
+	if (standalone)
+		out_str(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	out_fmt(o,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph-static g-ladder\" data-conn=\"%llu\" viewBox=\"0 0 %d %d\" "
+		"width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n<title>",
+		(unsigned long long)c->num, GW, h, GW, h);
+	out_fmt(o, "connection %llu: ", (unsigned long long)c->num);
+	svg_escs(o, c->client);
+	out_str(o, " &#8594; ");
+	svg_escs(o, c->server);
+	out_str(o, ", ladder</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+	out_fmt(o, "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"bold\">#%llu ", PX, (unsigned long long)c->num);
+	svg_escs(o, c->client);
+	out_str(o, " &#8594; ");
+	svg_escs(o, c->server);
+	out_str(o, ": ladder of the first packets</text>\n");
+	out_fmt(o, "<text x=\"%d\" y=\"48\" text-anchor=\"middle\" font-weight=\"bold\">client ", LX_C);
+	svg_escs(o, c->client);
+	out_fmt(o, "</text><text x=\"%d\" y=\"48\" text-anchor=\"middle\" font-weight=\"bold\">server ", LX_S);
+	svg_escs(o, c->server);
+	out_fmt(o, "</text>\n<text x=\"10\" y=\"48\" fill=\"#555\">time (s)</text><text x=\"%d\" y=\"48\" fill=\"#555\">packet</text>\n", GW - 70);
+	out_fmt(o, "<line x1=\"%d\" x2=\"%d\" y1=\"56\" y2=\"%d\" stroke=\"#444\" stroke-width=\"2\"/>"
+		   "<line x1=\"%d\" x2=\"%d\" y1=\"56\" y2=\"%d\" stroke=\"#444\" stroke-width=\"2\"/>\n",
+		LX_C, LX_C, h - 10, LX_S, LX_S, h - 10);
+	for (int i = 0; i < rows; i++) {
+		const struct series_lpkt *l = &c->ladder[i];
+		int y = 66 + LROW * i;
+		int x1 = l->dir ? LX_S : LX_C, x2 = l->dir ? LX_C : LX_S;
+		int k = mark_kind(l->tags);
+		const char *col = k >= 0 ? marks[k].color : (l->flags & (TCPF_SYN | TCPF_FIN | TCPF_RST)) ? "#000" : "#555";
+		char fl[12];
+		flags_str(fl, l->flags);
+		out_fmt(o, "<g class=\"lrow\" data-pkt=\"%llu\"><text x=\"10\" y=\"%d\" fill=\"#333\">%.6f</text>"
+			   "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"%s\"/>"
+			   "<path d=\"M%d,%d l%d,-6 l0,9 Z\" fill=\"%s\"/>",
+			(unsigned long long)l->pkt, y + 13, l->t, x1, y + 6, x2, y + 20, col, k >= 0 ? "2.2" : "1.4", x2, y + 20,
+			l->dir ? 11 : -11, col);
+		out_fmt(o, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\">[%s] seq %lld", (LX_C + LX_S) / 2, y + 4, col,
+			fl, (long long)l->seq);
+		if (l->flags & TCPF_ACK)
+			out_fmt(o, " ack %lld", (long long)l->ack);
+		out_fmt(o, " win %u len %u", l->win, l->len);
+		for (size_t j = 0; j < NMARKS; j++)
+			if (l->tags & marks[j].tag)
+				out_fmt(o, " [%s]", marks[j].label);
+		out_fmt(o, "</text><text x=\"%d\" y=\"%d\" fill=\"#333\">%llu</text></g>\n", GW - 70, y + 13,
+			(unsigned long long)l->pkt);
+	}
+	if (c->ladder_more)
+		out_fmt(o, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">&#8230; %llu more packets</text>\n",
+			(LX_C + LX_S) / 2, 66 + LROW * rows + 6, (unsigned long long)c->ladder_more);
+	out_str(o, "</svg>\n");
+}
+
 void svg_graph(struct out *o, const struct series_conn *c, enum graph_kind k, int standalone)
 {
 	switch (k) {
@@ -592,5 +671,6 @@ void svg_graph(struct out *o, const struct series_conn *c, enum graph_kind k, in
 	case GRAPH_THROUGHPUT: graph_throughput(o, c, standalone); break;
 	case GRAPH_RTT: graph_rtt(o, c, standalone); break;
 	case GRAPH_INFLIGHT: graph_inflight(o, c, standalone); break;
+	case GRAPH_LADDER: graph_ladder(o, c, standalone); break;
 	}
 }

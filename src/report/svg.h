@@ -11,6 +11,9 @@
  *   throughput  throughput and goodput (not retransmitted bytes), each direction, Mbit/s
  *   rtt         RTT samples (Karn-clean, from the tracker) over time, ms
  *   inflight    bytes in flight of the data direction against the receive window
+ *   ladder      the first SERIES_LADDER packets as arrows between client and
+ *               server, with time, flags, seq/ack/len, packet number and tags
+ *               (one capture point: the arrows' slope is drawn, not measured)
  *
  * The plot area is a nested <svg class="plot"> whose viewBox the report's
  * script changes to zoom and pan; every tick label carries data-px (its pixel
@@ -24,9 +27,9 @@
 #include "../print/out.h"
 #include "series.h"
 
-enum graph_kind { GRAPH_TSG, GRAPH_THROUGHPUT, GRAPH_RTT, GRAPH_INFLIGHT };
+enum graph_kind { GRAPH_TSG, GRAPH_THROUGHPUT, GRAPH_RTT, GRAPH_INFLIGHT, GRAPH_LADDER };
 
-/* "tsg", "throughput", "rtt", "inflight" -> kind, or -1. */
+/* "tsg", "throughput", "rtt", "inflight", "ladder" -> kind, or -1. */
 int graph_kind_from_name(const char *name);
 /* One <svg> element.  standalone: a complete SVG file (XML declaration, namespace). */
 void svg_graph(struct out *o, const struct series_conn *c, enum graph_kind k, int standalone);

@@ -24,7 +24,7 @@ for pc in "$CAP"/*.pcap "$CAP"/*.pcapng; do
     got=$(grep -c '<details class="conn"' "$T/r.html")
     [ "$got" = "$want" ] || fail "$b: $got connection graph sections, $nconn connections"
     if [ "$nconn" -gt 0 ]; then
-        for kind in tsg throughput rtt inflight; do
+        for kind in tsg throughput rtt inflight ladder; do
             "$SYNACK" graph "$kind" -r "$pc" --conn 1 -o "$T/g.svg" 2>"$T/err" || { fail "$b: graph $kind failed"; show "$T/err" 3; continue; }
             $PY -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' "$T/g.svg" 2>"$T/xerr" || { fail "$b: graph $kind not well-formed"; show "$T/xerr" 3; }
         done

@@ -65,6 +65,16 @@ n=$(echo "$got" | wc -w)
 [ "$n" = "$syns" ] || fail "$n SYN-retransmitted annotations, conns says $syns: '$got'"
 case " $want " in *" ${got%% *} "*) ;; *) fail "annotated packet ${got%% *} is not a tagged SYN retransmission ($want)" ;; esac
 
+# ladder: one row per packet of the connection, at most 24, the first one is the
+# connection's first packet (conns --json first_packet)
+for n in $(seq 1 "$nconn"); do
+    "$SYNACK" graph ladder -r "$pc" --conn "$n" -o "$T/l.svg" 2>/dev/null || { fail "graph ladder --conn $n failed"; continue; }
+    read -r pk first <<<"$(sed -n "${n}p" "$T/conns.json" | $PY -c 'import json,sys; o=json.load(sys.stdin); print(sum(o["packets"]), o["first_packet"])')"
+    rows=$(grep -o 'class="lrow" data-pkt="[0-9]*"' "$T/l.svg" | sed 's/.*="//; s/"//')
+    [ "$(echo "$rows" | wc -l)" = "$((pk < 24 ? pk : 24))" ] || fail "ladder --conn $n: $(echo "$rows" | wc -l) rows for $pk packets"
+    [ "$(echo "$rows" | head -1)" = "$first" ] || fail "ladder --conn $n starts at packet $(echo "$rows" | head -1), not $first"
+done
+
 # a filter selects connections before numbering: port 5002 becomes connection 1
 "$SYNACK" graph tsg -r "$pc" --conn 1 -o "$T/f.svg" 'tcp port 5002' 2>/dev/null || fail "graph with a filter failed"
 grep -q ':5002: time-sequence' "$T/f.svg" || fail "graph --conn 1 'tcp port 5002' is not the port 5002 connection"
