@@ -224,7 +224,7 @@ static const char page_css[] =
 	".pk{white-space:pre;padding:0 8px}.pk .n{color:#777;display:inline-block;min-width:6ch;text-align:right;margin-right:1ch}"
 	".pk.t-rx{background:#fde3d7}.pk.t-ooo{background:#dbe9f6}.pk.t-zw{background:#efdcea}.pk.t-dup{background:#f6f6dc}"
 	".pk.gap{color:#777;font-style:italic}.pk.hl{outline:3px solid #000;background:#ffe66d}"
-	".mk.hl path{stroke:#000;stroke-width:3}.ann.hl text{font-weight:bold;fill:#000}a.plink{font-weight:600}.missing{color:#b2182b}"
+	".mk.hl path{stroke:#000;stroke-width:3}.ann.hl text,.lrow.hl text{font-weight:bold;fill:#000}a.plink{font-weight:600}.missing{color:#b2182b}"
 	"button{font:inherit;font-size:12px;margin-right:6px}"
 	"@media print{.pkts{max-height:none;overflow:visible}button,.hint{display:none}details.conn{break-inside:avoid}}";
 
@@ -242,7 +242,7 @@ static const char page_js[] =
 	"const d=tr&&document.getElementById(tr.dataset.target);if(d){d.open=true;d.scrollIntoView();}}));\n"
 	"function showPacket(cap,n){const sec=document.getElementById(cap);if(!sec)return;sec.querySelectorAll('.hl').forEach(e=>e.classList.remove('hl'));"
 	"const row=document.getElementById(cap+'-p'+n);const msg=sec.querySelector('.pkmsg');"
-	"sec.querySelectorAll('.mk[data-pkt=\"'+n+'\"]').forEach(m=>{m.classList.add('hl');const d=m.closest('details');if(d)d.open=true;});"
+	"sec.querySelectorAll('.mk[data-pkt=\"'+n+'\"],.ann[data-pkt=\"'+n+'\"],.lrow[data-pkt=\"'+n+'\"]').forEach(m=>{m.classList.add('hl');const d=m.closest('details');if(d)d.open=true;});"
 	"if(row){row.classList.add('hl');row.scrollIntoView({block:'center'});msg.textContent='';}"
 	"else{msg.textContent='packet '+n+' is not in the packet list (large captures show only the relevant slices)';msg.scrollIntoView();}}\n"
 	/* evidence text with 'packet N' / 'packets N' turned into links */
@@ -297,7 +297,9 @@ static const char page_js[] =
 	"document.querySelectorAll('a.plink-static').forEach(a=>a.addEventListener('click',ev=>{ev.preventDefault();"
 	"showPacket(a.dataset.cap,a.dataset.pkt);}));\n"
 	/* time to the load event, for bench/report.sh */
-	"window.addEventListener('load',()=>{document.body.dataset.loadMs=Math.round(performance.now());});\n";
+	"window.addEventListener('load',()=>{document.body.dataset.loadMs=Math.round(performance.now());});\n"
+	/* printing: every connection's graphs */
+	"window.addEventListener('beforeprint',()=>{document.querySelectorAll('details.conn').forEach(d=>{d.open=true;});});\n";
 
 static void nonce_make(char *buf, size_t n)
 {
