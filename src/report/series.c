@@ -34,6 +34,7 @@ static void conn_free(struct series_conn *c)
 	free(c->marks);
 	free(c->sacks);
 	free(c->rtt);
+	free(c->ladder);
 	free(c);
 }
 
@@ -108,7 +109,8 @@ static struct series_conn *conn_get(struct series *s, const struct conn *c)
 		sc->marks = malloc(64 * sizeof *sc->marks);
 		sc->sacks = malloc(SERIES_MAX_SACKS * sizeof *sc->sacks);
 		sc->rtt = malloc(SERIES_MAX_RTT * sizeof *sc->rtt);
-		if (ok && sc->marks && sc->sacks && sc->rtt) {
+		sc->ladder = malloc(SERIES_LADDER * sizeof *sc->ladder);
+		if (ok && sc->marks && sc->sacks && sc->rtt && sc->ladder) {
 			sc->has_series = 1;
 			s->ngraph++;
 		} else {
@@ -119,6 +121,7 @@ static struct series_conn *conn_get(struct series *s, const struct conn *c)
 			free(sc->marks), sc->marks = NULL;
 			free(sc->sacks), sc->sacks = NULL;
 			free(sc->rtt), sc->rtt = NULL;
+			free(sc->ladder), sc->ladder = NULL;
 		}
 	}
 	s->conns[n - 1] = sc;

@@ -115,7 +115,7 @@ struct series_conn {
 	uint64_t sacks_dropped;
 	struct series_rtt *rtt;
 	size_t nrtt;
-	struct series_lpkt ladder[SERIES_LADDER];
+	struct series_lpkt *ladder;    /* SERIES_LADDER entries */
 	size_t nladder;
 	uint64_t ladder_more;          /* packets after the first SERIES_LADDER */
 	uint64_t rtt_seen, rtt_stride;
