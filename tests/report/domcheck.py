@@ -10,6 +10,7 @@ script ran) and prints facts the browser tests compare, one per line:
   plinks <packet links>   badlinks <packet links whose target row is missing>
   scripts <script elements>  handlers <elements with on* attributes>
   jsurls <href/src/xlink:href attributes starting with javascript:>
+  clinks <links from findings to connection graphs>  badclinks <their targets missing>
   dupids <ids used more than once>
   text <all text of the packet list rows, one line>"""
 import sys
@@ -20,7 +21,7 @@ class P(HTMLParser):
         super().__init__()
         self.ids, self.dup, self.stack = set(), 0, []
         self.c = dict(captures=0, tsg=0, rx=0, findings=0, plinks=0, scripts=0, handlers=0, jsurls=0)
-        self.links, self.title, self.verdict, self.rows = [], "", None, []
+        self.links, self.title, self.verdict, self.rows, self.clinks = [], "", None, [], []
         self.in_title = self.in_verdict = self.in_row = 0
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -32,6 +33,8 @@ class P(HTMLParser):
         if tag == "svg" and "g-tsg" in cls: self.c["tsg"] += 1
         if tag == "g" and "rx" in cls: self.c["rx"] += 1
         if tag == "div" and "finding" in cls: self.c["findings"] += 1
+        if tag == "a" and "clink" in cls:
+            self.clinks.append(a.get("href", ""))
         if tag == "a" and "plink" in cls:
             self.c["plinks"] += 1; self.links.append(a.get("href", ""))
         if tag == "script": self.c["scripts"] += 1
@@ -58,5 +61,7 @@ for k, v in p.c.items():
     print(k, v)
 print("verdict", (p.verdict or "").strip())
 print("badlinks", sum(1 for h in p.links if not h.startswith("#") or h[1:] not in p.ids))
+print("clinks", len(p.clinks))
+print("badclinks", sum(1 for h in p.clinks if not h.startswith("#") or h[1:] not in p.ids))
 print("dupids", p.dup)
 print("text", " | ".join(p.rows))
