@@ -173,7 +173,7 @@ static void legend_begin(struct legend *l, struct out *o)
 /* shape: a path drawn at the entry, or NULL for a line sample (stroke, dash). */
 static void legend_item(struct legend *l, const char *sample, const char *label)
 {
-	int w = 34 + 7 * (int)strlen(label);
+	int w = 48 + 7 * (int)strlen(label);
 	if (l->x + w > GW - 10) {
 		l->x = PX;
 		l->y += 20;
@@ -353,15 +353,32 @@ static void graph_tsg(struct out *o, const struct series_conn *c, int standalone
 		if (p->t > tmax)
 			tmax = p->t;
 	}
+	double win_hi = 0;
+	int have_win = 0;
 	for (size_t i = 0; i < rd->nack; i++) {
 		const struct series_pt *p = &rd->ack[i];
 		if (!have || p->lo < f.y0)
 			f.y0 = (double)p->lo;
-		if (!have || p->hi > f.y1)
-			f.y1 = (double)p->hi;
-		have = 1;
+		if (!have || p->lo > f.y1)
+			f.y1 = (double)p->lo;
+		if (!have_win || p->hi > win_hi)
+			win_hi = (double)p->hi;
+		have = have_win = 1;
 		if (p->t > tmax)
 			tmax = p->t;
+	}
+	/* The window line is drawn in full when it is near the data; far above it (a large
+	 * window, little data) it would squash the segments into a line, so the axis stops a
+	 * little above the data and the window line runs off the top (the legend says so). */
+	int win_clipped = 0;
+	if (have_win) {
+		double span = f.y1 - f.y0 > 100 ? f.y1 - f.y0 : 100;
+		if (win_hi > f.y1 + 3 * span) {
+			f.y1 += span * 0.5;
+			win_clipped = 1;
+		} else if (win_hi > f.y1) {
+			f.y1 = win_hi;
+		}
 	}
 	if (tmax > f.x1)
 		f.x1 = tmax;
@@ -410,7 +427,7 @@ static void graph_tsg(struct out *o, const struct series_conn *c, int standalone
 	legend_item(&l, "<path d=\"M10,-7 V7 M8,-7 h4 M8,7 h4\" stroke=\"#222\" stroke-width=\"1.5\"/>", "segment (seq..seq+len)");
 	legend_item(&l, "<path d=\"M0,0 H20\" stroke=\"#009E73\" stroke-width=\"2\"/>", "ACK");
 	legend_item(&l, "<path d=\"M0,0 H20\" stroke=\"#56B4E9\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>",
-		    "receive window (ACK + window)");
+		    win_clipped ? "receive window (ACK + window, above the top)" : "receive window (ACK + window)");
 	if (nsack) {
 		char lab[64];
 		snprintf(lab, sizeof lab, "SACK block (%d%s)", nsack, c->sacks_dropped ? "+" : "");
