@@ -732,6 +732,13 @@ int report_cli(int argc, char **argv)
 	static struct pass passes[8];
 	static struct cmp_result cr;
 	int status = 0, pair = 0;
+	/* the output first: a typo in -o should not cost a pass over a big capture */
+	int fd = open_output(outpath);
+	if (fd < 0) {
+		fprintf(stderr, "synack: cannot open '%s': %s\n", outpath, strerror(errno));
+		free(filter);
+		return 2;
+	}
 	if (!graph && nf == 2 && strcmp(files[0], "-") && strcmp(files[1], "-")) {
 		/* two vantage points of the same traffic, or two pieces of one capture? */
 		char cerr[512];
@@ -749,12 +756,6 @@ int report_cli(int argc, char **argv)
 		}
 		if (passes[k].failed)
 			status = 2;
-	}
-	int fd = open_output(outpath);
-	if (fd < 0) {
-		fprintf(stderr, "synack: cannot open '%s': %s\n", outpath, strerror(errno));
-		status = 2;
-		goto done;
 	}
 	struct out *o = malloc(sizeof *o);
 	if (!o) {
@@ -793,18 +794,25 @@ int report_cli(int argc, char **argv)
 		page_end(o, nonce);
 	}
 	out_flush(o);
-	if (o->err) {
-		fprintf(stderr, "synack: write error on '%s': %s\n", outpath ? outpath : "-", strerror(o->err));
-		status = 2;
-	}
-	if (fd != 1 && close(fd) < 0 && status != 2) {
-		fprintf(stderr, "synack: write error on '%s': %s\n", outpath, strerror(errno));
+	int werr = o->err;
+	if (fd != 1 && close(fd) < 0 && !werr)
+		werr = errno;
+	if (werr) {
+		fprintf(stderr, "synack: write error on '%s': %s\n", outpath ? outpath : "-", strerror(werr));
 		status = 2;
 	}
 	free(o);
-	if (status == 2 && fd != 1 && outpath)
+	/* a half-written file goes; a report of a capture that could not be read to its end
+	 * (status 2 from the read, the error said above) stays, like diagnose's output */
+	if ((werr || (graph && status == 2)) && fd != 1 && outpath)
 		unlink(outpath);
+	fd = -1;
 done:
+	if (fd >= 0 && fd != 1) {
+		close(fd);
+		if (outpath)
+			unlink(outpath);
+	}
 	for (int k = 0; k < nf; k++)
 		pass_free(&passes[k]);
 	free(filter);
