@@ -91,4 +91,19 @@ for args in "tsg -r $pc --conn 0" "tsg -r $pc --conn 99" "nosuch -r $pc --conn 1
     grep -q '^synack: ' "$T/err" || { fail "graph $args: no 'synack: ' error line"; show "$T/err"; }
     rm -f "$T/bad.svg"
 done
+# report errors: an output that cannot be opened fails before reading; a full disk fails
+# and leaves no half-written file; a capture cut short still gives its report, exit 2
+rc=0; "$SYNACK" report -r "$pc" -o "$T/no/such/dir/r.html" >/dev/null 2>"$T/err" || rc=$?
+[ "$rc" = 2 ] || fail "report -o into a missing directory: exit status $rc"
+grep -q "^synack: cannot open '$T/no/such/dir/r.html'" "$T/err" || { fail "report -o missing dir: message"; show "$T/err"; }
+grep -q '^reading from file' "$T/err" && fail "report -o missing dir: read the capture anyway"
+if [ -w /dev/full ]; then
+    rc=0; "$SYNACK" report -r "$pc" -o /dev/full >/dev/null 2>"$T/err" || rc=$?
+    [ "$rc" = 2 ] || fail "report -o /dev/full: exit status $rc"
+    grep -q "^synack: write error on '/dev/full'" "$T/err" || { fail "report -o /dev/full: message"; show "$T/err"; }
+fi
+head -c 20000 "$pc" >"$T/cut.pcap"
+rc=0; "$SYNACK" report -r "$T/cut.pcap" -o "$T/cut.html" >/dev/null 2>"$T/err" || rc=$?
+[ "$rc" = 2 ] || fail "report of a cut capture: exit status $rc, expected 2 (as diagnose)"
+tail -c 20 "$T/cut.html" 2>/dev/null | grep -q '</html>' || fail "report of a cut capture: no complete report"
 finish
