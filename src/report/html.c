@@ -459,7 +459,8 @@ static void section_conns(struct out *o, struct pass *p, const char *cap)
 		shown++;
 	}
 	if (nograph)
-		out_fmt(o, "<p class=\"hint\">%zu more connections have no graphs (graphs for the first %d connections only).</p>\n",
+		out_fmt(o, "<p class=\"hint\">%zu more connections have no graphs: at most %d connections get graphs, "
+			   "those with events first (<code>synack graph --conn N</code> draws any of them).</p>\n",
 			nograph, SERIES_MAX_GRAPH);
 }
 

@@ -327,6 +327,27 @@ static void copy_str(char *dst, size_t n, const char *src)
 	dst[k] = 0;
 }
 
+/* Graph slots are few: once they are all taken, a connection that ends without a single
+ * event marker gives its slot back (the first SERIES_KEEP_HEALTHY keep theirs as examples),
+ * so in a large capture the graphs go to the connections that had trouble. */
+#define SERIES_KEEP_HEALTHY 8
+
+static void release_series(struct series *s, struct series_conn *sc)
+{
+	for (int d = 0; d < 2; d++) {
+		free(sc->d[d].seg), sc->d[d].seg = NULL;
+		free(sc->d[d].ack), sc->d[d].ack = NULL;
+		sc->d[d].nseg = sc->d[d].nack = 0;
+	}
+	free(sc->marks), sc->marks = NULL;
+	free(sc->sacks), sc->sacks = NULL;
+	free(sc->rtt), sc->rtt = NULL;
+	free(sc->ladder), sc->ladder = NULL;
+	sc->nmarks = sc->nsacks = sc->nrtt = sc->nladder = 0;
+	sc->has_series = 0;
+	s->ngraph--;
+}
+
 static void series_tap_conn(void *self, const struct conn *c)
 {
 	struct series *s = self;
@@ -337,6 +358,9 @@ static void series_tap_conn(void *self, const struct conn *c)
 		return;
 	}
 	sc->done = 1;
+	if (!s->only && sc->has_series && !sc->nmarks && !sc->marks_dropped && s->ngraph >= SERIES_MAX_GRAPH &&
+	    sc->num > SERIES_KEEP_HEALTHY)
+		release_series(s, sc);
 	fmt_endpoint(sc->client, sizeof sc->client, c->v6, c->cli, c->cport);
 	fmt_endpoint(sc->server, sizeof sc->server, c->v6, c->srv, c->sport);
 	copy_str(sc->state, sizeof sc->state, conn_state(c));
