@@ -12,6 +12,8 @@ struct series {
 	size_t nconns, cap;
 	uint64_t table_dropped;
 	size_t ngraph;
+	uint64_t spare[SERIES_MAX_GRAPH];  /* finished connections without events: their slots can go */
+	size_t nspare;
 };
 
 struct series *series_new(uint64_t only_conn)
@@ -64,6 +66,27 @@ int series_data_dir(const struct series_conn *c)
 	return c->bytes[1] > c->bytes[0] ? 1 : 0;
 }
 
+/* Graph slots are few: when they are all taken, a new connection takes the slot of a
+ * finished connection that had no event marker (the first SERIES_KEEP_HEALTHY keep theirs as
+ * examples), so in a large capture the graphs go to the connections that had trouble. */
+#define SERIES_KEEP_HEALTHY 8
+
+static void release_series(struct series *s, struct series_conn *sc)
+{
+	for (int d = 0; d < 2; d++) {
+		free(sc->d[d].seg), sc->d[d].seg = NULL;
+		free(sc->d[d].ack), sc->d[d].ack = NULL;
+		sc->d[d].nseg = sc->d[d].nack = 0;
+	}
+	free(sc->marks), sc->marks = NULL;
+	free(sc->sacks), sc->sacks = NULL;
+	free(sc->rtt), sc->rtt = NULL;
+	free(sc->ladder), sc->ladder = NULL;
+	sc->nmarks = sc->nsacks = sc->nrtt = sc->nladder = 0;
+	sc->has_series = 0;
+	s->ngraph--;
+}
+
 /* The record of connection c, created on its first packet; NULL when not kept. */
 static struct series_conn *conn_get(struct series *s, const struct conn *c)
 {
@@ -99,6 +122,11 @@ static struct series_conn *conn_get(struct series *s, const struct conn *c)
 	sc->start = c->start;
 	sc->rtt_min = sc->rtt_avg = sc->rtt_max = -1;
 	sc->rtt_stride = 1;
+	while (s->ngraph >= SERIES_MAX_GRAPH && !s->only && s->nspare) {
+		struct series_conn *v = s->conns[s->spare[--s->nspare] - 1];
+		if (v && v->has_series)
+			release_series(s, v);
+	}
 	if (s->ngraph < SERIES_MAX_GRAPH || s->only) {
 		int ok = 1;
 		for (int d = 0; d < 2 && ok; d++) {
@@ -327,27 +355,6 @@ static void copy_str(char *dst, size_t n, const char *src)
 	dst[k] = 0;
 }
 
-/* Graph slots are few: once they are all taken, a connection that ends without a single
- * event marker gives its slot back (the first SERIES_KEEP_HEALTHY keep theirs as examples),
- * so in a large capture the graphs go to the connections that had trouble. */
-#define SERIES_KEEP_HEALTHY 8
-
-static void release_series(struct series *s, struct series_conn *sc)
-{
-	for (int d = 0; d < 2; d++) {
-		free(sc->d[d].seg), sc->d[d].seg = NULL;
-		free(sc->d[d].ack), sc->d[d].ack = NULL;
-		sc->d[d].nseg = sc->d[d].nack = 0;
-	}
-	free(sc->marks), sc->marks = NULL;
-	free(sc->sacks), sc->sacks = NULL;
-	free(sc->rtt), sc->rtt = NULL;
-	free(sc->ladder), sc->ladder = NULL;
-	sc->nmarks = sc->nsacks = sc->nrtt = sc->nladder = 0;
-	sc->has_series = 0;
-	s->ngraph--;
-}
-
 static void series_tap_conn(void *self, const struct conn *c)
 {
 	struct series *s = self;
@@ -358,9 +365,9 @@ static void series_tap_conn(void *self, const struct conn *c)
 		return;
 	}
 	sc->done = 1;
-	if (!s->only && sc->has_series && !sc->nmarks && !sc->marks_dropped && s->ngraph >= SERIES_MAX_GRAPH &&
-	    sc->num > SERIES_KEEP_HEALTHY)
-		release_series(s, sc);
+	if (!s->only && sc->has_series && !sc->nmarks && !sc->marks_dropped && sc->num > SERIES_KEEP_HEALTHY &&
+	    s->nspare < SERIES_MAX_GRAPH)
+		s->spare[s->nspare++] = sc->num;
 	fmt_endpoint(sc->client, sizeof sc->client, c->v6, c->cli, c->cport);
 	fmt_endpoint(sc->server, sizeof sc->server, c->v6, c->srv, c->sport);
 	copy_str(sc->state, sizeof sc->state, conn_state(c));

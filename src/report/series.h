@@ -20,10 +20,11 @@
  *   - the first SERIES_LADDER packets (flags, seq, ack, length, tags) for the ladder.
  *   - Karn-clean RTT samples (the tracker's ack_rtt) up to SERIES_MAX_RTT,
  *     then thinned (every 2nd, 4th ... sample kept).
- * At most SERIES_MAX_GRAPH connections at a time have series (graph: only the
- * one selected with series_new(n)); once all slots are taken, a connection that
- * ends without any event marker gives its slot back (except the first 8), so in
- * a large capture the graphs go to the connections that had trouble.  Every
+ * At most SERIES_MAX_GRAPH connections have series (graph: only the one
+ * selected with series_new(n)); when all slots are taken, a new connection
+ * takes the slot of a finished one that had no event marker (the first 8 keep
+ * theirs), so in a large capture the graphs go to the connections that had
+ * trouble.  Every
  * connection up to SERIES_MAX_TABLE gets a summary row (later ones are counted
  * in table_dropped).
  *

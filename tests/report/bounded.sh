@@ -34,4 +34,11 @@ gaps=$(grep -c '<div class="pk gap"' "$T/r.html")
 # 1000 first packets + 20 retransmissions (+ gap lines); never all 40,026
 [ "$((rows - gaps))" -ge 1020 ] && [ "$((rows - gaps))" -le 1100 ] || fail "packet list has $((rows - gaps)) rows"
 [ "$gaps" -ge 1 ] || fail "no gap marks in the packet list"
+# 99 short healthy connections, then the long one (with its 20 retransmissions): once the
+# 64 graph slots are taken, healthy connections give theirs back, so #100 has its graphs
+$PY "$TOP/tests/report/mklong.py" "$T/many.pcap" 2000 100 || die "mklong.py failed"
+"$SYNACK" report -r "$T/many.pcap" -o "$T/m.html" 2>/dev/null
+grep -q '<details class="conn" id="cap1-conn-100"' "$T/m.html" || fail "connection 100 (the one with retransmissions) has no graphs"
+[ "$(grep -c '<details class="conn"' "$T/m.html")" -le 64 ] || fail "more than 64 connections with graphs"
+grep -q '<details class="conn" id="cap1-conn-1"' "$T/m.html" || fail "the first healthy connections lost their graphs"
 finish

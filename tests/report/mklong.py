@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""mklong.py OUT SEGMENTS: one long TCP transfer (handshake, SEGMENTS data
+"""mklong.py OUT SEGMENTS [CONNS]: CONNS-1 short healthy connections (5 data
+segments each, one after the other) and then one long TCP transfer (handshake, SEGMENTS data
 segments of 1000 bytes, 1 ms apart, each acknowledged, every 1000th segment
 sent a second time 0.5 ms later: a retransmission), FIN both ways.  Raw
 Ethernet/IPv4/TCP with correct checksums, written with struct only."""
 import struct, sys
 
 out, nseg = sys.argv[1], int(sys.argv[2])
+nconns = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 C, S = bytes([10, 198, 90, 1]), bytes([10, 198, 90, 2])
 
 def csum(b):
@@ -29,22 +31,28 @@ def add(dt, b):
     global t
     t += dt
     recs.append((t, b))
-cs, ss = 100, 900000
 syn_opts = struct.pack("!BBH", 2, 4, 1460) + b"\x01\x01\x04\x02"   # MSS, nop, nop, SACK-permitted
-add(0, pkt(C, S, 40000, 5001, cs, 0, 0x02, opts=syn_opts))
-add(0.001, pkt(S, C, 5001, 40000, ss, cs + 1, 0x12, opts=syn_opts))
-add(0.001, pkt(C, S, 40000, 5001, cs + 1, ss + 1, 0x10))
-seq = cs + 1
 data = b"x" * 1000
-for i in range(nseg):
-    add(0.001, pkt(C, S, 40000, 5001, seq, ss + 1, 0x10, data))
-    if i % 1000 == 999:
-        add(0.0005, pkt(C, S, 40000, 5001, seq, ss + 1, 0x10, data))
-    seq += 1000
-    add(0.0002, pkt(S, C, 5001, 40000, ss + 1, seq, 0x10))
-add(0.001, pkt(C, S, 40000, 5001, seq, ss + 1, 0x11))
-add(0.001, pkt(S, C, 5001, 40000, ss + 1, seq + 1, 0x11))
-add(0.001, pkt(C, S, 40000, 5001, seq + 1, ss + 2, 0x10))
+
+def conn(port, nseg, cs=100, ss=900000):
+    add(0.001, pkt(C, S, port, 5001, cs, 0, 0x02, opts=syn_opts))
+    add(0.001, pkt(S, C, 5001, port, ss, cs + 1, 0x12, opts=syn_opts))
+    add(0.001, pkt(C, S, port, 5001, cs + 1, ss + 1, 0x10))
+    seq = cs + 1
+    for i in range(nseg):
+        add(0.001, pkt(C, S, port, 5001, seq, ss + 1, 0x10, data))
+        if i % 1000 == 999:
+            add(0.0005, pkt(C, S, port, 5001, seq, ss + 1, 0x10, data))
+        seq += 1000
+        add(0.0002, pkt(S, C, 5001, port, ss + 1, seq, 0x10))
+    add(0.001, pkt(C, S, port, 5001, seq, ss + 1, 0x11))
+    add(0.001, pkt(S, C, 5001, port, ss + 1, seq + 1, 0x11))
+    add(0.001, pkt(C, S, port, 5001, seq + 1, ss + 2, 0x10))
+
+for k in range(nconns - 1):
+    conn(30000 + k, 5)
+    t += 4.0    # closed connections are finished 3 s (capture time) after they close
+conn(40000, nseg)
 with open(out, "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for ts, b in recs:
