@@ -545,6 +545,75 @@ static void findings_block(struct out *o, const char *fj, size_t flen)
 	out_str(o, "</script>\n");
 }
 
+/* The lost packets synack compare keeps as examples (a few per kind and path), as a ladder:
+ * each leaves its sender's capture point and stops half way with a cross. */
+static void paths_ladder(struct out *o, const struct cmp_result *cr, int client_idx)
+{
+	const struct cmp_loss *ls[2 * CMP_NKINDS * CMP_EXAMPLES];
+	int dirs[2 * CMP_NKINDS * CMP_EXAMPLES];
+	int n = 0;
+	for (int p = 0; p < 2; p++)
+		for (int k = 0; k < CMP_NKINDS; k++)
+			for (int e = 0; e < cr->path[p].nex[k] && e < CMP_EXAMPLES; e++) {
+				ls[n] = &cr->path[p].ex[k][e];
+				dirs[n++] = p;
+			}
+	if (!n)
+		return;
+	/* time order on the client-side clock (path 0's t_sender, path 1's t_receiver) */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			double a = dirs[j - 1] ? ls[j - 1]->t_receiver : ls[j - 1]->t_sender;
+			double b = dirs[j] ? ls[j]->t_receiver : ls[j]->t_sender;
+			if (a <= b)
+				break;
+			const struct cmp_loss *tl = ls[j];
+			ls[j] = ls[j - 1], ls[j - 1] = tl;
+			int td = dirs[j];
+			dirs[j] = dirs[j - 1], dirs[j - 1] = td;
+		}
+	const int xc = 260, xs = 700, row = 34, w = 960;
+	int h = 70 + row * n;
+	out_fmt(o, "<h3>Packets lost between the captures</h3>\n<p class=\"hint\">Examples kept by the matcher (up to %d "
+		   "per kind and direction); times on the client-side clock.</p>\n",
+		CMP_EXAMPLES);
+	out_fmt(o, "<div class=\"graphs\"><svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph-static g-pathladder\" "
+		   "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n"
+		   "<title>packets lost between the two capture points</title><rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n",
+		w, h, w, h);
+	out_fmt(o, "<text x=\"%d\" y=\"24\" text-anchor=\"middle\" font-weight=\"bold\">client-side capture</text>"
+		   "<text x=\"%d\" y=\"24\" text-anchor=\"middle\" font-weight=\"bold\">server-side capture</text>\n"
+		   "<text x=\"10\" y=\"24\" fill=\"#555\">time</text>\n"
+		   "<line x1=\"%d\" x2=\"%d\" y1=\"32\" y2=\"%d\" stroke=\"#444\" stroke-width=\"2\"/>"
+		   "<line x1=\"%d\" x2=\"%d\" y1=\"32\" y2=\"%d\" stroke=\"#444\" stroke-width=\"2\"/>\n",
+		xc, xs, xc, xc, h - 8, xs, xs, h - 8);
+	for (int i = 0; i < n; i++) {
+		const struct cmp_loss *l = ls[i];
+		int y = 48 + row * i, from = dirs[i] ? xs : xc, stop = (xc + xs) / 2 + (dirs[i] ? 40 : -40);
+		double t = dirs[i] ? l->t_receiver : l->t_sender;
+		time_t sec = (time_t)t;
+		struct tm tm;
+		gmtime_r(&sec, &tm);
+		char ts[32];
+		strftime(ts, sizeof ts, "%H:%M:%S", &tm);
+		int cap = dirs[i] ? 2 - client_idx : client_idx + 1;
+		out_fmt(o, "<g class=\"lost\" data-pkt=\"%llu\"><text x=\"10\" y=\"%d\" fill=\"#333\">%s.%06ld</text>"
+			   "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#D55E00\" stroke-width=\"2\"/>"
+			   "<path d=\"M%d,%d l10,10 m0,-10 l-10,10\" stroke=\"#D55E00\" stroke-width=\"3\"/>",
+			(unsigned long long)l->num, y + 14, ts, (long)((t - (double)sec) * 1e6 + 0.5) % 1000000, from, y + 8, stop,
+			y + 14, stop - 5, y + 9);
+		out_fmt(o, "<a class=\"plink-static\" href=\"#cap%d-p%llu\" data-cap=\"cap%d\" data-pkt=\"%llu\">"
+			   "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#D55E00\">lost ",
+			cap, (unsigned long long)l->num, cap, (unsigned long long)l->num, (xc + xs) / 2, y + 4);
+		svg_escs(o, l->kind);
+		out_str(o, " [");
+		svg_escs(o, l->flags);
+		out_fmt(o, "] seq %u len %u, %s-side packet %llu</text></a></g>\n", l->seq, l->len, dirs[i] ? "server" : "client",
+			(unsigned long long)l->num);
+	}
+	out_str(o, "</svg></div>\n");
+}
+
 /* Two vantage points of the same traffic: what happened between them (synack compare's matcher,
  * diagnose's path findings).  Packet numbers in "client-side packet N" link to that capture. */
 static int section_paths(struct out *o, const struct cmp_result *cr, int client_idx, char *err)
@@ -570,6 +639,7 @@ static int section_paths(struct out *o, const struct cmp_result *cr, int client_
 		(unsigned long long)cr->path[0].lost, (unsigned long long)cr->path[1].lost);
 	findings_block(o, fj, len);
 	free(fj);
+	paths_ladder(o, cr, client_idx);
 	out_str(o, "</section>\n");
 	return found;
 }

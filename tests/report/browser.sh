@@ -66,6 +66,8 @@ print("\n".join(ids[:3]))' >"$T/lost"
 while read -r id; do
     grep -q "href=\"#$id\"" "$T/r3.dom" || fail "no link to lost packet row $id"
 done <"$T/lost"
+# the lost-packet ladder: one arrow per lost example (3 per direction here: 5 and 7 lost)
+[ "$(get lost "$T/r3.facts")" = 6 ] || fail "lost-packet arrows: $(get lost "$T/r3.facts"), expected 6"
 [ -z "$(console_errors "$T/r3.dom.log")" ] || { fail "console errors:"; console_errors "$T/r3.dom.log" | head -5; }
 # two unrelated captures: one section each, no path section
 "$SYNACK" report -r "$CAP/ana-loss5-sack.pcap" -r "$CAP/ana-zerowin.pcap" -o "$T/r4.html" 2>/dev/null

@@ -7,7 +7,8 @@ script ran) and prints facts the browser tests compare, one per line:
   rx <retransmission marks (class rx)>
   findings <rendered .finding cards>
   verdict <text of the first .verdict>
-  plinks <packet links>   badlinks <packet links whose target row is missing>
+  lost <lost-packet arrows between two captures>
+  plinks <packet links (findings, lost-packet ladder)>   badlinks <packet links whose target row is missing>
   scripts <script elements>  handlers <elements with on* attributes>
   jsurls <href/src/xlink:href attributes starting with javascript:>
   clinks <links from findings to connection graphs>  badclinks <their targets missing>
@@ -20,7 +21,7 @@ class P(HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids, self.dup, self.stack = set(), 0, []
-        self.c = dict(captures=0, tsg=0, rx=0, findings=0, plinks=0, scripts=0, handlers=0, jsurls=0)
+        self.c = dict(captures=0, tsg=0, rx=0, findings=0, plinks=0, scripts=0, handlers=0, jsurls=0, lost=0)
         self.links, self.title, self.verdict, self.rows, self.clinks = [], "", None, [], []
         self.in_title = self.in_verdict = self.in_row = 0
     def handle_starttag(self, tag, attrs):
@@ -35,7 +36,8 @@ class P(HTMLParser):
         if tag == "div" and "finding" in cls: self.c["findings"] += 1
         if tag == "a" and "clink" in cls:
             self.clinks.append(a.get("href", ""))
-        if tag == "a" and "plink" in cls:
+        if tag == "g" and "lost" in cls: self.c["lost"] += 1
+        if tag == "a" and ("plink" in cls or "plink-static" in cls):
             self.c["plinks"] += 1; self.links.append(a.get("href", ""))
         if tag == "script": self.c["scripts"] += 1
         for k, v in attrs:
