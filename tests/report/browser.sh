@@ -76,7 +76,22 @@ $PY "$TOP/tests/report/domcheck.py" "$T/r4.dom" >"$T/r4.facts"
 [ "$(get captures "$T/r4.facts")" = 2 ] || fail "two unrelated captures: $(get captures "$T/r4.facts") sections, expected 2"
 [ "$(get dupids "$T/r4.facts")" = 0 ] || fail "two unrelated captures: duplicate element ids"
 
-# 4. a screenshot that is not blank: many colours, some ink, mostly background
+# 4. a spread of shipped captures (IPv6, VLAN, no TCP at all, refused, zero window, port
+# reuse, path MTU, SSH): no console errors, one tsg per connection, links resolve, ids unique
+for f in core-http6 core-vlan dns-crafted lab-refused-server diag-zero-window-client ana-reuse lab-pmtu-client app-ssh; do
+    pc=$CAP/$f.pcap
+    [ -f "$pc" ] || { fail "$f.pcap missing"; continue; }
+    "$SYNACK" report -r "$pc" -o "$T/s.html" 2>/dev/null
+    chromium_dom "$T/s.html" "$T/s.dom" || { fail "$f: chromium failed"; continue; }
+    $PY "$TOP/tests/report/domcheck.py" "$T/s.dom" >"$T/s.facts"
+    n=$("$SYNACK" conns --json -r "$pc" 2>/dev/null | grep -c '"start"')
+    [ "$(get tsg "$T/s.facts")" = "$n" ] || fail "$f: $(get tsg "$T/s.facts") time-sequence graphs, $n connections"
+    [ "$(get badlinks "$T/s.facts")" = 0 ] && [ "$(get badclinks "$T/s.facts")" = 0 ] || fail "$f: links without a target"
+    [ "$(get dupids "$T/s.facts")" = 0 ] || fail "$f: duplicate ids"
+    [ -z "$(console_errors "$T/s.dom.log")" ] || { fail "$f: console errors:"; console_errors "$T/s.dom.log" | head -3; }
+done
+
+# 5. a screenshot that is not blank: many colours, some ink, mostly background
 chromium_shot "$T/r1.html" "$T/r1.png" 1280,1600 || die "chromium screenshot failed"
 read -r w h ncol ink < <($PY "$TOP/tests/report/pngstat.py" "$T/r1.png")
 [ "$w" = 1280 ] || fail "screenshot width $w"
