@@ -20,6 +20,7 @@
 #include "decode/decode.h"
 #include "diag/diag.h"
 #include "report/conns.h"
+#include "report/html.h"
 #include "tcp/track.h"
 #include "opts.h"
 #include "pipeline.h"
@@ -541,6 +542,9 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "compare") == 0)
 		return compare_cli(argc - 1, argv + 1);
 	/* ---- end compare ---- */
+	/* ---- report / graph (src/report/html.c parses their own options) ---- */
+	if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "graph") == 0))
+		return report_cli(argc - 1, argv + 1);
 	if (argc > 1 && (strcmp(argv[1], "conns") == 0 || strcmp(argv[1], "diagnose") == 0)) {
 		o.mode = strcmp(argv[1], "conns") == 0 ? MODE_CONNS : MODE_DIAGNOSE;
 		if (o.mode == MODE_DIAGNOSE)

@@ -45,18 +45,20 @@ int pipeline_dedup(struct pipeline *pl)
 
 void pipeline_packet(struct pipeline *pl, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
-	struct pkt_ctx px = {h, bytes, linktype, ++pl->count, NULL, NULL, pl->trk};
+	struct pkt_ctx px = {h, bytes, linktype, ++pl->count, NULL, NULL, 0, pl->trk};
 	if (pl->trk) {
 		pl->pk.num = px.num;
 		pl->pk.ts_sec = h->ts.tv_sec;
 		pl->pk.ts_frac = (uint32_t)h->ts.tv_usec;
 		pl->pk.ts_nano = pl->nano;
 		decode_packet(&pl->pk, linktype, bytes, h->caplen, h->len);
-		if (pl->dedup && dedup_packet(pl->dedup, &pl->pk, bytes, h->caplen, pl->trk) != DEDUP_NONE)
-			return;
-		tracker_packet(pl->trk, &pl->pk, &pl->res);
 		px.pk = &pl->pk;
-		px.res = &pl->res;
+		if (pl->dedup)
+			px.dup = (int)dedup_packet(pl->dedup, &pl->pk, bytes, h->caplen, pl->trk);
+		if (px.dup == DEDUP_NONE) {
+			tracker_packet(pl->trk, &pl->pk, &pl->res);
+			px.res = &pl->res;
+		}
 	}
 	for (int i = 0; i < pl->ntaps; i++)
 		if (pl->taps[i].ops->packet(pl->taps[i].self, &px)) {

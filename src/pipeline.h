@@ -34,7 +34,9 @@ struct pkt_ctx {
 	int linktype;                   /* of this packet (merged inputs may differ) */
 	uint64_t num;                   /* 1-based, across every input */
 	const struct pkt *pk;           /* decoded layers; NULL when nothing analyses */
-	const struct tcp_result *res;   /* tracker result; NULL when nothing analyses */
+	const struct tcp_result *res;   /* tracker result; NULL when nothing analyses, or for a
+					 * capture duplicate (analysis taps skip those) */
+	int dup;                        /* enum dedup_kind: a capture duplicate (not analysed) */
 	struct tracker *trk;            /* the tracker, for taps that look connections up */
 };
 
@@ -75,9 +77,10 @@ void pipeline_init(struct pipeline *pl, int nano);
 int pipeline_add(struct pipeline *pl, const struct tap_ops *ops, void *self);
 /* Decode and track every packet from now on.  Returns 0 or -1 (out of memory). */
 int pipeline_track(struct pipeline *pl, const struct tracker_cfg *cfg);
-/* conns / diagnose: capture duplicates (-i any forwarded copies, identical
- * packets) are recognised after decoding and reach no tap (src/tcp/dedup.h).
- * Only for modes without print or -w taps: tcpdump prints every packet.
+/* conns / diagnose / report: capture duplicates (-i any forwarded copies,
+ * identical packets) are recognised after decoding (src/tcp/dedup.h); the
+ * tracker skips them and taps see them with res == NULL and dup set, so
+ * analysis ignores them while a packet list still shows every packet.
  * Returns 0 or -1 (out of memory). */
 int pipeline_dedup(struct pipeline *pl);
 /* One packet from the source. */
