@@ -875,6 +875,12 @@ static void det_tls(struct det *d, const struct pkt *pk, const struct rd *r, dou
 {
 	int v6 = pk->l3 == 6;
 	uint8_t flags = pk->tcp.flags;
+	/* the common case, first: no ClientHello waiting and this is not one */
+	if (d->tls.nfree == d->tls.cap) {
+		uint8_t first = 0;
+		if (pk->pay_len < 6 || rd_u8(r, pk->pay_off, &first) || first != 22)
+			return;
+	}
 	struct rd pay = rd_sub(r, pk->pay_off, pk->pay_len);
 	uint8_t ctype = 0, hst = 0;
 	struct rd body = {pay.p, 0};
