@@ -1163,12 +1163,23 @@ static void on_pair(struct cmp *c, struct prec *snd, struct prec *rcv)
 		snprintf(w, sizeof w, "%s > %s became %s > %s", a1, a2, b1, b2);
 		note_mod(c, snd, rcv, MOD_NAT, w);
 	}
+	/* an absent option is named as such, never printed as -1 */
 	if (snd->mss != rcv->mss) {
-		snprintf(w, sizeof w, "MSS %d -> %d%s", snd->mss, rcv->mss, rcv->mss < 0 ? " (removed)" : "");
+		if (rcv->mss < 0)
+			snprintf(w, sizeof w, "MSS %d removed", snd->mss);
+		else if (snd->mss < 0)
+			snprintf(w, sizeof w, "MSS %d added", rcv->mss);
+		else
+			snprintf(w, sizeof w, "MSS %d -> %d", snd->mss, rcv->mss);
 		note_mod(c, snd, rcv, MOD_MSS, w);
 	}
 	if (snd->wscale != rcv->wscale) {
-		snprintf(w, sizeof w, "window scale %d -> %d%s", snd->wscale, rcv->wscale, rcv->wscale < 0 ? " (stripped)" : "");
+		if (rcv->wscale < 0)
+			snprintf(w, sizeof w, "window scale %d stripped", snd->wscale);
+		else if (snd->wscale < 0)
+			snprintf(w, sizeof w, "window scale %d added", rcv->wscale);
+		else
+			snprintf(w, sizeof w, "window scale %d -> %d", snd->wscale, rcv->wscale);
 		note_mod(c, snd, rcv, MOD_WSCALE, w);
 	}
 	if (snd->sackok != rcv->sackok) {
