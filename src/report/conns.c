@@ -224,9 +224,16 @@ static char *format_text(const struct conn *c)
 	}
 	sb_spaces(&x, x.n - col < 6 ? 6 - (x.n - col) : 0);
 	sb_mem(&x, " ", 1);
-	sb_uright(&x, c->h[0].max_win, 5);
+	/* a direction that sent nothing has no window: "-", not 0 (a zero window) */
+	if (c->h[0].pkts)
+		sb_uright(&x, c->h[0].max_win, 5);
+	else
+		sb_str(&x, "    -");
 	sb_mem(&x, "/", 1);
-	sb_uleft(&x, c->h[1].max_win, 5);
+	if (c->h[1].pkts)
+		sb_uleft(&x, c->h[1].max_win, 5);
+	else
+		sb_str(&x, "-    ");
 	sb_mem(&x, " ", 1);
 	sb_str(&x, end);
 	sb_mem(&x, "\n", 1);
@@ -275,6 +282,11 @@ static char *format_json(const struct conn *c)
 		snprintf(mss0, sizeof mss0, "%d", c->h[0].mss);
 	if (c->h[1].mss > 0)
 		snprintf(mss1, sizeof mss1, "%d", c->h[1].mss);
+	char win0[16] = "null", win1[16] = "null"; /* no packet that way: no window */
+	if (c->h[0].pkts)
+		snprintf(win0, sizeof win0, "%u", c->h[0].max_win);
+	if (c->h[1].pkts)
+		snprintf(win1, sizeof win1, "%u", c->h[1].max_win);
 	char *line = NULL;
 	int k = asprintf(&line,
 		"{\"start\":\"%s\",\"start_epoch\":%.6f,\"end_epoch\":%.6f,\"duration\":%.6f,"
@@ -286,7 +298,7 @@ static char *format_json(const struct conn *c)
 		"\"lost_segments\":[%llu,%llu],\"acked_unseen\":[%llu,%llu],\"keepalives\":[%llu,%llu],"
 		"\"syn_count\":%d,\"synack_count\":%d,\"rtt_ms\":{\"min\":%s,\"avg\":%s,\"max\":%s,\"samples\":%llu},"
 		"\"handshake_ms\":{\"server_side\":%s,\"client_side\":%s},\"request_to_response_ms\":%s,"
-		"\"mss\":[%s,%s],\"wscale\":[%s,%s],\"max_window\":[%u,%u],\"max_rto_s\":[%.3f,%.3f],"
+		"\"mss\":[%s,%s],\"wscale\":[%s,%s],\"max_window\":[%s,%s],\"max_rto_s\":[%.3f,%.3f],"
 		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\"}\n",
 		st, c->start, c->last, c->last - c->start, cli, c->cport, srv, c->sport, c->client_known ? "true" : "false",
 		conn_state(c), c->history, (unsigned long long)c->first_pkt, (unsigned long long)c->last_pkt,
@@ -302,7 +314,7 @@ static char *format_json(const struct conn *c)
 		(unsigned long long)c->h[0].acked_unseen, (unsigned long long)c->h[1].acked_unseen,
 		(unsigned long long)c->h[0].keepalives, (unsigned long long)c->h[1].keepalives,
 		c->syn_count, c->synack_count, rmin, ravg, rmax, (unsigned long long)c->rtt_n, hs_s, hs_c, ttfb,
-		mss0, mss1, ws0, ws1, c->h[0].max_win, c->h[1].max_win, c->h[0].max_rto, c->h[1].max_rto,
+		mss0, mss1, ws0, ws1, win0, win1, c->h[0].max_rto, c->h[1].max_rto,
 		c->h[0].zerowin_total, c->h[1].zerowin_total, end);
 	return k < 0 ? NULL : line;
 }
