@@ -245,6 +245,21 @@ static int filter_compiles(char **words, int n, char *errbuf, size_t errlen)
 	return ok;
 }
 
+/* A word of pcap-filter(7)'s own vocabulary starts a filter, never a typo:
+ * `synack port 99999` must get libpcap's "illegal port number", not a hint. */
+static int is_filter_keyword(const char *w)
+{
+	static const char *const kw[] = {
+		"port", "portrange", "host", "net", "src", "dst", "proto", "protochain", "gateway", "broadcast",
+		"multicast", "less", "greater", "len", "ether", "ip", "ip6", "arp", "rarp", "tcp", "udp", "icmp",
+		"icmp6", "vlan", "mpls", "pppoed", "pppoes", "geneve", "not", "and", "or", "inbound", "outbound",
+	};
+	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+		if (strcmp(w, kw[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int is_help_flag(const char *a)
 {
 	return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
@@ -318,7 +333,7 @@ int help_dispatch(int argc, char **argv)
 		return -1;
 	}
 	const char *s = help_suggest(first);
-	if (!s)
+	if (!s || is_filter_keyword(first))
 		return -1;
 	/* the filter main() would compile: every word that is not an option or an
 	 * option's value (getopt moves options before the expression) */

@@ -77,6 +77,10 @@ hint report reprot -r "$F"
 hint graph grpah tsg -r "$F"
 hint help help-me
 hint help hlep
+# a filter keyword is never a typo: libpcap's own message, as tcpdump gives it
+"$SYNACK" port 99999 -r "$F" >/dev/null 2>"$T/e"; rc=$?
+[ $rc = 1 ] && grep -q "illegal port number 99999" "$T/e" && ! grep -q "did you mean" "$T/e" ||
+    fail "synack port 99999: exit $rc, $(head -2 "$T/e")"
 # ---- valid filters stay filters, exactly as tcpdump prints them
 filter_same() { # COUNT "FILTER" SYNACK-ARGS... (tcpdump -nn -r F -c COUNT FILTER)
     local c=$1 filt=$2
