@@ -132,12 +132,18 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
-void help_commands(FILE *f)
+static void list_commands(FILE *f)
 {
 	fputs("synack subcommands (synack help COMMAND or synack COMMAND --help for details):\n", f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  synack %-9s %s\n", commands[i].name, commands[i].summary);
-	fputs("Without a subcommand, synack captures and prints packets as tcpdump does:\n\n", f);
+	fputs("Without a subcommand, synack captures and prints packets as tcpdump does:\n", f);
+}
+
+void help_commands(FILE *f)
+{
+	list_commands(f);
+	fputc('\n', f);
 }
 
 int help_command(FILE *f, const char *name)
@@ -291,10 +297,8 @@ static int takes_value(const char *a)
 
 static void help_overview(FILE *f)
 {
-	help_commands(f);
-	fputs("  synack [tcpdump options] [expression]   (synack -h lists the tcpdump options;\n"
-	      "                                           man synack has all of it)\n",
-	      f);
+	list_commands(f);
+	fputs("  synack [tcpdump options] [expression]   (synack -h lists the options; man synack has it all)\n", f);
 }
 
 int help_dispatch(int argc, char **argv)
@@ -303,7 +307,7 @@ int help_dispatch(int argc, char **argv)
 		return -1;
 	const char *first = argv[1];
 	if (strcmp(first, "help") == 0) {
-		if (argc == 2 || is_help_flag(argv[2])) {
+		if (argc == 2 || is_help_flag(argv[2]) || strcmp(argv[2], "help") == 0) {
 			help_overview(stdout);
 			return 0;
 		}
@@ -314,7 +318,7 @@ int help_dispatch(int argc, char **argv)
 		if (s && strcmp(s, "help"))
 			fprintf(stderr, "; did you mean %s?", s);
 		fputc('\n', stderr);
-		help_commands(stderr);
+		list_commands(stderr);
 		return 1;
 	}
 	if (find_command(first)) {
