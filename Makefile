@@ -52,6 +52,21 @@ build-clang/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"; $(CC) $(ALLCFLAGS) -c -o $@ $<
 
+# ---- install (PREFIX, DESTDIR as usual) -------------------------------------
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+INSTALL ?= install
+.PHONY: install uninstall
+install: synack
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 0755 synack $(DESTDIR)$(BINDIR)/synack
+	$(INSTALL) -m 0644 synack.1 $(DESTDIR)$(MANDIR)/man1/synack.1
+	$(INSTALL) -m 0644 completion/synack.bash $(DESTDIR)$(BASHCOMPDIR)/synack
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/synack $(DESTDIR)$(MANDIR)/man1/synack.1 $(DESTDIR)$(BASHCOMPDIR)/synack
+
 test: synack unit
 	bash tests/run.sh
 

@@ -18,6 +18,7 @@
 #include "capture.h"
 #include "compare/compare.h"
 #include "decode/decode.h"
+#include "help.h"
 #include "diag/diag.h"
 #include "report/conns.h"
 #include "report/html.h"
@@ -219,7 +220,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 				die(1, "invalid number of seconds %s", optarg);
 			o->Gflag = v;
 			break;
-		case 'h': usage(stdout); exit(0);
+		case 'h': help_commands(stdout); usage(stdout); exit(0);
 		case 'i': o->device = optarg; break;
 		case 'K': o->Kflag = 1; break;
 		case 'l': o->lflag = 1; break;
@@ -274,7 +275,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case OPT_VERSION:
 			printf("synack version %s\n%s\n", SYNACK_VERSION, capture_lib_version());
 			exit(0);
-		case OPT_HELP: usage(stdout); exit(0);
+		case OPT_HELP: help_commands(stdout); usage(stdout); exit(0);
 		case OPT_PRINT: *print_too = 1; break;
 		case OPT_ANALYZE: o->analyze = 1; break;
 		case OPT_JSON: o->json = 1; break;
@@ -538,6 +539,9 @@ int main(int argc, char **argv)
 
 	out_init(&stdout_buf, 1);
 	capture_signals(NULL); /* a stop signal during set-up must not kill us with files half made */
+	int help_status = help_dispatch(argc, argv); /* help, COMMAND --help, "did you mean" (src/help.c) */
+	if (help_status >= 0)
+		return help_status;
 	/* ---- compare mode (src/compare/compare.c parses its own options) ---- */
 	if (argc > 1 && strcmp(argv[1], "compare") == 0)
 		return compare_cli(argc - 1, argv + 1);

@@ -1163,12 +1163,23 @@ static void on_pair(struct cmp *c, struct prec *snd, struct prec *rcv)
 		snprintf(w, sizeof w, "%s > %s became %s > %s", a1, a2, b1, b2);
 		note_mod(c, snd, rcv, MOD_NAT, w);
 	}
+	/* an absent option is named as such, never printed as -1 */
 	if (snd->mss != rcv->mss) {
-		snprintf(w, sizeof w, "MSS %d -> %d%s", snd->mss, rcv->mss, rcv->mss < 0 ? " (removed)" : "");
+		if (rcv->mss < 0)
+			snprintf(w, sizeof w, "MSS %d removed", snd->mss);
+		else if (snd->mss < 0)
+			snprintf(w, sizeof w, "MSS %d added", rcv->mss);
+		else
+			snprintf(w, sizeof w, "MSS %d -> %d", snd->mss, rcv->mss);
 		note_mod(c, snd, rcv, MOD_MSS, w);
 	}
 	if (snd->wscale != rcv->wscale) {
-		snprintf(w, sizeof w, "window scale %d -> %d%s", snd->wscale, rcv->wscale, rcv->wscale < 0 ? " (stripped)" : "");
+		if (rcv->wscale < 0)
+			snprintf(w, sizeof w, "window scale %d stripped", snd->wscale);
+		else if (snd->wscale < 0)
+			snprintf(w, sizeof w, "window scale %d added", rcv->wscale);
+		else
+			snprintf(w, sizeof w, "window scale %d -> %d", snd->wscale, rcv->wscale);
 		note_mod(c, snd, rcv, MOD_WSCALE, w);
 	}
 	if (snd->sackok != rcv->sackok) {
@@ -1780,9 +1791,18 @@ static void report(struct cmp *c)
 		out_fmt(o, ",\"client_side_from\":\"%s\",\"clock_offset\":%.6f,\"drift_ppm\":%.2f,\"matched\":%llu",
 			c->role_why, off, drift * 1e6, (unsigned long long)c->matched);
 		for (int d = 0; d < 2; d++) {
+			/* nothing matched on a path: its delays and hop count are unknown (null) */
 			int h = top_hops(c->hops[d]);
-			out_fmt(o, ",\"delay_%s\":{\"min\":%.6f,\"median\":%.6f,\"p95\":%.6f,\"max\":%.6f},\"hops_%s\":%d",
-				d ? "s2c" : "c2s", q[d][0], q[d][1], q[d][2], q[d][3], d ? "s2c" : "c2s", h);
+			const char *dn = d ? "s2c" : "c2s";
+			if (c->delay[d].n)
+				out_fmt(o, ",\"delay_%s\":{\"min\":%.6f,\"median\":%.6f,\"p95\":%.6f,\"max\":%.6f}", dn,
+					q[d][0], q[d][1], q[d][2], q[d][3]);
+			else
+				out_fmt(o, ",\"delay_%s\":null", dn);
+			if (h >= 0)
+				out_fmt(o, ",\"hops_%s\":%d", dn, h);
+			else
+				out_fmt(o, ",\"hops_%s\":null", dn);
 		}
 		out_fmt(o,
 			",\"lost_c2s\":%llu,\"lost_s2c\":%llu,\"unexpected_c2s\":%llu,\"unexpected_s2c\":%llu,"
@@ -1841,9 +1861,12 @@ static void report(struct cmp *c)
 			out_fmt(o, "  %s: no packets matched\n", d ? "server->client" : "client->server");
 			continue;
 		}
-		out_fmt(o, "  %s one-way delay: min %.3f ms, median %.3f ms, p95 %.3f ms, max %.3f ms; %d hop%s\n",
-			d ? "server->client" : "client->server", q[d][0] * 1e3, q[d][1] * 1e3, q[d][2] * 1e3, q[d][3] * 1e3,
-			h, h == 1 ? "" : "s");
+		out_fmt(o, "  %s one-way delay: min %.3f ms, median %.3f ms, p95 %.3f ms, max %.3f ms",
+			d ? "server->client" : "client->server", q[d][0] * 1e3, q[d][1] * 1e3, q[d][2] * 1e3, q[d][3] * 1e3);
+		if (h >= 0)
+			out_fmt(o, "; %d hop%s\n", h, h == 1 ? "" : "s");
+		else
+			out_str(o, "; hops unknown\n");
 	}
 	if (c->missed[0] + c->missed[1])
 		out_fmt(o, "  capture loss, not network loss: the client-side capture missed %llu packets, the server-side "

@@ -83,6 +83,19 @@ static void json_u64s(struct out *o, const uint64_t *v, int n)
 	out_char(o, ']');
 }
 
+/* Packet numbers start at 1; 0 means "no packet" and is printed as null. */
+static void json_packet_span(struct out *o, uint64_t first, uint64_t last)
+{
+	if (first)
+		out_fmt(o, ",\"first_packet\":%llu", (unsigned long long)first);
+	else
+		out_str(o, ",\"first_packet\":null");
+	if (last)
+		out_fmt(o, ",\"last_packet\":%llu", (unsigned long long)last);
+	else
+		out_str(o, ",\"last_packet\":null");
+}
+
 static void json_group(struct diag *d, const struct group *g, enum vantage v, int gi)
 {
 	struct out *o = d->o;
@@ -95,10 +108,19 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 	out_json_str(o, diag_sev_name[g->sev]);
 	out_str(o, ",\"title\":");
 	out_json_str(o, title);
+	/* no server endpoint (no-traffic, capture-loss): null, not the table's "-" */
 	out_str(o, ",\"server\":");
-	out_json_str(o, srvep);
+	if (has_endpoint(g))
+		out_json_str(o, srvep);
+	else
+		out_str(o, "null");
 	out_str(o, ",\"conn\":");
-	out_json_str(o, g->nex ? g->ex[0].conn : srvep);
+	if (g->nex)
+		out_json_str(o, g->ex[0].conn);
+	else if (has_endpoint(g))
+		out_json_str(o, srvep);
+	else
+		out_str(o, "null");
 	if (g->events)
 		out_fmt(o, ",\"connections\":0,\"occurrences\":%llu,\"vantage\":", (unsigned long long)g->count);
 	else
@@ -116,8 +138,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		out_fmt(o, ",\"first_time\":%.6f,\"last_time\":%.6f,\"first_clock\":\"%s\",\"last_clock\":\"%s\"", g->first, g->last,
 			t0, t1);
 	}
-	out_fmt(o, ",\"first_packet\":%llu,\"last_packet\":%llu", (unsigned long long)g->first_pkt,
-		(unsigned long long)g->last_pkt);
+	json_packet_span(o, g->first_pkt, g->last_pkt);
 	uint64_t keys[MAX_KEYS * (MAX_EXAMPLES + 2)];
 	int nk = 0;
 	for (int i = 0; i < g->nex; i++)
@@ -142,8 +163,8 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		out_json_str(o, e->conn);
 		out_str(o, ",\"evidence\":");
 		out_json_str(o, e->text);
-		out_fmt(o, ",\"first_packet\":%llu,\"last_packet\":%llu,\"packets\":", (unsigned long long)e->first_pkt,
-			(unsigned long long)e->last_pkt);
+		json_packet_span(o, e->first_pkt, e->last_pkt);
+		out_str(o, ",\"packets\":");
 		json_u64s(o, e->key, e->nkey);
 		out_char(o, '}');
 	}

@@ -196,13 +196,13 @@ static char *format_text(const struct conn *c)
 	/* MSS */
 	col = x.n;
 	if (c->h[0].mss > 0 || c->h[1].mss > 0) {
-		if (c->h[0].mss < 0)
-			sb_mem(&x, "-1", 2);
+		if (c->h[0].mss <= 0)
+			sb_mem(&x, "-", 1);
 		else
 			sb_mem(&x, t, u64s(t, (uint64_t)c->h[0].mss));
 		sb_mem(&x, "/", 1);
-		if (c->h[1].mss < 0)
-			sb_mem(&x, "-1", 2);
+		if (c->h[1].mss <= 0)
+			sb_mem(&x, "-", 1);
 		else
 			sb_mem(&x, t, u64s(t, (uint64_t)c->h[1].mss));
 	} else {
@@ -214,7 +214,7 @@ static char *format_text(const struct conn *c)
 	col = x.n;
 	int known = c->h[0].syn_seen && c->h[1].syn_seen;
 	if (!known)
-		sb_mem(&x, "?", 1);
+		sb_mem(&x, "-", 1); /* handshake not captured: unknown */
 	else if (!(c->h[0].syn_opt_ws && c->h[1].syn_opt_ws))
 		sb_str(&x, "none");
 	else {
@@ -224,9 +224,16 @@ static char *format_text(const struct conn *c)
 	}
 	sb_spaces(&x, x.n - col < 6 ? 6 - (x.n - col) : 0);
 	sb_mem(&x, " ", 1);
-	sb_uright(&x, c->h[0].max_win, 5);
+	/* a direction that sent nothing has no window: "-", not 0 (a zero window) */
+	if (c->h[0].pkts)
+		sb_uright(&x, c->h[0].max_win, 5);
+	else
+		sb_str(&x, "    -");
 	sb_mem(&x, "/", 1);
-	sb_uleft(&x, c->h[1].max_win, 5);
+	if (c->h[1].pkts)
+		sb_uleft(&x, c->h[1].max_win, 5);
+	else
+		sb_str(&x, "-    ");
 	sb_mem(&x, " ", 1);
 	sb_str(&x, end);
 	sb_mem(&x, "\n", 1);
@@ -263,9 +270,23 @@ static char *format_json(const struct conn *c)
 	json_num(ttfb, sizeof ttfb, c->req_time > 0 && c->resp_time > 0 ? (c->resp_time - c->req_time) * 1000 : -1);
 	int known = c->h[0].syn_seen && c->h[1].syn_seen;
 	int neg = known && c->h[0].syn_opt_ws && c->h[1].syn_opt_ws;
-	char ws0[8], ws1[8];
-	snprintf(ws0, sizeof ws0, "%d", neg ? c->h[0].wscale : known ? 0 : -1);
-	snprintf(ws1, sizeof ws1, "%d", neg ? c->h[1].wscale : known ? 0 : -1);
+	/* unknown values are null, never a placeholder number: the window scale
+	 * is unknown without both SYNs (0 = both SYNs seen, scaling not in use),
+	 * the MSS when that side's SYN carried no MSS option */
+	char ws0[16] = "null", ws1[16] = "null", mss0[16] = "null", mss1[16] = "null";
+	if (known) {
+		snprintf(ws0, sizeof ws0, "%d", neg ? c->h[0].wscale : 0);
+		snprintf(ws1, sizeof ws1, "%d", neg ? c->h[1].wscale : 0);
+	}
+	if (c->h[0].mss > 0)
+		snprintf(mss0, sizeof mss0, "%d", c->h[0].mss);
+	if (c->h[1].mss > 0)
+		snprintf(mss1, sizeof mss1, "%d", c->h[1].mss);
+	char win0[16] = "null", win1[16] = "null"; /* no packet that way: no window */
+	if (c->h[0].pkts)
+		snprintf(win0, sizeof win0, "%u", c->h[0].max_win);
+	if (c->h[1].pkts)
+		snprintf(win1, sizeof win1, "%u", c->h[1].max_win);
 	char *line = NULL;
 	int k = asprintf(&line,
 		"{\"start\":\"%s\",\"start_epoch\":%.6f,\"end_epoch\":%.6f,\"duration\":%.6f,"
@@ -277,7 +298,7 @@ static char *format_json(const struct conn *c)
 		"\"lost_segments\":[%llu,%llu],\"acked_unseen\":[%llu,%llu],\"keepalives\":[%llu,%llu],"
 		"\"syn_count\":%d,\"synack_count\":%d,\"rtt_ms\":{\"min\":%s,\"avg\":%s,\"max\":%s,\"samples\":%llu},"
 		"\"handshake_ms\":{\"server_side\":%s,\"client_side\":%s},\"request_to_response_ms\":%s,"
-		"\"mss\":[%d,%d],\"wscale\":[%s,%s],\"max_window\":[%u,%u],\"max_rto_s\":[%.3f,%.3f],"
+		"\"mss\":[%s,%s],\"wscale\":[%s,%s],\"max_window\":[%s,%s],\"max_rto_s\":[%.3f,%.3f],"
 		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\"}\n",
 		st, c->start, c->last, c->last - c->start, cli, c->cport, srv, c->sport, c->client_known ? "true" : "false",
 		conn_state(c), c->history, (unsigned long long)c->first_pkt, (unsigned long long)c->last_pkt,
@@ -293,7 +314,7 @@ static char *format_json(const struct conn *c)
 		(unsigned long long)c->h[0].acked_unseen, (unsigned long long)c->h[1].acked_unseen,
 		(unsigned long long)c->h[0].keepalives, (unsigned long long)c->h[1].keepalives,
 		c->syn_count, c->synack_count, rmin, ravg, rmax, (unsigned long long)c->rtt_n, hs_s, hs_c, ttfb,
-		c->h[0].mss, c->h[1].mss, ws0, ws1, c->h[0].max_win, c->h[1].max_win, c->h[0].max_rto, c->h[1].max_rto,
+		mss0, mss1, ws0, ws1, win0, win1, c->h[0].max_rto, c->h[1].max_rto,
 		c->h[0].zerowin_total, c->h[1].zerowin_total, end);
 	return k < 0 ? NULL : line;
 }

@@ -636,9 +636,11 @@ static int section_paths(struct out *o, const struct cmp_result *cr, int client_
 	svg_escs(o, cr->name[cr->client_cap]);
 	out_str(o, "</dd><dt>Server side</dt><dd>");
 	svg_escs(o, cr->name[!cr->client_cap]);
-	out_fmt(o, " (roles from %s)</dd><dt>Clock offset</dt><dd>server-side clock = client-side clock %+.6f s, drift %+.2f ppm</dd>"
+	if (cr->role_why) /* how the roles were told apart; nothing when not known */
+		out_fmt(o, " (roles from %s)", cr->role_why);
+	out_fmt(o, "</dd><dt>Clock offset</dt><dd>server-side clock = client-side clock %+.6f s, drift %+.2f ppm</dd>"
 		   "<dt>Matched</dt><dd>%llu packets; lost client&#8594;server %llu, server&#8594;client %llu</dd></dl>\n",
-		cr->role_why ? cr->role_why : "?", cr->offset, cr->drift_ppm, (unsigned long long)cr->matched,
+		cr->offset, cr->drift_ppm, (unsigned long long)cr->matched,
 		(unsigned long long)cr->path[0].lost, (unsigned long long)cr->path[1].lost);
 	findings_block(o, fj, len);
 	free(fj);
