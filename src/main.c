@@ -528,6 +528,164 @@ static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_resu
 	return found ? 1 : 0;
 }
 
+/* ---- synack compare A B [C ...] [expression] [--json] [--ladder[=CONN]] [--window S] ---- */
+
+#define COMPARE_MAX_FILES 64
+
+struct compare_args {
+	const char *files[COMPARE_MAX_FILES];
+	int nf;
+	struct compare_opts co;
+	char *filter;           /* the expression words joined (malloc'd) */
+	int help;
+};
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+static void compare_usage(FILE *f)
+{
+	fputs("Usage: synack compare CAPTURE1 CAPTURE2 [CAPTURE3 ...] [expression]\n"
+	      "                      [--json] [--ladder[=CONN]] [--window SECONDS]\n"
+	      "  Matches the packets of captures taken at two points of a path (client side\n"
+	      "  and server side, in any order) and reports lost, unexpected, reordered,\n"
+	      "  duplicated and modified packets, the clock offset and the one-way delays.\n"
+	      "  CONN is a connection number from the report or part of its address:port.\n"
+	      "  Exit status: 0 nothing lost, 1 differences found, 2 error.\n",
+	      f);
+}
+
+/* A word after --ladder is its CONN when it is a number or an address:port, not a file. */
+static int ladder_conn_word(const char *w)
+{
+	return w[0] != '-' && !is_file(w) && (strspn(w, "0123456789") == strlen(w) || strchr(w, ':'));
+}
+
+/* Joins the n words of expr with spaces (the filter expression). */
+static char *join_words(char **expr, int n)
+{
+	size_t len = 1;
+	for (int i = 0; i < n; i++)
+		len += strlen(expr[i]) + 1;
+	char *s = calloc(len, 1);
+	if (!s)
+		return NULL;
+	size_t off = 0;
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(expr[i]);
+		if (i)
+			s[off++] = ' ';
+		memcpy(s + off, expr[i], k);
+		off += k;
+	}
+	return s;
+}
+
+/* argv[0] is "compare".  Returns 0 (a->help set for --help), or the exit status 2 after
+ * printing the error and usage. */
+static int parse_compare_args(int argc, char **argv, struct compare_args *a)
+{
+	char **expr = calloc((size_t)argc + 1, sizeof *expr);
+	int nexpr = 0;
+	if (!expr) {
+		fprintf(stderr, "synack: out of memory\n");
+		return 2;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *w = argv[i];
+		if (!strcmp(w, "--json")) {
+			a->co.json = 1;
+		} else if (!strcmp(w, "--help") || !strcmp(w, "-h")) {
+			a->help = 1;
+			free(expr);
+			return 0;
+		} else if (!strncmp(w, "--ladder", 8) && (w[8] == 0 || w[8] == '=')) {
+			a->co.ladder = 1;
+			if (w[8] == '=')
+				a->co.ladder_conn = w + 9;
+			else if (i + 1 < argc && ladder_conn_word(argv[i + 1]))
+				a->co.ladder_conn = argv[++i];
+		} else if (!strcmp(w, "--window") && i + 1 < argc) {
+			char *end;
+			a->co.window = strtod(argv[++i], &end);
+			if (*end || !(a->co.window > 0) || a->co.window > 3600) {
+				fprintf(stderr, "synack: compare: bad --window '%s'\n", argv[i]);
+				free(expr);
+				return 2;
+			}
+		} else if (!strcmp(w, "-n") || !strcmp(w, "-nn") || !strcmp(w, "--")) {
+			/* numeric output is the only kind compare prints */
+		} else if (w[0] == '-' && w[1]) {
+			fprintf(stderr, "synack: compare: unknown option '%s'\n", w);
+			compare_usage(stderr);
+			free(expr);
+			return 2;
+		} else if (!nexpr && a->nf < COMPARE_MAX_FILES && is_file(w)) {
+			a->files[a->nf++] = w;
+		} else {
+			expr[nexpr++] = argv[i];
+		}
+	}
+	if (a->nf < 2) {
+		fprintf(stderr, "synack: compare: needs at least two capture files%s%s\n", nexpr ? ", not found: " : "",
+			nexpr ? expr[0] : "");
+		compare_usage(stderr);
+		free(expr);
+		return 2;
+	}
+	a->filter = join_words(expr, nexpr);
+	free(expr);
+	if (!a->filter)
+		return 2;
+	a->co.filter = a->filter;
+	return 0;
+}
+
+/* One pair: 0 same, 1 differences, 2 error (printed after what was output so far). */
+static int compare_one_pair(const char *fa, const char *fb, const struct compare_opts *co)
+{
+	char err[ERRBUF] = "";
+	int status = 2;
+	struct cmp *c = compare_new(fa, fb, co, &stdout_buf, NULL, err, sizeof err);
+	if (c && compare_run(c, err, sizeof err) == 0)
+		status = compare_finish(c);
+	compare_free(c);
+	if (status == 2) {
+		out_flush(&stdout_buf);
+		fprintf(stderr, "synack: compare: %s\n", err);
+	}
+	return status;
+}
+
+/* synack compare: each adjacent pair of files. */
+static int run_compare(int argc, char **argv)
+{
+	static struct compare_args a;
+	int rc = parse_compare_args(argc, argv, &a);
+	if (rc || a.help) {
+		if (a.help)
+			compare_usage(stdout);
+		return rc;
+	}
+	int status = 0;
+	for (int i = 0; i + 1 < a.nf; i++) {
+		if (a.nf > 2 && !a.co.json)
+			out_fmt(&stdout_buf, "%s=== %s vs %s ===\n", i ? "\n" : "", a.files[i], a.files[i + 1]);
+		int s = compare_one_pair(a.files[i], a.files[i + 1], &a.co);
+		if (s > status)
+			status = s;
+	}
+	if (out_flush(&stdout_buf) < 0 && status < 2) {
+		fprintf(stderr, "synack: compare: write error: %s\n", strerror(stdout_buf.err));
+		status = 2;
+	}
+	free(a.filter);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static struct run r;
@@ -537,9 +695,9 @@ int main(int argc, char **argv)
 
 	out_init(&stdout_buf, 1);
 	capture_signals(NULL); /* a stop signal during set-up must not kill us with files half made */
-	/* ---- compare mode (src/compare/compare.c parses its own options) ---- */
+	/* ---- compare mode (its own command line: see run_compare) ---- */
 	if (argc > 1 && strcmp(argv[1], "compare") == 0)
-		return compare_cli(argc - 1, argv + 1);
+		return run_compare(argc - 1, argv + 1);
 	/* ---- end compare ---- */
 	if (argc > 1 && (strcmp(argv[1], "conns") == 0 || strcmp(argv[1], "diagnose") == 0)) {
 		o.mode = strcmp(argv[1], "conns") == 0 ? MODE_CONNS : MODE_DIAGNOSE;

@@ -62,6 +62,7 @@ struct pipeline {
 	int ntaps;
 	struct tracker *trk;            /* NULL unless pipeline_track() */
 	struct dedup *dedup;            /* NULL unless pipeline_dedup() */
+	int decode;                     /* decode every packet even without a tracker (pipeline_decode) */
 	int nano;                       /* timestamps are nanoseconds */
 	uint64_t count;                 /* packets seen */
 	int finished;
@@ -75,6 +76,9 @@ void pipeline_init(struct pipeline *pl, int nano);
 int pipeline_add(struct pipeline *pl, const struct tap_ops *ops, void *self);
 /* Decode and track every packet from now on.  Returns 0 or -1 (out of memory). */
 int pipeline_track(struct pipeline *pl, const struct tracker_cfg *cfg);
+/* Decode every packet (px->pk set) without tracking TCP (px->res stays NULL): taps that
+ * read decoded layers but keep their own state (synack compare). */
+void pipeline_decode(struct pipeline *pl);
 /* conns / diagnose: capture duplicates (-i any forwarded copies, identical
  * packets) are recognised after decoding and reach no tap (src/tcp/dedup.h).
  * Only for modes without print or -w taps: tcpdump prints every packet.
