@@ -482,49 +482,126 @@ static int pair_tap_finish(void *self, struct pipeline *pl)
 
 static const struct tap_ops pair_tap_ops = {"vantage-pair", pair_tap_packet, NULL, NULL, pair_tap_finish, NULL};
 
+/* diagnose -r A -r B: each file's diagnose pipeline, fed by compare's second pass. */
+struct pair_side {
+	struct run run;
+	struct opts one;        /* the options with this file as the only -r */
+	struct pair_tap pt;
+	long fed;               /* packets handed to the pipeline (-c) */
+};
+
+struct pair_feed {
+	struct pair_side *side; /* [2], in -r order */
+	long count;
+	int nano;
+};
+
+/* compare's side hook: one packet of file k for that file's diagnose pipeline, with the
+ * timestamp precision diagnose reads files with (compare reads nanoseconds). */
+static void pair_side_packet(void *user, int k, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes)
+{
+	struct pair_feed *f = user;
+	struct pair_side *s = &f->side[k];
+	if (f->count > 0 && s->fed >= f->count)
+		return;
+	s->fed++;
+	struct pcap_pkthdr hh = *h;
+	if (!f->nano)
+		hh.ts.tv_usec /= 1000;
+	pipeline_packet(&s->run.pl, linktype, &hh, bytes);
+}
+
+/* A side's pipeline, as run_merged would build it for this file alone. */
+static void pair_side_init(struct pair_side *s, const struct opts *o, int k, const struct cmp_result *cr)
+{
+	memset(s, 0, sizeof *s);
+	s->one = *o;
+	s->one.rfiles[0] = o->rfiles[k];
+	s->one.nrfiles = 1;
+	s->run.o = &s->one;
+	pipeline_init(&s->run.pl, o->tstamp_precision);
+	/* first, so that its finish hook prints what goes before this side's report */
+	s->pt.cr = cr;
+	s->pt.json = o->json;
+	pipeline_add(&s->run.pl, &pair_tap_ops, &s->pt);
+	add_analysis_taps(&s->run, &s->one, 0);
+	s->pt.diag = s->run.td.diag;
+}
+
+/* The end of one side's run (what run_merged does after reading): the file line on
+ * stderr, the kernel drops from the file's statistics, the report. */
+static int pair_side_finish(struct pair_side *s, const char *file, int side, int k)
+{
+	struct capture cap;
+	char lt[128], e[ERRBUF];
+	if (capture_open_file(&cap, file, &s->one, e) < 0) /* the header only, as run_merged opens it */
+		die(2, "%s", e);
+	capture_linktype_desc(cap.linktype, lt, sizeof lt);
+	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", file, lt, cap.snaplen);
+	capture_close(&cap);
+	s->pt.side = side;
+	s->pt.k = k;
+	diag_set_source(s->run.td.diag, file, side == 0 ? "client" : "server");
+	uint64_t recv, drops;
+	s->run.drops_known = capture_pcapng_stats(file, &recv, &drops);
+	s->run.kernel_recv = s->run.drops_known ? recv : 0;
+	s->run.kernel_drops = s->run.drops_known ? drops : 0;
+	report_capture(&s->run, NULL, 0);
+	int found = pipeline_finish(&s->run.pl, "end of capture");
+	pipeline_free(&s->run.pl);
+	return found;
+}
+
 /* diagnose -r A -r B where A and B are two captures of the same traffic (one
  * near the client, one near the server): each is diagnosed on its own (merged
  * they would count every packet twice), and the path between them from synack
- * compare's matcher.  The first finding printed is the one to act on: the
- * server side's report comes first (what the server did with what reached
- * it), then the path (what was lost between the two points), then the client
- * side's (mostly the same trouble seen from afar); when nothing reached the
- * server capture, the path comes first: the loss on the way is the finding.
- * Returns the exit status. */
-static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_result *cr, char *err)
+ * compare's matcher.  Compare reads each file twice (clock fit, then matching);
+ * its second read also feeds each file's diagnose pipeline, so no file is read
+ * a third time.  The first finding printed is the one to act on: the server
+ * side's report comes first (what the server did with what reached it), then
+ * the path (what was lost between the two points), then the client side's
+ * (mostly the same trouble seen from afar); when nothing reached the server
+ * capture, the path comes first: the loss on the way is the finding.
+ * Returns the exit status, or -1 when the files are not two vantage points of
+ * the same traffic (or compare failed): the caller then reads them merged. */
+static int run_vantage_pair(struct opts *o)
 {
-	int found = 0, failed = 0, paths_done = 0;
+	static struct cmp_result cr;
+	static struct pair_side side[2];
+	struct pair_feed feed = {side, o->count, o->tstamp_precision};
+	struct compare_opts co;
+	memset(&co, 0, sizeof co);
+	co.filter = o->filter;
+	co.side_packet = pair_side_packet;
+	co.side_user = &feed;
+	for (int k = 0; k < 2; k++)
+		pair_side_init(&side[k], o, k, &cr);
+	char cerr[ERRBUF];
+	int ok = 0;
+	struct cmp *c = compare_new(o->rfiles[0], o->rfiles[1], &co, NULL, &cr, cerr, sizeof cerr);
+	if (c && compare_run(c, cerr, sizeof cerr) == 0) {
+		compare_finish(c);
+		ok = compare_same_traffic(&cr);
+	}
+	compare_free(c);
+	if (!ok) {
+		for (int k = 0; k < 2; k++)
+			pipeline_free(&side[k].run.pl);
+		return -1;
+	}
+	int found = 0, paths_done = 0;
 	for (int k = 0; k < 2; k++) {
-		int side = k == 0 ? 1 : 0;     /* server side first */
-		int idx = side == 0 ? cr->client_cap : !cr->client_cap;
-		static struct opts one;
-		one = *o;
-		one.rfiles[0] = cr->name[idx];
-		one.nrfiles = 1;
-		r->o = &one;
-		pipeline_init(&r->pl, o->tstamp_precision);
-		/* first, so that its finish hook prints what goes before this side's report */
-		struct pair_tap pt = {NULL, cr, o->json, side, k, 0, 0};
-		pipeline_add(&r->pl, &pair_tap_ops, &pt);
-		add_analysis_taps(r, &one, 0);
-		pt.diag = r->td.diag;
-		diag_set_source(r->td.diag, cr->name[idx], side == 0 ? "client" : "server");
-		if (run_merged(r, &one, err) < 0)
-			failed = 1;
-		report_capture(r, NULL, 0);
-		found += pipeline_finish(&r->pl, "end of capture");
-		pipeline_free(&r->pl);
-		if (pt.paths_done)
+		int s = k == 0 ? 1 : 0;     /* server side first */
+		int idx = s == 0 ? cr.client_cap : !cr.client_cap;
+		found += pair_side_finish(&side[idx], cr.name[idx], s, k);
+		if (side[idx].pt.paths_done)
 			paths_done = 1;
-		if (side == 1 && !paths_done) {
-			found += diag_paths(&stdout_buf, o->json, cr);
+		if (s == 1 && !paths_done) {
+			found += diag_paths(&stdout_buf, o->json, &cr);
 			paths_done = 1;
 		}
 	}
-	r->o = o;
 	out_flush(&stdout_buf);
-	if (failed)
-		return error_status;
 	return found ? 1 : 0;
 }
 
@@ -722,11 +799,9 @@ int main(int argc, char **argv)
 			die(1, "-w cannot be used with several -r files");
 		if (o.mode == MODE_DIAGNOSE && o.nrfiles == 2 && strcmp(o.rfiles[0], "-") && strcmp(o.rfiles[1], "-")) {
 			/* two vantage points of the same traffic, or pieces of one capture? */
-			static struct cmp_result cr;
-			char cerr[512];
-			if (compare_files(o.rfiles[0], o.rfiles[1], o.filter, &cr, cerr, sizeof cerr) == 0 &&
-			    compare_same_traffic(&cr))
-				return run_vantage_pair(&r, &o, &cr, err);
+			int st = run_vantage_pair(&o);
+			if (st >= 0)
+				return st;
 		}
 		pipeline_init(&r.pl, o.tstamp_precision);
 		add_analysis_taps(&r, &o, 0);

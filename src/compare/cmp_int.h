@@ -152,6 +152,8 @@ struct cmp {
 	int32_t ladder_sel;       /* -1 until chosen */
 	double window_opt;
 	const char *filter;
+	void (*side_packet)(void *user, int k, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes);
+	void *side_user;
 	struct out *o;
 	int64_t base;             /* seconds subtracted from every timestamp */
 	/* pass 1 results */

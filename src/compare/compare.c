@@ -80,6 +80,8 @@ struct cmp *compare_new(const char *a, const char *b, const struct compare_opts 
 	c->name[0] = a;
 	c->name[1] = b;
 	c->filter = co->filter;
+	c->side_packet = co->side_packet;
+	c->side_user = co->side_user;
 	c->json = co->json;
 	c->o = out;
 	c->quiet = out == NULL;
@@ -161,7 +163,9 @@ void compare_free(struct cmp *c)
 
 int compare_files(const char *a, const char *b, const char *filter, struct cmp_result *res, char *err, size_t errlen)
 {
-	struct compare_opts co = {filter, 0, 0, NULL, 0};
+	struct compare_opts co;
+	memset(&co, 0, sizeof co);
+	co.filter = filter;
 	struct cmp *c = compare_new(a, b, &co, NULL, res, err, errlen);
 	if (!c)
 		return -1;

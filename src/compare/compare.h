@@ -46,6 +46,7 @@
 #include <stdint.h>
 
 struct out;
+struct pcap_pkthdr;
 
 /* ---- the matcher as a library (used by `synack diagnose -r A -r B`) ----
  *
@@ -116,6 +117,11 @@ struct compare_opts {
 	int ladder;             /* --ladder: the ladder diagram of one connection */
 	const char *ladder_conn;/* --ladder=CONN: its number, or part of its "addr:port <-> addr:port"; NULL the first */
 	double window;          /* --window SECONDS, 0 = from the measured delays */
+	/* Optional: pass 2 also hands every packet of file k (0 = a, 1 = b; after the filter,
+	 * nanosecond timestamps, in file order, bytes borrowed) to this hook, so that another
+	 * consumer (diagnose -r A -r B: each side's pipeline) shares the read. */
+	void (*side_packet)(void *user, int k, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes);
+	void *side_user;
 };
 
 struct cmp;

@@ -304,6 +304,8 @@ static int input_step(struct cmp_input *in, char *err)
 			snprintf(err, CMP_ERR, "%s", e);
 		return rc;
 	}
+	if (in->pass == 2 && in->c->side_packet)
+		in->c->side_packet(in->c->side_user, in->k, in->cap.linktype, &h, d);
 	pipeline_packet(&in->pl, in->cap.linktype, &h, d);
 	return 1;
 }
