@@ -48,11 +48,10 @@
 struct out;
 struct pcap_pkthdr;
 
-/* ---- the matcher as a library (used by `synack diagnose -r A -r B`) ----
+/* ---- the results as numbers (used by `synack diagnose -r A -r B`) ----
  *
- * compare_files() runs both passes on two files without printing anything
- * and fills a caller-owned struct cmp_result (large: keep it static or on
- * the heap).  Paths are [0] client->server and [1] server->client; times are
+ * A run given a struct cmp_result (compare_new's res, or compare_files())
+ * fills it; it is caller-owned and large: keep it static or on the heap.  Paths are [0] client->server and [1] server->client; times are
  * absolute (seconds since the epoch), each in the named capture's clock. */
 
 enum cmp_kind { CMP_K_SYN, CMP_K_SYNACK, CMP_K_RST, CMP_K_FIN, CMP_K_DATA, CMP_K_ACK, CMP_K_OTHER, CMP_NKINDS };
@@ -140,7 +139,8 @@ int compare_run(struct cmp *c, char *err, size_t errlen);
 int compare_finish(struct cmp *c);
 void compare_free(struct cmp *c);
 
-/* Runs the matcher on files a and b (optional BPF filter).  0 on success;
+/* compare_new + compare_run + compare_finish without output, for callers that
+ * only want the numbers.  Runs the matcher on files a and b (optional BPF filter).  0 on success;
  * -1 with err filled (unreadable file, no IP packets, nothing in common). */
 int compare_files(const char *a, const char *b, const char *filter, struct cmp_result *res, char *err, size_t errlen);
 
