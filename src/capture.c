@@ -150,10 +150,14 @@ struct fastfile {
 	uint32_t snapshot;
 	unsigned char *buf;
 	size_t len, off;        /* bytes in buf, read position */
+	size_t size;            /* of buf */
 	int eof;
 };
 
 #define FAST_BUFSZ (4u << 20)
+/* A smaller file gets a smaller buffer, never below one record of the largest caplen
+ * (16-byte header + 262144) so that a file growing while it is read still fits any record. */
+#define FAST_BUFMIN (16u + 262144u)
 
 static uint32_t swap32(uint32_t v)
 {
@@ -197,7 +201,10 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 		return;
 	}
 	struct fastfile *f = calloc(1, sizeof *f);
-	unsigned char *buf = malloc(FAST_BUFSZ);
+	size_t size = FAST_BUFSZ;
+	if (st.st_size >= 0 && (uint64_t)st.st_size < FAST_BUFSZ)
+		size = (size_t)st.st_size > FAST_BUFMIN ? (size_t)st.st_size : FAST_BUFMIN;
+	unsigned char *buf = malloc(size);
 	if (!f || !buf) {
 		free(f);
 		free(buf);
@@ -209,6 +216,7 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 	f->scale = nano == want_nano ? 0 : nano ? -1 : 1;
 	f->snapshot = (uint32_t)pcap_snapshot(c->p);
 	f->buf = buf;
+	f->size = size;
 	c->fast = f;
 }
 
@@ -221,7 +229,7 @@ static size_t fast_fill(struct fastfile *f, size_t n)
 	f->len -= f->off;
 	f->off = 0;
 	while (f->len < n && !f->eof) {
-		ssize_t k = read(f->fd, f->buf + f->len, FAST_BUFSZ - f->len);
+		ssize_t k = read(f->fd, f->buf + f->len, f->size - f->len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0) {
