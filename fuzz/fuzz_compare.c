@@ -6,7 +6,9 @@
  * Input: byte 0 the options (bit 0 --json, bit 1 --ladder, bit 2 a filter
  * "tcp"), bytes 1-3 the length of the first file (big-endian, 24 bits), then
  * the first file, then the second.  Each is written to a memfd and passed as
- * /proc/self/fd/N.  compare's report (stdout) goes to /dev/null.
+ * /proc/self/fd/N.  The files go through the same module calls as
+ * `synack compare` in main.c (compare_new, compare_run, compare_finish,
+ * compare_free); the report goes to an output buffer on /dev/null.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include "../src/compare/compare.h"
+#include "../src/util/out.h"
 #include "fuzz.h"
 
 static int memfd_with(const uint8_t *p, size_t n)
@@ -35,13 +38,14 @@ static int memfd_with(const uint8_t *p, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int quiet;
-	if (!quiet) {
+	static struct out o;
+	static int ready;
+	if (!ready) {
 		int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-		if (null_fd < 0 || dup2(null_fd, 1) < 0)
+		if (null_fd < 0)
 			abort();
-		close(null_fd);
-		quiet = 1;
+		out_init(&o, null_fd);
+		ready = 1;
 	}
 	if (size < 4)
 		return 0;
@@ -52,19 +56,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char pa[64], pb[64];
 	snprintf(pa, sizeof pa, "/proc/self/fd/%d", fa);
 	snprintf(pb, sizeof pb, "/proc/self/fd/%d", fb);
-	char *argv[8];
-	int argc = 0;
-	argv[argc++] = (char *)"compare";
-	argv[argc++] = pa;
-	argv[argc++] = pb;
-	if (data[0] & 1)
-		argv[argc++] = (char *)"--json";
-	if (data[0] & 2)
-		argv[argc++] = (char *)"--ladder";
-	if (data[0] & 4)
-		argv[argc++] = (char *)"tcp";
-	argv[argc] = NULL;
-	compare_cli(argc, argv);
+	struct compare_opts co;
+	memset(&co, 0, sizeof co);
+	co.json = data[0] & 1;
+	co.ladder = (data[0] & 2) != 0;
+	co.filter = data[0] & 4 ? "tcp" : NULL;
+	char err[512];
+	struct cmp *c = compare_new(pa, pb, &co, &o, NULL, err, sizeof err);
+	if (c && compare_run(c, err, sizeof err) == 0)
+		compare_finish(c);
+	compare_free(c);
+	out_flush(&o);
 	close(fa);
 	close(fb);
 	return 0;

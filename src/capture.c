@@ -150,10 +150,14 @@ struct fastfile {
 	uint32_t snapshot;
 	unsigned char *buf;
 	size_t len, off;        /* bytes in buf, read position */
+	size_t size;            /* of buf */
 	int eof;
 };
 
 #define FAST_BUFSZ (4u << 20)
+/* A smaller file gets a smaller buffer, never below one record of the largest caplen
+ * (16-byte header + 262144) so that a file growing while it is read still fits any record. */
+#define FAST_BUFMIN (16u + 262144u)
 
 static uint32_t swap32(uint32_t v)
 {
@@ -197,7 +201,10 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 		return;
 	}
 	struct fastfile *f = calloc(1, sizeof *f);
-	unsigned char *buf = malloc(FAST_BUFSZ);
+	size_t size = FAST_BUFSZ;
+	if (st.st_size >= 0 && (uint64_t)st.st_size < FAST_BUFSZ)
+		size = (size_t)st.st_size > FAST_BUFMIN ? (size_t)st.st_size : FAST_BUFMIN;
+	unsigned char *buf = malloc(size);
 	if (!f || !buf) {
 		free(f);
 		free(buf);
@@ -209,6 +216,7 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 	f->scale = nano == want_nano ? 0 : nano ? -1 : 1;
 	f->snapshot = (uint32_t)pcap_snapshot(c->p);
 	f->buf = buf;
+	f->size = size;
 	c->fast = f;
 }
 
@@ -221,7 +229,7 @@ static size_t fast_fill(struct fastfile *f, size_t n)
 	f->len -= f->off;
 	f->off = 0;
 	while (f->len < n && !f->eof) {
-		ssize_t k = read(f->fd, f->buf + f->len, FAST_BUFSZ - f->len);
+		ssize_t k = read(f->fd, f->buf + f->len, f->size - f->len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0) {
@@ -233,17 +241,19 @@ static size_t fast_fill(struct fastfile *f, size_t n)
 	return f->len - f->off;
 }
 
-/* libpcap's record loop semantics and error messages, reading from f. */
-static int fast_loop(struct capture *c, long count, capture_cb cb, void *user, char *err)
+#define FAST_ERR 256            /* fast_next's messages, before a prefix */
+
+/* The next record of f, with libpcap's semantics and error messages (without
+ * the "pcap_loop: " prefix): 1 and *hp / *datap set, 0 at the end, -1 (err filled). */
+static int fast_next(struct capture *c, struct pcap_pkthdr *hp, const uint8_t **datap, char *err)
 {
 	struct fastfile *f = c->fast;
-	long done = 0;
-	while (!c->stop && !stop_requested) {
+	for (;;) {
 		size_t have = fast_fill(f, 16);
 		if (have == 0)
 			return 0;
 		if (have < 16) {
-			snprintf(err, ERRBUF, "pcap_loop: truncated dump file; tried to read 16 header bytes, only got %zu", have);
+			snprintf(err, FAST_ERR, "truncated dump file; tried to read 16 header bytes, only got %zu", have);
 			return -1;
 		}
 		uint32_t w[4];
@@ -263,19 +273,19 @@ static int fast_loop(struct capture *c, long count, capture_cb cb, void *user, c
 		h.len = w[3];
 		if (h.caplen > 262144) {
 			if (h.caplen > f->snapshot)
-				snprintf(err, ERRBUF, "pcap_loop: invalid packet capture length %u, bigger than snaplen of %u",
-					 h.caplen, f->snapshot);
+				snprintf(err, FAST_ERR, "invalid packet capture length %u, bigger than snaplen of %u", h.caplen,
+					 f->snapshot);
 			else
-				snprintf(err, ERRBUF, "pcap_loop: invalid packet capture length %u, bigger than maximum of %u",
-					 h.caplen, 262144u);
+				snprintf(err, FAST_ERR, "invalid packet capture length %u, bigger than maximum of %u", h.caplen,
+					 262144u);
 			return -1;
 		}
 		uint32_t keep = h.caplen > f->snapshot ? f->snapshot : h.caplen;
 		have = fast_fill(f, h.caplen);
 		if (have < keep || have < h.caplen) {
 			size_t got = have < h.caplen ? have : h.caplen;
-			snprintf(err, ERRBUF, "pcap_loop: truncated dump file; tried to read %u captured bytes, only got %zu",
-				 h.caplen, got);
+			snprintf(err, FAST_ERR, "truncated dump file; tried to read %u captured bytes, only got %zu", h.caplen,
+				 got);
 			return -1;
 		}
 		const uint8_t *data = f->buf + f->off;
@@ -283,11 +293,55 @@ static int fast_loop(struct capture *c, long count, capture_cb cb, void *user, c
 		h.caplen = keep;
 		if (c->have_prog && !pcap_offline_filter(&c->prog, &h, data))
 			continue;
+		*hp = h;
+		*datap = data;
+		return 1;
+	}
+}
+
+/* libpcap's record loop semantics and error messages, reading from f. */
+static int fast_loop(struct capture *c, long count, capture_cb cb, void *user, char *err)
+{
+	long done = 0;
+	while (!c->stop && !stop_requested) {
+		struct pcap_pkthdr h;
+		const uint8_t *data;
+		char e[FAST_ERR];
+		int rc = fast_next(c, &h, &data, e);
+		if (rc < 0) {
+			snprintf(err, ERRBUF, "pcap_loop: %s", e);
+			return -1;
+		}
+		if (rc == 0)
+			return 0;
 		cb(user, &h, data);
 		if (count > 0 && ++done >= count)
 			return 0;
 	}
 	return 0;
+}
+
+int capture_next(struct capture *c, struct pcap_pkthdr *h, const uint8_t **bytes, char *err)
+{
+	if (c->fast) {
+		char e[FAST_ERR];
+		int rc = fast_next(c, h, bytes, e);
+		if (rc < 0)
+			snprintf(err, ERRBUF, "%s: %s", c->name, e);
+		return rc;
+	}
+	struct pcap_pkthdr *ph;
+	const u_char *d;
+	int rc = pcap_next_ex(c->p, &ph, &d);
+	if (rc == 1) {
+		*h = *ph;
+		*bytes = d;
+		return 1;
+	}
+	if (rc == PCAP_ERROR_BREAK || rc == 0)
+		return 0;
+	snprintf(err, FAST_ERR, "%s: %s", c->name, pcap_geterr(c->p));
+	return -1;
 }
 
 int capture_open_file(struct capture *c, const char *path, const struct opts *o, char *err)

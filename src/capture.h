@@ -41,6 +41,10 @@ int capture_filter(struct capture *c, const char *expr, int dflag, char *err);
 /* Run until EOF, count, error or a stop signal.  Returns 0, or -1 (err filled). */
 int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
 		 char *err);
+/* Files: the next packet (after the filter), for readers that pull (synack compare merges two
+ * files in its own corrected time order).  Returns 1 with *h and *bytes set (bytes borrowed
+ * until the next call), 0 at the end of the file, -1 with err = "FILE: reason". */
+int capture_next(struct capture *c, struct pcap_pkthdr *h, const uint8_t **bytes, char *err);
 /* Several files read as one (diagnose/conns -r A -r B ...): every file open and filtered,
  * packets delivered in time order, idx = the file's index in caps.  Stops at count (> 0),
  * a stop signal, or capture_stop() on the file being delivered.  A read error in one file

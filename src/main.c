@@ -484,50 +484,285 @@ static int pair_tap_finish(void *self, struct pipeline *pl)
 
 static const struct tap_ops pair_tap_ops = {"vantage-pair", pair_tap_packet, NULL, NULL, pair_tap_finish, NULL};
 
+/* diagnose -r A -r B: each file's diagnose pipeline, fed by compare's second pass. */
+struct pair_side {
+	struct run run;
+	struct opts one;        /* the options with this file as the only -r */
+	struct pair_tap pt;
+	long fed;               /* packets handed to the pipeline (-c) */
+};
+
+struct pair_feed {
+	struct pair_side *side; /* [2], in -r order */
+	long count;
+	int nano;
+};
+
+/* compare's side hook: one packet of file k for that file's diagnose pipeline, with the
+ * timestamp precision diagnose reads files with (compare reads nanoseconds). */
+static void pair_side_packet(void *user, int k, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes)
+{
+	struct pair_feed *f = user;
+	struct pair_side *s = &f->side[k];
+	if (f->count > 0 && s->fed >= f->count)
+		return;
+	s->fed++;
+	struct pcap_pkthdr hh = *h;
+	if (!f->nano)
+		hh.ts.tv_usec /= 1000;
+	pipeline_packet(&s->run.pl, linktype, &hh, bytes);
+}
+
+/* A side's pipeline, as run_merged would build it for this file alone. */
+static void pair_side_init(struct pair_side *s, const struct opts *o, int k, const struct cmp_result *cr)
+{
+	memset(s, 0, sizeof *s);
+	s->one = *o;
+	s->one.rfiles[0] = o->rfiles[k];
+	s->one.nrfiles = 1;
+	s->run.o = &s->one;
+	pipeline_init(&s->run.pl, o->tstamp_precision);
+	/* first, so that its finish hook prints what goes before this side's report */
+	s->pt.cr = cr;
+	s->pt.json = o->json;
+	pipeline_add(&s->run.pl, &pair_tap_ops, &s->pt);
+	add_analysis_taps(&s->run, &s->one, 0);
+	s->pt.diag = s->run.td.diag;
+}
+
+/* The end of one side's run (what run_merged does after reading): the file line on
+ * stderr, the kernel drops from the file's statistics, the report. */
+static int pair_side_finish(struct pair_side *s, const char *file, int side, int k)
+{
+	struct capture cap;
+	char lt[128], e[ERRBUF];
+	if (capture_open_file(&cap, file, &s->one, e) < 0) /* the header only, as run_merged opens it */
+		die(2, "%s", e);
+	capture_linktype_desc(cap.linktype, lt, sizeof lt);
+	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", file, lt, cap.snaplen);
+	capture_close(&cap);
+	s->pt.side = side;
+	s->pt.k = k;
+	diag_set_source(s->run.td.diag, file, side == 0 ? "client" : "server");
+	uint64_t recv, drops;
+	s->run.drops_known = capture_pcapng_stats(file, &recv, &drops);
+	s->run.kernel_recv = s->run.drops_known ? recv : 0;
+	s->run.kernel_drops = s->run.drops_known ? drops : 0;
+	report_capture(&s->run, NULL, 0);
+	int found = pipeline_finish(&s->run.pl, "end of capture");
+	pipeline_free(&s->run.pl);
+	return found;
+}
+
 /* diagnose -r A -r B where A and B are two captures of the same traffic (one
  * near the client, one near the server): each is diagnosed on its own (merged
  * they would count every packet twice), and the path between them from synack
- * compare's matcher.  The first finding printed is the one to act on: the
- * server side's report comes first (what the server did with what reached
- * it), then the path (what was lost between the two points), then the client
- * side's (mostly the same trouble seen from afar); when nothing reached the
- * server capture, the path comes first: the loss on the way is the finding.
- * Returns the exit status. */
-static int run_vantage_pair(struct run *r, struct opts *o, const struct cmp_result *cr, char *err)
+ * compare's matcher.  Compare reads each file twice (clock fit, then matching);
+ * its second read also feeds each file's diagnose pipeline, so no file is read
+ * a third time.  The first finding printed is the one to act on: the server
+ * side's report comes first (what the server did with what reached it), then
+ * the path (what was lost between the two points), then the client side's
+ * (mostly the same trouble seen from afar); when nothing reached the server
+ * capture, the path comes first: the loss on the way is the finding.
+ * Returns the exit status, or -1 when the files are not two vantage points of
+ * the same traffic (or compare failed): the caller then reads them merged. */
+static int run_vantage_pair(struct opts *o)
 {
-	int found = 0, failed = 0, paths_done = 0;
+	static struct cmp_result cr;
+	static struct pair_side side[2];
+	struct pair_feed feed = {side, o->count, o->tstamp_precision};
+	struct compare_opts co;
+	memset(&co, 0, sizeof co);
+	co.filter = o->filter;
+	co.side_packet = pair_side_packet;
+	co.side_user = &feed;
+	for (int k = 0; k < 2; k++)
+		pair_side_init(&side[k], o, k, &cr);
+	char cerr[ERRBUF];
+	int ok = 0;
+	struct cmp *c = compare_new(o->rfiles[0], o->rfiles[1], &co, NULL, &cr, cerr, sizeof cerr);
+	if (c && compare_run(c, cerr, sizeof cerr) == 0) {
+		compare_finish(c);
+		ok = compare_same_traffic(&cr);
+	}
+	compare_free(c);
+	if (!ok) {
+		for (int k = 0; k < 2; k++)
+			pipeline_free(&side[k].run.pl);
+		return -1;
+	}
+	int found = 0, paths_done = 0;
 	for (int k = 0; k < 2; k++) {
-		int side = k == 0 ? 1 : 0;     /* server side first */
-		int idx = side == 0 ? cr->client_cap : !cr->client_cap;
-		static struct opts one;
-		one = *o;
-		one.rfiles[0] = cr->name[idx];
-		one.nrfiles = 1;
-		r->o = &one;
-		pipeline_init(&r->pl, o->tstamp_precision);
-		/* first, so that its finish hook prints what goes before this side's report */
-		struct pair_tap pt = {NULL, cr, o->json, side, k, 0, 0};
-		pipeline_add(&r->pl, &pair_tap_ops, &pt);
-		add_analysis_taps(r, &one, 0);
-		pt.diag = r->td.diag;
-		diag_set_source(r->td.diag, cr->name[idx], side == 0 ? "client" : "server");
-		if (run_merged(r, &one, err) < 0)
-			failed = 1;
-		report_capture(r, NULL, 0);
-		found += pipeline_finish(&r->pl, "end of capture");
-		pipeline_free(&r->pl);
-		if (pt.paths_done)
+		int s = k == 0 ? 1 : 0;     /* server side first */
+		int idx = s == 0 ? cr.client_cap : !cr.client_cap;
+		found += pair_side_finish(&side[idx], cr.name[idx], s, k);
+		if (side[idx].pt.paths_done)
 			paths_done = 1;
-		if (side == 1 && !paths_done) {
-			found += diag_paths(&stdout_buf, o->json, cr);
+		if (s == 1 && !paths_done) {
+			found += diag_paths(&stdout_buf, o->json, &cr);
 			paths_done = 1;
 		}
 	}
-	r->o = o;
 	out_flush(&stdout_buf);
-	if (failed)
-		return error_status;
 	return found ? 1 : 0;
+}
+
+/* ---- synack compare A B [C ...] [expression] [--json] [--ladder[=CONN]] [--window S] ---- */
+
+#define COMPARE_MAX_FILES 64
+
+struct compare_args {
+	const char *files[COMPARE_MAX_FILES];
+	int nf;
+	struct compare_opts co;
+	char *filter;           /* the expression words joined (malloc'd) */
+	int help;
+};
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+static void compare_usage(FILE *f)
+{
+	fputs("Usage: synack compare CAPTURE1 CAPTURE2 [CAPTURE3 ...] [expression]\n"
+	      "                      [--json] [--ladder[=CONN]] [--window SECONDS]\n"
+	      "  Matches the packets of captures taken at two points of a path (client side\n"
+	      "  and server side, in any order) and reports lost, unexpected, reordered,\n"
+	      "  duplicated and modified packets, the clock offset and the one-way delays.\n"
+	      "  CONN is a connection number from the report or part of its address:port.\n"
+	      "  Exit status: 0 nothing lost, 1 differences found, 2 error.\n",
+	      f);
+}
+
+/* A word after --ladder is its CONN when it is a number or an address:port, not a file. */
+static int ladder_conn_word(const char *w)
+{
+	return w[0] != '-' && !is_file(w) && (strspn(w, "0123456789") == strlen(w) || strchr(w, ':'));
+}
+
+/* Joins the n words of expr with spaces (the filter expression). */
+static char *join_words(char **expr, int n)
+{
+	size_t len = 1;
+	for (int i = 0; i < n; i++)
+		len += strlen(expr[i]) + 1;
+	char *s = calloc(len, 1);
+	if (!s)
+		return NULL;
+	size_t off = 0;
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(expr[i]);
+		if (i)
+			s[off++] = ' ';
+		memcpy(s + off, expr[i], k);
+		off += k;
+	}
+	return s;
+}
+
+/* argv[0] is "compare".  Returns 0 (a->help set for --help), or the exit status 2 after
+ * printing the error and usage. */
+static int parse_compare_args(int argc, char **argv, struct compare_args *a)
+{
+	char **expr = calloc((size_t)argc + 1, sizeof *expr);
+	int nexpr = 0;
+	if (!expr) {
+		fprintf(stderr, "synack: out of memory\n");
+		return 2;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *w = argv[i];
+		if (!strcmp(w, "--json")) {
+			a->co.json = 1;
+		} else if (!strcmp(w, "--help") || !strcmp(w, "-h")) {
+			a->help = 1;
+			free(expr);
+			return 0;
+		} else if (!strncmp(w, "--ladder", 8) && (w[8] == 0 || w[8] == '=')) {
+			a->co.ladder = 1;
+			if (w[8] == '=')
+				a->co.ladder_conn = w + 9;
+			else if (i + 1 < argc && ladder_conn_word(argv[i + 1]))
+				a->co.ladder_conn = argv[++i];
+		} else if (!strcmp(w, "--window") && i + 1 < argc) {
+			char *end;
+			a->co.window = strtod(argv[++i], &end);
+			if (*end || !(a->co.window > 0) || a->co.window > 3600) {
+				fprintf(stderr, "synack: compare: bad --window '%s'\n", argv[i]);
+				free(expr);
+				return 2;
+			}
+		} else if (!strcmp(w, "-n") || !strcmp(w, "-nn") || !strcmp(w, "--")) {
+			/* numeric output is the only kind compare prints */
+		} else if (w[0] == '-' && w[1]) {
+			fprintf(stderr, "synack: compare: unknown option '%s'\n", w);
+			compare_usage(stderr);
+			free(expr);
+			return 2;
+		} else if (!nexpr && a->nf < COMPARE_MAX_FILES && is_file(w)) {
+			a->files[a->nf++] = w;
+		} else {
+			expr[nexpr++] = argv[i];
+		}
+	}
+	if (a->nf < 2) {
+		fprintf(stderr, "synack: compare: needs at least two capture files%s%s\n", nexpr ? ", not found: " : "",
+			nexpr ? expr[0] : "");
+		compare_usage(stderr);
+		free(expr);
+		return 2;
+	}
+	a->filter = join_words(expr, nexpr);
+	free(expr);
+	if (!a->filter)
+		return 2;
+	a->co.filter = a->filter;
+	return 0;
+}
+
+/* One pair: 0 same, 1 differences, 2 error (printed after what was output so far). */
+static int compare_one_pair(const char *fa, const char *fb, const struct compare_opts *co)
+{
+	char err[ERRBUF] = "";
+	int status = 2;
+	struct cmp *c = compare_new(fa, fb, co, &stdout_buf, NULL, err, sizeof err);
+	if (c && compare_run(c, err, sizeof err) == 0)
+		status = compare_finish(c);
+	compare_free(c);
+	if (status == 2) {
+		out_flush(&stdout_buf);
+		fprintf(stderr, "synack: compare: %s\n", err);
+	}
+	return status;
+}
+
+/* synack compare: each adjacent pair of files. */
+static int run_compare(int argc, char **argv)
+{
+	static struct compare_args a;
+	int rc = parse_compare_args(argc, argv, &a);
+	if (rc || a.help) {
+		if (a.help)
+			compare_usage(stdout);
+		return rc;
+	}
+	int status = 0;
+	for (int i = 0; i + 1 < a.nf; i++) {
+		if (a.nf > 2 && !a.co.json)
+			out_fmt(&stdout_buf, "%s=== %s vs %s ===\n", i ? "\n" : "", a.files[i], a.files[i + 1]);
+		int s = compare_one_pair(a.files[i], a.files[i + 1], &a.co);
+		if (s > status)
+			status = s;
+	}
+	if (out_flush(&stdout_buf) < 0 && status < 2) {
+		fprintf(stderr, "synack: compare: write error: %s\n", strerror(stdout_buf.err));
+		status = 2;
+	}
+	free(a.filter);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -542,9 +777,9 @@ int main(int argc, char **argv)
 	int help_status = help_dispatch(argc, argv); /* help, COMMAND --help, "did you mean" (src/help.c) */
 	if (help_status >= 0)
 		return help_status;
-	/* ---- compare mode (src/compare/compare.c parses its own options) ---- */
+	/* ---- compare mode (its own command line: see run_compare) ---- */
 	if (argc > 1 && strcmp(argv[1], "compare") == 0)
-		return compare_cli(argc - 1, argv + 1);
+		return run_compare(argc - 1, argv + 1);
 	/* ---- end compare ---- */
 	/* ---- report / graph (src/report/html.c parses their own options) ---- */
 	if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "graph") == 0))
@@ -572,11 +807,9 @@ int main(int argc, char **argv)
 			die(1, "-w cannot be used with several -r files");
 		if (o.mode == MODE_DIAGNOSE && o.nrfiles == 2 && strcmp(o.rfiles[0], "-") && strcmp(o.rfiles[1], "-")) {
 			/* two vantage points of the same traffic, or pieces of one capture? */
-			static struct cmp_result cr;
-			char cerr[512];
-			if (compare_files(o.rfiles[0], o.rfiles[1], o.filter, &cr, cerr, sizeof cerr) == 0 &&
-			    compare_same_traffic(&cr))
-				return run_vantage_pair(&r, &o, &cr, err);
+			int st = run_vantage_pair(&o);
+			if (st >= 0)
+				return st;
 		}
 		pipeline_init(&r.pl, o.tstamp_precision);
 		add_analysis_taps(&r, &o, 0);

@@ -36,6 +36,11 @@ int pipeline_track(struct pipeline *pl, const struct tracker_cfg *cfg)
 	return pl->trk ? 0 : -1;
 }
 
+void pipeline_decode(struct pipeline *pl)
+{
+	pl->decode = 1;
+}
+
 int pipeline_dedup(struct pipeline *pl)
 {
 	if (!pl->dedup)
@@ -46,13 +51,15 @@ int pipeline_dedup(struct pipeline *pl)
 void pipeline_packet(struct pipeline *pl, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
 	struct pkt_ctx px = {h, bytes, linktype, ++pl->count, NULL, NULL, 0, pl->trk};
-	if (pl->trk) {
+	if (pl->trk || pl->decode) {
 		pl->pk.num = px.num;
 		pl->pk.ts_sec = h->ts.tv_sec;
 		pl->pk.ts_frac = (uint32_t)h->ts.tv_usec;
 		pl->pk.ts_nano = pl->nano;
 		decode_packet(&pl->pk, linktype, bytes, h->caplen, h->len);
 		px.pk = &pl->pk;
+	}
+	if (pl->trk) {
 		if (pl->dedup)
 			px.dup = (int)dedup_packet(pl->dedup, &pl->pk, bytes, h->caplen, pl->trk);
 		if (px.dup == DEDUP_NONE) {

@@ -64,6 +64,7 @@ struct pipeline {
 	int ntaps;
 	struct tracker *trk;            /* NULL unless pipeline_track() */
 	struct dedup *dedup;            /* NULL unless pipeline_dedup() */
+	int decode;                     /* decode every packet even without a tracker (pipeline_decode) */
 	int nano;                       /* timestamps are nanoseconds */
 	uint64_t count;                 /* packets seen */
 	int finished;
@@ -77,6 +78,9 @@ void pipeline_init(struct pipeline *pl, int nano);
 int pipeline_add(struct pipeline *pl, const struct tap_ops *ops, void *self);
 /* Decode and track every packet from now on.  Returns 0 or -1 (out of memory). */
 int pipeline_track(struct pipeline *pl, const struct tracker_cfg *cfg);
+/* Decode every packet (px->pk set) without tracking TCP (px->res stays NULL): taps that
+ * read decoded layers but keep their own state (synack compare). */
+void pipeline_decode(struct pipeline *pl);
 /* conns / diagnose / report: capture duplicates (-i any forwarded copies,
  * identical packets) are recognised after decoding (src/tcp/dedup.h); the
  * tracker skips them and taps see them with res == NULL and dup set, so

@@ -25,8 +25,19 @@
  * capture, counted per capture (cap_missed), not lost.  Link-scope traffic
  * (ND, MLD, fe80::/10, ff02::/16, 169.254/16, 224.0.0.0/24) is never matched.
  *
- * With more than two files, each adjacent pair (1-2, 2-3, ...) is compared.
+ * With more than two files, main.c compares each adjacent pair (1-2, 2-3, ...).
  * Exit status: 0 nothing lost or unexpected, 1 differences found, 2 error.
+ *
+ * The module (src/compare/cmp_int.h shows the passes): main.c parses the
+ * command line and, per pair,
+ *
+ *   struct cmp *c = compare_new(a, b, &opts, out, NULL, err, n);
+ *   compare_run(c, err, n);       reads both files twice (pass 1, pass 2);
+ *                                 the header goes to out between the passes
+ *   compare_finish(c);            the report (and ladder) to out; 0 or 1
+ *   compare_free(c);
+ *
+ * Errors come back in the caller's buffer; this module prints none.
  */
 #ifndef SYNACK_COMPARE_H
 #define SYNACK_COMPARE_H
@@ -34,14 +45,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* argv[0] is "compare"; the rest are compare's own arguments. */
-int compare_cli(int argc, char **argv);
+struct out;
+struct pcap_pkthdr;
 
-/* ---- the matcher as a library (used by `synack diagnose -r A -r B`) ----
+/* ---- the results as numbers (used by `synack diagnose -r A -r B`) ----
  *
- * compare_files() runs both passes on two files without printing anything
- * and fills a caller-owned struct cmp_result (large: keep it static or on
- * the heap).  Paths are [0] client->server and [1] server->client; times are
+ * A run given a struct cmp_result (compare_new's res, or compare_files())
+ * fills it; it is caller-owned and large: keep it static or on the heap.  Paths are [0] client->server and [1] server->client; times are
  * absolute (seconds since the epoch), each in the named capture's clock. */
 
 enum cmp_kind { CMP_K_SYN, CMP_K_SYNACK, CMP_K_RST, CMP_K_FIN, CMP_K_DATA, CMP_K_ACK, CMP_K_OTHER, CMP_NKINDS };
@@ -100,7 +110,37 @@ struct cmp_result {
 	struct cmp_path path[2];
 };
 
-/* Runs the matcher on files a and b (optional BPF filter).  0 on success;
+struct compare_opts {
+	const char *filter;     /* pcap-filter expression applied to both files; NULL or "" none */
+	int json;               /* --json: NDJSON events and report */
+	int ladder;             /* --ladder: the ladder diagram of one connection */
+	const char *ladder_conn;/* --ladder=CONN: its number, or part of its "addr:port <-> addr:port"; NULL the first */
+	double window;          /* --window SECONDS, 0 = from the measured delays */
+	/* Optional: pass 2 also hands every packet of file k (0 = a, 1 = b; after the filter,
+	 * nanosecond timestamps, in file order, bytes borrowed) to this hook, so that another
+	 * consumer (diagnose -r A -r B: each side's pipeline) shares the read. */
+	void (*side_packet)(void *user, int k, int linktype, const struct pcap_pkthdr *h, const uint8_t *bytes);
+	void *side_user;
+};
+
+struct cmp;
+
+/* A comparison of files a and b (names borrowed until compare_free).  out:
+ * where the events and the report go, NULL for none.  res: filled by the
+ * run and by compare_finish (caller-owned; see compare_files), or NULL.
+ * NULL on error (out of memory, err filled). */
+struct cmp *compare_new(const char *a, const char *b, const struct compare_opts *co, struct out *out,
+			struct cmp_result *res, char *err, size_t errlen);
+/* Both passes.  0, or -1 with err filled ("FILE: reason", a bad filter,
+ * no IP packets, nothing in common). */
+int compare_run(struct cmp *c, char *err, size_t errlen);
+/* After a successful run: the report and ladder to out, the summary to res.
+ * Returns 1 when packets were lost, unexpected or missed by a capture, else 0. */
+int compare_finish(struct cmp *c);
+void compare_free(struct cmp *c);
+
+/* compare_new + compare_run + compare_finish without output, for callers that
+ * only want the numbers.  Runs the matcher on files a and b (optional BPF filter).  0 on success;
  * -1 with err filled (unreadable file, no IP packets, nothing in common). */
 int compare_files(const char *a, const char *b, const char *filter, struct cmp_result *res, char *err, size_t errlen);
 
