@@ -1,0 +1,32 @@
+/*
+ * route.h - printers of routing and MPLS control protocols (OSPFv3, IS-IS,
+ * EIGRP, BFD, ...), called from the IP / LLC / UDP dispatchers.
+ * p points at the protocol header, len = bytes on the wire; all reads go
+ * through the GET_* accessors of nd.h.
+ */
+#ifndef SYNACK_PRINT_ROUTE_H
+#define SYNACK_PRINT_ROUTE_H
+
+#include "nd.h"
+
+/* OSPFv3 (RFC 5340), IPv6 next header 89 */
+void ospf6_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* IPsec AH (RFC 4302): prints "AH(...): ", returns the header length or 0 */
+unsigned ah_print(struct nd *nd, const uint8_t *p);
+
+/* text then an IPv4/IPv6 address, as one tcpdump ND_PRINT: nothing is printed
+ * when the address is not captured (the accessor jumps first). */
+static inline void rt_ip4(struct nd *nd, const char *text, const uint8_t *a)
+{
+	nd_need(nd, a, 4);
+	ND_STR(nd, text);
+	nd_ipaddr(nd, a);
+}
+static inline void rt_ip6(struct nd *nd, const char *text, const uint8_t *a)
+{
+	nd_need(nd, a, 16);
+	ND_STR(nd, text);
+	nd_ip6addr(nd, a);
+}
+
+#endif
