@@ -11,6 +11,12 @@
 
 /* OSPFv3 (RFC 5340), IPv6 next header 89 */
 void ospf6_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* OSI network layer by NLPID (CLNP, ES-IS, IS-IS, ...): LLC SAP 0xfe,
+ * Cisco HDLC, Frame Relay, GRE; p at the NLPID byte */
+void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* tcpdump's isonsap_string of len bytes at p (checked) */
+void osi_nsap(struct nd *nd, const uint8_t *p, unsigned len);
+extern const struct tok osi_nlpid_names[];
 /* IPsec AH (RFC 4302): prints "AH(...): ", returns the header length or 0 */
 unsigned ah_print(struct nd *nd, const uint8_t *p);
 
