@@ -3,8 +3,8 @@
 # MPLS printers: OSPFv3 + AH, IS-IS, EIGRP, BFD, ...).  Every message type the
 # printers decode, plus truncated copies.  Expected outputs come from tcpdump
 # (tests/golden/regen.sh rte.list).  Run: /usr/bin/python3 tests/golden/rte-make-captures.py
-import os
-from scapy.all import Ether, IPv6, IP, UDP, Raw, wrpcap
+import os, struct
+from scapy.all import Ether, Dot3, LLC, IPv6, IP, UDP, Raw, wrpcap
 from scapy.contrib.ospf import (OSPFv3_Hdr, OSPFv3_Hello, OSPFv3_DBDesc, OSPFv3_LSReq,
                                 OSPFv3_LSReq_Item, OSPFv3_LSUpd, OSPFv3_LSAck, OSPFv3_LSA_Hdr,
                                 OSPFv3_Router_LSA, OSPFv3_Link, OSPFv3_Network_LSA,
@@ -83,5 +83,103 @@ def ospf6():
                                         (4, 14 + 40 + 60), (4, 14 + 40 + 130), (7, 14 + 40 + 10)])
 
 
+def tlv(t, v):
+    return bytes([t, len(v)]) + v
+
+
+def isis_frame(pdu):
+    return Dot3(src=MAC_A, dst="01:80:c2:00:00:14") / LLC(dsap=0xfe, ssap=0xfe, ctrl=3) / Raw(pdu)
+
+
+def isis_pdu(ptype, fixed, tlvs):
+    """common header + fixed part (PDU length patched in) + TLVs"""
+    hlen = 8 + len(fixed)
+    body = fixed + b"".join(tlvs)
+    total = 8 + len(body)
+    hdr = bytes([0x83, hlen, 1, 0, ptype, 1, 0, 0])
+    if ptype in (15, 16, 17):      # IIH: PDU length after circuit type, id, holding time
+        body = body[:9] + struct.pack(">H", total) + body[11:]
+    else:                          # LSP / SNP: PDU length first
+        body = struct.pack(">H", total) + body[2:]
+    return hdr + body
+
+
+SYS1 = bytes.fromhex("192168000001")
+SYS2 = bytes.fromhex("192168000002")
+
+
+def isis():
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    f32 = lambda v: struct.pack(">f", v)
+    te = (tlv(3, b"\x00\x00\x00\x05") + tlv(4, b"\x00\x00\x00\x01\x00\x00\x00\x02") +
+          tlv(6, ip("10.198.0.1")) + tlv(8, ip("10.198.0.2")) + tlv(9, f32(125000000.0)) +
+          tlv(10, f32(100000000.0)) + tlv(11, b"".join(f32(1e6 * i) for i in range(8))) +
+          tlv(18, b"\x00\x00\x0a") + tlv(19, b"\x00\x01") + tlv(20, b"\x10\x03") +
+          tlv(22, b"\x00" + f32(1e6) + f32(2e6)) +
+          tlv(21, b"\x01\x02\x00\x00" + b"".join(f32(1e7) for i in range(8)) + f32(1e3) + b"\x05\xdc") +
+          tlv(32, b"\x30\x00" + SYS2 + b"\x00\x3e\x80") + tlv(29, b"\x00\x00\x0a\x01\x00\x02") +
+          tlv(99, b"\xaa\xbb"))
+    ext_is = SYS2 + b"\x01" + b"\x00\x00\x0a" + bytes([len(te)]) + te
+    ipsub = tlv(1, b"\x00\x00\x00\x07") + tlv(2, b"\x00\x00\x00\x00\x00\x00\x00\x09") + tlv(3, b"\x40\x00\x00\x00\x00\x10")
+    ext_ip = (b"\x00\x00\x00\x0a" + bytes([0x40 | 24]) + ip("10.198.1.0")[:3] + bytes([len(ipsub)]) + ipsub +
+              b"\x00\x00\x00\x14" + bytes([0x80 | 32]) + ip("10.198.2.1"))
+    ip6r = (b"\x00\x00\x00\x0a" + b"\x00" + bytes([64]) + bytes.fromhex("fd00000000000001") +
+            b"\x00\x00\x00\x0b" + b"\x60" + bytes([48]) + bytes.fromhex("fd0000000002") + b"\x06" + tlv(1, b"\x00\x00\x00\x01"))
+    srcap = tlv(2, b"\xc0\x00\x03\xe8" + tlv(1, b"\x00\x3e\x80"))
+    spb_port = (b"\x00\x01" + tlv(6, b"\x00\x80\xc2\x01\x00\x14\x00\x80\xc2\x02\x00\x1c") +
+                tlv(5, b"\x15" + bytes(range(32))))
+    spb_cap = b"\x00\x01" + tlv(1, bytes(8) + b"\x00\x00\x00\x01\x80\x00\x00\x00\x00\x01\x01" +
+                                   b"\xa0\x00\x80\xc2\x01\x00\x10\x64")
+    lsp_tlvs = [
+        tlv(1, b"\x03\x49\x00\x01" + b"\x05\x49\x00\x02\x00\x03"),
+        tlv(2, b"\x00" + b"\x0a\x80\x80\x80" + SYS2 + b"\x00" + b"\x0a\x14\x1e\x28" + SYS2 + b"\x01"),
+        tlv(3, b"\x0a\x80\x80\x80" + SYS2),
+        tlv(4, SYS1), tlv(5, b"\x0a\x80\x80\x80" + b"\x06\x49\x00\x01"),
+        tlv(13, b"\x02" + SYS1 + SYS2), tlv(14, b"\x05\xd4"),
+        tlv(22, ext_is), tlv(24, SYS2 + b"\x02" + b"\x00"),
+        tlv(128, b"\x0a\x80\x80\x80" + ip("10.198.3.0") + ip("255.255.255.0") +
+            b"\x4a\x01\x80\x80" + ip("10.198.4.0") + ip("255.0.255.0")),
+        tlv(129, b"\xcc\x8e\x81"), tlv(130, b"\x8a\x80\x80\x80" + ip("0.0.0.0") + ip("0.0.0.0")),
+        tlv(131, b"\x02\xfd\xe8"), tlv(131, b"\x01\x01\x02"),
+        tlv(132, ip("10.198.0.1") + ip("10.198.0.9")), tlv(134, ip("10.198.0.1")),
+        tlv(135, ext_ip), tlv(137, b"router-1"), tlv(138, SYS2 + b"\x00\x01" + ip("10.198.0.1") + ip("10.198.0.2") + b"\x00\x00\x00\x07"),
+        tlv(222, b"\x00\x02" + ext_is), tlv(229, b"\x00\x00\x80\x02\x40\x03"),
+        tlv(232, bytes.fromhex("fd000000000000000000000000000001")),
+        tlv(235, b"\x00\x02" + b"\x00\x00\x00\x05\x18" + ip("10.198.5.0")[:3]),
+        tlv(236, ip6r), tlv(237, b"\x00\x02" + b"\x00\x00\x00\x01\x00\x20\xfd\x00\x00\x00"),
+        tlv(242, ip("10.198.0.1") + b"\x03" + srcap), tlv(242, b"\x01\x02"),
+        tlv(250, b"\x00\x00\x0c\x01\x02"), tlv(143, spb_port), tlv(144, spb_cap),
+        tlv(12, b"\x12\x34"), tlv(10, b"\x01secret"), tlv(10, b"\x36" + bytes(range(16))),
+        tlv(10, b"\x03\x00\x05\xaa\xbb"), tlv(10, b"\x07\x01\x02"), tlv(99, b"\x01\x02\x03"),
+    ]
+    lsp_fixed = lambda typeblock, ck: (b"\x00\x00" + b"\x04\xb0" + SYS1 + b"\x00\x00" +
+                                       b"\x00\x00\x00\x2a" + ck + bytes([typeblock]))
+    lan_fixed = lambda: b"\x03" + SYS1 + b"\x00\x1e" + b"\x00\x00" + b"\x40" + SYS1 + b"\x01"
+    ptp_fixed = b"\x02" + SYS1 + b"\x00\x1e" + b"\x00\x00" + b"\x01"
+    entries = (b"\x04\xb0" + SYS1 + b"\x00\x00" + b"\x00\x00\x00\x2a" + b"\x12\x34" +
+               b"\x00\x00" + SYS2 + b"\x00\x01" + b"\x00\x00\x00\x01" + b"\x00\x00")
+    pkts = [
+        isis_frame(isis_pdu(15, lan_fixed(), [tlv(129, b"\xcc"), tlv(1, b"\x03\x49\x00\x01"),
+                                              tlv(6, bytes.fromhex("020000000002")),
+                                              tlv(7, b"\x00\x05\x00\x01\x00\x02"),
+                                              tlv(211, b"\x03\x00\x1e" + SYS2), tlv(241, b"\x00\x00\x00\x09"),
+                                              tlv(8, bytes(6))])),
+        isis_frame(isis_pdu(17, ptp_fixed, [tlv(240, b"\x00\x00\x00\x00\x05" + SYS2 + b"\x00\x00\x00\x07"),
+                                            tlv(240, b"\x02"), tlv(232, bytes.fromhex("fe800000000000000000000000000001"))])),
+        isis_frame(isis_pdu(20, lsp_fixed(0x7b, b"\x00\x00"), lsp_tlvs)),
+        isis_frame(isis_pdu(18, lsp_fixed(0x83, b"\xbe\xef"), [tlv(137, b"r2")])),
+        isis_frame(isis_pdu(24, b"\x00\x00" + SYS1 + b"\x00" + bytes(8) + b"\xff" * 8, [tlv(9, entries)])),
+        isis_frame(isis_pdu(27, b"\x00\x00" + SYS1 + b"\x00", [tlv(9, entries)])),
+        isis_frame(isis_pdu(21, b"\x00\x00", [])),
+        isis_frame(bytes([0x83, 27, 2, 0, 18, 1, 0, 0]) + bytes(20)),
+        isis_frame(bytes([0x83, 20, 1, 0, 16, 1, 0, 0]) + bytes(20)),
+        isis_frame(b"\x00" + bytes(5)),
+        isis_frame(b"\x99" + bytes(5)),
+    ]
+    write("rte-isis.pcap", pkts, cut=[(2, 14 + 3 + 60), (2, 14 + 3 + 200), (2, 14 + 3 + 400),
+                                       (0, 14 + 3 + 20), (4, 14 + 3 + 40), (1, 14 + 3 + 30)])
+
+
 if __name__ == "__main__":
     ospf6()
+    isis()
