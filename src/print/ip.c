@@ -250,6 +250,9 @@ again:
 		len -= adv;
 		goto again;
 	}
+	case 88:
+		eigrp_print(nd, p, len);
+		break;
 	case 89:
 		if (!ip->v6)
 			goto dflt;

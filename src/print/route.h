@@ -17,6 +17,8 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* tcpdump's isonsap_string of len bytes at p (checked) */
 void osi_nsap(struct nd *nd, const uint8_t *p, unsigned len);
 extern const struct tok osi_nlpid_names[];
+/* EIGRP (RFC 7868), IP protocol 88 */
+void eigrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* IPsec AH (RFC 4302): prints "AH(...): ", returns the header length or 0 */
 unsigned ah_print(struct nd *nd, const uint8_t *p);
 
