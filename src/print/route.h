@@ -19,6 +19,10 @@ void osi_nsap(struct nd *nd, const uint8_t *p, unsigned len);
 extern const struct tok osi_nlpid_names[];
 /* EIGRP (RFC 7868), IP protocol 88 */
 void eigrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* BFD (RFC 5880), port = UDP destination port */
+void bfd_print(struct nd *nd, const uint8_t *p, uint32_t len, unsigned port);
+/* UDP ports of the routing/MPLS group (BFD, LSP ping, LDP, LMP); 1 when printed */
+int route_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport);
 /* IPsec AH (RFC 4302): prints "AH(...): ", returns the header length or 0 */
 unsigned ah_print(struct nd *nd, const uint8_t *p);
 

@@ -180,6 +180,56 @@ def isis():
                                        (0, 14 + 3 + 20), (4, 14 + 3 + 40), (1, 14 + 3 + 30)])
 
 
+def e4(payload, proto):
+    return Ether(src=MAC_A, dst=MAC_B) / IP(src=A4, dst=B4, ttl=2, proto=proto, id=1) / payload
+
+
+def eigrp():
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    t = lambda typ, v: struct.pack(">HH", typ, 4 + len(v)) + v
+    hdr = lambda op, flags, tlvs: (struct.pack(">BBHIIIHH", 2, op, 0x1234, flags, 7, 3, 0, 100) + b"".join(tlvs))
+    metric = struct.pack(">II", 28160, 256000) + b"\x00\x05\xdc" + b"\x01\xff\x01" + b"\x00\x00"
+    ipint = ip("0.0.0.0") + metric + b"\x18" + ip("10.198.4.0")[:3]
+    ipint2 = ip("10.198.0.9") + metric + b"\x20" + ip("10.198.4.1")
+    ipext = (ip("10.198.0.9") + ip("10.198.0.5") + struct.pack(">III", 65001, 0xabcd, 7) + b"\x00\x00" +
+             b"\x09\x02" + metric + b"\x10" + ip("10.198.0.0")[:2])
+    bad = ip("0.0.0.0") + metric + b"\x21" + ip("10.198.4.1")
+    atint = ip("0.0.0.0") + metric + struct.pack(">HH", 10, 20)
+    atext = ip("0.10.0.20") + struct.pack(">III", 1, 2, 3) + b"\x04\x00" + b"\x00\x05" + metric + struct.pack(">HH", 30, 40)
+    pkts = [
+        e4(Raw(hdr(5, 0, [t(1, b"\x01\x00\x01\x00\x00\x00\x00\x0f"), t(4, b"\x0c\x04\x01\x02")])), 88),
+        e4(Raw(hdr(1, 1, [t(0x102, ipint), t(0x102, ipint2), t(0x103, ipext), t(0x102, bad)])), 88),
+        e4(Raw(hdr(3, 8, [t(0x202, atint), t(0x203, atext), t(0x204, struct.pack(">HHI", 1, 2, 3))])), 88),
+        e4(Raw(hdr(4, 2, [t(3, b"\x04\x0a\x00\x00\x01"), t(5, b"\x00\x00\x00\x09"), t(2, b"\x00\x02" * 5),
+                          t(0x102, b"\x00" * 4), t(1, b"\x00")])), 88),
+        e4(Raw(hdr(9, 0x10, [t(0x999, b"\x01\x02")])), 88),
+        e4(Raw(hdr(5, 0, [struct.pack(">HH", 1, 2)])), 88),
+        e4(Raw(hdr(5, 0, [struct.pack(">HH", 1, 200)])), 88),
+        e4(Raw(b"\x01\x05" + bytes(18)), 88),
+        e4(Raw(b"\x02\x05" + bytes(10)), 88),
+    ]
+    write("rte-eigrp.pcap", pkts, cut=[(1, 14 + 20 + 30), (1, 14 + 20 + 60), (0, 14 + 20 + 10)])
+
+
+def bfd():
+    def ctl(vd, flags, mult=3, tx=300000, auth=b""):
+        return struct.pack(">BBBBIIIII", vd, flags, mult, 24 + len(auth), 0x11, 0x22, tx, 250000, 0) + auth
+    u = lambda sport, dport, pl: e4(UDP(sport=sport, dport=dport) / Raw(pl), 17)
+    pkts = [
+        u(50000, 3784, ctl(0x20, 0xc0)), u(50000, 4784, ctl(0x21, 0x78, 5)), u(50000, 6784, ctl(0x28, 0x43)),
+        u(50000, 3784, ctl(0x20, 0x80 | 0x04, auth=b"\x01\x08\x05secret")),
+        u(50000, 3784, ctl(0x20, 0x44, auth=b"\x02\x18\x01\x00\x00\x00\x00\x07" + bytes(range(16)))),
+        u(50000, 3784, ctl(0x20, 0x44, auth=b"\x05\x1c\x01\x00\x00\x00\x00\x08" + bytes(range(20)))),
+        u(50000, 3784, ctl(0x20, 0x44, auth=b"\x02\x10\x01\x00")),
+        u(50000, 3784, ctl(0x20, 0x44, auth=b"\x01\x02\x01\x00")),
+        u(50000, 3784, ctl(0x07, 0xf5)), u(50000, 3784, ctl(0x60, 0x00)),
+        u(50000, 3785, b"\x01\x02\x03\x04"), u(3784, 50000, ctl(0x20, 0xc0)),
+    ]
+    write("rte-bfd.pcap", pkts, cut=[(0, 14 + 28 + 10), (4, 14 + 28 + 30), (4, 14 + 28 + 40)])
+
+
 if __name__ == "__main__":
+    eigrp()
+    bfd()
     ospf6()
     isis()
