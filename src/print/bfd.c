@@ -165,7 +165,10 @@ void bfd_print(struct nd *nd, const uint8_t *p, uint32_t len, unsigned port)
 
 int route_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport)
 {
-	(void)sport;
+	if (sport == 646 || dport == 646) {
+		ldp_print(nd, p, len);
+		return 1;
+	}
 	/* tcpdump matches BFD on the destination port only */
 	if (dport == BFD_CONTROL || dport == BFD_MULTIHOP || dport == BFD_LAG || dport == BFD_ECHO) {
 		bfd_print(nd, p, len, dport);

@@ -23,6 +23,13 @@ void eigrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void bfd_print(struct nd *nd, const uint8_t *p, uint32_t len, unsigned port);
 /* UDP ports of the routing/MPLS group (BFD, LSP ping, LDP, LMP); 1 when printed */
 int route_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport);
+/* LDP (RFC 5036), TCP and UDP port 646 */
+void ldp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* address family and pseudowire type names (print/ldp.c) */
+extern const struct tok route_af_names[];
+extern const struct tok route_pw_types[];
+/* tcpdump's decode_prefix4/6 into buf: bytes used, -1 bad length, -2 past itemlen */
+int route_prefix(struct nd *nd, const uint8_t *p, unsigned itemlen, int v6, char *buf, size_t cap);
 /* IPsec AH (RFC 4302): prints "AH(...): ", returns the header length or 0 */
 unsigned ah_print(struct nd *nd, const uint8_t *p);
 

@@ -4,7 +4,7 @@
 # printers decode, plus truncated copies.  Expected outputs come from tcpdump
 # (tests/golden/regen.sh rte.list).  Run: /usr/bin/python3 tests/golden/rte-make-captures.py
 import os, struct
-from scapy.all import Ether, Dot3, LLC, IPv6, IP, UDP, Raw, wrpcap
+from scapy.all import Ether, Dot3, LLC, IPv6, IP, UDP, TCP, Raw, wrpcap
 from scapy.contrib.ospf import (OSPFv3_Hdr, OSPFv3_Hello, OSPFv3_DBDesc, OSPFv3_LSReq,
                                 OSPFv3_LSReq_Item, OSPFv3_LSUpd, OSPFv3_LSAck, OSPFv3_LSA_Hdr,
                                 OSPFv3_Router_LSA, OSPFv3_Link, OSPFv3_Network_LSA,
@@ -228,7 +228,43 @@ def bfd():
     write("rte-bfd.pcap", pkts, cut=[(0, 14 + 28 + 10), (4, 14 + 28 + 30), (4, 14 + 28 + 40)])
 
 
+def ldp():
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    tlv = lambda typ, v: struct.pack(">HH", typ, len(v)) + v
+    msg = lambda typ, tlvs, mid=1: struct.pack(">HHI", typ, 4 + len(b"".join(tlvs)), mid) + b"".join(tlvs)
+    pdu = lambda msgs: struct.pack(">HH", 1, 6 + len(b"".join(msgs))) + ip("10.198.0.1") + b"\x00\x00" + b"".join(msgs)
+    martini = (b"\x80" + b"\x80\x05" + b"\x0e" + struct.pack(">II", 7, 100) +
+               b"\x01\x04\x05\xdc" + b"\x03\x06eth0" + b"\x0c\x04\x03\x02" + b"\x09\x03\x01")
+    msgs = [
+        msg(0x0100, [tlv(0x0400, b"\x00\x0f\xc0\x00"), tlv(0x0401, ip("10.198.0.1")),
+                     tlv(0x0403, bytes.fromhex("fd000000000000000000000000000001")), tlv(0x0402, b"\x00\x00\x00\x05")]),
+        msg(0x0200, [tlv(0x0500, bytes.fromhex("0001001e0000c0000a0000010000")),
+                     tlv(0x0503, struct.pack(">HHII", 0x800f, 0, 1000, 2000)), tlv(0x0601, b"\x05\xdc")]),
+        msg(0x0300, [tlv(0x0101, b"\x00\x01" + ip("10.198.0.1") + ip("10.198.0.2")),
+                     tlv(0x0101, b"\x00\x02" + bytes(16)), tlv(0x0101, b"\x00\x09\x01\x02")]),
+        msg(0x0400, [tlv(0x0100, b"\x02\x00\x01\x18" + ip("10.198.3.0")[:3]),
+                     tlv(0x0100, b"\x02\x00\x02\x30" + bytes(6)), tlv(0x0100, b"\x02\x00\x01\x21\x00"),
+                     tlv(0x0100, b"\x02\x00\x07\x08"),
+                     tlv(0x0100, b"\x01"), tlv(0x0100, martini),
+                     tlv(0x0100, b"\x80\x00\x04\x00\x00\x00\x00\x01"), tlv(0x0100, b"\x80\x00\x04\x02" + bytes(7)),
+                     tlv(0x0100, b"\x80\x00\x04\x04\x00\x00\x00\x01"),
+                     tlv(0x0200, b"\x00\x01\x23\x45"), tlv(0x8103, b"\x01")]),
+        msg(0x0001, [tlv(0x0300, b"\x40\x00\x00\x19\x00\x00\x00\x07"), tlv(0x0300, b"\x00"),
+                     tlv(0x0401, b"\x0a")]),
+        msg(0x0401, [tlv(0x0200, b"\x00\x00\x00\x03")]),
+        msg(0x0301, [tlv(0x0200, b"\x00\x00\x00\x03" + b"\x00" * 30)]),
+    ]
+    u = lambda pl, sport=646, dport=646: e4(UDP(sport=sport, dport=dport) / Raw(pl), 17)
+    pkts = [u(pdu(msgs[:1])), u(pdu(msgs[1:2])), u(pdu(msgs[2:3])), u(pdu(msgs[3:4])), u(pdu(msgs[4:5])),
+            u(pdu(msgs[5:])), u(pdu(msgs[:1]) + pdu(msgs[2:3]), 49999), u(b"\x00\x02" + bytes(20)),
+            u(b"\x00\x01\x00\x02" + bytes(18)), u(pdu([b"\x01\x00\x00\x02" + bytes(10)])),
+            e4(TCP(sport=50001, dport=646, flags="PA") / Raw(pdu(msgs[:1]) + pdu(msgs[1:2])), 6),
+            u(pdu([msg(0x0400, [tlv(0x0100, b"\x02\x00\x01\x20\x0a"), tlv(0x0200, b"\x00\x00\x00\x03")])]))]
+    write("rte-ldp.pcap", pkts, cut=[(3, 14 + 28 + 60), (0, 14 + 28 + 12)])
+
+
 if __name__ == "__main__":
+    ldp()
     eigrp()
     bfd()
     ospf6()
