@@ -165,6 +165,10 @@ void bfd_print(struct nd *nd, const uint8_t *p, uint32_t len, unsigned port)
 
 int route_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport)
 {
+	if (sport == 3503 || dport == 3503) {
+		lspping_print(nd, p, len);
+		return 1;
+	}
 	if (sport == 646 || dport == 646) {
 		ldp_print(nd, p, len);
 		return 1;

@@ -341,12 +341,12 @@ static int tlv_ip_reach(struct nd *nd, const uint8_t *p, const char *ident, unsi
 			out_fmt(nd->out, "%sIPv4 prefix: %s mask %s", ident, a, m);
 		} else
 			out_fmt(nd->out, "%sIPv4 prefix: %15s/%d", ident, a, plen);
-		uint8_t d = p[0];
+		uint8_t d = GET_U8(nd, p);
 		out_fmt(nd->out, ", Distribution: %s, Metric: %u, %s", (d & 0x80) ? "down" : "up", d & 0x3f,
 			ie(d));
 		static const char *const names[] = {"Delay", "Expense", "Error"};
 		for (int i = 0; i < 3; i++) {
-			uint8_t mm = p[1 + i];
+			uint8_t mm = GET_U8(nd, p + 1 + i);
 			if (!(mm & 0x80))
 				out_fmt(nd->out, "%s  %s Metric: %u, %s", ident, names[i], mm & 0x3f, ie(mm));
 		}
@@ -759,7 +759,7 @@ static void spb_mcid(struct nd *nd, const uint8_t *p)
 	out_fmt(nd->out, "\n\t              Lvl: %u", GET_BE16(nd, p + 33));
 	ND_STR(nd, ", Digest: ");
 	for (int i = 0; i < 16; i++)
-		out_fmt(nd->out, "%.2x ", p[35 + i]);
+		out_fmt(nd->out, "%.2x ", GET_U8(nd, p + 35 + i));
 }
 
 static void mt_port_cap_subtlv(struct nd *nd, const uint8_t *p, unsigned len)

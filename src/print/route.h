@@ -30,6 +30,8 @@ extern const struct tok route_af_names[];
 extern const struct tok route_pw_types[];
 /* tcpdump's decode_prefix4/6 into buf: bytes used, -1 bad length, -2 past itemlen */
 int route_prefix(struct nd *nd, const uint8_t *p, unsigned itemlen, int v6, char *buf, size_t cap);
+/* MPLS LSP ping (RFC 8029), UDP port 3503 */
+void lspping_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* IPsec AH (RFC 4302): prints "AH(...): ", returns the header length or 0 */
 unsigned ah_print(struct nd *nd, const uint8_t *p);
 

@@ -263,7 +263,44 @@ def ldp():
     write("rte-ldp.pcap", pkts, cut=[(3, 14 + 28 + 60), (0, 14 + 28 + 12)])
 
 
+def lspping():
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    v6 = bytes.fromhex("fd000000000000000000000000000001")
+    tlv = lambda typ, v: struct.pack(">HH", typ, len(v)) + v + bytes((4 - len(v) % 4) % 4)
+    hdr = lambda msg=1, mode=2, rc=0, rs=0, rcvd=(0, 0): struct.pack(
+        ">HHBBBBIIIIII", 1, 0, msg, mode, rc, rs, 0x23, 7, 3558141471, 0x8192a000, rcvd[0], rcvd[1])
+    rd0 = struct.pack(">HHI", 0, 65000, 7)
+    rd1 = struct.pack(">H", 1) + ip("10.198.0.1") + struct.pack(">H", 9)
+    rd2 = struct.pack(">HIH", 2, 4200000000, 3)
+    fec = ([
+        tlv(1, ip("10.198.1.1") + b"\x20"), tlv(2, v6 + b"\x40"),
+        tlv(3, ip("10.198.1.1") + b"\x00\x00\x00\x07" + ip("10.198.9.9") + ip("10.198.2.2") + b"\x00\x00\x00\x10"),
+        tlv(4, v6 + b"\x00\x00\x00\x07" + v6 + v6 + b"\x00\x00\x00\x10"),
+        tlv(6, rd0 + ip("10.198.3.0") + b"\x18"), tlv(7, rd1 + v6 + b"\x30"),
+        tlv(8, rd2 + struct.pack(">HHH", 1, 2, 5)), tlv(9, ip("10.198.0.2") + struct.pack(">IH", 100, 4)),
+        tlv(10, ip("10.198.0.1") + ip("10.198.0.2") + struct.pack(">IH", 100, 99)),
+        tlv(12, ip("10.198.4.0") + b"\x18"), tlv(13, v6 + b"\x80"), tlv(1, b"\x01\x02"),
+        tlv(11, b"\x01\x02\x03\x04"), tlv(5, b"\x00\x00\x00\x00")])
+    # one sub-TLV per packet: tcpdump 4.99 loses its place after a padded sub-TLV
+    ds = lambda at, body: tlv(2, struct.pack(">HBB", 1500, at, 0) + body + b"\x00\x00\x00\x00" + b"\x00\x01\x00\x03")
+    u = lambda pl, sport=50000, dport=3503: e4(UDP(sport=sport, dport=dport) / Raw(pl), 17)
+    pkts = [
+        u(hdr() + tlv(1, b"".join(fec))),
+        u(hdr(2, 3, 3, 1, (3558141472, 0x40000000)) + ds(1, ip("10.198.0.5") + ip("10.198.0.6")) +
+          ds(2, ip("10.198.0.5") + b"\x00\x00\x00\x09") + ds(3, v6 + v6) + ds(4, v6 + b"\x00\x00\x00\x09") +
+          ds(7, b"") + tlv(2, b"\x05\xdc\x01\x00\x0a") + tlv(2, b"\x05"), 3503, 50000),
+        u(hdr(1, 4, 8, 2) + tlv(15, b"\x00\x00\x12\x34") + tlv(15, b"\x01") + tlv(5, b"\x00\x00\x00\x09") +
+          tlv(5, b"\x00\x00\x0a\x4c") + tlv(5, b"\x00\x00\x00\x01") + tlv(3, b"\x01\x00") + tlv(9, b"\x00\x00\x00\x01") +
+          tlv(0, b"") + tlv(77, b"\xaa")),
+        u(hdr(3, 9, 13, 0, (0, 5)) + tlv(1, struct.pack(">HH", 1, 40) + b"\x00" * 4)),
+        u(hdr() + struct.pack(">HH", 1, 400) + b"\x00" * 8), u(hdr()[:20]), u(b"\x00\x02" + hdr()[2:]),
+    ]
+    pkts += [u(hdr() + tlv(1, f)) for f in fec]
+    write("rte-lspping.pcap", pkts, cut=[(0, 14 + 28 + 50), (0, 14 + 28 + 120)])
+
+
 if __name__ == "__main__":
+    lspping()
     ldp()
     eigrp()
     bfd()
