@@ -254,9 +254,10 @@ again:
 		eigrp_print(nd, p, len);
 		break;
 	case 89:
-		if (!ip->v6)
-			goto dflt;
-		ospf6_print(nd, p, len);
+		if (ip->v6)
+			ospf6_print(nd, p, len);
+		else
+			ospf_print(nd, p, len);
 		break;
 	case 6:
 		tcp_print(nd, p, len, ip);

@@ -392,7 +392,7 @@ static int ip_reach_subtlv(struct nd *nd, const uint8_t *p, unsigned t, unsigned
 			sid = GET_BE32(nd, p + 2);
 		}
 		ND_STR(nd, ", Flags [");
-		if (flags)
+		if (flags & 0xfc)
 			nd_bits(nd, prefix_sid_flags, flags, ", ");
 		else
 			ND_STR(nd, "None");
@@ -619,7 +619,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 			if (sl == 2) {
 				uint16_t v = GET_BE16(nd, p);
 				ND_STR(nd, ", [ ");
-				if (v)
+				if (v & 0x07)
 					nd_bits(nd, link_attr_flags, v, ", ");
 				else
 					ND_STR(nd, "Unknown");
@@ -945,7 +945,7 @@ static void router_cap_subtlv(struct nd *nd, const uint8_t *p, uint8_t len)
 			uint8_t fl = GET_U8(nd, p);
 			uint32_t range = GET_BE24(nd, p + 1);
 			ND_STR(nd, ", Flags [");
-			if (fl)
+			if (fl & 0xc0)
 				nd_bits(nd, router_cap_sr_flags, fl, ", ");
 			else
 				ND_STR(nd, "None");

@@ -289,6 +289,14 @@ static int ospf6_lsa(struct nd *nd, const uint8_t *lsa, const uint8_t *dataend)
 		}
 		break;
 	}
+	case 0x000b: /* grace, link-local scope */
+		if (ospf_grace_tlvs(nd, p, len) == -1)
+			return 1;
+		break;
+	case 0x000a: /* intra-area TE, link-local scope (as tcpdump matches it) */
+		if (ospf_te_tlvs(nd, p, len) == -1)
+			return 1;
+		break;
 	default:
 		if (p > nd->snapend) {
 			nd_print_unknown_data(nd, p, "\n\t      ", len);

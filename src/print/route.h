@@ -9,6 +9,12 @@
 
 #include "nd.h"
 
+/* OSPFv2 (RFC 2328), IPv4 protocol 89 */
+void ospf_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Grace (RFC 3623) and traffic engineering (RFC 3630) LSA bodies, shared
+ * by OSPFv2 and OSPFv3; -1 when the LSA walk must stop */
+int ospf_grace_tlvs(struct nd *nd, const uint8_t *p, unsigned len);
+int ospf_te_tlvs(struct nd *nd, const uint8_t *p, unsigned len);
 /* OSPFv3 (RFC 5340), IPv6 next header 89 */
 void ospf6_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* OSI network layer by NLPID (CLNP, ES-IS, IS-IS, ...): LLC SAP 0xfe,

@@ -76,6 +76,11 @@ def ospf6():
         e6(h(4) / OSPFv3_LSUpd(lsalist=lsas)),
         e6(h(5) / OSPFv3_LSAck(lsaheaders=hdrs)),
         e6(h(9) / Raw(b"\x00" * 8)),
+        e6(h(4) / Raw(struct.pack(">I", 3) + b"".join(
+            struct.pack(">HH4s4sIHH", 1, t, b"\x00\x00\x00\x01", b"\x01\x01\x01\x01", 0x80000001, 0, 20 + len(v)) + v
+            for t, v in [(0x000b, b"\x00\x01\x00\x04\x00\x00\x00\x3c\x00\x02\x00\x01\x01\x00\x00\x00"),
+                         (0x000a, b"\x00\x01\x00\x04\x0a\xc6\x00\x01"),
+                         (0x2007, b"\x01\x02\x03\x04")]))),
         e6(AH(nh=89, payloadlen=4, spi=0x100, seq=19, icv=b"\x11" * 12) / h(1) /
            OSPFv3_Hello(intid=5, prio=1, options=0x13, router="1.1.1.1"), nh=51),
     ]
@@ -299,7 +304,65 @@ def lspping():
     write("rte-lspping.pcap", pkts, cut=[(0, 14 + 28 + 50), (0, 14 + 28 + 120)])
 
 
+def ospf2():
+    ip = lambda a: bytes(int(x) for x in a.split("."))
+    f32 = lambda v: struct.pack(">f", v)
+    def lsa(typ, lsid, body, opts=0x02, age=5, seq=0x80000001):
+        return struct.pack(">HBB4s4sIHH", age, opts, typ, lsid, ip("1.1.1.1"), seq, 0, 20 + len(body)) + body
+    def hdr(typ, body, auth=0, authdata=bytes(8), area="0.0.0.0", extra=b""):
+        return (struct.pack(">BBH4s4sHH", 2, typ, 24 + len(body), ip("1.1.1.1"), ip(area), 0, auth) +
+                authdata + body + extra)
+    o4 = lambda pl: e4(Raw(pl), 89)
+    tlv = lambda t, v: struct.pack(">HH", t, len(v)) + v + bytes((4 - len(v) % 4) % 4)
+    links = (ip("2.2.2.2") + ip("10.198.0.1") + b"\x01\x00\x00\x0a" +
+             ip("10.198.0.0") + ip("255.255.255.0") + b"\x03\x02\x00\x01" + b"\x01\x00\x00\x05" + b"\x02\x00\x00\x07" +
+             ip("10.198.9.9") + ip("10.198.0.9") + b"\x02\x00\x00\x01" + ip("3.3.3.3") + ip("0.0.0.9") + b"\x04\x00\x00\x02")
+    te_link = tlv(2, tlv(1, b"\x02") + tlv(2, ip("10.198.0.2")) + tlv(3, ip("10.198.0.1")) + tlv(4, ip("10.198.0.2")) +
+                  tlv(5, b"\x00\x00\x00\x0a") + tlv(6, f32(125000000.0)) + tlv(7, f32(1e8)) +
+                  tlv(8, b"".join(f32(1e6 * i) for i in range(8))) + tlv(9, b"\x00\x00\x00\x01") +
+                  tlv(11, b"\x00\x00\x00\x01\x00\x00\x00\x02") + tlv(14, b"\x08\x00\x00\x00") +
+                  tlv(15, b"\x33\x02\x00\x00" + b"".join(f32(1e6) for i in range(8))) +
+                  tlv(16, b"\x00\x00\x00\x01\x00\x00\x00\x02") + tlv(17, b"\x00\x00\x00\x00" + f32(1e6) + f32(2e6)) +
+                  tlv(99, b"\x01\x02") + tlv(5, b"\x01"))
+    lsas = [
+        lsa(1, ip("1.1.1.1"), b"\x03\x00\x00\x04" + links),
+        lsa(2, ip("10.198.0.1"), ip("255.255.255.0") + ip("1.1.1.1") + ip("2.2.2.2")),
+        lsa(3, ip("10.198.5.0"), ip("255.255.255.0") + b"\x00\x00\x00\x0a" + b"\x01\x00\x00\x14"),
+        lsa(4, ip("5.5.5.5"), ip("0.0.0.0") + b"\x00\x00\x00\x0b"),
+        lsa(5, ip("10.198.6.0"), ip("255.255.255.0") + b"\x80\x00\x00\x0c" + ip("10.198.0.7") + ip("0.0.0.9") +
+            b"\x01\xff\xff\xff" + ip("0.0.0.0") + ip("0.0.0.0")),
+        lsa(7, ip("10.198.7.0"), ip("255.255.255.0") + b"\x00\x00\x00\x0d" + ip("0.0.0.0") + ip("0.0.0.0")),
+        lsa(6, ip("224.1.1.1"), b"\x00\x00\x00\x01" + ip("1.1.1.1") + b"\x00\x00\x00\x02" + ip("10.198.0.1") + b"\x00\x00\x00\x07" + ip("0.0.0.0")),
+        lsa(10, b"\x01\x00\x00\x05", tlv(1, ip("1.1.1.1")) + te_link, opts=0x42),
+        lsa(9, b"\x03\x00\x00\x00", tlv(1, b"\x00\x00\x00\x3c") + tlv(2, b"\x01") + tlv(3, ip("10.198.0.1")) + tlv(9, b"\xaa")),
+        lsa(10, b"\x04\x00\x00\x00", tlv(1, b"\x00\x00\x00\x70") + tlv(1, b"\x00\x00\x04\x00") + tlv(7, b"\x01\x02\x03\x04")),
+        lsa(11, b"\x07\x00\x00\x01", b"\x01\x02\x03\x04"),
+        lsa(1, ip("9.9.9.9"), b"\x00\x00\x00\x01" + ip("2.2.2.2") + ip("10.198.0.1") + b"\x09\x00\x00\x0a"),
+    ]
+    hello = lambda opts=0x12, nbrs=(): (ip("255.255.255.0") + struct.pack(">HBBI", 10, opts, 1, 40) + ip("10.198.0.1") +
+                                        ip("10.198.0.2") + b"".join(ip(n) for n in nbrs))
+    hdrs = b"".join(l[:20] for l in lsas[:3])
+    lls = b"\x00\x00\x00\x03" + struct.pack(">HHI", 1, 4, 3) + struct.pack(">HH", 2, 20) + b"\x00\x00\x00\x09" + bytes(16)
+    pkts = [
+        o4(hdr(1, hello(nbrs=("2.2.2.2", "3.3.3.3")), area="0.0.0.1")),
+        o4(hdr(1, hello(0x00), auth=1, authdata=b"secret\x00\x00")),
+        o4(hdr(1, hello(0x10), extra=lls)),
+        o4(hdr(2, struct.pack(">HBBI", 1500, 0x42, 0x07, 0x1234) + hdrs)),
+        o4(hdr(2, struct.pack(">HBBI", 0, 0x52, 0x08, 0x1235), extra=lls)),
+        o4(hdr(3, struct.pack(">I4s4s", 1, ip("1.1.1.1"), ip("1.1.1.1")) + struct.pack(">IBBH4s", 10, 4, 0, 5, ip("1.1.1.1")))),
+        o4(hdr(4, struct.pack(">I", len(lsas)) + b"".join(lsas))),
+        o4(hdr(5, hdrs)),
+        o4(hdr(5, hdrs, auth=2, authdata=b"\x00\x00\x07\x10\x00\x00\x00\x2a", extra=bytes(16))),
+        o4(hdr(1, hello(), auth=7)),
+        o4(hdr(9, b"\x00" * 4)),
+        o4(hdr(4, struct.pack(">I", 2) + lsa(1, ip("1.1.1.1"), b"\x00\x00\x00\x00")[:18] + b"\x00\x05")),
+        o4(struct.pack(">BBH", 3, 1, 24) + bytes(20)),
+    ]
+    write("rte-ospf2.pcap", pkts, cut=[(6, 14 + 20 + 100), (6, 14 + 20 + 300), (0, 14 + 20 + 30)])
+
+
 if __name__ == "__main__":
+    ospf2()
     lspping()
     ldp()
     eigrp()
