@@ -1662,6 +1662,516 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	return 1;
 }
 
+
+/* ---- ES-IS (ISO 9542) and CLNP (ISO 8473) ----------------------------- */
+
+static const struct tok esis_pdus[] = {{6, "redirect"}, {2, "ESH"}, {4, "ISH"}, {0, NULL}};
+
+static const struct tok esis_options[] = {
+	{129, "Protocols supported"}, {195, "QoS Maintenance"}, {197, "Security"},
+	{198, "ES Configuration Time"}, {205, "Priority"}, {225, "Addressk Mask"}, {226, "SNPA Mask"},
+	{0, NULL},
+};
+
+static const struct tok clnp_pdus[] = {
+	{1, "Error Report"}, {29, "MD"}, {28, "Data"}, {30, "Echo Request"}, {31, "Echo Response"}, {0, NULL},
+};
+
+static const struct tok clnp_options[] = {
+	{193, "Discard Reason"}, {205, "Priority"}, {195, "QoS Maintenance"}, {197, "Security"},
+	{200, "Source Routing"}, {203, "Route Recording"}, {204, "Padding"}, {0, NULL},
+};
+
+static const struct tok clnp_flags[] = {
+	{0x80, "Segmentation permitted"}, {0x40, "more Segments"}, {0x20, "request Error Report"}, {0, NULL},
+};
+
+static const struct tok clnp_rfd_classes[] = {
+	{0x0, "General"}, {0x8, "Address"}, {0x9, "Source Routeing"}, {0xa, "Lifetime"},
+	{0xb, "PDU Discarded"}, {0xc, "Reassembly"}, {0, NULL},
+};
+static const struct tok clnp_rfd_general[] = {
+	{0x0, "Reason not specified"}, {0x1, "Protocol procedure error"}, {0x2, "Incorrect checksum"},
+	{0x3, "PDU discarded due to congestion"}, {0x4, "Header syntax error (cannot be parsed)"},
+	{0x5, "Segmentation needed but not permitted"}, {0x6, "Incomplete PDU received"},
+	{0x7, "Duplicate option"}, {0, NULL},
+};
+static const struct tok clnp_rfd_address[] = {
+	{0x0, "Destination address unreachable"}, {0x1, "Destination address unknown"}, {0, NULL},
+};
+static const struct tok clnp_rfd_sr[] = {
+	{0x0, "Unspecified source routeing error"}, {0x1, "Syntax error in source routeing field"},
+	{0x2, "Unknown address in source routeing field"}, {0x3, "Path not acceptable"}, {0, NULL},
+};
+static const struct tok clnp_rfd_lifetime[] = {
+	{0x0, "Lifetime expired while data unit in transit"}, {0x1, "Lifetime expired during reassembly"},
+	{0, NULL},
+};
+static const struct tok clnp_rfd_discard[] = {
+	{0x0, "Unsupported option not specified"}, {0x1, "Unsupported protocol version"},
+	{0x2, "Unsupported security option"}, {0x3, "Unsupported source routeing option"},
+	{0x4, "Unsupported recording of route option"}, {0, NULL},
+};
+static const struct tok clnp_rfd_reassembly[] = {{0x0, "Reassembly interference"}, {0, NULL}};
+static const struct tok *const clnp_rfd_by_class[16] = {
+	clnp_rfd_general, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	clnp_rfd_address, clnp_rfd_sr, clnp_rfd_lifetime, clnp_rfd_discard, clnp_rfd_reassembly,
+	NULL, NULL, NULL,
+};
+static const struct tok clnp_scopes[] = {
+	{0x40, "Source Address Specific"}, {0x80, "Destination Address Specific"},
+	{0xc0, "Globally unique"}, {0, NULL},
+};
+static const struct tok clnp_sr_rr[] = {{0x0, "partial"}, {0x1, "complete"}, {0, NULL}};
+static const struct tok clnp_sr_rr_names[] = {
+	{200, "source routing"}, {203, "recording of route in progress"}, {0, NULL},
+};
+static const struct tok clnp_qos_global[] = {
+	{0x20, "reserved"}, {0x10, "sequencing vs. delay"}, {0x08, "congested"},
+	{0x04, "delay vs. cost"}, {0x02, "error vs. delay"}, {0x01, "error vs. cost"}, {0, NULL},
+};
+
+/* tcpdump's "length indicator %u < min PDU size:" dump: every captured byte in upper-case hex. */
+static void osi_short_dump(struct nd *nd, const uint8_t *p)
+{
+	for (; p < nd->snapend; p++)
+		out_fmt(nd->out, "%02X", GET_U8(nd, p));
+}
+
+static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	nd->protocol = "esis";
+	int e = nd->o->eflag;
+	if (!e)
+		ND_STR(nd, "ES-IS");
+	if (length <= 2) {
+		ND_STR(nd, nd->o->qflag ? "bad pkt!" : "no header at all!");
+		return;
+	}
+	if (!nd_ok(nd, p, 9)) {
+		nd_print_trunc(nd);
+		return;
+	}
+	unsigned li = GET_U8(nd, p + 1);
+	const uint8_t *optr = p;
+	if (GET_U8(nd, p) != 0x82) {
+		out_fmt(nd->out, " nlpid 0x%02x packet not supported", GET_U8(nd, p));
+		return;
+	}
+	unsigned version = GET_U8(nd, p + 2);
+	if (version != 1) {
+		out_fmt(nd->out, " version %u packet not supported", version);
+		return;
+	}
+	if (li > length) {
+		out_fmt(nd->out, " length indicator(%u) > PDU size (%u)!", li, length);
+		return;
+	}
+	if (li < 11) {
+		out_fmt(nd->out, " length indicator %u < min PDU size:", li);
+		osi_short_dump(nd, p);
+		return;
+	}
+	unsigned type = GET_U8(nd, p + 4) & 0x1f;
+	if (nd->o->vflag < 1) {
+		out_fmt(nd->out, "%s", e ? "" : ", ");
+		nd_tok(nd, esis_pdus, "unknown type (%u)", type);
+		out_fmt(nd->out, ", length %u", length);
+		return;
+	}
+	out_fmt(nd->out, "%slength %u\n\t", e ? "" : ", ", length);
+	nd_tok(nd, esis_pdus, "unknown type: %u", type);
+	out_fmt(nd->out, " (%u)", type);
+	out_fmt(nd->out, ", v: %u%s", version, "");
+	uint16_t ck = GET_BE16(nd, p + 7);
+	out_fmt(nd->out, ", checksum: 0x%04x", ck);
+	osi_print_cksum(nd, p, ck, 7, li);
+	out_fmt(nd->out, ", holding time: %us, length indicator: %u", GET_BE16(nd, p + 5), li);
+	if (nd->o->vflag > 1)
+		nd_print_unknown_data(nd, optr, "\n\t", 9);
+	p += 9;
+	li -= 9;
+	switch (type) {
+	case 6: {
+		nd_need(nd, p, 1);
+		if (li < 1) {
+			ND_STR(nd, ", bad redirect/li");
+			return;
+		}
+		unsigned dstl = GET_U8(nd, p);
+		p++;
+		li--;
+		nd_need(nd, p, dstl);
+		if (li < dstl) {
+			ND_STR(nd, ", bad redirect/li");
+			return;
+		}
+		const uint8_t *dst = p;
+		p += dstl;
+		li -= dstl;
+		ND_STR(nd, "\n\t  ");
+		osi_nsap(nd, dst, dstl);
+		nd_need(nd, p, 1);
+		if (li < 1) {
+			ND_STR(nd, ", bad redirect/li");
+			return;
+		}
+		unsigned snpal = GET_U8(nd, p);
+		p++;
+		li--;
+		nd_need(nd, p, snpal);
+		if (li < snpal) {
+			ND_STR(nd, ", bad redirect/li");
+			return;
+		}
+		const uint8_t *snpa = p;
+		p += snpal;
+		li -= snpal;
+		nd_need(nd, p, 1);
+		if (li < 1) {
+			ND_STR(nd, ", bad redirect/li");
+			return;
+		}
+		unsigned netal = GET_U8(nd, p);
+		p++;
+		nd_need(nd, p, netal);
+		if (li < netal) {
+			ND_STR(nd, ", bad redirect/li");
+			return;
+		}
+		const uint8_t *neta = p;
+		p += netal;
+		li -= netal;
+		out_fmt(nd->out, "\n\t  SNPA (length: %u): ", snpal);
+		if (snpal == 6)
+			nd_etheraddr(nd, snpa);
+		else if (snpal == 0)
+			ND_STR(nd, "<empty>");
+		else
+			for (unsigned i = 0; i < snpal; i++)
+				out_fmt(nd->out, "%s%02x", i ? ":" : "", GET_U8(nd, snpa + i));
+		if (netal != 0) {
+			out_fmt(nd->out, "\n\t  NET (length: %u) ", netal);
+			osi_nsap(nd, neta, netal);
+		}
+		break;
+	}
+	case 2: {
+		nd_need(nd, p, 1);
+		if (li < 1) {
+			ND_STR(nd, ", bad esh/li");
+			return;
+		}
+		unsigned n = GET_U8(nd, p);
+		p++;
+		li--;
+		out_fmt(nd->out, "\n\t  Number of Source Addresses: %u", n);
+		while (n > 0) {
+			nd_need(nd, p, 1);
+			if (li < 1) {
+				ND_STR(nd, ", bad esh/li");
+				return;
+			}
+			unsigned al = GET_U8(nd, p);
+			p++;
+			li--;
+			nd_need(nd, p, al);
+			if (li < al) {
+				ND_STR(nd, ", bad esh/li");
+				return;
+			}
+			out_fmt(nd->out, "\n\t  NET (length: %u): ", al);
+			osi_nsap(nd, p, al);
+			p += al;
+			li -= al;
+			n--;
+		}
+		break;
+	}
+	case 4: {
+		nd_need(nd, p, 1);
+		if (li < 1) {
+			ND_STR(nd, ", bad ish/li");
+			return;
+		}
+		unsigned al = GET_U8(nd, p);
+		p++;
+		li--;
+		nd_need(nd, p, al);
+		if (li < al) {
+			ND_STR(nd, ", bad ish/li");
+			return;
+		}
+		out_fmt(nd->out, "\n\t  NET (length: %u): ", al);
+		osi_nsap(nd, p, al);
+		p += al;
+		li -= al;
+		break;
+	}
+	default:
+		if (nd->o->vflag <= 1 && p < nd->snapend)
+			nd_print_unknown_data(nd, p, "\n\t  ", (size_t)(nd->snapend - p));
+		return;
+	}
+	while (li != 0) {
+		if (li < 2) {
+			ND_STR(nd, ", bad opts/li");
+			return;
+		}
+		nd_need(nd, p, 2);
+		unsigned op = GET_U8(nd, p), opli = GET_U8(nd, p + 1);
+		p += 2;
+		li -= 2;
+		if (opli > li) {
+			out_fmt(nd->out, ", opt (%u) too long", op);
+			return;
+		}
+		li -= opli;
+		const uint8_t *t = p;
+		ND_STR(nd, "\n\t  ");
+		nd_tok(nd, esis_options, "Unknown", op);
+		out_fmt(nd->out, " Option #%u, length %u, value: ", op, opli);
+		if (op == 198) {
+			if (opli == 2)
+				out_fmt(nd->out, "%us", GET_BE16(nd, t));
+			else
+				ND_STR(nd, "(bad length)");
+		} else if (op == 129) {
+			/* tcpdump counts the option length down to 0 here, so the
+			 * walk does not move past this option */
+			for (; opli > 0; opli--, t++) {
+				uint8_t v = GET_U8(nd, t);
+				nd_tok(nd, osi_nlpid_names, "unknown", v);
+				out_fmt(nd->out, " (0x%02x)", v);
+				if (opli > 1)
+					ND_STR(nd, ", ");
+			}
+		} else
+			nd_print_unknown_data(nd, t, "\n\t  ", opli);
+		if (nd->o->vflag > 1)
+			nd_print_unknown_data(nd, p, "\n\t  ", opli);
+		p += opli;
+	}
+}
+
+/* 1 printed, 0 tcpdump's "hex-dump the PDU" failure path. */
+static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	nd->protocol = "clnp";
+	int e = nd->o->eflag;
+	const uint8_t *optr = p;
+	nd_need(nd, p, 9);
+	unsigned li = GET_U8(nd, p + 1), rem = li;
+	if (!e)
+		ND_STR(nd, "CLNP");
+	if (GET_U8(nd, p + 2) != 1) {
+		out_fmt(nd->out, "version %u packet not supported", GET_U8(nd, p + 2));
+		return 0;
+	}
+	if (li > length) {
+		out_fmt(nd->out, " length indicator(%u) > PDU size (%u)!", li, length);
+		return 0;
+	}
+	if (li < 9) {
+		out_fmt(nd->out, " length indicator %u < min PDU size:", li);
+		osi_short_dump(nd, p);
+		return 0;
+	}
+	unsigned type = GET_U8(nd, p + 4) & 0x1f, flags = GET_U8(nd, p + 4) & 0xe0;
+	p += 9;
+	rem -= 9;
+	static const char bad[] = "li < size of fixed part of CLNP header and addresses";
+	if (rem < 1) {
+		ND_STR(nd, bad);
+		return 0;
+	}
+	unsigned dl = GET_U8(nd, p);
+	p++;
+	rem--;
+	if (rem < dl) {
+		ND_STR(nd, bad);
+		return 0;
+	}
+	nd_need(nd, p, dl);
+	const uint8_t *dst = p;
+	p += dl;
+	rem -= dl;
+	if (rem < 1) {
+		ND_STR(nd, bad);
+		return 0;
+	}
+	unsigned sl = GET_U8(nd, p);
+	p++;
+	rem--;
+	if (rem < sl) {
+		ND_STR(nd, bad);
+		return 0;
+	}
+	nd_need(nd, p, sl);
+	const uint8_t *src = p;
+	p += sl;
+	rem -= sl;
+	if (nd->o->vflag < 1) {
+		ND_STR(nd, e ? "" : ", ");
+		osi_nsap(nd, src, sl);
+		ND_STR(nd, " > ");
+		osi_nsap(nd, dst, dl);
+		ND_STR(nd, ", ");
+		nd_tok(nd, clnp_pdus, "unknown (%u)", type);
+		out_fmt(nd->out, ", length %u", length);
+		return 1;
+	}
+	out_fmt(nd->out, "%slength %u\n\t", e ? "" : ", ", length);
+	nd_tok(nd, clnp_pdus, "unknown (%u)", type);
+	uint8_t lt = GET_U8(nd, optr + 3);
+	uint16_t ck = GET_BE16(nd, optr + 7);
+	out_fmt(nd->out, " PDU, hlen: %u, v: %u, lifetime: %u.%us, Segment PDU length: %u, checksum: 0x%04x", li,
+		GET_U8(nd, optr + 2), lt / 2, (lt % 2) * 5, GET_BE16(nd, optr + 5), ck);
+	osi_print_cksum(nd, optr, ck, 7, li);
+	ND_STR(nd, "\n\tFlags [");
+	nd_bits(nd, clnp_flags, flags, ", ");
+	out_fmt(nd->out, "]\n\tsource address (length %u): ", sl);
+	osi_nsap(nd, src, sl);
+	out_fmt(nd->out, "\n\tdest   address (length %u): ", dl);
+	osi_nsap(nd, dst, dl);
+	if (flags & 0x80) {
+		if (rem < 6) {
+			ND_STR(nd, "li < size of fixed part of CLNP header, addresses, and segment part");
+			return 0;
+		}
+		nd_need(nd, p, 6);
+		out_fmt(nd->out, "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u", GET_BE16(nd, p),
+			GET_BE16(nd, p + 2), GET_BE16(nd, p + 4));
+		p += 6;
+		rem -= 6;
+	}
+	while (rem != 0) {
+		if (rem < 2) {
+			ND_STR(nd, ", bad opts/li");
+			return 0;
+		}
+		nd_need(nd, p, 2);
+		unsigned op = GET_U8(nd, p), opli = GET_U8(nd, p + 1);
+		p += 2;
+		rem -= 2;
+		if (opli > rem) {
+			out_fmt(nd->out, ", opt (%u) too long", op);
+			return 0;
+		}
+		nd_need(nd, p, opli);
+		rem -= opli;
+		const uint8_t *t = p;
+		unsigned tl = opli;
+		ND_STR(nd, "\n\t  ");
+		nd_tok(nd, clnp_options, "Unknown", op);
+		out_fmt(nd->out, " Option #%u, length %u, value: ", op, opli);
+		switch (op) {
+		case 203:
+		case 200: {
+			if (tl < 2) {
+				ND_STR(nd, ", bad opt len");
+				return 0;
+			}
+			nd_tok(nd, clnp_sr_rr, "Unknown", GET_U8(nd, t));
+			ND_CHR(nd, ' ');
+			nd_tok(nd, clnp_sr_rr_names, "Unknown Option %u", op);
+			unsigned off = GET_U8(nd, t + 1);
+			if (off == 0) {
+				ND_STR(nd, " Bad NSAP offset (0)");
+				break;
+			}
+			off -= 1;
+			if (off > tl) {
+				ND_STR(nd, " Bad NSAP offset (past end of option)");
+				break;
+			}
+			t += off;
+			tl -= off;
+			while (tl > 0) {
+				unsigned al = GET_U8(nd, t);
+				if (tl < al + 1) {
+					ND_STR(nd, "\n\t    NSAP address goes past end of option");
+					break;
+				}
+				if (al > 0) {
+					nd_need(nd, t + 1, al);
+					out_fmt(nd->out, "\n\t    NSAP address (length %u): ", al);
+					osi_nsap(nd, t + 1, al);
+				}
+				tl -= al + 1;
+				/* tcpdump never advances to the next address */
+			}
+			break;
+		}
+		case 205:
+			if (tl < 1) {
+				ND_STR(nd, ", bad opt len");
+				return 0;
+			}
+			out_fmt(nd->out, "0x%1x", GET_U8(nd, t) & 0x0f);
+			break;
+		case 195: {
+			if (tl < 1) {
+				ND_STR(nd, ", bad opt len");
+				return 0;
+			}
+			uint8_t v = GET_U8(nd, t);
+			ND_STR(nd, "\n\t    Format Code: ");
+			nd_tok(nd, clnp_scopes, "Reserved", v & 0xc0);
+			if ((v & 0xc0) == 0xc0) {
+				ND_STR(nd, "\n\t    QoS Flags [");
+				nd_bits(nd, clnp_qos_global, v & 0x3f, ", ");
+				ND_CHR(nd, ']');
+			}
+			break;
+		}
+		case 197:
+			if (tl < 2) {
+				ND_STR(nd, ", bad opt len");
+				return 0;
+			}
+			ND_STR(nd, "\n\t    Format Code: ");
+			nd_tok(nd, clnp_scopes, "Reserved", GET_U8(nd, t) & 0xc0);
+			out_fmt(nd->out, ", Security-Level %u", GET_U8(nd, t + 1));
+			break;
+		case 193: {
+			if (tl < 1) {
+				ND_STR(nd, ", bad opt len");
+				return 0;
+			}
+			uint8_t v = GET_U8(nd, t), maj = v >> 4, min = v & 0x0f;
+			ND_STR(nd, "\n\t    Class: ");
+			nd_tok(nd, clnp_rfd_classes, "Unknown", maj);
+			out_fmt(nd->out, " Error (0x%01x), ", maj);
+			const struct tok *tt = clnp_rfd_by_class[maj];
+			const char *nm = tt ? tok_find(tt, min) : NULL;
+			ND_STR(nd, nm ? nm : "Unknown");
+			out_fmt(nd->out, " (0x%01x)", min);
+			break;
+		}
+		case 204:
+			ND_STR(nd, "padding data");
+			break;
+		default:
+			nd_print_unknown_data(nd, t, "\n\t  ", opli);
+			break;
+		}
+		if (nd->o->vflag > 1)
+			nd_print_unknown_data(nd, p, "\n\t  ", opli);
+		p += opli;
+	}
+	if ((type == 1 || type == 31) && GET_U8(nd, p) == 0x81) {
+		ND_STR(nd, "\n\t-----original packet-----\n\t");
+		clnp_print(nd, p, length - li);
+		return 1;
+	}
+	if ((int64_t)length - (p - optr) > 0) {
+		out_fmt(nd->out, "\n\t  undecoded non-header data, length %u", length - li);
+		nd_print_unknown_data(nd, p, "\n\t  ", length - (uint32_t)(p - optr));
+	}
+	return 1;
+}
+
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "isoclns";
@@ -1673,6 +2183,13 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		out_fmt(nd->out, " (0x%02x): ", nlpid);
 	}
 	switch (nlpid) {
+	case 0x81:
+		if (!clnp_print(nd, p, length))
+			nd_print_unknown_data(nd, p, "\n\t", length);
+		break;
+	case 0x82:
+		esis_print(nd, p, length);
+		return;
 	case 0x83:
 		if (!isis_print(nd, p, length))
 			nd_print_unknown_data(nd, p, "\n\t", length);

@@ -361,7 +361,37 @@ def ospf2():
     write("rte-ospf2.pcap", pkts, cut=[(6, 14 + 20 + 100), (6, 14 + 20 + 300), (0, 14 + 20 + 30)])
 
 
+def osi():
+    nsap = bytes.fromhex("490001192168000001") + b"\x00"
+    nsap2 = bytes.fromhex("490001192168000002") + b"\x00"
+    def esis(typ, body, opts=b"", hold=30):
+        li = 9 + len(body) + len(opts)
+        return bytes([0x82, li, 1, 0, typ]) + struct.pack(">HH", hold, 0x1234) + body + opts
+    def clnp(typ, opts=b"", data=b"", seg=None, flags=0x20):
+        addrs = bytes([len(nsap2)]) + nsap2 + bytes([len(nsap)]) + nsap
+        segp = struct.pack(">HHH", 7, 0, 100) if seg else b""
+        flags |= 0x80 if seg else 0
+        li = 9 + len(addrs) + len(segp) + len(opts)
+        return bytes([0x81, li, 1, 40, flags | typ]) + struct.pack(">HH", li + len(data), 0) + addrs + segp + opts + data
+    topt = lambda o, v: bytes([o, len(v)]) + v
+    pkts = [isis_frame(x) for x in [
+        esis(4, bytes([len(nsap)]) + nsap, topt(198, b"\x00\x1e") + topt(129, b"\xcc\x8e") + topt(197, b"\x01")),
+        esis(2, b"\x02" + bytes([len(nsap)]) + nsap + bytes([len(nsap2)]) + nsap2),
+        esis(6, bytes([len(nsap)]) + nsap + b"\x06" + bytes.fromhex("020000000002") + bytes([len(nsap2)]) + nsap2),
+        esis(6, bytes([len(nsap)]) + nsap + b"\x02\xaa\xbb\x00"),
+        esis(9, b"\x01\x02"), esis(4, b"\x05\x49"), b"\x82\x05\x01\x00\x04\x00\x1e\x00\x00",
+        b"\x82\x09\x02\x00\x04\x00\x1e\x00\x00", esis(4, bytes([len(nsap)]) + nsap, topt(198, b"\x00")),
+        clnp(28, data=b"hello"), clnp(30, topt(205, b"\x03") + topt(195, b"\xc5") + topt(197, b"\x40\x02"), b"\x01"),
+        clnp(1, topt(193, b"\x81") + topt(204, b"\x00\x00"), clnp(28, data=b"x")),
+        clnp(31, topt(200, b"\x01\x03" + bytes([len(nsap)]) + nsap) + topt(203, b"\x00\x00") + topt(250, b"\x01"), seg=True),
+        clnp(29, topt(193, b"\x95") + topt(193, b"\x43")), b"\x81\x05\x01\x00\x1c\x00\x00\x00\x00",
+        b"\x81\x09\x02\x00\x1c\x00\x00\x00\x00", clnp(28, data=b"", flags=0x00),
+    ]]
+    write("rte-osi.pcap", pkts, cut=[(0, 14 + 3 + 20), (9, 14 + 3 + 12), (2, 14 + 3 + 25)])
+
+
 if __name__ == "__main__":
+    osi()
     ospf2()
     lspping()
     ldp()
