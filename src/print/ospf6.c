@@ -298,11 +298,11 @@ static int ospf6_lsa(struct nd *nd, const uint8_t *lsa, const uint8_t *dataend)
 			return 1;
 		break;
 	default:
-		if (p > nd->snapend) {
-			nd_print_unknown_data(nd, p, "\n\t      ", len);
-			return 1;
-		}
+		/* print_unknown_data fails (and the walk stops) only when p is
+		 * already past the capture */
 		nd_print_unknown_data(nd, p, "\n\t      ", len);
+		if (p > nd->snapend)
+			return 1;
 		break;
 	}
 	return 0;
