@@ -14,6 +14,7 @@
  *   call id), then sequence (S) and acknowledgment (A) numbers; PPP inside.
  */
 #include "tunnel.h"
+#include "route.h"
 
 #include "../proto.h"
 
@@ -152,6 +153,9 @@ static void gre_print_0(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	case ETHERTYPE_MPLS:
 		mpls_print(nd, p, len);
+		break;
+	case 0x00fe: /* OSI network layer (tcpdump's ETHERTYPE_GRE_ISO) */
+		isoclns_print(nd, p, len);
 		break;
 	case ETHERTYPE_TEB: {
 		uint32_t ll = nd->ll_hdr_len;

@@ -13,6 +13,7 @@
  *   +---------------------------------------------------------------+
  */
 #include "nd.h"
+#include "route.h"
 
 #include "../proto.h"
 #include "tunnel.h"
@@ -240,7 +241,24 @@ static void proto_name_print(struct nd *nd, uint8_t proto)
 /* Hand the payload to the next protocol (tcpdump's ip_demux_print). */
 static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip, uint8_t nh)
 {
+again:
 	switch (nh) {
+	case 51: { /* AH: print it, then what it protects */
+		nh = GET_U8(nd, p);
+		unsigned adv = ah_print(nd, p);
+		p += adv;
+		len -= adv;
+		goto again;
+	}
+	case 88:
+		eigrp_print(nd, p, len);
+		break;
+	case 89:
+		if (ip->v6)
+			ospf6_print(nd, p, len);
+		else
+			ospf_print(nd, p, len);
+		break;
 	case 6:
 		tcp_print(nd, p, len, ip);
 		break;

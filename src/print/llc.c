@@ -14,6 +14,7 @@
  * frames are shown like any unknown LLC payload.
  */
 #include "nd.h"
+#include "route.h"
 
 #define SAP_GLOBAL 0xff
 #define SAP_IP 0x06
@@ -275,6 +276,10 @@ int llc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	}
 	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
 		ip_print(nd, p, len);
+		return (int)hdrlen;
+	}
+	if (ssap == SAP_ISONS && dsap == SAP_ISONS && control == LLC_UI) {
+		isoclns_print(nd, p, len);
 		return (int)hdrlen;
 	}
 	if (ssap == SAP_IPX && dsap == SAP_IPX && control == LLC_UI && nd->o->eflag)

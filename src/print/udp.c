@@ -8,6 +8,7 @@
  *   +-------------------------------+-------------------------------+
  */
 #include "nd.h"
+#include "route.h"
 #include "tunnel.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
@@ -210,6 +211,8 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			mdns_print(nd, cp, length);
 			return;
 		}
+		if (route_udp_print(nd, cp, length, sport, dport))
+			return;
 #undef PORT
 	}
 	udp_len_print(nd, ulen, length, ip->fragmented);
