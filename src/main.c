@@ -802,9 +802,9 @@ int main(int argc, char **argv)
 
 	capture_signals(&r.cap);
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
-	/* -V: the next files, one after the other, as tcpdump reads them (-c counts over all) */
+	/* -V: the next files, one after the other, as tcpdump reads them (-c counts per file) */
 	for (int vi = 1; o.Vfile && o.mode == MODE_TCPDUMP && vi < nvfiles && rc == 0 && !capture_interrupted() &&
-			 !r.pl.stopped && !(o.count > 0 && (long)r.pl.count >= o.count);
+			 !r.pl.stopped;
 	     vi++) {
 		int dlt = r.cap.linktype;
 		capture_close(&r.cap);
@@ -820,7 +820,7 @@ int main(int argc, char **argv)
 			die(1, "%s", err);
 		print_reading(vfiles[vi], &r.cap, 0);
 		capture_signals(&r.cap);
-		rc = capture_loop(&r.cap, o.count > 0 ? o.count - (long)r.pl.count : 0, on_packet, &r, NULL, err);
+		rc = capture_loop(&r.cap, o.count, on_packet, &r, NULL, err);
 	}
 	if (o.mode != MODE_TCPDUMP)
 		report_capture(&r, &r.cap, 0);
