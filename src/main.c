@@ -217,7 +217,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 	o->promisc = 1;
 	o->tstamp_type = -1;
 	opterr = 1; /* getopt's own "unrecognized option" / "invalid option" line, as tcpdump */
-	while ((c = getopt_long(argc, argv, "aAbB:c:C:dDeE:fF:G:hHi:Ij:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:z:Z:#",
+	while ((c = getopt_long(argc, argv, "aAbB:c:C:dDeE:fF:G:hHi:Ij:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:Yz:Z:#",
 				long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'a': break; /* compatibility with old tcpdump -a */
@@ -247,7 +247,10 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'd': o->dflag++; break;
 		case 'D': o->list_ifaces = 1; break;
 		case 'e': o->eflag = 1; break;
-		case 'E': o->espsecret = optarg; break;
+		case 'E': /* no ESP decryption yet: said as a tcpdump built without libcrypto says it */
+			fprintf(stderr, "synack: WARNING: crypto code not compiled in\n");
+			o->espsecret = optarg;
+			break;
 		case 'f': fflag = 1; break;
 		case 'F': o->Ffile = optarg; break;
 		case 'G':
@@ -271,7 +274,10 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'm': /* no MIB modules: synack decodes SNMP without libsmi, as Debian's tcpdump */
 			fprintf(stderr, "synack: ignoring option `-m %s' (no libsmi support)\n", optarg);
 			break;
-		case 'M': o->sigsecret = optarg; break;
+		case 'M': /* TCP-MD5 signatures are not checked yet (see 'E') */
+			fprintf(stderr, "synack: WARNING: crypto code not compiled in\n");
+			o->sigsecret = optarg;
+			break;
 		case 'n': o->nflag++; break;
 		case 'N': break; /* host names are printed as given */
 		case 'O': o->no_optimize = 1; break;
@@ -310,6 +316,9 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 				die(1, "invalid data link type %s", optarg);
 			o->linktype = optarg;
 			break;
+		case 'Y': /* tcpdump takes the letter, but Debian's has no parser debugging: usage */
+			usage(stderr);
+			exit(error_status);
 		case 'z': o->zcmd = optarg; break;
 		case 'Z': o->Zuser = optarg; break;
 		case '#': o->numflag = 1; break;

@@ -243,9 +243,33 @@ static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
 	}
 }
 
+/* DNS over TCP: a 2-byte length, then the message. */
+static void tcp_dns(struct nd *nd, const uint8_t *bp, unsigned length)
+{
+	nd->protocol = "domain";
+	if (length < 2) {
+		out_fmt(nd->out, " [DNS over TCP: length %u < 2]", length);
+		nd_print_invalid(nd);
+		return;
+	}
+	uint16_t pl = GET_BE16(nd, bp);
+	if (pl != length - 2) {
+		out_fmt(nd->out, " [prefix length(%u) != length(%u)]", pl, length - 2);
+		nd_print_invalid(nd);
+		return;
+	}
+	ND_CHR(nd, ' ');
+	dns_print(nd, bp + 2, length - 2, 1);
+}
+
 static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint16_t sport, uint16_t dport,
 			const struct ipctx *ip)
 {
+	if (nd->o->packettype) { /* -T: the protocol named, never a guess by port (tcpdump) */
+		if (nd->o->packettype == PT_DOMAIN)
+			tcp_dns(nd, bp, length);
+		return;
+	}
 #define PORT(x) (sport == (x) || dport == (x))
 	if (PORT(PORT_BGP)) {
 		bgp_print(nd, bp, length);
@@ -259,20 +283,7 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		ND_STR(nd, ": ");
 		http_print(nd, bp, length);
 	} else if (PORT(PORT_DNS)) {
-		nd->protocol = "domain";
-		if (length < 2) {
-			out_fmt(nd->out, " [DNS over TCP: length %u < 2]", length);
-			nd_print_invalid(nd);
-			return;
-		}
-		uint16_t pl = GET_BE16(nd, bp);
-		if (pl != length - 2) {
-			out_fmt(nd->out, " [prefix length(%u) != length(%u)]", pl, length - 2);
-			nd_print_invalid(nd);
-			return;
-		}
-		ND_CHR(nd, ' ');
-		dns_print(nd, bp + 2, length - 2, 1);
+		tcp_dns(nd, bp, length);
 	} else if (PORT(PORT_RPKI_RTR)) {
 		rpki_rtr_print(nd, bp, length);
 	} else if (PORT(PORT_NFS)) {

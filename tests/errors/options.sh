@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# tests/errors/options.sh - every tcpdump 4.99 option synack takes, run against
+# tcpdump itself: same stdout, same stderr (tcpdump's name replaced by synack's,
+# the version lines of the usage text left out) and the same exit status.
+# Both programs are run by their bare names (a symlink in a private PATH for
+# synack), so getopt's messages, which carry argv[0], can match too.
+. "$(dirname "$0")/../lib.sh"
+need_synack
+. "$(dirname "$0")/same.bash"
+F=$CAP/core-http.pcap
+[ -r "$F" ] || die "missing capture $F"
+# a cooked v2 capture and a second Ethernet one, for -V and the interface-name warning
+SLL2=$TOP/../shared/corpus/tcpdump/sll2_nflog.pcap
+F2=$CAP/core-http.pcap
+for c in "$CAP"/*.pcap; do [ "$c" != "$F" ] && F2=$c && break; done
+cd "$T" || die "cd $T"
+
+# errors from getopt, with the usage text after them
+same --bogus
+same -g
+same -c
+same -E
+same --lengths                  # not an option of tcpdump 4.99.3
+same -r "$F" -Y                 # not compiled into Debian's tcpdump
+# values tcpdump refuses
+same -j bogus
+same -T bogus
+same -T quic
+same -tttttt
+same -Q sideways
+same -C 1k -r "$F" -w "$T/x.pcap"
+same -C 99999999999999 -r "$F" -w "$T/x.pcap"
+same -G -1 -r "$F" -w "$T/x.pcap"
+same -W 0
+same -B 0
+same -s 999999
+same -r "$F" --time-stamp-precision=bad
+same -r "$F" -f
+same -r "$F" -V "$T/list"
+same -V "$T/nosuch-list"
+: >"$T/empty-list"
+same -V "$T/empty-list"
+# a missing device: both of tcpdump's lines
+same -i nosuch0 -c 1
+same -i nosuch0 -d
+# -d: the programs, with and without the optimizer, for other link types
+same -d ip
+same -dd 'tcp port 80'
+same -O -d 'ip and tcp'
+same --no-optimize -ddd 'udp or icmp'
+same -y LINUX_SLL2 -d ip
+same -y LINUX_SLL -d 'ip6'
+# -r with -d prints the "reading from file" line first; -L is for devices only
+same -r "$F" -d tcp
+same -nn -r "$F" -L
+# options that change nothing for this capture, accepted as tcpdump accepts them
+for o in -a -b -H -I --monitor-mode -J --list-time-stamp-types "-j host" --time-stamp-type=host \
+         "-m SNMPv2-MIB" -O --no-optimize "-T vxlan" "-T DOMAIN" "-z gzip" --print "-U"; do
+    # shellcheck disable=SC2086
+    same -nn -c 4 -r "$F" $o
+done
+# -E / -M: accepted; synack says that it cannot decrypt / check (as a tcpdump without libcrypto)
+EXTRA_ERR="synack: WARNING: crypto code not compiled in" same -nn -c 2 -r "$F" -E 'esp-sha1:0x0011'
+EXTRA_ERR="synack: WARNING: crypto code not compiled in" same -nn -c 2 -r "$F" -M secret2
+# --fp-type
+same --fp-type
+# -V: several files in a row, -c per file, stdin as the list
+printf '%s\n%s\n' "$F" "$F2" >"$T/list"
+same -nn -V "$T/list"
+same -nn -c 3 -V "$T/list"
+STDIN=$T/list same -nn -V -
+same -nn -V "$T/list" tcp and port 80
+same -nn -V "$T/list" -w "$T/v.pcap"
+if [ -r "$SLL2" ]; then
+    # a cooked v2 capture: tcpdump's interface-name warning; with -w, the link types must agree
+    same -nn -r "$SLL2"
+    printf '%s\n%s\n' "$F" "$SLL2" >"$T/list2"
+    same -nn -V "$T/list2"
+    same -nn -V "$T/list2" -w "$T/v2.pcap"
+fi
+# devices: -J lists time stamp types on stderr; -j a type the device lacks is a warning
+if [ "$(id -u)" = 0 ]; then
+    same -J -i lo
+    same -i lo -j adapter_unsynced -d ip
+fi
+# -h: tcpdump's usage text, word for word (synack adds its own lines after it)
+"$TD" -h >"$T/t.h" 2>&1
+PATH="$T/bin:$PATH" synack -h >"$T/s.h" 2>&1 || fail "-h: non-zero exit"
+sed 's/tcpdump/synack/g' "$T/t.h" | strip_version /dev/stdin >"$T/t.h2"
+strip_version "$T/s.h" | head -n "$(wc -l <"$T/t.h2")" >"$T/s.h2"
+expect_same "-h usage" "$T/t.h2" "$T/s.h2"
+echo "$same_n option cases compared with tcpdump"
+finish
