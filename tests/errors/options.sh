@@ -9,10 +9,20 @@ need_synack
 . "$(dirname "$0")/same.bash"
 F=$CAP/core-http.pcap
 [ -r "$F" ] || die "missing capture $F"
-# a cooked v2 capture and a second Ethernet one, for -V and the interface-name warning
-SLL2=$TOP/../shared/corpus/tcpdump/sll2_nflog.pcap
+# a second capture for -V, and a cooked v2 one (made here: an ICMP echo on ifindex 1)
 F2=$CAP/core-http.pcap
 for c in "$CAP"/*.pcap; do [ "$c" != "$F" ] && F2=$c && break; done
+SLL2=$T/sll2.pcap
+python3 - "$SLL2" <<'PY' || die "cannot write $SLL2"
+import struct, sys
+ip = bytes.fromhex("4500001c000100004001f97cc0a80001c0a80002") + bytes.fromhex("0800f7ff00000000")
+sll2 = struct.pack(">HHIHBB8s", 0x0800, 0, 1, 1, 4, 6, bytes.fromhex("020000000001") + b"\0\0")
+pkt = sll2 + ip
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 276))
+    f.write(struct.pack("<IIII", 1700000000, 1, len(pkt), len(pkt)) + pkt)
+PY
+CORPUS=$TOP/../shared/corpus/tcpdump
 cd "$T" || die "cd $T"
 
 # errors from getopt, with the usage text after them
@@ -71,12 +81,18 @@ same -nn -c 3 -V "$T/list"
 STDIN=$T/list same -nn -V -
 same -nn -V "$T/list" tcp and port 80
 same -nn -V "$T/list" -w "$T/v.pcap"
-if [ -r "$SLL2" ]; then
-    # a cooked v2 capture: tcpdump's interface-name warning; with -w, the link types must agree
-    same -nn -r "$SLL2"
-    printf '%s\n%s\n' "$F" "$SLL2" >"$T/list2"
-    same -nn -V "$T/list2"
-    same -nn -V "$T/list2" -w "$T/v2.pcap"
+# a cooked v2 capture: tcpdump's interface-name warning; with -w, the link types must agree
+same -nn -r "$SLL2"
+same -nn -e -r "$SLL2" -d icmp
+printf '%s\n%s\n' "$F" "$SLL2" >"$T/list2"
+same -nn -V "$T/list2"
+same -nn -V "$T/list2" -w "$T/v2.pcap"
+# -T on captures where it changes the output
+if [ -d "$CORPUS" ]; then
+    for c in dns_tcp_8053.pcap dns_udp.pcap gso-ipv4-vxlan-ipv4.pcap; do
+        [ -r "$CORPUS/$c" ] || continue
+        for ty in domain vxlan someip; do same -nn -T $ty -r "$CORPUS/$c"; done
+    done
 fi
 # devices: -J lists time stamp types on stderr; -j a type the device lacks is a warning
 if [ "$(id -u)" = 0 ]; then
@@ -86,7 +102,7 @@ fi
 # -h: tcpdump's usage text, word for word (synack adds its own lines after it)
 "$TD" -h >"$T/t.h" 2>&1
 PATH="$T/bin:$PATH" synack -h >"$T/s.h" 2>&1 || fail "-h: non-zero exit"
-sed 's/tcpdump/synack/g' "$T/t.h" | strip_version /dev/stdin >"$T/t.h2"
+sed 's/^Usage: tcpdump /Usage: synack /' "$T/t.h" | strip_version /dev/stdin >"$T/t.h2"
 strip_version "$T/s.h" | head -n "$(wc -l <"$T/t.h2")" >"$T/s.h2"
 expect_same "-h usage" "$T/t.h2" "$T/s.h2"
 echo "$same_n option cases compared with tcpdump"

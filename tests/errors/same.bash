@@ -7,7 +7,7 @@
 #
 # Both programs are started by bare name from a private PATH (synack through a
 # symlink), so messages that carry argv[0] (getopt's) can match.  In tcpdump's
-# output "tcpdump" becomes "synack"; the version lines of the usage text
+# stderr "tcpdump: " and "Usage: tcpdump" become synack's; the version lines of the usage text
 # ("X version", "libpcap version", "OpenSSL") are left out of both.
 # STDIN=FILE feeds both; EXTRA_ERR=LINE is a line synack prints first on stderr
 # where tcpdump prints nothing (said in the calling test why).
@@ -17,14 +17,14 @@ ln -sf "$SYNACK" "$T/bin/synack"
 TD=$(command -v "$TCPDUMP")
 same_n=0
 
-strip_version() { grep -v -e '^synack version ' -e '^libpcap version ' -e '^OpenSSL ' "$1"; }
+strip_version() { grep -v -e '^synack version ' -e '^tcpdump version ' -e '^libpcap version ' -e '^OpenSSL ' "$1"; }
 
 same() {
     local trc=0 src=0
     same_n=$((same_n + 1))
     (cd "$T" && timeout 20 "$TCPDUMP" "$@" <"${STDIN:-/dev/null}" >"$T/t.out" 2>"$T/t.err") || trc=$?
     (cd "$T" && PATH="$T/bin:$PATH" timeout 20 synack "$@" <"${STDIN:-/dev/null}" >"$T/s.out" 2>"$T/s.err") || src=$?
-    sed -i 's/tcpdump/synack/g' "$T/t.out" "$T/t.err"
+    sed -i -e 's/^tcpdump: /synack: /' -e 's/^Usage: tcpdump /Usage: synack /' "$T/t.err"
     strip_version "$T/t.err" >"$T/t.err2"
     strip_version "$T/s.err" >"$T/s.err2"
     if [ -n "${EXTRA_ERR:-}" ]; then
