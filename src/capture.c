@@ -103,6 +103,10 @@ static void list_tstamp_types(pcap_t *p, const char *dev)
 	exit(0);
 }
 
+/* Opens dev; *nodev = 1 when the device does not exist (the caller may then try
+ * it as a number in the -D list, as tcpdump does). */
+static int open_device(struct capture *c, const struct opts *o, const char *dev, int *nodev, char *err);
+
 int capture_open_live(struct capture *c, const struct opts *o, char *err)
 {
 	char ebuf[PCAP_ERRBUF_SIZE] = "";
@@ -124,9 +128,45 @@ int capture_open_live(struct capture *c, const struct opts *o, char *err)
 		pcap_freealldevs(all);
 		dev = first;
 	}
+	int nodev = 0;
+	if (open_device(c, o, dev, &nodev, err) == 0)
+		return 0;
+	if (!nodev)
+		return -1;
+	/* "-i 2": the second device of -D's list */
+	char *end;
+	long num = strtol(dev, &end, 10);
+	if (end == dev || *end)
+		return -1;
+	if (num <= 0) {
+		snprintf(err, ERRBUF, "Invalid adapter index");
+		return -1;
+	}
+	if (pcap_findalldevs(&all, ebuf) < 0) {
+		snprintf(err, ERRBUF, "%s", ebuf);
+		return -1;
+	}
+	pcap_if_t *d = all;
+	for (long i = 1; d && i < num; i++)
+		d = d->next;
+	if (!d) {
+		pcap_freealldevs(all);
+		snprintf(err, ERRBUF, "Invalid adapter index");
+		return -1;
+	}
+	static char byindex[256];
+	snprintf(byindex, sizeof byindex, "%s", d->name);
+	pcap_freealldevs(all);
+	return open_device(c, o, byindex, &nodev, err);
+}
+
+static int open_device(struct capture *c, const struct opts *o, const char *dev, int *nodev, char *err)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
 	c->name = dev;
 	c->p = pcap_create(dev, ebuf);
 	if (!c->p) {
+		*nodev = strstr(ebuf, "No such device") != NULL;
 		snprintf(err, ERRBUF, "%s", ebuf);
 		return -1;
 	}
@@ -171,6 +211,7 @@ int capture_open_live(struct capture *c, const struct opts *o, char *err)
 			snprintf(err, ERRBUF, "%s: %s\n(%s)", dev, pcap_statustostr(st), msg);
 		else
 			snprintf(err, ERRBUF, "%s: %s", dev, pcap_statustostr(st));
+		*nodev = st == PCAP_ERROR_NO_SUCH_DEVICE;
 		pcap_close(c->p);
 		c->p = NULL;
 		return -1;

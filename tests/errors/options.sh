@@ -97,6 +97,9 @@ fi
 # devices: -J lists time stamp types on stderr; -j a type the device lacks is a warning
 if [ "$(id -u)" = 0 ]; then
     same -J -i lo
+    same -i 1 -d ip                 # a number: the device of that rank in -D's list
+    same -i 999 -d ip
+    same -i 0 -d ip
     same -i lo -j adapter_unsynced -d ip
 fi
 # -h: tcpdump's usage text, word for word (synack adds its own lines after it)
