@@ -366,9 +366,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 	if (o->Vfile && o->rfile)
 		die(1, "-V and -r are mutually exclusive.");
 	o->nano = o->tstamp_precision;
-	/* -W without -C or -G is accepted and has no effect, as in tcpdump. */
-	if ((o->Cflag || o->Gflag) && !o->wfile)
-		die(1, "-%c requires -w", o->Cflag ? 'C' : 'G');
+	/* -W without -C or -G, and -C, -G or -z without -w, are accepted and do nothing, as in tcpdump. */
 	if (o->Ffile) {
 		o->filter = read_filter_file(o->Ffile);
 		if (optind < argc)

@@ -65,7 +65,8 @@ same -r "$F" -d tcp
 same -nn -r "$F" -L
 # options that change nothing for this capture, accepted as tcpdump accepts them
 for o in -a -b -H -I --monitor-mode -J --list-time-stamp-types "-j host" --time-stamp-type=host \
-         "-m SNMPv2-MIB" -O --no-optimize "-T vxlan" "-T DOMAIN" "-z gzip" --print "-U"; do
+         "-m SNMPv2-MIB" -O --no-optimize "-T vxlan" "-T DOMAIN" "-z gzip" --print "-U" \
+         "-C 1" "-G 1" "-W 3"; do
     # shellcheck disable=SC2086
     same -nn -c 4 -r "$F" $o
 done
