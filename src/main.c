@@ -283,8 +283,8 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'O': o->no_optimize = 1; break;
 		case 'p': o->promisc = 0; break;
 		case 'q': o->qflag++; break;
-		case 'r':
-			if (!o->rfile)
+		case 'r': /* tcpdump reads the last -r; conns and diagnose read them all */
+			if (!o->rfile || o->mode == MODE_TCPDUMP)
 				o->rfile = optarg;
 			if (o->nrfiles < 64)
 				o->rfiles[o->nrfiles++] = optarg;

@@ -82,6 +82,8 @@ same -nn -c 3 -V "$T/list"
 STDIN=$T/list same -nn -V -
 same -nn -V "$T/list" tcp and port 80
 same -nn -V "$T/list" -w "$T/v.pcap"
+same -nn --count -V "$T/list"
+same -nn -r "$F2" -r "$F"        # the last -r is the one read
 # a cooked v2 capture: tcpdump's interface-name warning; with -w, the link types must agree
 same -nn -r "$SLL2"
 same -nn -e -r "$SLL2" -d icmp
