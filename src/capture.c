@@ -622,18 +622,18 @@ int capture_list_linktypes(struct capture *c, char *err)
 		snprintf(err, ERRBUF, "%s", pcap_geterr(c->p));
 		return -1;
 	}
-	printf("Data link types for %s (use option -y to set):\n", c->name ? c->name : "");
+	fprintf(stderr, "Data link types for %s (use option -y to set):\n", c->name ? c->name : "");
 	extern int print_linktype_supported(int dlt);
 	for (int i = 0; i < n; i++) {
 		const char *name = pcap_datalink_val_to_name(dlts[i]);
 		const char *desc = pcap_datalink_val_to_description(dlts[i]);
 		if (name)
-			printf("  %s (%s)", name, desc ? desc : "");
+			fprintf(stderr, "  %s (%s)", name, desc ? desc : "");
 		else
-			printf("  DLT %d", dlts[i]);
+			fprintf(stderr, "  DLT %d", dlts[i]);
 		if (!print_linktype_supported(dlts[i]))
-			printf(" (printing not supported)");
-		printf("\n");
+			fprintf(stderr, " (printing not supported)");
+		fputc('\n', stderr);
 	}
 	pcap_free_datalinks(dlts);
 	return 0;

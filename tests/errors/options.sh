@@ -103,6 +103,11 @@ if [ "$(id -u)" = 0 ]; then
     same -i 1 -d ip                 # a number: the device of that rank in -D's list
     same -i 999 -d ip
     same -i 0 -d ip
+    same -i lo -y EN10MB -d ip      # -y on a device: tcpdump's "data link type" line
+    same -i lo -y NOSUCH -d ip
+    same -i any -d 'tcp port 80'    # LINUX_SLL2 by default on "any"
+    same -i any -y LINUX_SLL -d ip
+    same -i any -L                  # -L before the link type is set: no "data link type" line
     same -i lo -j adapter_unsynced -d ip
 fi
 # -h: tcpdump's usage text, word for word (synack adds its own lines after it)
