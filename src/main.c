@@ -84,6 +84,17 @@ static int parse_long(const char *s, long lo, long hi, long *v)
 	return 0;
 }
 
+/* tcpdump reads -B -c -G -W with atoi(): the leading number, the rest ignored, 0 for none. */
+static int leading_int(const char *s)
+{
+	long v = strtol(s, NULL, 10);
+	if (v > INT_MAX)
+		return INT_MAX;
+	if (v < INT_MIN)
+		return INT_MIN;
+	return (int)v;
+}
+
 static char *read_filter_file(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -224,14 +235,14 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'A': o->Aflag++; break;
 		case 'b': o->bflag++; break;
 		case 'B':
-			if (parse_long(optarg, 1, INT_MAX / 1024, &v) < 0)
+			o->bufsize_kib = leading_int(optarg);
+			if (o->bufsize_kib <= 0 || o->bufsize_kib > INT_MAX / 1024)
 				die(1, "invalid packet buffer size %s", optarg);
-			o->bufsize_kib = (int)v;
 			break;
 		case 'c':
-			if (parse_long(optarg, 1, LONG_MAX, &v) < 0)
+			o->count = leading_int(optarg);
+			if (o->count <= 0)
 				die(1, "invalid packet count %s", optarg);
-			o->count = v;
 			break;
 		case 'C': {
 			char *end;
@@ -253,10 +264,10 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 			break;
 		case 'f': fflag = 1; break;
 		case 'F': o->Ffile = optarg; break;
-		case 'G':
-			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
+		case 'G': /* 0 (or no number): no rotation */
+			o->Gflag = leading_int(optarg);
+			if (o->Gflag < 0)
 				die(1, "invalid number of seconds %s", optarg);
-			o->Gflag = v;
 			break;
 		case 'h': help(); exit(0);
 		case 'H': o->Hflag++; break;
@@ -305,9 +316,9 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'V': o->Vfile = optarg; break;
 		case 'w': o->wfile = optarg; break;
 		case 'W':
-			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
+			o->Wflag = leading_int(optarg);
+			if (o->Wflag <= 0)
 				die(1, "invalid number of output files %s", optarg);
-			o->Wflag = v;
 			break;
 		case 'x': o->xflag++; break;
 		case 'X': o->Xflag++; break;

@@ -42,6 +42,14 @@ same -C 1k -r "$F" -w "$T/x.pcap"
 same -C 99999999999999 -r "$F" -w "$T/x.pcap"
 same -G -1 -r "$F" -w "$T/x.pcap"
 same -W 0
+# -B -c -G -W: tcpdump's atoi(): the leading number counts, the rest is ignored
+same -nn -c 2x -r "$F"
+same -nn -c abc -r "$F"
+same -nn -c 0 -r "$F"
+same -nn -c 2 -B 8k -r "$F"
+# (-Z root: $T is root's; files into a directory the dropped user cannot write: write-owner.sh)
+for g in 0 abc 1x; do same -Z root -nn -c 2 -r "$F" -w "$T/g.pcap" -G "$g"; done
+same -Z root -nn -c 2 -r "$F" -w "$T/w.pcap" -C 1 -W 2x
 same -B 0
 same -s 999999
 same -r "$F" --time-stamp-precision=bad
