@@ -72,18 +72,6 @@ static void help(void)
 	       "\t\tsynack compare [options] file1 file2\n");
 }
 
-/* Strict integer parsing: the whole string, within [lo, hi]. */
-static int parse_long(const char *s, long lo, long hi, long *v)
-{
-	char *end;
-	errno = 0;
-	long x = strtol(s, &end, 10);
-	if (errno || end == s || *end || x < lo || x > hi)
-		return -1;
-	*v = x;
-	return 0;
-}
-
 /* tcpdump reads -B -c -G -W with atoi(): the leading number, the rest ignored, 0 for none. */
 static int leading_int(const char *s)
 {
@@ -223,7 +211,6 @@ static int parse_packettype(const char *s)
 static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 {
 	int c;
-	long v;
 	int fflag = 0;
 	o->promisc = 1;
 	o->tstamp_type = -1;
@@ -302,11 +289,14 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 			else
 				die(1, "too many -r files (at most 64)");
 			break;
-		case 's':
-			if (parse_long(optarg, 0, 262144, &v) < 0)
+		case 's': { /* any C base, as tcpdump: 0x100 is 256 */
+			char *end;
+			long x = strtol(optarg, &end, 0);
+			if (end == optarg || *end || x < 0 || x > 262144)
 				die(1, "invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
-			o->snaplen = (int)v;
+			o->snaplen = (int)x;
 			break;
+		}
 		case 'S': o->Sflag = 1; break;
 		case 't': o->tflag++; break;
 		case 'T': o->packettype = parse_packettype(optarg); break;

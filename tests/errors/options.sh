@@ -52,6 +52,9 @@ for g in 0 abc 1x; do same -Z root -nn -c 2 -r "$F" -w "$T/g.pcap" -G "$g"; done
 same -Z root -nn -c 2 -r "$F" -w "$T/w.pcap" -C 1 -W 2x
 same -B 0
 same -s 999999
+same -nn -c 2 -s 0x40 -r "$F"
+same -nn -c 2 -s 010 -r "$F"
+same -nn -c 2 -s 64k -r "$F"
 same -r "$F" --time-stamp-precision=bad
 same -r "$F" -f
 same -r "$F" -V "$T/list"
