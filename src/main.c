@@ -272,10 +272,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'm': /* no MIB modules: synack decodes SNMP without libsmi, as Debian's tcpdump */
 			fprintf(stderr, "synack: ignoring option `-m %s' (no libsmi support)\n", optarg);
 			break;
-		case 'M': /* TCP-MD5 signatures are not checked yet (see 'E') */
-			fprintf(stderr, "synack: WARNING: crypto code not compiled in\n");
-			o->sigsecret = optarg;
-			break;
+		case 'M': o->sigsecret = optarg; break; /* TCP-MD5 signatures checked (print/tcp.c) */
 		case 'n': o->nflag++; break;
 		case 'N': break; /* host names are printed as given */
 		case 'O': o->no_optimize = 1; break;

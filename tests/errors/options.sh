@@ -81,9 +81,14 @@ for o in -a -b -H -I --monitor-mode -J --list-time-stamp-types "-j host" --time-
     # shellcheck disable=SC2086
     same -nn -c 4 -r "$F" $o
 done
-# -E / -M: accepted; synack says that it cannot decrypt / check (as a tcpdump without libcrypto)
+# -E: accepted; synack says that it cannot decrypt (as a tcpdump without libcrypto says it)
 EXTRA_ERR="synack: WARNING: crypto code not compiled in" same -nn -c 2 -r "$F" -E 'esp-sha1:0x0011'
-EXTRA_ERR="synack: WARNING: crypto code not compiled in" same -nn -c 2 -r "$F" -M secret2
+# -M: TCP-MD5 signatures checked as Debian's tcpdump (with libcrypto) checks them
+python3 "$TOP/tests/errors/mkmd5.py" "$T/md5.pcap" || die "cannot write md5.pcap"
+same -nn -r "$T/md5.pcap"
+same -nn -r "$T/md5.pcap" -M secret
+same -nn -r "$T/md5.pcap" -M wrong
+same -nn -vv -r "$T/md5.pcap" -M secret
 # --fp-type
 same --fp-type
 # -V: several files in a row, -c per file, stdin as the list
