@@ -72,7 +72,7 @@ static int run_file(const char *path, const struct opts *o, int outfd, uint64_t 
 		*count = 0;
 		return -2;
 	}
-	if (capture_filter(&r.cap, NULL, 0, err) < 0) {
+	if (capture_filter(&r.cap, NULL, 0, 1, err) < 0) {
 		capture_close(&r.cap);
 		*count = 0;
 		return -2;

@@ -12,6 +12,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 
 #define DEFAULT_SNAPLEN 262144
 /* Packet buffer timeout: the kernel hands over a block of packets at least this often. */
@@ -61,31 +64,48 @@ void capture_linktype_desc(int dlt, char *buf, size_t n)
 		snprintf(buf, n, "%d", dlt);
 }
 
-static int apply_common(struct capture *c, const struct opts *o, char *err)
+/* -Q: a live capture's direction. */
+static int apply_direction(struct capture *c, const struct opts *o, char *err)
 {
-	c->linktype = pcap_datalink(c->p);
-	c->snaplen = pcap_snapshot(c->p);
-	if (o->linktype && c->live) {
-		int dlt = pcap_datalink_name_to_val(o->linktype);
-		if (dlt < 0) {
-			snprintf(err, ERRBUF, "invalid data link type %s", o->linktype);
-			return -1;
-		}
-		if (pcap_set_datalink(c->p, dlt) < 0) {
-			snprintf(err, ERRBUF, "%s", pcap_geterr(c->p));
-			return -1;
-		}
-		c->linktype = dlt;
-	}
 	if (o->direction) {
 		pcap_direction_t d = o->direction == 1 ? PCAP_D_IN : o->direction == 2 ? PCAP_D_OUT : PCAP_D_INOUT;
 		if (pcap_setdirection(c->p, d) < 0) {
-			snprintf(err, ERRBUF, "%s", pcap_geterr(c->p));
+			snprintf(err, ERRBUF, "%s: pcap_setdirection() failed: %s", c->name, pcap_geterr(c->p));
 			return -1;
 		}
 	}
 	return 0;
 }
+
+/* -J: the time stamp types of the device, tcpdump's text.  Exits. */
+static void list_tstamp_types(pcap_t *p, const char *dev)
+{
+	int *types = NULL;
+	int n = pcap_list_tstamp_types(p, &types);
+	if (n < 0) {
+		fprintf(stderr, "synack: %s\n", pcap_geterr(p));
+		exit(1);
+	}
+	if (n == 0) {
+		fprintf(stderr, "Time stamp type cannot be set for %s\n", dev);
+		exit(0);
+	}
+	fprintf(stderr, "Time stamp types for %s (use option -j to set):\n", dev);
+	for (int i = 0; i < n; i++) {
+		const char *name = pcap_tstamp_type_val_to_name(types[i]);
+		if (name)
+			fprintf(stderr, "  %s (%s)\n", name, pcap_tstamp_type_val_to_description(types[i]));
+		else
+			fprintf(stderr, "  %d\n", types[i]);
+	}
+	pcap_free_tstamp_types(types);
+	fflush(stdout);
+	exit(0);
+}
+
+/* Opens dev; *nodev = 1 when the device does not exist (the caller may then try
+ * it as a number in the -D list, as tcpdump does). */
+static int open_device(struct capture *c, const struct opts *o, const char *dev, int *nodev, char *err);
 
 int capture_open_live(struct capture *c, const struct opts *o, char *err)
 {
@@ -95,10 +115,12 @@ int capture_open_live(struct capture *c, const struct opts *o, char *err)
 	const char *dev = o->device;
 	pcap_if_t *all = NULL;
 	if (!dev) {
-		if (pcap_findalldevs(&all, ebuf) < 0 || !all) {
-			snprintf(err, ERRBUF, "%s", all ? ebuf : "no suitable device found");
-			if (all)
-				pcap_freealldevs(all);
+		if (pcap_findalldevs(&all, ebuf) < 0) {
+			snprintf(err, ERRBUF, "%s", ebuf);
+			return -1;
+		}
+		if (!all) {
+			snprintf(err, ERRBUF, "no interfaces available for capture");
 			return -1;
 		}
 		static char first[256];
@@ -106,41 +128,128 @@ int capture_open_live(struct capture *c, const struct opts *o, char *err)
 		pcap_freealldevs(all);
 		dev = first;
 	}
-	c->name = dev;
-	c->p = pcap_create(dev, ebuf);
-	if (!c->p) {
+	int nodev = 0;
+	if (open_device(c, o, dev, &nodev, err) == 0)
+		return 0;
+	if (!nodev)
+		return -1;
+	/* "-i 2": the second device of -D's list */
+	char *end;
+	long num = strtol(dev, &end, 10);
+	if (end == dev || *end)
+		return -1;
+	if (num <= 0) {
+		snprintf(err, ERRBUF, "Invalid adapter index");
+		return -1;
+	}
+	if (pcap_findalldevs(&all, ebuf) < 0) {
 		snprintf(err, ERRBUF, "%s", ebuf);
 		return -1;
 	}
+	pcap_if_t *d = all;
+	for (long i = 1; d && i < num; i++)
+		d = d->next;
+	if (!d) {
+		pcap_freealldevs(all);
+		snprintf(err, ERRBUF, "Invalid adapter index");
+		return -1;
+	}
+	static char byindex[256];
+	snprintf(byindex, sizeof byindex, "%s", d->name);
+	pcap_freealldevs(all);
+	return open_device(c, o, byindex, &nodev, err);
+}
+
+static int open_device(struct capture *c, const struct opts *o, const char *dev, int *nodev, char *err)
+{
+	char ebuf[PCAP_ERRBUF_SIZE] = "";
+	c->name = dev;
+	c->p = pcap_create(dev, ebuf);
+	if (!c->p) {
+		*nodev = strstr(ebuf, "No such device") != NULL;
+		snprintf(err, ERRBUF, "%s", ebuf);
+		return -1;
+	}
+	if (o->Jflag)
+		list_tstamp_types(c->p, dev);
+	int st;
 	pcap_set_snaplen(c->p, o->snaplen ? o->snaplen : DEFAULT_SNAPLEN);
 	pcap_set_promisc(c->p, o->promisc);
+	if (o->Iflag && (st = pcap_set_rfmon(c->p, 1)) != 0) {
+		snprintf(err, ERRBUF, "%s: Can't set monitor mode: %s", dev, pcap_statustostr(st));
+		return -1;
+	}
 	pcap_set_timeout(c->p, LIVE_TIMEOUT_MS);
-	if (o->bufsize_kib)
-		pcap_set_buffer_size(c->p, o->bufsize_kib * 1024);
+	if (o->bufsize_kib && (st = pcap_set_buffer_size(c->p, o->bufsize_kib * 1024)) != 0) {
+		snprintf(err, ERRBUF, "%s: Can't set buffer size: %s", dev, pcap_statustostr(st));
+		return -1;
+	}
 	if (o->immediate)
 		pcap_set_immediate_mode(c->p, 1);
-	if (o->tstamp_precision)
-		pcap_set_tstamp_precision(c->p, PCAP_TSTAMP_PRECISION_NANO);
-	int st = pcap_activate(c->p);
+	if (o->tstamp_precision && pcap_set_tstamp_precision(c->p, PCAP_TSTAMP_PRECISION_NANO) != 0) {
+		snprintf(err, ERRBUF, "%s: Can't set nanosecond time stamp precision: %s", dev,
+			 pcap_statustostr(PCAP_ERROR_TSTAMP_PRECISION_NOTSUP));
+		return -1;
+	}
+	if (o->tstamp_type >= 0) {
+		st = pcap_set_tstamp_type(c->p, o->tstamp_type);
+		if (st < 0) {
+			snprintf(err, ERRBUF, "%s: Can't set time stamp type: %s", dev, pcap_statustostr(st));
+			return -1;
+		}
+		if (st > 0)
+			fprintf(stderr, "synack: WARNING: When trying to set timestamp type '%s' on %s: %s\n",
+				pcap_tstamp_type_val_to_name(o->tstamp_type), dev, pcap_statustostr(st));
+	}
+	st = pcap_activate(c->p);
 	if (st < 0) {
+		/* tcpdump's messages: the status, then libpcap's detail on a second line */
 		const char *msg = pcap_geterr(c->p);
-		if (st == PCAP_ERROR_NO_SUCH_DEVICE)
-			snprintf(err, ERRBUF, "%s: No such device exists", dev);
-		else if (st == PCAP_ERROR_PERM_DENIED)
-			snprintf(err, ERRBUF, "%s: You don't have permission to perform this capture on that device (%s)", dev, msg);
-		else if (st == PCAP_ERROR_PROMISC_PERM_DENIED)
-			snprintf(err, ERRBUF, "%s: You don't have permission to capture in promiscuous mode on that device (%s)", dev, msg);
-		else if (st == PCAP_ERROR_IFACE_NOT_UP)
-			snprintf(err, ERRBUF, "%s: That device is not up", dev);
+		if (st == PCAP_ERROR)
+			snprintf(err, ERRBUF, "%s", msg);
+		else if (st == PCAP_ERROR_NO_SUCH_DEVICE || (st == PCAP_ERROR_PERM_DENIED && *msg))
+			snprintf(err, ERRBUF, "%s: %s\n(%s)", dev, pcap_statustostr(st), msg);
 		else
-			snprintf(err, ERRBUF, "%s: %s", dev, msg && *msg ? msg : pcap_statustostr(st));
+			snprintf(err, ERRBUF, "%s: %s", dev, pcap_statustostr(st));
+		*nodev = st == PCAP_ERROR_NO_SUCH_DEVICE;
 		pcap_close(c->p);
 		c->p = NULL;
 		return -1;
 	}
-	if (st > 0)
-		fprintf(stderr, "synack: WARNING: %s: %s\n", dev, pcap_geterr(c->p));
-	return apply_common(c, o, err);
+	if (st > 0) {
+		const char *msg = pcap_geterr(c->p);
+		if (st == PCAP_WARNING)
+			fprintf(stderr, "synack: WARNING: %s\n", msg);
+		else if (st == PCAP_WARNING_PROMISC_NOTSUP && *msg)
+			fprintf(stderr, "synack: WARNING: %s: %s\n(%s)\n", dev, pcap_statustostr(st), msg);
+		else
+			fprintf(stderr, "synack: WARNING: %s: %s\n", dev, pcap_statustostr(st));
+	}
+	if (apply_direction(c, o, err) < 0)
+		return -1;
+	c->linktype = pcap_datalink(c->p);
+	c->snaplen = pcap_snapshot(c->p);
+	return 0;
+}
+
+int capture_set_linktype(struct capture *c, const struct opts *o, char *err)
+{
+	int dlt = -1;
+	if (o->linktype)
+		dlt = pcap_datalink_name_to_val(o->linktype);
+	else if (c->name && strncmp(c->name, "any", 3) == 0)
+		dlt = DLT_LINUX_SLL2; /* tcpdump 4.99 on "any": Linux cooked v2, with the interface name */
+	if (dlt < 0)
+		return 0;
+	if (pcap_set_datalink(c->p, dlt) < 0) {
+		snprintf(err, ERRBUF, "%s", pcap_geterr(c->p));
+		return -1;
+	}
+	fprintf(stderr, "synack: data link type %s\n", pcap_datalink_val_to_name(dlt));
+	fflush(stderr);
+	c->linktype = pcap_datalink(c->p);
+	c->snaplen = pcap_snapshot(c->p);
+	return 0;
 }
 
 struct fastfile {
@@ -355,8 +464,8 @@ int capture_open_file(struct capture *c, const char *path, const struct opts *o,
 		snprintf(err, ERRBUF, "%s", ebuf);
 		return -1;
 	}
-	if (apply_common(c, o, err) < 0)
-		return -1;
+	c->linktype = pcap_datalink(c->p);
+	c->snaplen = pcap_snapshot(c->p);
 	if (!getenv("SYNACK_NO_FASTREAD"))
 		fast_setup(c, path, o->tstamp_precision);
 	return 0;
@@ -383,7 +492,7 @@ int capture_open_dead(struct capture *c, const struct opts *o, char *err)
 	return 0;
 }
 
-int capture_filter(struct capture *c, const char *expr, int dflag, char *err)
+int capture_filter(struct capture *c, const char *expr, int dflag, int optimize, char *err)
 {
 	struct bpf_program prog;
 	bpf_u_int32 net = 0, mask = PCAP_NETMASK_UNKNOWN;
@@ -394,7 +503,7 @@ int capture_filter(struct capture *c, const char *expr, int dflag, char *err)
 			mask = PCAP_NETMASK_UNKNOWN;
 		}
 	}
-	if (pcap_compile(c->p, &prog, expr ? expr : "", 1, mask) < 0) {
+	if (pcap_compile(c->p, &prog, expr ? expr : "", optimize, mask) < 0) {
 		snprintf(err, ERRBUF, "%s", pcap_geterr(c->p));
 		return -1;
 	}
@@ -567,34 +676,46 @@ int capture_list_linktypes(struct capture *c, char *err)
 		snprintf(err, ERRBUF, "%s", pcap_geterr(c->p));
 		return -1;
 	}
-	printf("Data link types for %s (use option -y to set):\n", c->name ? c->name : "");
+	fprintf(stderr, "Data link types for %s (use option -y to set):\n", c->name ? c->name : "");
 	extern int print_linktype_supported(int dlt);
 	for (int i = 0; i < n; i++) {
 		const char *name = pcap_datalink_val_to_name(dlts[i]);
 		const char *desc = pcap_datalink_val_to_description(dlts[i]);
 		if (name)
-			printf("  %s (%s)", name, desc ? desc : "");
+			fprintf(stderr, "  %s (%s)", name, desc ? desc : "");
 		else
-			printf("  DLT %d", dlts[i]);
+			fprintf(stderr, "  DLT %d", dlts[i]);
 		if (!print_linktype_supported(dlts[i]))
-			printf(" (printing not supported)");
-		printf("\n");
+			fprintf(stderr, " (printing not supported)");
+		fputc('\n', stderr);
 	}
 	pcap_free_datalinks(dlts);
 	return 0;
 }
 
-int capture_drop_privileges(const char *user, char *err)
+int capture_drop_privileges(const char *user, int keep_dac, char *err)
 {
 	struct passwd *pw = getpwnam(user);
 	if (!pw) {
 		snprintf(err, ERRBUF, "Couldn't find user '%s'", user);
 		return -1;
 	}
+	/* keep_dac: CAP_DAC_OVERRIDE survives setuid (kept permitted, made effective again)
+	 * so that the one -w file can be created where tcpdump could create it; the sandbox
+	 * drops it with every other capability before the first packet. */
+	int keep = keep_dac && pw->pw_uid != 0 && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) == 0;
 	if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) {
 		snprintf(err, ERRBUF, "Couldn't change to '%.32s' uid=%lu gid=%lu: %s", user,
 			 (unsigned long)pw->pw_uid, (unsigned long)pw->pw_gid, strerror(errno));
 		return -1;
+	}
+	if (keep) {
+		struct __user_cap_header_struct hdr = {_LINUX_CAPABILITY_VERSION_3, 0};
+		struct __user_cap_data_struct data[2];
+		memset(data, 0, sizeof data);
+		data[0].effective = data[0].permitted = 1u << CAP_DAC_OVERRIDE;
+		(void)syscall(SYS_capset, &hdr, data); /* failing: files are created as the user alone */
+		(void)prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
 	}
 	return 0;
 }

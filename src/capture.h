@@ -32,12 +32,15 @@ typedef void (*capture_cb)(void *user, const struct pcap_pkthdr *h, const uint8_
 
 /* Open -i DEVICE (NULL = first device, as tcpdump).  Warnings go to stderr. */
 int capture_open_live(struct capture *c, const struct opts *o, char *err);
+/* After -L: -y's link type, or LINUX_SLL2 on "any" (tcpdump 4.99), with tcpdump's
+ * "data link type X" line on stderr.  0 or -1. */
+int capture_set_linktype(struct capture *c, const struct opts *o, char *err);
 /* Open -r FILE. */
 int capture_open_file(struct capture *c, const char *path, const struct opts *o, char *err);
 /* A handle with no source, for -d on its own (link type from -y or Ethernet). */
 int capture_open_dead(struct capture *c, const struct opts *o, char *err);
-/* Compile and (unless dump_only) attach the filter; prints the program for -d. */
-int capture_filter(struct capture *c, const char *expr, int dflag, char *err);
+/* Compile (optimize: 0 for -O) and (unless dflag) attach the filter; prints the program for -d. */
+int capture_filter(struct capture *c, const char *expr, int dflag, int optimize, char *err);
 /* Run until EOF, count, error or a stop signal.  Returns 0, or -1 (err filled). */
 int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
 		 char *err);
@@ -83,8 +86,9 @@ void capture_linktype_desc(int dlt, char *buf, size_t n);
 int capture_list_devices(char *err);
 /* -L */
 int capture_list_linktypes(struct capture *c, char *err);
-/* -Z: setgid/initgroups/setuid to the user.  Returns 0 or -1. */
-int capture_drop_privileges(const char *user, char *err);
+/* -Z: setgid/initgroups/setuid to the user; keep_dac: CAP_DAC_OVERRIDE stays effective
+ * (for creating the -w file; sandbox_enter() drops it).  Returns 0 or -1. */
+int capture_drop_privileges(const char *user, int keep_dac, char *err);
 void capture_close(struct capture *c);
 
 #endif

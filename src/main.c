@@ -49,28 +49,39 @@ static void die(int status, const char *fmt, ...)
 	exit(status == 1 ? error_status : status);
 }
 
+/* tcpdump 4.99's usage text, word for word (scripts and people compare them). */
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"synack version " SYNACK_VERSION "\n%s\n"
-		"Usage: synack [-AdDeflhKLnNpqStuUvxX#] [ -B size ] [ -c count ] [--count]\n"
-		"\t\t[ -C file_size ] [ -F file ] [ -G seconds ] [ -i interface ]\n"
-		"\t\t[ --immediate-mode ] [ -Q in|out|inout ] [ -r file ] [ -s snaplen ]\n"
-		"\t\t[ --time-stamp-precision precision ] [ -w file ] [ -W filecount ]\n"
-		"\t\t[ -y datalinktype ] [ -Z user ] [ --print ] [ --analyze ] [ expression ]\n",
+		"Usage: synack [-AbdDefhHIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]\n"
+		"\t\t[ -C file_size ] [ -E algo:secret ] [ -F file ] [ -G seconds ]\n"
+		"\t\t[ -i interface ] [ --immediate-mode ] [ -j tstamptype ]\n"
+		"\t\t[ -M secret ] [ --number ] [ --print ] [ -Q in|out|inout ]\n"
+		"\t\t[ -r file ] [ -s snaplen ] [ -T type ] [ --version ]\n"
+		"\t\t[ -V file ] [ -w file ] [ -W filecount ] [ -y datalinktype ]\n"
+		"\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
+		"\t\t[ -z postrotate-command ] [ -Z user ] [ expression ]\n",
 		capture_lib_version());
 }
 
-/* Strict integer parsing: the whole string, within [lo, hi]. */
-static int parse_long(const char *s, long lo, long hi, long *v)
+/* -h / --help: the same, then what synack adds to tcpdump. */
+/* -h / --help: synack's subcommands (src/help.c), then tcpdump's usage unchanged. */
+static void help(void)
 {
-	char *end;
-	errno = 0;
-	long x = strtol(s, &end, 10);
-	if (errno || end == s || *end || x < lo || x > hi)
-		return -1;
-	*v = x;
-	return 0;
+	help_commands(stdout);
+	usage(stdout);
+}
+
+/* tcpdump reads -B -c -G -W with atoi(): the leading number, the rest ignored, 0 for none. */
+static int leading_int(const char *s)
+{
+	long v = strtol(s, NULL, 10);
+	if (v > INT_MAX)
+		return INT_MAX;
+	if (v < INT_MIN)
+		return INT_MIN;
+	return (int)v;
 }
 
 static char *read_filter_file(const char *path)
@@ -138,6 +149,7 @@ enum {
 	OPT_NANO,
 	OPT_MICRO,
 	OPT_DIRECTION,
+	OPT_FP_TYPE,
 };
 
 static const struct option long_opts[] = {
@@ -163,6 +175,11 @@ static const struct option long_opts[] = {
 	{"number", no_argument, NULL, '#'},
 	{"dont-verify-checksums", no_argument, NULL, 'K'},
 	{"packet-buffered", no_argument, NULL, 'U'},
+	{"monitor-mode", no_argument, NULL, 'I'},
+	{"time-stamp-type", required_argument, NULL, 'j'},
+	{"list-time-stamp-types", no_argument, NULL, 'J'},
+	{"no-optimize", no_argument, NULL, 'O'},
+	{"fp-type", no_argument, NULL, OPT_FP_TYPE},
 	{NULL, 0, NULL, 0}};
 
 static int parse_direction(const char *s)
@@ -173,89 +190,135 @@ static int parse_direction(const char *s)
 		return 2;
 	if (strcasecmp(s, "inout") == 0)
 		return 3;
-	die(1, "unknown capture direction '%s'", s);
+	die(1, "unknown capture direction `%s'", s);
+}
+
+static const char *const packettypes[] = {
+	[PT_VAT] = "vat", [PT_WB] = "wb", [PT_RPC] = "rpc", [PT_RTP] = "rtp", [PT_RTCP] = "rtcp",
+	[PT_SNMP] = "snmp", [PT_CNFP] = "cnfp", [PT_TFTP] = "tftp", [PT_AODV] = "aodv",
+	[PT_CARP] = "carp", [PT_RADIUS] = "radius", [PT_ZMTP1] = "zmtp1", [PT_VXLAN] = "vxlan",
+	[PT_PGM] = "pgm", [PT_PGM_ZMTP1] = "pgm_zmtp1", [PT_LMP] = "lmp", [PT_RESP] = "resp",
+	[PT_PTP] = "ptp", [PT_SOMEIP] = "someip", [PT_DOMAIN] = "domain",
+};
+
+static int parse_packettype(const char *s)
+{
+	for (int i = 1; i < (int)(sizeof packettypes / sizeof packettypes[0]); i++)
+		if (packettypes[i] && strcasecmp(s, packettypes[i]) == 0)
+			return i;
+	die(1, "unknown packet type `%s'", s);
 }
 
 static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 {
 	int c;
-	long v;
+	int fflag = 0;
 	o->promisc = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":AB:c:C:dDeF:G:hi:KlLnNpqr:s:StuUvw:W:xXy:Z:#Q:", long_opts, NULL)) != -1) {
+	o->tstamp_type = -1;
+	opterr = 1; /* getopt's own "unrecognized option" / "invalid option" line, as tcpdump */
+	while ((c = getopt_long(argc, argv, "aAbB:c:C:dDeE:fF:G:hHi:Ij:JKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:Yz:Z:#",
+				long_opts, NULL)) != -1) {
 		switch (c) {
+		case 'a': break; /* compatibility with old tcpdump -a */
 		case 'A': o->Aflag++; break;
+		case 'b': o->bflag++; break;
 		case 'B':
-			if (parse_long(optarg, 1, INT_MAX / 1024, &v) < 0)
+			o->bufsize_kib = leading_int(optarg);
+			if (o->bufsize_kib <= 0 || o->bufsize_kib > INT_MAX / 1024)
 				die(1, "invalid packet buffer size %s", optarg);
-			o->bufsize_kib = (int)v;
 			break;
 		case 'c':
-			if (parse_long(optarg, 1, LONG_MAX, &v) < 0)
+			o->count = leading_int(optarg);
+			if (o->count <= 0)
 				die(1, "invalid packet count %s", optarg);
-			o->count = v;
 			break;
 		case 'C': {
 			char *end;
 			errno = 0;
 			long long x = strtoll(optarg, &end, 10);
-			long long mult = 1000000;
-			if (*end == 'k' || *end == 'K')
-				mult = 1024, end++;
-			else if (*end == 'm' || *end == 'M')
-				mult = 1024 * 1024, end++;
-			else if (*end == 'g' || *end == 'G')
-				mult = 1024LL * 1024 * 1024, end++;
-			if (errno || end == optarg || *end || x < 1 || x > LLONG_MAX / mult)
+			if (errno || end == optarg || *end || x < 1)
 				die(1, "invalid file size %s", optarg);
-			o->Cflag = (long)(x * mult);
+			if (x > LLONG_MAX / 1000000 || x * 1000000 > LONG_MAX)
+				die(1, "file size %s is too large", optarg);
+			o->Cflag = (long)(x * 1000000);
 			break;
 		}
 		case 'd': o->dflag++; break;
 		case 'D': o->list_ifaces = 1; break;
 		case 'e': o->eflag = 1; break;
-		case 'F': o->Ffile = optarg; break;
-		case 'G':
-			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
-				die(1, "invalid number of seconds %s", optarg);
-			o->Gflag = v;
+		case 'E': /* no ESP decryption yet: said as a tcpdump built without libcrypto says it */
+			fprintf(stderr, "synack: WARNING: crypto code not compiled in\n");
+			o->espsecret = optarg;
 			break;
-		case 'h': help_commands(stdout); usage(stdout); exit(0);
+		case 'f': fflag = 1; break;
+		case 'F': o->Ffile = optarg; break;
+		case 'G': /* 0 (or no number): no rotation */
+			o->Gflag = leading_int(optarg);
+			if (o->Gflag < 0)
+				die(1, "invalid number of seconds %s", optarg);
+			break;
+		case 'h': help(); exit(0);
+		case 'H': o->Hflag++; break;
 		case 'i': o->device = optarg; break;
+		case 'I': o->Iflag = 1; break;
+		case 'j':
+			o->tstamp_type = pcap_tstamp_type_name_to_val(optarg);
+			if (o->tstamp_type < 0)
+				die(1, "invalid time stamp type %s", optarg);
+			break;
+		case 'J': o->Jflag = 1; break;
 		case 'K': o->Kflag = 1; break;
 		case 'l': o->lflag = 1; break;
 		case 'L': o->list_linktypes = 1; break;
+		case 'm': /* no MIB modules: synack decodes SNMP without libsmi, as Debian's tcpdump */
+			fprintf(stderr, "synack: ignoring option `-m %s' (no libsmi support)\n", optarg);
+			break;
+		case 'M': o->sigsecret = optarg; break; /* TCP-MD5 signatures checked (print/tcp.c) */
 		case 'n': o->nflag++; break;
 		case 'N': break; /* host names are printed as given */
+		case 'O': o->no_optimize = 1; break;
 		case 'p': o->promisc = 0; break;
 		case 'q': o->qflag++; break;
-		case 'r':
-			if (!o->rfile)
+		case 'r': /* tcpdump reads the last -r; conns and diagnose read them all */
+			if (!o->rfile || o->mode == MODE_TCPDUMP)
 				o->rfile = optarg;
 			if (o->nrfiles < 64)
 				o->rfiles[o->nrfiles++] = optarg;
 			else
 				die(1, "too many -r files (at most 64)");
 			break;
-		case 's':
-			if (parse_long(optarg, 0, 262144, &v) < 0)
+		case 's': { /* any C base, as tcpdump: 0x100 is 256 */
+			char *end;
+			long x = strtol(optarg, &end, 0);
+			if (end == optarg || *end || x < 0 || x > 262144)
 				die(1, "invalid snaplen %s (must be >= 0 and <= 262144)", optarg);
-			o->snaplen = (int)v;
+			o->snaplen = (int)x;
 			break;
+		}
 		case 'S': o->Sflag = 1; break;
 		case 't': o->tflag++; break;
+		case 'T': o->packettype = parse_packettype(optarg); break;
 		case 'u': break;
 		case 'U': o->Uflag = 1; break;
 		case 'v': o->vflag++; break;
+		case 'V': o->Vfile = optarg; break;
 		case 'w': o->wfile = optarg; break;
 		case 'W':
-			if (parse_long(optarg, 1, INT_MAX, &v) < 0)
+			o->Wflag = leading_int(optarg);
+			if (o->Wflag <= 0)
 				die(1, "invalid number of output files %s", optarg);
-			o->Wflag = v;
 			break;
 		case 'x': o->xflag++; break;
 		case 'X': o->Xflag++; break;
-		case 'y': o->linktype = optarg; break;
+		case 'y':
+			if (capture_linktype_from_name(optarg) < 0)
+				die(1, "invalid data link type %s", optarg);
+			o->linktype = optarg;
+			break;
+		case 'Y': /* tcpdump takes the letter, but Debian's has no parser debugging: usage */
+			usage(stderr);
+			exit(error_status);
+		case 'z': o->zcmd = optarg; break;
 		case 'Z': o->Zuser = optarg; break;
 		case '#': o->numflag = 1; break;
 		case 'Q': o->direction = parse_direction(optarg); break;
@@ -268,34 +331,41 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 			else if (strcmp(optarg, "nano") == 0)
 				o->tstamp_precision = 1;
 			else
-				die(1, "unsupported time stamp precision '%s'", optarg);
+				die(1, "unsupported time stamp precision");
 			break;
 		case OPT_NANO: o->tstamp_precision = 1; break;
 		case OPT_MICRO: o->tstamp_precision = 0; break;
 		case OPT_VERSION:
 			printf("synack version %s\n%s\n", SYNACK_VERSION, capture_lib_version());
 			exit(0);
-		case OPT_HELP: help_commands(stdout); usage(stdout); exit(0);
+		case OPT_HELP: help(); exit(0);
 		case OPT_PRINT: *print_too = 1; break;
 		case OPT_ANALYZE: o->analyze = 1; break;
 		case OPT_JSON: o->json = 1; break;
-		case ':':
+		case OPT_FP_TYPE: {
+			/* tcpdump's check of the floating-point arithmetic: the single-precision
+			 * number with bits 0x4e93312d divided by 125000, in single precision */
+			uint32_t bits = 0x4e93312d;
+			float f;
+			memcpy(&f, &bits, sizeof f);
+			volatile float q = f / 125000.0f;
+			printf("%.3f\n", (double)q);
+			exit(0);
+		}
+		default: /* getopt printed what was wrong */
 			usage(stderr);
-			die(1, "option requires an argument -- '%c'", optopt ? optopt : '?');
-		default:
-			usage(stderr);
-			if (optopt)
-				die(1, "invalid option -- '%c'", optopt);
-			die(1, "unrecognized option '%s'", argv[optind - 1]);
+			exit(error_status);
 		}
 	}
 	if (o->tflag > 5)
-		o->tflag = 5;
+		die(1, "only -t, -tt, -ttt, -tttt and -ttttt are supported");
 	/* tflag: 0 default, 1..5 = -t .. -ttttt */
+	if (fflag && (o->Vfile || o->rfile))
+		die(1, "-f can not be used with -V or -r");
+	if (o->Vfile && o->rfile)
+		die(1, "-V and -r are mutually exclusive.");
 	o->nano = o->tstamp_precision;
-	/* -W without -C or -G is accepted and has no effect, as in tcpdump. */
-	if ((o->Cflag || o->Gflag) && !o->wfile)
-		die(1, "-%c requires -w", o->Cflag ? 'C' : 'G');
+	/* -W without -C or -G, and -C, -G or -z without -w, are accepted and do nothing, as in tcpdump. */
 	if (o->Ffile) {
 		o->filter = read_filter_file(o->Ffile);
 		if (optind < argc)
@@ -303,6 +373,51 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 	} else if (optind < argc) {
 		o->filter = join_args(argv + optind, argc - optind);
 	}
+}
+
+/* -V: the files to read, one name a line (tcpdump reads lines of up to PATH_MAX
+ * bytes and cuts only the newline). */
+static char **vfiles;
+static int nvfiles;
+
+static void load_vfile(const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!f)
+		die(1, "Unable to open file: %s", strerror(errno));
+	char line[PATH_MAX + 1];
+	int cap = 0;
+	while (fgets(line, sizeof line, f)) {
+		size_t n = strlen(line);
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = 0;
+		if (nvfiles == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **nv = realloc(vfiles, (size_t)cap * sizeof *nv);
+			if (!nv)
+				die(1, "out of memory");
+			vfiles = nv;
+		}
+		vfiles[nvfiles] = strdup(line);
+		if (!vfiles[nvfiles])
+			die(1, "out of memory");
+		nvfiles++;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (nvfiles == 0)
+		die(1, "Nothing in %s", path);
+}
+
+/* tcpdump's line for each file it reads; a cooked v2 file's interface names come
+ * from this machine's interface indexes, which tcpdump warns about (first file). */
+static void print_reading(const char *name, const struct capture *cap, int first)
+{
+	char ltd[128];
+	capture_linktype_desc(cap->linktype, ltd, sizeof ltd);
+	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, ltd, cap->snaplen);
+	if (first && cap->linktype == DLT_LINUX_SLL2)
+		fprintf(stderr, "Warning: interface names might be incorrect\n");
 }
 
 struct run {
@@ -423,13 +538,10 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 	for (int i = 0; i < n; i++) {
 		if (capture_open_file(&r->files[i], o->rfiles[i], o, err) < 0)
 			die(2, "%s", err);
-		if (capture_filter(&r->files[i], o->filter, 0, err) < 0)
+		if (capture_filter(&r->files[i], o->filter, 0, !o->no_optimize, err) < 0)
 			die(2, "%s", err);
 		capture_want_file_stats(&r->files[i], o->rfiles[i]);
-		char lt[128];
-		capture_linktype_desc(r->files[i].linktype, lt, sizeof lt);
-		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->rfiles[i], lt,
-			r->files[i].snaplen);
+		print_reading(o->rfiles[i], &r->files[i], 1);
 	}
 	int status = capture_loop_merged(r->files, n, o->count, on_merged_packet, r, err);
 	if (status < 0)
@@ -800,8 +912,17 @@ int main(int argc, char **argv)
 			die(1, "%s", err);
 		return 0;
 	}
-	if (o.linktype && capture_linktype_from_name(o.linktype) < 0)
-		die(1, "invalid data link type %s", o.linktype);
+	if (o.Vfile) {
+		load_vfile(o.Vfile);
+		if (o.mode != MODE_TCPDUMP) { /* conns, diagnose: every file, merged by time */
+			for (int i = 0; i < nvfiles; i++) {
+				if (o.nrfiles >= 64)
+					die(1, "too many files in %s (at most 64)", o.Vfile);
+				o.rfiles[o.nrfiles++] = vfiles[i];
+			}
+		}
+		o.rfile = vfiles[0];
+	}
 	if (o.mode != MODE_TCPDUMP && o.nrfiles > 1) {
 		if (o.wfile)
 			die(1, "-w cannot be used with several -r files");
@@ -826,30 +947,30 @@ int main(int argc, char **argv)
 	if (o.rfile) {
 		if (capture_open_file(&r.cap, o.rfile, &o, err) < 0)
 			die(1, "%s", err);
-	} else if (o.dflag && !o.device && !o.list_linktypes) {
+		/* tcpdump says what it reads before anything else (-d, a filter that fails) */
+		print_reading(o.rfile, &r.cap, 1);
+	} else if (o.dflag && !o.device) {
+		if (!o.linktype)
+			fprintf(stderr, "Warning: assuming Ethernet\n");
 		if (capture_open_dead(&r.cap, &o, err) < 0)
 			die(1, "%s", err);
 	} else {
 		if (capture_open_live(&r.cap, &o, err) < 0)
 			die(1, "%s", err);
-	}
-	if (o.list_linktypes) {
-		if (capture_list_linktypes(&r.cap, err) < 0)
+		if (o.list_linktypes) { /* -L applies to devices only: with -r the file is read */
+			if (capture_list_linktypes(&r.cap, err) < 0)
+				die(1, "%s", err);
+			return 0;
+		}
+		if (capture_set_linktype(&r.cap, &o, err) < 0)
 			die(1, "%s", err);
-		return 0;
 	}
 	if (o.dflag) {
-		if (capture_filter(&r.cap, o.filter, o.dflag, err) < 0)
+		if (capture_filter(&r.cap, o.filter, o.dflag, !o.no_optimize, err) < 0)
 			die(1, "%s", err);
 		return 0;
 	}
-	if (!r.cap.live) {
-		/* tcpdump says what it reads before compiling the filter (which may fail). */
-		char ltd[128];
-		capture_linktype_desc(r.cap.linktype, ltd, sizeof ltd);
-		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o.rfile, ltd, r.cap.snaplen);
-	}
-	if (capture_filter(&r.cap, o.filter, 0, err) < 0)
+	if (capture_filter(&r.cap, o.filter, 0, !o.no_optimize, err) < 0)
 		die(1, "%s", err);
 
 	r.writing = o.wfile != NULL && !o.count_only;
@@ -857,12 +978,8 @@ int main(int argc, char **argv)
 	if (r.writing && r.printing && strcmp(o.wfile, "-") == 0)
 		r.printing = 0;
 	pipeline_init(&r.pl, o.tstamp_precision);
-	if (r.writing) {
-		if (writer_open(&r.tw.w, o.wfile, r.cap.linktype, r.cap.snaplen, o.tstamp_precision, o.Uflag,
-				o.Cflag, o.Gflag, o.Wflag, err) < 0)
-			die(1, "%s", err);
-		pipeline_add(&r.pl, &tap_writer_ops, &r.tw);
-	}
+	if (r.writing)
+		pipeline_add(&r.pl, &tap_writer_ops, &r.tw); /* opened below, after the privilege drop */
 	if (o.mode != MODE_TCPDUMP) {
 		add_analysis_taps(&r, &o, r.cap.live);
 		if (o.rfile)
@@ -877,11 +994,28 @@ int main(int argc, char **argv)
 		if (pipeline_track(&r.pl, &tc) < 0)
 			die(1, "out of memory");
 	}
+	/* As tcpdump: drop to -Z's user (default: tcpdump, else nobody) first, then create the
+	 * -w file as that user.  Without -C/-G the first and only file may still be created where
+	 * only root may write (CAP_DAC_OVERRIDE kept until the sandbox); with -C/-G every file is
+	 * created without it, so a directory the user cannot write fails now, not at the first
+	 * rotation. */
+	int keep_dac = r.writing && !o.Cflag && !o.Gflag;
 	if (o.Zuser) {
-		if (capture_drop_privileges(o.Zuser, err) < 0)
+		if (capture_drop_privileges(o.Zuser, keep_dac, err) < 0)
 			die(1, "%s", err);
-	} else if (sandbox_default_user(&o, err) < 0) {
+	} else if (sandbox_default_user(&o, keep_dac, err) < 0) {
 		die(1, "%s", err);
+	}
+	if (r.writing) {
+		if (writer_open(&r.tw.w, o.wfile, r.cap.linktype, r.cap.snaplen, o.tstamp_precision, o.Uflag,
+				o.Cflag, o.Gflag, o.Wflag, err) < 0)
+			die(1, "%s", err);
+		if (o.zcmd && (o.Cflag || o.Gflag)) {
+			/* -z: a helper forked now (as the dropped user, outside the sandbox) runs the
+			 * command for each closed file; the capture only writes names to a pipe. */
+			if (writer_postrotate(&r.tw.w, o.zcmd, err) < 0)
+				die(1, "%s", err);
+		}
 	}
 	if (sandbox_enter(&o, err) < 0) /* sandbox.c: no capabilities, seccomp allow-list */
 		die(1, "%s", err);
@@ -913,6 +1047,26 @@ int main(int argc, char **argv)
 
 	capture_signals(&r.cap);
 	int rc = capture_loop(&r.cap, o.count, on_packet, &r, r.cap.live ? on_batch : NULL, err);
+	/* -V: the next files, one after the other, as tcpdump reads them (-c counts per file) */
+	for (int vi = 1; o.Vfile && o.mode == MODE_TCPDUMP && vi < nvfiles && rc == 0 && !capture_interrupted() &&
+			 !r.pl.stopped;
+	     vi++) {
+		int dlt = r.cap.linktype;
+		capture_close(&r.cap);
+		if (capture_open_file(&r.cap, vfiles[vi], &o, err) < 0)
+			die(1, "%s", err);
+		if (r.cap.linktype != dlt) {
+			if (r.writing)
+				die(1, "%s: new dlt does not match original", vfiles[vi]);
+			if (r.printing && !(o.analyze && o.json))
+				print_init(&r.tp.pr, &o, &stdout_buf, r.cap.linktype);
+		}
+		if (capture_filter(&r.cap, o.filter, 0, !o.no_optimize, err) < 0)
+			die(1, "%s", err);
+		print_reading(vfiles[vi], &r.cap, 0);
+		capture_signals(&r.cap);
+		rc = capture_loop(&r.cap, o.count, on_packet, &r, NULL, err);
+	}
 	if (o.mode != MODE_TCPDUMP)
 		report_capture(&r, &r.cap, 0);
 	int found = pipeline_finish(&r.pl, r.cap.live ? "capture stopped" : "end of capture");

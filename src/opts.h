@@ -53,6 +53,26 @@ struct opts {
 	long Gflag;          /* -G seconds */
 	long Wflag;          /* -W file count */
 	int time_zone_utc;   /* unused: TZ decides, as for tcpdump */
+	/* the rest of tcpdump 4.99's options */
+	int bflag;           /* -b: BGP AS numbers in asdot notation */
+	int Hflag;           /* -H: look for 802.11s mesh headers */
+	int Iflag;           /* -I / --monitor-mode */
+	int tstamp_type;     /* -j / --time-stamp-type: a PCAP_TSTAMP_* value, -1 unset */
+	int Jflag;           /* -J / --list-time-stamp-types */
+	int no_optimize;     /* -O / --no-optimize: pcap_compile without the optimizer */
+	int packettype;      /* -T: one of enum packettype (0 = by port, as usual) */
+	const char *espsecret; /* -E algo:secret (kept, not used: no ESP decryption yet) */
+	const char *sigsecret; /* -M secret: TCP-MD5 signatures (RFC 2385) are checked with it */
+	const char *Vfile;   /* -V: a file listing the files to read */
+	const char *zcmd;    /* -z: run after each -C/-G rotation with the closed file's name */
+};
+
+/* -T types, tcpdump's names (ascii case-insensitive): vat wb rpc rtp rtcp snmp cnfp
+ * tftp aodv carp radius zmtp1 vxlan pgm pgm_zmtp1 lmp resp ptp someip domain. */
+enum packettype {
+	PT_NONE, PT_VAT, PT_WB, PT_RPC, PT_RTP, PT_RTCP, PT_SNMP, PT_CNFP, PT_TFTP, PT_AODV,
+	PT_CARP, PT_RADIUS, PT_ZMTP1, PT_VXLAN, PT_PGM, PT_PGM_ZMTP1, PT_LMP, PT_RESP, PT_PTP,
+	PT_SOMEIP, PT_DOMAIN
 };
 
 #endif

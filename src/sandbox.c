@@ -37,14 +37,14 @@
 #include <termios.h>
 #endif
 
-int sandbox_default_user(const struct opts *o, char *err)
+int sandbox_default_user(const struct opts *o, int keep_dac, char *err)
 {
 	if (o->Zuser || geteuid() != 0)
 		return 0;
 	static const char *const users[] = {"tcpdump", "nobody"};
 	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
 		char e[ERRBUF];
-		if (capture_drop_privileges(users[i], e) == 0)
+		if (capture_drop_privileges(users[i], keep_dac, e) == 0)
 			return 0;
 		if (strncmp(e, "Couldn't find user", 18) != 0) {
 			snprintf(err, ERRBUF, "%s", e);
@@ -139,7 +139,8 @@ static void build(struct prog *p, const struct opts *o)
 	int rotate = o->Cflag > 0 || o->Gflag > 0;
 	int ports = o->nflag < 2;   /* port names from /etc/services */
 	int hosts = o->nflag == 0;  /* reverse DNS through the libc resolver */
-	int live = o->rfile == NULL; /* pcap_stats reads /sys/class/net/DEV/statistics/ */
+	/* live: pcap_stats reads /sys/class/net/DEV/statistics/; -V: the next files */
+	int live = o->rfile == NULL || o->Vfile != NULL;
 
 	/* the architecture the numbers below belong to, and no x32 calls */
 	emit(p, BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, arch));

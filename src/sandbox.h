@@ -5,7 +5,11 @@
  * sandbox_default_user(): as Debian's tcpdump does, a synack started as root
  * without -Z gives up root for an unprivileged user: "tcpdump" when that
  * account exists, else "nobody".  Call it where -Z is honoured (after the
- * capture device and the first -w file are open).
+ * capture device is open, before the -w file is created: the files belong to
+ * that user, as tcpdump's do; keep_dac keeps CAP_DAC_OVERRIDE until
+ * sandbox_enter() for a single -w file, see capture_drop_privileges()).
+ * -z runs its command from a helper forked before sandbox_enter(), so the
+ * allow-list needs no fork/exec even then (writer_postrotate()).
  *
  * sandbox_enter(): drops every capability (bounding set too where permitted),
  * sets no_new_privs and installs a seccomp-BPF allow-list of the system calls
@@ -23,7 +27,7 @@
 #include "opts.h"
 
 /* 0: dropped (or nothing to do); -1 err filled. */
-int sandbox_default_user(const struct opts *o, char *err);
+int sandbox_default_user(const struct opts *o, int keep_dac, char *err);
 /* 0 on success (or not supported here); -1 with err filled (ERRBUF bytes). */
 int sandbox_enter(const struct opts *o, char *err);
 

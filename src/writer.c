@@ -3,9 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* Number of digits tcpdump pads -C file numbers to with -W N: digits of N-1. */
@@ -134,6 +138,90 @@ int writer_flush(struct writer *w, char *err)
 	return 0;
 }
 
+/* -z helper: names arrive NUL-terminated; each one runs CMD NAME in a child. */
+_Noreturn static void postrotate_helper(int fd, const char *cmd)
+{
+	signal(SIGINT, SIG_IGN); /* outlive a ^C to the capture: its last names still come */
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGPIPE, SIG_DFL);
+	static char name[4096 + 1];
+	size_t n = 0;
+	for (;;) {
+		char c;
+		ssize_t k = read(fd, &c, 1);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			_exit(0);
+		if (c != 0) {
+			if (n < sizeof name - 1)
+				name[n++] = c;
+			continue;
+		}
+		name[n] = 0;
+		n = 0;
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		pid_t pid = fork();
+		if (pid < 0) {
+			fprintf(stderr, "compress_savefile: fork failed: %s\n", strerror(errno));
+			continue;
+		}
+		if (pid == 0) {
+			close(fd);
+			signal(SIGINT, SIG_DFL);
+			signal(SIGHUP, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
+			(void)setpriority(PRIO_PROCESS, 0, 19);
+			execlp(cmd, cmd, name, (char *)NULL);
+			fprintf(stderr, "compress_savefile: execlp(%s, %s) failed: %s\n", cmd, name, strerror(errno));
+			_exit(1);
+		}
+	}
+}
+
+int writer_postrotate(struct writer *w, const char *cmd, char *err)
+{
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) < 0) {
+		snprintf(err, ERRBUF, "-z: pipe: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(err, ERRBUF, "-z: fork: %s", strerror(errno));
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* nothing of the capture's (packet socket, -w file) reaches the command */
+		int fd = p[0];
+		if (fd != 3) {
+			if (dup2(fd, 3) < 0)
+				_exit(1);
+			fd = 3;
+		}
+		closefrom(4);
+		postrotate_helper(fd, cmd);
+	}
+	close(p[0]);
+	w->zfd = p[1];
+	return 0;
+}
+
+/* Hand the closed file to the -z helper (a short write to a pipe is atomic). */
+static void postrotate(struct writer *w)
+{
+	if (w->zfd <= 0)
+		return;
+	size_t n = strlen(w->cur) + 1;
+	while (write(w->zfd, w->cur, n) < 0 && errno == EINTR)
+		;
+}
+
 static int rotate(struct writer *w, long cnt, int pad, char *err)
 {
 	if (writer_flush(w, err) < 0)
@@ -144,6 +232,7 @@ static int rotate(struct writer *w, long cnt, int pad, char *err)
 		return -1;
 	}
 	w->fd = -1;
+	postrotate(w);
 	make_name(w, cnt, pad);
 	return open_file(w, err);
 }
@@ -158,6 +247,15 @@ int writer_write(struct writer *w, const struct pcap_pkthdr *h, const uint8_t *d
 			if (!w->Cbytes && w->Wcount > 0 && w->filecount > w->Wcount) {
 				if (writer_flush(w, err) < 0)
 					return -1;
+				if (w->zfd > 0 && !w->is_stdout) { /* closed now, then handed to -z */
+					if (close(w->fd) < 0) {
+						w->fd = -1;
+						snprintf(err, ERRBUF, "close error on '%.200s': %s", w->cur, strerror(errno));
+						return -1;
+					}
+					w->fd = -1;
+					postrotate(w);
+				}
 				return 1;
 			}
 			w->Ccount = 0;

@@ -32,6 +32,7 @@ struct writer {
 	time_t Gstart;          /* start of the current -G interval */
 	uint64_t committed;     /* file offset after the last complete record on disk */
 	uint64_t fileoff;       /* file offset after everything buffered */
+	int zfd;                /* -z: the helper's pipe (0 = no -z) */
 	size_t len;
 	unsigned char buf[1 << 16];
 };
@@ -45,6 +46,13 @@ int writer_open(struct writer *w, const char *name, int linktype, int snaplen, i
  * -1 on a write error (err filled, file cut back to the last whole record).
  */
 int writer_write(struct writer *w, const struct pcap_pkthdr *h, const uint8_t *data, char *err);
+/*
+ * -z CMD: forks a helper that, for each file the writer closes on rotation, forks
+ * and runs "CMD FILE" (execlp, lowest priority, as tcpdump does).  Call after the
+ * privilege drop and before the sandbox: afterwards the writer only writes the
+ * names to a pipe.  Returns 0, or -1 with err filled.
+ */
+int writer_postrotate(struct writer *w, const char *cmd, char *err);
 /* Writes what is buffered. 0 or -1 (file cut back on error). */
 int writer_flush(struct writer *w, char *err);
 /* Flushes and closes.  0 or -1. */

@@ -270,7 +270,7 @@ static int input_open(struct cmp *c, int k, int pass, char *err)
 	in->pass = pass;
 	char e[ERRBUF] = "";
 	if (capture_open_file(&in->cap, c->name[k], &o, e) < 0 ||
-	    (c->filter && *c->filter && capture_filter(&in->cap, c->filter, 0, e) < 0)) {
+	    (c->filter && *c->filter && capture_filter(&in->cap, c->filter, 0, 1, e) < 0)) {
 		snprintf(err, CMP_ERR, "%s", e);
 		capture_close(&in->cap);
 		return -1;

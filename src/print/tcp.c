@@ -17,6 +17,7 @@
  */
 #include "nd.h"
 #include "route.h"
+#include "../util/md5.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -244,9 +245,33 @@ static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
 	}
 }
 
+/* DNS over TCP: a 2-byte length, then the message. */
+static void tcp_dns(struct nd *nd, const uint8_t *bp, unsigned length)
+{
+	nd->protocol = "domain";
+	if (length < 2) {
+		out_fmt(nd->out, " [DNS over TCP: length %u < 2]", length);
+		nd_print_invalid(nd);
+		return;
+	}
+	uint16_t pl = GET_BE16(nd, bp);
+	if (pl != length - 2) {
+		out_fmt(nd->out, " [prefix length(%u) != length(%u)]", pl, length - 2);
+		nd_print_invalid(nd);
+		return;
+	}
+	ND_CHR(nd, ' ');
+	dns_print(nd, bp + 2, length - 2, 1);
+}
+
 static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint16_t sport, uint16_t dport,
 			const struct ipctx *ip)
 {
+	if (nd->o->packettype) { /* -T: the protocol named, never a guess by port (tcpdump) */
+		if (nd->o->packettype == PT_DOMAIN)
+			tcp_dns(nd, bp, length);
+		return;
+	}
 #define PORT(x) (sport == (x) || dport == (x))
 	if (PORT(PORT_BGP)) {
 		bgp_print(nd, bp, length);
@@ -260,20 +285,7 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		ND_STR(nd, ": ");
 		http_print(nd, bp, length);
 	} else if (PORT(PORT_DNS)) {
-		nd->protocol = "domain";
-		if (length < 2) {
-			out_fmt(nd->out, " [DNS over TCP: length %u < 2]", length);
-			nd_print_invalid(nd);
-			return;
-		}
-		uint16_t pl = GET_BE16(nd, bp);
-		if (pl != length - 2) {
-			out_fmt(nd->out, " [prefix length(%u) != length(%u)]", pl, length - 2);
-			nd_print_invalid(nd);
-			return;
-		}
-		ND_CHR(nd, ' ');
-		dns_print(nd, bp + 2, length - 2, 1);
+		tcp_dns(nd, bp, length);
 	} else if (PORT(PORT_RPKI_RTR)) {
 		rpki_rtr_print(nd, bp, length);
 	} else if (PORT(PORT_NFS)) {
@@ -282,6 +294,58 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		ldp_print(nd, bp, length);
 	}
 #undef PORT
+}
+
+/* -M: the RFC 2385 signature, MD5 over the IP pseudo-header, the TCP header without
+ * options (checksum zero), the payload and the secret.  1 valid, 0 invalid, -1 cannot
+ * check (and why printed), as tcpdump. */
+static int tcp_md5_check(struct nd *nd, const struct ipctx *ip, const uint8_t *bp, unsigned hlen,
+			 unsigned length, const uint8_t *sig)
+{
+	struct md5 m;
+	uint8_t b[64];
+	unsigned ver = GET_U8(nd, ip->iph) >> 4;
+	md5_init(&m);
+	if (ver == 4) {
+		for (int i = 0; i < 8; i++)
+			b[i] = GET_U8(nd, ip->iph + 12 + i);
+		b[8] = 0;
+		b[9] = GET_U8(nd, ip->iph + 9);
+		uint16_t tlen = (uint16_t)(GET_BE16(nd, ip->iph + 2) - (GET_U8(nd, ip->iph) & 15) * 4);
+		b[10] = (uint8_t)(tlen >> 8);
+		b[11] = (uint8_t)tlen;
+		md5_update(&m, b, 12);
+	} else if (ver == 6) {
+		for (int i = 0; i < 32; i++)
+			b[i] = GET_U8(nd, ip->iph + 8 + i);
+		uint16_t plen = GET_BE16(nd, ip->iph + 4);
+		memset(b + 32, 0, 8);
+		b[34] = (uint8_t)(plen >> 8);
+		b[35] = (uint8_t)plen;
+		b[39] = 6;
+		md5_update(&m, b, 40);
+	} else {
+		ND_STR(nd, "IP version not 4 or 6, ");
+		return -1;
+	}
+	for (int i = 0; i < 20; i++)
+		b[i] = GET_U8(nd, bp + i);
+	b[16] = b[17] = 0;
+	md5_update(&m, b, 20);
+	for (unsigned off = 0; off < length;) {
+		unsigned k = length - off < sizeof b ? length - off : (unsigned)sizeof b;
+		for (unsigned i = 0; i < k; i++)
+			b[i] = GET_U8(nd, bp + hlen + off + i);
+		md5_update(&m, b, k);
+		off += k;
+	}
+	md5_update(&m, nd->o->sigsecret, strlen(nd->o->sigsecret));
+	unsigned char d[16];
+	md5_final(&m, d);
+	for (int i = 0; i < 16; i++)
+		if (GET_U8(nd, sig + i) != d[i])
+			return 0;
+	return 1;
 }
 
 void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct ipctx *ip)
@@ -516,12 +580,22 @@ void tcp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 				datalen = 16;
 				LENCHECK(datalen);
 				ND_CHR(nd, ' ');
-				/* Debian's tcpdump is built with libcrypto; synack has no -M
-				 * secret, so the signature is never checked. */
-				if (!nd_ok(nd, bp + hlen, length))
+				/* checked as Debian's tcpdump (built with libcrypto) checks it */
+				if (!nd_ok(nd, bp + hlen, length)) {
 					ND_STR(nd, "snaplen too short, ");
-				else
+				} else if (!nd->o->sigsecret) {
 					ND_STR(nd, "shared secret not supplied with -M, ");
+				} else {
+					int ok = tcp_md5_check(nd, ip, bp, hlen, length, cp);
+					if (ok == 1) {
+						ND_STR(nd, "valid");
+						break;
+					}
+					if (ok == 0) {
+						nd_print_invalid(nd);
+						break;
+					}
+				}
 				ND_STR(nd, "can't check - ");
 				print_hexbytes(nd, cp, 16);
 				break;

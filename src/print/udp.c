@@ -145,6 +145,17 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		nd_print_trunc(nd);
 		return;
 	}
+	/* -T: the protocol named, whatever the ports (the types synack has printers for) */
+	if (nd->o->packettype == PT_VXLAN || nd->o->packettype == PT_DOMAIN || nd->o->packettype == PT_SOMEIP) {
+		udpipaddr_print(nd, ip, sport, dport);
+		if (nd->o->packettype == PT_VXLAN)
+			vxlan_print(nd, cp, length);
+		else if (nd->o->packettype == PT_DOMAIN)
+			dns_print(nd, cp, length, 0);
+		else
+			someip_print(nd, cp, length);
+		return;
+	}
 	udpipaddr_print(nd, ip, sport, dport);
 	/* Sun RPC to/from the NFS port is recognised before the checksum, as tcpdump does. */
 	if (!nd->o->qflag && nfs_udp_print(nd, cp, length, sport, dport, ip))

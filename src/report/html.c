@@ -148,7 +148,7 @@ static int pass_run(struct pass *p, const char *file, const char *filter, uint64
 	char lt[128];
 	capture_linktype_desc(p->cap.linktype, lt, sizeof lt);
 	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", file, lt, p->cap.snaplen);
-	if (capture_filter(&p->cap, filter, 0, err) < 0)
+	if (capture_filter(&p->cap, filter, 0, 1, err) < 0)
 		return -1;
 	capture_want_file_stats(&p->cap, file);
 	pipeline_init(&p->pl, 0);

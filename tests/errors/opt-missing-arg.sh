@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# tests/errors/opt-missing-arg.sh - an option missing its argument is rejected (usage may follow)
+# tests/errors/opt-missing-arg.sh - an option missing its argument: getopt's
+# line, then the usage text, exit 1, exactly as tcpdump.
 . "$(dirname "$0")/../lib.sh"
 need_synack
-ALLOW_USAGE=1 bad_option '-c' "option requires an argument -- 'c'" -r "$CAP/core-http.pcap" -c
+. "$(dirname "$0")/same.bash"
+same -r "$CAP/core-http.pcap" -c
+same -r "$CAP/core-http.pcap" --snapshot-length
+same -w
 finish

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# tests/errors/opt-unknown.sh - an unknown long option is rejected (usage may follow)
+# tests/errors/opt-unknown.sh - an unknown long option: getopt's "unrecognized
+# option" line, then the usage text, exit 1, exactly as tcpdump.
 . "$(dirname "$0")/../lib.sh"
 need_synack
-ALLOW_USAGE=1 bad_option '--bogus' "unrecognized option '--bogus'" --bogus -r "$CAP/core-http.pcap"
+. "$(dirname "$0")/same.bash"
+same --bogus -r "$CAP/core-http.pcap"
+same -r "$CAP/core-http.pcap" --nosuch=1
+same -r "$CAP/core-http.pcap" -g
 finish
