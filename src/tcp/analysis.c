@@ -82,7 +82,7 @@ static void gap_open(struct seg *g)
 }
 
 /* Same window, same ACK, nothing new: the shape of a dup ACK and its relatives. */
-static int same_ack_and_window(const struct seg *g)
+static inline int same_ack_and_window(const struct seg *g)
 {
 	const struct half *f = g->fwd;
 	return g->seglen == 0 && f->window_set && g->window == f->window && g->seq == f->nextseq &&
@@ -126,15 +126,17 @@ static void window_rules(struct seg *g)
 		g->tags |= TAG_WINDOW_FULL;
 		f->winfull++;
 	}
-	if (g->window && same_ack_and_window(g) && (r->last_tags & TAG_KEEPALIVE)) {
+	if (!same_ack_and_window(g))
+		return;
+	if (g->window && (r->last_tags & TAG_KEEPALIVE)) {
 		g->tags |= TAG_KEEPALIVE_ACK;
 		return;
 	}
-	if (g->window == 0 && same_ack_and_window(g) && (r->last_tags & TAG_ZW_PROBE)) {
+	if (g->window == 0 && (r->last_tags & TAG_ZW_PROBE)) {
 		g->tags |= TAG_ZW_PROBE_ACK;
 		return;
 	}
-	if (g->window && same_ack_and_window(g)) {
+	if (g->window) {
 		f->dupacknum = f->dupacknum == -1 ? 1 : f->dupacknum + 1;
 		f->dupacks++;
 		g->tags |= TAG_DUP_ACK;

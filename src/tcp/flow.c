@@ -230,7 +230,7 @@ static void conn_endpoints(struct conn *c, const struct pkt *pk)
 	}
 }
 
-static struct conn *conn_new(struct tracker *t, const struct pkt *pk, uint32_t h)
+static struct conn *conn_new(struct tracker *t, const struct pkt *pk, double now, uint32_t h)
 {
 	if (t->live >= t->cfg.max_conns) {
 		/* Table full: finish the least recently active connection first. */
@@ -253,7 +253,7 @@ static struct conn *conn_new(struct tracker *t, const struct pkt *pk, uint32_t h
 	}
 	conn_endpoints(c, pk);
 	c->id = t->next_id++;
-	c->start = c->last = pkt_time(pk);
+	c->start = c->last = now;
 	c->first_pkt = pk->num;
 	c->rst_first_by = -1;
 	c->rtt_min = -1;
@@ -269,9 +269,8 @@ static struct conn *conn_new(struct tracker *t, const struct pkt *pk, uint32_t h
 	return c;
 }
 
-struct conn *flow_packet(struct tracker *t, const struct pkt *pk, int *dir, uint32_t *tags)
+struct conn *flow_packet(struct tracker *t, const struct pkt *pk, double now, int *dir, uint32_t *tags)
 {
-	double now = pkt_time(pk);
 	if (now > t->now)
 		t->now = now;
 	if (++t->since_expire >= EXPIRE_EVERY) {
@@ -291,7 +290,7 @@ struct conn *flow_packet(struct tracker *t, const struct pkt *pk, int *dir, uint
 		*tags |= TAG_PORT_REUSE;
 	}
 	if (!c) {
-		c = conn_new(t, pk, h);
+		c = conn_new(t, pk, now, h);
 		if (!c)
 			return NULL;
 		chain_find(t, h, v6, pk->src, s->sport, pk->dst, s->dport, dir);

@@ -214,8 +214,9 @@ static void icmp_error(struct tracker *t, const struct pkt *pk)
 static void tcp_segment(struct tracker *t, const struct pkt *pk, struct tcp_result *res)
 {
 	struct seg g;
-	memset(&g, 0, sizeof g);
-	g.c = flow_packet(t, pk, &g.dir, &g.tags);
+	double now = pkt_time(pk);
+	g.tags = 0;
+	g.c = flow_packet(t, pk, now, &g.dir, &g.tags);
 	if (!g.c)
 		return;
 	g.pk = pk;
@@ -223,12 +224,15 @@ static void tcp_segment(struct tracker *t, const struct pkt *pk, struct tcp_resu
 	g.res = res;
 	g.fwd = &g.c->h[g.dir];
 	g.rev = &g.c->h[!g.dir];
-	g.now = pkt_time(pk);
+	g.now = now;
 	g.seq = g.s->seq;
 	g.ack = g.s->ack;
 	g.seglen = g.s->paylen;
 	g.flags = g.s->flags;
 	g.end = g.seq + g.seglen + ((g.flags & (TCPF_SYN | TCPF_FIN)) ? 1u : 0u);
+	g.window = 0;           /* analysis_segment: the scaled window */
+	g.hs_acked = g.not_advanced = g.advanced = 0;
+	/* ipid_prev, ts_prev_set, ts_prev: side_update */
 
 	side_update(&g);
 	handshake(&g);

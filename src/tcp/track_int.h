@@ -66,11 +66,12 @@
 
 /* The connection of a TCP packet, created when new (a SYN with a new ISN on a
  * known 4-tuple finishes the old one first: TAG_PORT_REUSE), moved to the end
- * of the activity list.  Also advances the tracker's clock and runs the expiry
+ * of the activity list.  Also advances the tracker's clock (now: the packet's
+ * time) and runs the expiry
  * scan.  NULL when the table is full and nothing can be evicted, or out of
  * memory.  *dir: 0 client->server, 1 server->client; *tags gets
  * TAG_PORT_REUSE / TAG_WSCALE_UNKNOWN. */
-struct conn *flow_packet(struct tracker *t, const struct pkt *pk, int *dir, uint32_t *tags);
+struct conn *flow_packet(struct tracker *t, const struct pkt *pk, double now, int *dir, uint32_t *tags);
 
 /* ---- one segment, as the stages see it ----------------------------------- */
 
