@@ -91,7 +91,7 @@ static int diag_tap_packet(void *self, const struct pkt_ctx *px)
 {
 	struct tap_diag *t = self;
 	if (px->pk && px->res)
-		diag_packet(t->diag, px->trk, px->pk, px->res, px->bytes, px->h->caplen);
+		diag_packet(t->diag, px->pk, px->res, px->bytes, px->h->caplen);
 	return 0;
 }
 

@@ -215,7 +215,7 @@ static int link_scope(const struct pkt *pk)
 	return (pk->dst[0] & 0xf0) == 0xe0 || (pk->dst[0] == 255 && pk->dst[1] == 255 && pk->dst[2] == 255 && pk->dst[3] == 255);
 }
 
-void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res,
+void diag_packet(struct diag *d, const struct pkt *pk, const struct tcp_result *res,
 		 const uint8_t *data, uint32_t caplen)
 {
 	double now = pkt_time(pk);
@@ -287,31 +287,6 @@ void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const 
 		struct host *x = diag_host_get(d, 1, pk->src, 1);
 		if (x)
 			x->nd_reply++;
-	}
-	/* An ICMP error quoting one of our TCP packets: attach it to the connection,
-	 * and note which packet (SYN, SYN-ACK, other) of which side it quotes. */
-	if (pk->has_icmp && pk->quote.valid && pk->quote.proto == 6) {
-		const struct icmp_quote *q = &pk->quote;
-		struct conn *c = tracker_find(t, q->v6, q->src, q->sport, q->dst, q->dport);
-		if (c) {
-			c->icmp_count++;
-			if (c->icmp_count == 1) {
-				c->icmp_type = pk->icmp_type;
-				c->icmp_code = pk->icmp_code;
-				c->icmp_v6 = (uint8_t)v6;
-				memcpy(c->icmp_from, pk->src, diag_alen(v6));
-				c->icmp_mtu = pk->icmp_mtu;
-				c->icmp_time = now;
-				c->icmp_pkt = pk->num;
-				struct conn_note *x = note_get(d, c->id);
-				x->icmp_set = 1;
-				x->icmp_dir = !(q->sport == c->cport && memcmp(q->src, c->cli, diag_alen(c->v6)) == 0);
-				if (x->icmp_dir == 0)
-					x->icmp_what = c->syn_count && q->seq == c->syn_isn ? 0 : 2;
-				else
-					x->icmp_what = c->synack_count && q->seq == c->synack_isn ? 1 : 2;
-			}
-		}
 	}
 }
 

@@ -3,7 +3,8 @@
  * connection records and a few packet-level events (ICMP errors, ARP/ND
  * requests, TTLs per host).
  *
- * Flow: diag_packet() sees every decoded packet (after the tracker), and
+ * Flow: diag_packet() sees every decoded packet (after the tracker, which
+ * also attaches ICMP errors to the connections they quote: conn.icmp_*), and
  * diag_conn_done() every finished connection; diag_finish() runs the rules
  * that need the whole picture (per-port and per-host patterns, vantage point)
  * and prints the findings, most serious first.  Memory: connection records
@@ -22,7 +23,7 @@ struct diag;
 
 struct diag *diag_new(struct out *o, int json, int live);
 /* data/caplen: the packet's bytes (borrowed for the call; the packet-level detectors read them). */
-void diag_packet(struct diag *d, struct tracker *t, const struct pkt *pk, const struct tcp_result *res,
+void diag_packet(struct diag *d, const struct pkt *pk, const struct tcp_result *res,
 		 const uint8_t *data, uint32_t caplen);
 void diag_conn_done(struct diag *d, const struct conn *c);
 /* Capture is stopping: the summary follows, so stop printing findings one by one. */

@@ -152,13 +152,10 @@ struct mac {
 };
 
 /* What diag noted about a live connection that its record does not keep:
- * which packet an ICMP error quoted, where a reset to a SYN came from.
- * A small ring: only connections with an ICMP error or a reset to a SYN. */
+ * where a reset to a SYN came from.  A small ring: only connections with a
+ * reset to a SYN.  (ICMP errors are attached to the record by the tracker.) */
 struct conn_note {
 	uint64_t conn_id;
-	int icmp_set;
-	int icmp_dir;               /* 0 the client's packet, 1 the server's */
-	int icmp_what;              /* 0 SYN, 1 SYN-ACK, 2 other */
 	int rst_set, rst_mac_set;
 	uint64_t rst_pkt;
 	uint8_t rst_mac[6];

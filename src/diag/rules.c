@@ -208,16 +208,15 @@ static int rule_icmp(struct diag *d, const struct conn *c, enum vantage v)
 	struct group *g = diag_group_get(d, kind, SEV_ERROR, c);
 	if (!g)
 		return 1;
-	const struct conn_note *ia = diag_note_find(d, c->id);
-	int dir = ia && ia->icmp_set ? ia->icmp_dir : 0, what = ia && ia->icmp_set ? ia->icmp_what : 0;
+	int dir = c->icmp_dir, what = c->icmp_what;
 	char from[64], ts[32], ev[400], quoted[96];
 	diag_addr_str(from, sizeof from, v6, c->icmp_from);
 	fmt_clock(ts, sizeof ts, c->icmp_time);
 	uint64_t qpkt = 0;
-	if (dir == 0 && what == 0) {
+	if (dir == 0 && what == ICMP_QUOTED_SYN) {
 		snprintf(quoted, sizeof quoted, "the client's SYN (packet %llu)", (unsigned long long)c->syn_pkt);
 		qpkt = c->syn_pkt;
-	} else if (dir == 1 && what == 1) {
+	} else if (dir == 1 && what == ICMP_QUOTED_SYNACK) {
 		snprintf(quoted, sizeof quoted, "the server's SYN-ACK (packet %llu)", (unsigned long long)c->synack_pkt);
 		qpkt = c->synack_pkt;
 	} else {
@@ -631,7 +630,7 @@ static int rule_stalls(struct diag *d, const struct conn *c, enum vantage v)
 		 * request byte, or that byte's first transmission) to the first response byte. */
 		double start = c->req_acked_time > 0 && c->req_acked_time < c->resp_time ? c->req_acked_time : c->req_last_time;
 		double ttfb = c->resp_time - start;
-		double rtt = c->syn_count && c->established ? c->hs_ack_time - c->syn_time : c->rtt_n ? c->rtt_min / 1000.0 : 0;
+		double rtt = c->syn_count && c->established ? c->hs_ack_time - c->syn_time : c->rtt_n ? c->rtt_min : 0;
 		if (ttfb >= 1.0 && ttfb > 10 * rtt) {
 			snprintf(ev, sizeof ev, "first response byte %.3f s after the request (network RTT %.1f ms)", ttfb, rtt * 1000);
 			struct group *g = diag_group_get(d, F_SLOW_SERVER, SEV_WARNING, c);

@@ -56,9 +56,12 @@ static void ended(char *buf, size_t n, const struct conn *c)
 		snprintf(buf, n, "%s", how);
 }
 
-static double avg_rtt(const struct conn *c)
+/* RTT in milliseconds, as the table and the JSON (rtt_ms) show it; the tracker keeps seconds. */
+#define MS(s) ((s) * 1000.0)
+
+static double avg_rtt_ms(const struct conn *c)
 {
-	return c->rtt_n ? c->rtt_sum / (double)c->rtt_n : -1;
+	return c->rtt_n ? MS(c->rtt_sum) / (double)c->rtt_n : -1;
 }
 
 /* A line under construction; no printf on this per-connection path. */
@@ -180,13 +183,13 @@ static char *format_text(const struct conn *c)
 	/* RTT min/avg/max */
 	size_t col = x.n;
 	if (c->rtt_n) {
-		k = fixs(t, c->rtt_min, 2);
+		k = fixs(t, MS(c->rtt_min), 2);
 		sb_mem(&x, t, k);
 		sb_mem(&x, "/", 1);
-		k = fixs(t, avg_rtt(c), 2);
+		k = fixs(t, avg_rtt_ms(c), 2);
 		sb_mem(&x, t, k);
 		sb_mem(&x, "/", 1);
-		k = fixs(t, c->rtt_max, 2);
+		k = fixs(t, MS(c->rtt_max), 2);
 		sb_mem(&x, t, k);
 	} else {
 		sb_mem(&x, "-", 1);
@@ -261,9 +264,9 @@ static char *format_json(const struct conn *c)
 	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->srv, srv, sizeof srv);
 	fmt_datetime(st, sizeof st, c->start);
 	char rmin[32], ravg[32], rmax[32], hs_s[32], hs_c[32], ttfb[32];
-	json_num(rmin, sizeof rmin, c->rtt_n ? c->rtt_min : -1);
-	json_num(ravg, sizeof ravg, avg_rtt(c));
-	json_num(rmax, sizeof rmax, c->rtt_n ? c->rtt_max : -1);
+	json_num(rmin, sizeof rmin, c->rtt_n ? MS(c->rtt_min) : -1);
+	json_num(ravg, sizeof ravg, avg_rtt_ms(c));
+	json_num(rmax, sizeof rmax, c->rtt_n ? MS(c->rtt_max) : -1);
 	/* null when not captured or ambiguous (a retransmitted SYN / SYN-ACK: Karn's rule) */
 	json_num(hs_s, sizeof hs_s, conn_hs_rtt_syn(c) >= 0 ? conn_hs_rtt_syn(c) * 1000 : -1);
 	json_num(hs_c, sizeof hs_c, conn_hs_rtt_ack(c) >= 0 ? conn_hs_rtt_ack(c) * 1000 : -1);

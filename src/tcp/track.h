@@ -9,7 +9,11 @@
  * is handed to the done callback and freed right after the callback returns;
  * the callback must copy what it keeps.  Memory is O(live connections): the
  * table has a hard cap (cfg.max_conns) and overflow is counted.
- * Sequence space is modulo 2^32 throughout.
+ * Sequence space is modulo 2^32 throughout; every time and duration is in
+ * seconds (outputs convert, e.g. to ms).
+ *
+ * Files: flow.c (table), track.c (tracker_packet), analysis.c (per-segment
+ * rules), rtt.c (RTT), tags.c (tag names, states); track_int.h for internals.
  */
 #ifndef SYNACK_TRACK_H
 #define SYNACK_TRACK_H
@@ -61,6 +65,10 @@ struct tcp_result {
 
 #define RTT_SLOTS 4
 #define GAP_SLOTS 4
+#define SYN_TIMES 8     /* SYN / SYN-ACK attempt times kept */
+
+/* What an ICMP error about a connection quoted (conn.icmp_what). */
+enum { ICMP_QUOTED_SYN, ICMP_QUOTED_SYNACK, ICMP_QUOTED_OTHER };
 
 struct half {
 	int seen;
@@ -152,7 +160,7 @@ struct conn {
 	struct half h[2];           /* 0: client->server, 1: server->client */
 	/* handshake */
 	int syn_count, synack_count;
-	double syn_times[8], synack_times[8];
+	double syn_times[SYN_TIMES], synack_times[SYN_TIMES];
 	uint32_t syn_isn, synack_isn;
 	uint64_t syn_pkt, synack_pkt, hs_ack_pkt;
 	double syn_time, synack_time, hs_ack_time;
@@ -167,7 +175,7 @@ struct conn {
 	double req_last_time;           /* last new request data before the response */
 	uint32_t req_end_seq;           /* client's next sequence number after that data */
 	double req_acked_time;          /* when the server acknowledged the whole request */
-	/* RTT samples (ms), never from a retransmitted segment (Karn) */
+	/* RTT samples (seconds), never from a retransmitted segment (Karn) */
 	double rtt_min, rtt_max, rtt_sum;
 	uint64_t rtt_n;
 	char history[24];
@@ -183,8 +191,11 @@ struct conn {
 	double last_syn_time;       /* most recent SYN (without ACK) */
 	double first_rtt;           /* SYN to the first ACK after it: Wireshark's out-of-order threshold */
 	int first_rtt_set;
-	/* ICMP / ICMPv6 errors that quote a packet of this connection */
+	/* ICMP / ICMPv6 errors that quote a TCP packet of this connection (while it
+	 * is live); the fields below describe the first one. */
 	int icmp_count;
+	int icmp_dir;               /* it quotes a packet of 0 the client, 1 the server */
+	int icmp_what;              /* ICMP_QUOTED_SYN / _SYNACK / _OTHER */
 	uint8_t icmp_type, icmp_code, icmp_v6;
 	uint8_t icmp_from[16];
 	uint16_t icmp_mtu;
@@ -205,7 +216,9 @@ typedef void (*conn_done_cb)(void *user, const struct conn *c);
 
 struct tracker;
 struct tracker *tracker_new(const struct tracker_cfg *cfg, conn_done_cb done, void *user);
-/* Account one decoded packet (non-TCP packets are ignored).  res may be NULL. */
+/* Account one decoded packet.  TCP packets are tracked (res gets the tags);
+ * an ICMP / ICMPv6 error that quotes a TCP packet of a live connection is
+ * attached to it (conn.icmp_*); other packets are ignored.  res may be NULL. */
 void tracker_packet(struct tracker *t, const struct pkt *pk, struct tcp_result *res);
 /* The live connection of a 4-tuple (either direction), or NULL. */
 struct conn *tracker_find(struct tracker *t, int v6, const uint8_t *src, uint16_t sport, const uint8_t *dst,

@@ -62,6 +62,34 @@ static struct tcp_result seg(int dir, double t, uint8_t flags, uint32_t seq, uin
 #define R TCPF_RST
 #define P TCPF_PSH
 
+/* An ICMP error from a router (10.0.9.9) quoting a TCP packet src:sport -> dst:dport with seq. */
+static void icmp_err(double t, uint8_t type, uint8_t code, int quote_dir, uint32_t qseq)
+{
+	static const uint8_t RTR[4] = {10, 0, 9, 9};
+	struct pkt pk;
+	memset(&pk, 0, sizeof pk);
+	pk.num = ++num;
+	pk.ts_sec = (int64_t)t;
+	pk.ts_frac = (uint32_t)((t - (double)(int64_t)t) * 1e6 + 0.5);
+	pk.l3 = 4;
+	pk.ttl = 250;
+	memcpy(pk.src, RTR, 4);
+	memcpy(pk.dst, quote_dir ? SRV : CLI, 4);
+	pk.has_icmp = 1;
+	pk.icmp_type = type;
+	pk.icmp_code = code;
+	pk.quote.valid = 1;
+	pk.quote.proto = 6;
+	memcpy(pk.quote.src, quote_dir ? SRV : CLI, 4);
+	memcpy(pk.quote.dst, quote_dir ? CLI : SRV, 4);
+	pk.quote.sport = quote_dir ? 80 : 40000;
+	pk.quote.dport = quote_dir ? 40000 : 80;
+	pk.quote.seq = qseq;
+	struct tcp_result r;
+	tracker_packet(trk, &pk, &r);
+	CHECK(r.conn == NULL && r.tags == 0);  /* not a TCP packet: no tags */
+}
+
 static void reset(void)
 {
 	if (trk)
@@ -212,6 +240,46 @@ int main(void)
 	tracker_finish(trk, "end");
 	CHECK_STR(conn_state(&last_done), "OTH");
 	CHECK(last_done.cport == 40000 && last_done.sport == 80);
+
+	/* ICMP errors quoting a packet of a live connection are attached to it: the first
+	 * one is kept with the side and the kind of packet it quotes; later ones are counted. */
+	reset();
+	seg(0, 1.0, S, 1000, 0, 0, 64240);
+	icmp_err(1.01, 3, 13, 0, 1000);         /* quotes the client's SYN */
+	icmp_err(1.02, 11, 0, 1, 777);          /* another one: counted only */
+	icmp_err(1.03, 3, 1, 0, 1000);
+	{
+		const struct conn *c = tracker_find(trk, 0, CLI, 40000, SRV, 80);
+		CHECK(c && c->icmp_count == 3);
+		CHECK(c && c->icmp_type == 3 && c->icmp_code == 13 && !c->icmp_v6);
+		CHECK(c && c->icmp_dir == 0 && c->icmp_what == ICMP_QUOTED_SYN);
+		CHECK(c && c->icmp_pkt == 2 && c->icmp_time > 1.005 && c->icmp_time < 1.015);
+		CHECK(c && c->icmp_from[0] == 10 && c->icmp_from[3] == 9);
+	}
+	reset();
+	seg(0, 1.0, S, 1000, 0, 0, 64240);
+	seg(1, 1.01, S | A, 5000, 1001, 0, 65160);
+	icmp_err(1.02, 3, 3, 1, 5000);          /* quotes the server's SYN-ACK */
+	{
+		const struct conn *c = tracker_find(trk, 0, SRV, 80, CLI, 40000);
+		CHECK(c && c->icmp_count == 1 && c->icmp_dir == 1 && c->icmp_what == ICMP_QUOTED_SYNACK);
+	}
+	reset();
+	seg(0, 1.0, S, 1000, 0, 0, 64240);
+	seg(1, 1.01, S | A, 5000, 1001, 0, 65160);
+	seg(0, 1.02, A, 1001, 5001, 0, 502);
+	seg(0, 1.03, A | P, 1001, 5001, 100, 502);
+	icmp_err(1.04, 3, 4, 0, 1001);          /* quotes client data: "other" */
+	{
+		const struct conn *c = tracker_find(trk, 0, CLI, 40000, SRV, 80);
+		CHECK(c && c->icmp_count == 1 && c->icmp_dir == 0 && c->icmp_what == ICMP_QUOTED_OTHER);
+		CHECK(c && c->h[0].pkts == 3 && c->h[1].pkts == 1); /* the error is not a packet of the connection */
+	}
+	icmp_err(1.05, 3, 4, 0, 1001);
+	tracker_finish(trk, "end");
+	CHECK(ndone == 1 && last_done.icmp_count == 2);
+	icmp_err(1.06, 3, 4, 0, 1001);          /* the connection is gone: nothing to attach to */
+	CHECK(ndone == 1);
 
 	/* The table cap: the least recently active connection is finished first. */
 	tracker_free(trk);
