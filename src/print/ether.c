@@ -10,6 +10,7 @@
 
 #include "../proto.h"
 #include "tunnel.h"
+#include "lan.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -58,6 +59,9 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case ETHERTYPE_MPLS:
 	case ETHERTYPE_MPLS_MULTI:
 		mpls_print(nd, p, len);
+		return 1;
+	case 0x88f7:
+		ptp_print(nd, p, len);
 		return 1;
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:

@@ -1,0 +1,15 @@
+/*
+ * lan.h - printers for LAN control and first-hop protocols (PTP, STP, EAPOL,
+ * IGMP, UDLD, PIM, LLDP, CDP, loopback, DTP, VRRP, ...), each in its own file
+ * under print/.  p points at the protocol header, len is the length on the
+ * wire; every read goes through the nd.h accessors.
+ */
+#ifndef SYNACK_PRINT_LAN_H
+#define SYNACK_PRINT_LAN_H
+
+#include "nd.h"
+
+/* PTP (IEEE 1588): ethertype 0x88f7, UDP ports 319 and 320 */
+void ptp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
+#endif

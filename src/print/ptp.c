@@ -1,0 +1,196 @@
+/*
+ * ptp.c - Precision Time Protocol (IEEE 1588-2008, PTPv2), over Ethernet
+ * (ethertype 0x88f7) and UDP (event port 319, general port 320), printed as
+ * tcpdump 4.99 prints it.
+ *
+ *   0        1        2        3
+ *   +--------+--------+-----------------+
+ *   |sdo|type|  vers  |  messageLength  |   vers: tcpdump prints the whole byte
+ *   +--------+--------+-----------------+   (2.1 shows as "PTPv18")
+ *   | domain |  rsvd  |      flags      |
+ *   +--------+--------+-----------------+
+ *   |  correction (ns, 6)  | sub-ns (2) |   the 8-byte correction field,
+ *   +-----------------------------------+   shown as its two parts
+ *   |  reserved (4) | clock identity (8)|
+ *   +-----------------------------------+
+ *   | port (2) | sequence (2) | ctrl | logInterval |   then the body (34 on)
+ */
+#include "lan.h"
+
+#define PTP_HDR_LEN 34
+
+static const struct tok ptp_msg_names[] = {
+	{0x0, "sync msg"},         {0x1, "delay req msg"},   {0x2, "peer delay req msg"},
+	{0x3, "peer delay resp msg"}, {0x8, "follow up msg"}, {0x9, "delay resp msg"},
+	{0xa, "pdelay resp fup msg"}, {0xb, "announce msg"}, {0xc, "signaling msg"},
+	{0xd, "management msg"},   {0, NULL},
+};
+
+static const struct tok ptp_control_names[] = {
+	{0, "Sync"}, {1, "Delay_Req"}, {2, "Follow_Up"}, {3, "Delay_Resp"},
+	{4, "Management"}, {5, "Other"}, {0, NULL},
+};
+
+/* Single flag bits only: tcpdump never matches its multi-bit "unknown" entry. */
+static const struct tok ptp_flag_names[] = {
+	{0x0001, "l1 61"},          {0x0002, "l1 59"},
+	{0x0004, "utc reasonable"}, {0x0008, "timescale"},
+	{0x0010, "time tracable"},  {0x0020, "frequency tracable"},
+	{0x0100, "alternate master"}, {0x0200, "two step"},
+	{0x0400, "unicast"},        {0x1000, "profile specific 1"},
+	{0x2000, "profile specific 2"}, {0x4000, "security mask"},
+	{0, NULL},
+};
+
+static uint64_t get_be48(struct nd *nd, const uint8_t *p)
+{
+	return (uint64_t)GET_BE16(nd, p) << 32 | GET_BE32(nd, p + 2);
+}
+
+static void ptp_hex64(struct nd *nd, uint64_t v)
+{
+	ND_STR(nd, "0x");
+	out_hex(nd->out, v, 0);
+}
+
+/* 6-byte seconds and 4-byte nanoseconds; comma says whether a comma follows "seconds". */
+static void ptp_timestamp(struct nd *nd, const uint8_t *p, const char *name, int comma)
+{
+	ND_STR(nd, ", ");
+	ND_STR(nd, name);
+	ND_STR(nd, " : ");
+	ND_U(nd, get_be48(nd, p));
+	ND_STR(nd, comma ? " seconds, " : " seconds ");
+	ND_U(nd, GET_BE32(nd, p + 6));
+	ND_STR(nd, " nanoseconds");
+}
+
+static void ptp_port_identity(struct nd *nd, const uint8_t *p)
+{
+	ND_STR(nd, ", port identity : ");
+	ptp_hex64(nd, GET_BE64(nd, p));
+	ND_STR(nd, ", port id : ");
+	ND_U(nd, GET_BE16(nd, p + 8));
+}
+
+static void ptp_announce(struct nd *nd, const uint8_t *p)
+{
+	ptp_timestamp(nd, p, "originTimeStamp", 0);
+	ND_STR(nd, ", origin cur utc :");
+	ND_U(nd, GET_BE16(nd, p + 10));
+	ND_STR(nd, ", rsvd : ");
+	ND_U(nd, GET_U8(nd, p + 12));
+	ND_STR(nd, ", gm priority_1 : ");
+	ND_U(nd, GET_U8(nd, p + 13));
+	ND_STR(nd, ", gm clock class : ");
+	ND_U(nd, GET_U8(nd, p + 14));
+	ND_STR(nd, ", gm clock accuracy : ");
+	ND_U(nd, GET_U8(nd, p + 15));
+	ND_STR(nd, ", gm clock variance : ");
+	ND_U(nd, GET_BE16(nd, p + 16));
+	ND_STR(nd, ", gm priority_2 : ");
+	ND_U(nd, GET_U8(nd, p + 18));
+	ND_STR(nd, ", gm clock id : ");
+	ptp_hex64(nd, GET_BE64(nd, p + 19));
+	ND_STR(nd, ", steps removed : ");
+	ND_U(nd, GET_BE16(nd, p + 27));
+	ND_STR(nd, ", time source : 0x");
+	out_hex(nd->out, GET_U8(nd, p + 29), 0);
+}
+
+/*
+ * tcpdump 4.99 prints the four one-byte management fields all from the first
+ * byte of the target port identity (it never advances its pointer), with a
+ * doubled ", " before each; synack shows the same bytes the same way.
+ */
+static void ptp_management(struct nd *nd, const uint8_t *p)
+{
+	ptp_port_identity(nd, p);
+	uint8_t b = GET_U8(nd, p);
+	out_fmt(nd->out, ", , start boundary hops  %u, , boundary hops  %u", b, b);
+	out_fmt(nd->out, ", , flags  0x%x, , reserved  0x%x", b, b);
+}
+
+static void ptp_v2_print(struct nd *nd, const uint8_t *p)
+{
+	uint8_t b0 = GET_U8(nd, p);
+	uint8_t type = b0 & 0x0f;
+	ND_STR(nd, (b0 & 0x10) ? ", v1 compat : yes" : ", v1 compat : no");
+	ND_STR(nd, ", msg type : ");
+	nd_tok(nd, ptp_msg_names, "none", type);
+	ND_STR(nd, ", length : ");
+	ND_U(nd, GET_BE16(nd, p + 2));
+	ND_STR(nd, ", domain : ");
+	ND_U(nd, GET_U8(nd, p + 4));
+	ND_STR(nd, ", reserved1 : ");
+	ND_U(nd, GET_U8(nd, p + 5));
+	ND_STR(nd, ", Flags [");
+	nd_bits(nd, ptp_flag_names, GET_BE16(nd, p + 6), ", ");
+	ND_STR(nd, "], NS correction : ");
+	ND_U(nd, get_be48(nd, p + 8));
+	ND_STR(nd, ", sub NS correction : ");
+	ND_U(nd, GET_BE16(nd, p + 14));
+	ND_STR(nd, ", reserved2 : ");
+	ND_U(nd, GET_BE32(nd, p + 16));
+	ND_STR(nd, ", clock identity : ");
+	ptp_hex64(nd, GET_BE64(nd, p + 20));
+	ND_STR(nd, ", port id : ");
+	ND_U(nd, GET_BE16(nd, p + 28));
+	ND_STR(nd, ", seq id : ");
+	ND_U(nd, GET_BE16(nd, p + 30));
+	uint8_t control = GET_U8(nd, p + 32);
+	ND_STR(nd, ", control : ");
+	ND_U(nd, control);
+	ND_STR(nd, " (");
+	nd_tok(nd, ptp_control_names, "none", control);
+	ND_STR(nd, "), log message interval : ");
+	ND_U(nd, GET_U8(nd, p + 33));
+
+	const uint8_t *body = p + PTP_HDR_LEN;
+	switch (type) {
+	case 0x0: /* sync */
+	case 0x1: /* delay request */
+		ptp_timestamp(nd, body, "originTimeStamp", 1);
+		break;
+	case 0x8: /* follow up */
+		ptp_timestamp(nd, body, "preciseOriginTimeStamp", 1);
+		break;
+	case 0x2: /* peer delay request */
+	case 0xa: /* peer delay response follow up */
+		ptp_timestamp(nd, body, "preciseOriginTimeStamp", 1);
+		ptp_port_identity(nd, body + 10);
+		break;
+	case 0x3: /* peer delay response */
+	case 0x9: /* delay response */
+		ptp_timestamp(nd, body, "receiveTimeStamp", 1);
+		ptp_port_identity(nd, body + 10);
+		break;
+	case 0xb:
+		ptp_announce(nd, body);
+		break;
+	case 0xc: /* signaling: the target port identity */
+		ptp_port_identity(nd, body);
+		break;
+	case 0xd:
+		ptp_management(nd, body);
+		break;
+	default:
+		break;
+	}
+}
+
+void ptp_print(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	nd->protocol = "ptp";
+	if (len < PTP_HDR_LEN) {
+		nd_print_trunc(nd);
+		return;
+	}
+	uint8_t vers = (uint8_t)(GET_BE16(nd, p) & 0xff);
+	ND_STR(nd, "PTPv");
+	ND_U(nd, vers);
+	if (vers == 1)
+		ND_STR(nd, " (not implemented)");
+	else if (vers == 2)
+		ptp_v2_print(nd, p);
+}
