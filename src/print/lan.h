@@ -12,4 +12,10 @@
 /* PTP (IEEE 1588): ethertype 0x88f7, UDP ports 319 and 320 */
 void ptp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* Spanning tree BPDUs (LLC SAP 0x42, SNAP PVST) */
+void stp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* The payloads under SNAP that this group prints (Cisco CDP/DTP/UDLD/VTP/PVST,
+ * bridged BPDUs); 1 when printed (print/lan.c). */
+int lan_snap_print(struct nd *nd, uint32_t oui, uint16_t pid, const uint8_t *p, uint32_t len);
+
 #endif
