@@ -18,4 +18,7 @@ void stp_print(struct nd *nd, const uint8_t *p, uint32_t len);
  * bridged BPDUs); 1 when printed (print/lan.c). */
 int lan_snap_print(struct nd *nd, uint32_t oui, uint16_t pid, const uint8_t *p, uint32_t len);
 
+/* 802.1X EAPOL (ethertype 0x888e) and EAP */
+void eapol_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif
