@@ -16,6 +16,7 @@
 
 #include "../proto.h"
 #include "tunnel.h"
+#include "lan.h"
 
 #include <netdb.h>
 #include <string.h>
@@ -259,6 +260,12 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 		break;
 	case 113:
 		pgm_print(nd, p, len, ip);
+		break;
+	case 2:
+		igmp_print(nd, p, len);
+		break;
+	case 103:
+		pim_print(nd, p, len, ip);
 		break;
 	case 50:
 		esp_print(nd, p, len);

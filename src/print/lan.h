@@ -21,4 +21,11 @@ int lan_snap_print(struct nd *nd, uint32_t oui, uint16_t pid, const uint8_t *p, 
 /* 802.1X EAPOL (ethertype 0x888e) and EAP */
 void eapol_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* IGMP (IP protocol 2), PIMv1 inside IGMP, PIMv2 (IP protocol 103) */
+void igmp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void pimv1_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void pim_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* tcpdump's unsigned_relts_print: "1m45s", "0s" */
+void lan_relts_print(struct nd *nd, uint32_t secs);
+
 #endif
