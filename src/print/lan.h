@@ -28,4 +28,7 @@ void pim_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx
 /* tcpdump's unsigned_relts_print: "1m45s", "0s" */
 void lan_relts_print(struct nd *nd, uint32_t secs);
 
+/* Cisco UDLD (SNAP PID 0x0111) */
+void udld_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif
