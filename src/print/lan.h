@@ -31,4 +31,9 @@ void lan_relts_print(struct nd *nd, uint32_t secs);
 /* Cisco UDLD (SNAP PID 0x0111) */
 void udld_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* Cisco DTP (SNAP PID 0x2004) */
+void dtp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Configuration Testing Protocol, ethertype 0x9000 */
+void loopback_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif
