@@ -11,6 +11,9 @@ int lan_snap_print(struct nd *nd, uint32_t oui, uint16_t pid, const uint8_t *p, 
 {
 	if (oui == OUI_CISCO) {
 		switch (pid) {
+		case 0x2000:
+			cdp_print(nd, p, len);
+			return 1;
 		case 0x2004:
 			dtp_print(nd, p, len);
 			return 1;

@@ -36,4 +36,7 @@ void dtp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Configuration Testing Protocol, ethertype 0x9000 */
 void loopback_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* Cisco CDP (SNAP PID 0x2000) */
+void cdp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif
