@@ -267,6 +267,9 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 	case 103:
 		pim_print(nd, p, len, ip);
 		break;
+	case 112:
+		vrrp_print(nd, p, len, ip);
+		break;
 	case 50:
 		esp_print(nd, p, len);
 		break;

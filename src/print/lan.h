@@ -39,4 +39,9 @@ void loopback_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Cisco CDP (SNAP PID 0x2000) */
 void cdp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* VRRP v2/v3 (IP protocol 112) */
+void vrrp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* MS NLB heartbeat (ethertype 0x886f) */
+void msnlb_print(struct nd *nd, const uint8_t *p);
+
 #endif
