@@ -44,4 +44,7 @@ void vrrp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipct
 /* MS NLB heartbeat (ethertype 0x886f) */
 void msnlb_print(struct nd *nd, const uint8_t *p);
 
+/* LLDP (ethertype 0x88cc) */
+void lldp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif
