@@ -114,7 +114,25 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	caplen -= ETHER_HDRLEN;
 
 	int printed_length = 0;
-	while (ETHERTYPE_IS_VLAN(type)) {
+	while (ETHERTYPE_IS_VLAN(type) || type == 0xd28b) {
+		if (type == 0xd28b) { /* Arista header: shown also without -e, then the inner type */
+			ether_type_print(nd, type);
+			ND_STR(nd, ", length ");
+			ND_U(nd, orig_len);
+			ND_STR(nd, ": ");
+			int n = arista_print(nd, p);
+			if (n < 0) {
+				default_print(nd, p, caplen);
+				return;
+			}
+			type = GET_BE16(nd, p + n);
+			nd->ll_hdr_len += (uint32_t)n + 2;
+			p += n + 2;
+			len -= (uint32_t)n + 2;
+			caplen -= (uint32_t)n + 2;
+			printed_length = 0;
+			continue;
+		}
 		if (caplen < 4) {
 			/* tcpdump names the tag's type only once the tag is captured */
 			nd->ll_hdr_len += caplen;

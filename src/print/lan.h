@@ -47,4 +47,8 @@ void msnlb_print(struct nd *nd, const uint8_t *p);
 /* LLDP (ethertype 0x88cc) */
 void lldp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* Arista vendor header (ethertype 0xd28b): bytes used before the inner
+ * ethertype, or -1 when the subtype or format is unknown. */
+int arista_print(struct nd *nd, const uint8_t *p);
+
 #endif
