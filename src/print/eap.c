@@ -54,9 +54,9 @@ static void eap_method_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	case 3: /* nak: the desired methods, one byte each */
 		for (uint32_t i = 5; i < len; i++) {
 			uint8_t t = GET_U8(nd, p + i);
-			ND_CHR(nd, ' ');
+			ND_STR(nd, i == 5 ? " " : ", ");
 			nd_tok(nd, eap_method_names, "unknown", t);
-			out_fmt(nd->out, " (%u),", t);
+			out_fmt(nd->out, " (%u)", t);
 		}
 		break;
 	case 13: /* TLS */
@@ -100,9 +100,13 @@ void eapol_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	if (!nd->o->vflag || type != 0)
 		return;
 	const uint8_t *e = p + 4;
+	if (GET_BE16(nd, p + 2) == 0) { /* no EAP packet at all */
+		nd_print_trunc(nd);
+		return;
+	}
+	ND_STR(nd, ", ");
 	uint8_t code = GET_U8(nd, e);
 	uint16_t elen = GET_BE16(nd, e + 2);
-	ND_STR(nd, ", ");
 	nd_tok(nd, eap_code_names, "unknown", code);
 	out_fmt(nd->out, " (%u), id %u, len %u", code, GET_U8(nd, e + 1), elen);
 	nd_need(nd, e, elen);

@@ -194,6 +194,8 @@ void igmp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		ND_STR(nd, "igmp dvmrp");
 		if (len < 8)
 			out_fmt(nd->out, " [len %u]", len);
+		else
+			dvmrp_print(nd, p, len);
 		break;
 	case 0x14:
 		ND_STR(nd, "igmp pimv1");

@@ -51,4 +51,7 @@ void lldp_print(struct nd *nd, const uint8_t *p, uint32_t len);
  * ethertype, or -1 when the subtype or format is unknown. */
 int arista_print(struct nd *nd, const uint8_t *p);
 
+/* DVMRP in IGMP type 0x13 (p at the IGMP header, len >= 8) */
+void dvmrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif

@@ -17,12 +17,14 @@
  */
 #include "lan.h"
 
+#include <inttypes.h>
+
 #define PTP_HDR_LEN 34
 
 static const struct tok ptp_msg_names[] = {
 	{0x0, "sync msg"},         {0x1, "delay req msg"},   {0x2, "peer delay req msg"},
 	{0x3, "peer delay resp msg"}, {0x8, "follow up msg"}, {0x9, "delay resp msg"},
-	{0xa, "pdelay resp fup msg"}, {0xb, "announce msg"}, {0xc, "signaling msg"},
+	{0xa, "pdelay resp fup msg"}, {0xb, "announce msg"}, {0xc, "signalling msg"},
 	{0xd, "management msg"},   {0, NULL},
 };
 
@@ -47,55 +49,38 @@ static uint64_t get_be48(struct nd *nd, const uint8_t *p)
 	return (uint64_t)GET_BE16(nd, p) << 32 | GET_BE32(nd, p + 2);
 }
 
-static void ptp_hex64(struct nd *nd, uint64_t v)
-{
-	ND_STR(nd, "0x");
-	out_hex(nd->out, v, 0);
-}
+/*
+ * Each ", label : value" piece is formatted whole after its bytes are read,
+ * as tcpdump does: a field cut by the capture does not show its label.
+ */
 
 /* 6-byte seconds and 4-byte nanoseconds; comma says whether a comma follows "seconds". */
 static void ptp_timestamp(struct nd *nd, const uint8_t *p, const char *name, int comma)
 {
-	ND_STR(nd, ", ");
-	ND_STR(nd, name);
-	ND_STR(nd, " : ");
-	ND_U(nd, get_be48(nd, p));
-	ND_STR(nd, comma ? " seconds, " : " seconds ");
-	ND_U(nd, GET_BE32(nd, p + 6));
-	ND_STR(nd, " nanoseconds");
+	out_fmt(nd->out, ", %s :", name);
+	out_fmt(nd->out, " %" PRIu64 " seconds%s", get_be48(nd, p), comma ? "," : "");
+	out_fmt(nd->out, " %u nanoseconds", GET_BE32(nd, p + 6));
 }
 
 static void ptp_port_identity(struct nd *nd, const uint8_t *p)
 {
-	ND_STR(nd, ", port identity : ");
-	ptp_hex64(nd, GET_BE64(nd, p));
-	ND_STR(nd, ", port id : ");
-	ND_U(nd, GET_BE16(nd, p + 8));
+	out_fmt(nd->out, ", port identity : 0x%" PRIx64, GET_BE64(nd, p));
+	out_fmt(nd->out, ", port id : %u", GET_BE16(nd, p + 8));
 }
 
 static void ptp_announce(struct nd *nd, const uint8_t *p)
 {
 	ptp_timestamp(nd, p, "originTimeStamp", 0);
-	ND_STR(nd, ", origin cur utc :");
-	ND_U(nd, GET_BE16(nd, p + 10));
-	ND_STR(nd, ", rsvd : ");
-	ND_U(nd, GET_U8(nd, p + 12));
-	ND_STR(nd, ", gm priority_1 : ");
-	ND_U(nd, GET_U8(nd, p + 13));
-	ND_STR(nd, ", gm clock class : ");
-	ND_U(nd, GET_U8(nd, p + 14));
-	ND_STR(nd, ", gm clock accuracy : ");
-	ND_U(nd, GET_U8(nd, p + 15));
-	ND_STR(nd, ", gm clock variance : ");
-	ND_U(nd, GET_BE16(nd, p + 16));
-	ND_STR(nd, ", gm priority_2 : ");
-	ND_U(nd, GET_U8(nd, p + 18));
-	ND_STR(nd, ", gm clock id : ");
-	ptp_hex64(nd, GET_BE64(nd, p + 19));
-	ND_STR(nd, ", steps removed : ");
-	ND_U(nd, GET_BE16(nd, p + 27));
-	ND_STR(nd, ", time source : 0x");
-	out_hex(nd->out, GET_U8(nd, p + 29), 0);
+	out_fmt(nd->out, ", origin cur utc :%u", GET_BE16(nd, p + 10));
+	out_fmt(nd->out, ", rsvd : %u", GET_U8(nd, p + 12));
+	out_fmt(nd->out, ", gm priority_1 : %u", GET_U8(nd, p + 13));
+	out_fmt(nd->out, ", gm clock class : %u", GET_U8(nd, p + 14));
+	out_fmt(nd->out, ", gm clock accuracy : %u", GET_U8(nd, p + 15));
+	out_fmt(nd->out, ", gm clock variance : %u", GET_BE16(nd, p + 16));
+	out_fmt(nd->out, ", gm priority_2 : %u", GET_U8(nd, p + 18));
+	out_fmt(nd->out, ", gm clock id : 0x%" PRIx64, GET_BE64(nd, p + 19));
+	out_fmt(nd->out, ", steps removed : %u", GET_BE16(nd, p + 27));
+	out_fmt(nd->out, ", time source : 0x%x", GET_U8(nd, p + 29));
 }
 
 /*
@@ -115,36 +100,26 @@ static void ptp_v2_print(struct nd *nd, const uint8_t *p)
 {
 	uint8_t b0 = GET_U8(nd, p);
 	uint8_t type = b0 & 0x0f;
-	ND_STR(nd, (b0 & 0x10) ? ", v1 compat : yes" : ", v1 compat : no");
-	ND_STR(nd, ", msg type : ");
-	nd_tok(nd, ptp_msg_names, "none", type);
-	ND_STR(nd, ", length : ");
-	ND_U(nd, GET_BE16(nd, p + 2));
-	ND_STR(nd, ", domain : ");
-	ND_U(nd, GET_U8(nd, p + 4));
-	ND_STR(nd, ", reserved1 : ");
-	ND_U(nd, GET_U8(nd, p + 5));
+	const char *tname = tok_find(ptp_msg_names, type);
+	out_fmt(nd->out, ", v1 compat : %s", (b0 & 0x10) ? "yes" : "no");
+	out_fmt(nd->out, ", msg type : %s", tname ? tname : "Reserved");
+	out_fmt(nd->out, ", length : %u", GET_BE16(nd, p + 2));
+	out_fmt(nd->out, ", domain : %u", GET_U8(nd, p + 4));
+	out_fmt(nd->out, ", reserved1 : %u", GET_U8(nd, p + 5));
+	uint16_t flags = GET_BE16(nd, p + 6);
 	ND_STR(nd, ", Flags [");
-	nd_bits(nd, ptp_flag_names, GET_BE16(nd, p + 6), ", ");
-	ND_STR(nd, "], NS correction : ");
-	ND_U(nd, get_be48(nd, p + 8));
-	ND_STR(nd, ", sub NS correction : ");
-	ND_U(nd, GET_BE16(nd, p + 14));
-	ND_STR(nd, ", reserved2 : ");
-	ND_U(nd, GET_BE32(nd, p + 16));
-	ND_STR(nd, ", clock identity : ");
-	ptp_hex64(nd, GET_BE64(nd, p + 20));
-	ND_STR(nd, ", port id : ");
-	ND_U(nd, GET_BE16(nd, p + 28));
-	ND_STR(nd, ", seq id : ");
-	ND_U(nd, GET_BE16(nd, p + 30));
+	nd_bits(nd, ptp_flag_names, flags, ", ");
+	ND_CHR(nd, ']');
+	out_fmt(nd->out, ", NS correction : %" PRIu64, get_be48(nd, p + 8));
+	out_fmt(nd->out, ", sub NS correction : %u", GET_BE16(nd, p + 14));
+	out_fmt(nd->out, ", reserved2 : %u", GET_BE32(nd, p + 16));
+	out_fmt(nd->out, ", clock identity : 0x%" PRIx64, GET_BE64(nd, p + 20));
+	out_fmt(nd->out, ", port id : %u", GET_BE16(nd, p + 28));
+	out_fmt(nd->out, ", seq id : %u", GET_BE16(nd, p + 30));
 	uint8_t control = GET_U8(nd, p + 32);
-	ND_STR(nd, ", control : ");
-	ND_U(nd, control);
-	ND_STR(nd, " (");
-	nd_tok(nd, ptp_control_names, "none", control);
-	ND_STR(nd, "), log message interval : ");
-	ND_U(nd, GET_U8(nd, p + 33));
+	const char *cname = tok_find(ptp_control_names, control);
+	out_fmt(nd->out, ", control : %u (%s)", control, cname ? cname : "Reserved");
+	out_fmt(nd->out, ", log message interval : %u", GET_U8(nd, p + 33));
 
 	const uint8_t *body = p + PTP_HDR_LEN;
 	switch (type) {
@@ -183,7 +158,8 @@ void ptp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "ptp";
 	if (len < PTP_HDR_LEN) {
-		nd_print_trunc(nd);
+		out_fmt(nd->out, " [length %u < %u]", len, PTP_HDR_LEN);
+		nd_print_invalid(nd);
 		return;
 	}
 	uint8_t vers = (uint8_t)(GET_BE16(nd, p) & 0xff);
