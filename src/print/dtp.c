@@ -36,7 +36,7 @@ void dtp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_tok(nd, dtp_tlv_names, "Unknown", type);
 		out_fmt(nd->out, " (0x%04x) TLV, length %u", type, len);
 		if (len < 4 || len > length) {
-			out_fmt(nd->out, "[TLV length %u]", len);
+			out_fmt(nd->out, "[invalid TLV length %u]", len);
 			goto invalid;
 		}
 		switch (type) {

@@ -121,7 +121,14 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 			ND_U(nd, orig_len);
 			ND_STR(nd, ": ");
 			int n = arista_print(nd, p);
-			if (n < 0) {
+			if (n < 0) { /* unknown subtype or format: the frame as an unknown type */
+				if (!nd->o->eflag) {
+					ether_addresses_print(nd, src, dst);
+					ether_type_print(nd, type);
+					ND_STR(nd, ", length ");
+					ND_U(nd, orig_len);
+					ND_STR(nd, ": ");
+				}
 				default_print(nd, p, caplen);
 				return;
 			}

@@ -11,6 +11,8 @@
  */
 #include "lan.h"
 
+#include <inttypes.h>
+
 static const struct tok lldp_tlv_names[] = {
 	{0, "End"}, {1, "Chassis ID"}, {2, "Port ID"}, {3, "Time to Live"},
 	{4, "Port Description"}, {5, "System Name"}, {6, "System Description"},
@@ -227,6 +229,44 @@ static void lldp_subtype_line(struct nd *nd, const struct tok *names, uint8_t su
 	out_fmt(nd->out, " Subtype (%u)", subtype);
 }
 
+static const struct tok lldp_evb_mode_names[] = {
+	{0, "Not Supported"}, {1, "EVB Bridge"}, {2, "EVB Station"},
+	{3, "Reserved for future Standardization"}, {0, NULL},
+};
+
+/* "Priority : 0 .. 7" and one bit of v per priority, as the DCB TLVs show them */
+static void lldp_bit_row(struct nd *nd, const char *title, uint8_t v)
+{
+	ND_STR(nd, title);
+	ND_STR(nd, "\n\t     Priority : 0  1  2  3  4  5  6  7");
+	ND_STR(nd, "\n\t     Value    : ");
+	for (int i = 0; i < 8; i++)
+		out_fmt(nd->out, "%-2d ", (v >> i) & 1);
+}
+
+/* ETS priority assignment (4 bytes of nibbles), TC bandwidth (8) and TSA (8) tables */
+static void lldp_ets_tables(struct nd *nd, const uint8_t *p)
+{
+	nd_need(nd, p, 4);
+	ND_STR(nd, "\n\t    Priority Assignment Table");
+	ND_STR(nd, "\n\t     Priority : 0   1   2   3   4   5   6   7");
+	ND_STR(nd, "\n\t     Value    : ");
+	for (int i = 0; i < 4; i++)
+		out_fmt(nd->out, "%-3d %-3d%s", GET_U8(nd, p + i) >> 4, GET_U8(nd, p + i) & 0x0f, i < 3 ? " " : "");
+	nd_need(nd, p + 4, 8);
+	ND_STR(nd, "\n\t    TC Bandwidth Table");
+	ND_STR(nd, "\n\t     TC%   : 0   1   2   3   4   5   6   7");
+	ND_STR(nd, "\n\t     Value : ");
+	for (int i = 0; i < 8; i++)
+		out_fmt(nd->out, "%-3d%s", GET_U8(nd, p + 4 + i), i < 7 ? " " : "");
+	nd_need(nd, p + 12, 8);
+	ND_STR(nd, "\n\t    TSA Assignment Table");
+	ND_STR(nd, "\n\t     Traffic Class: 0   1   2   3   4   5   6   7");
+	ND_STR(nd, "\n\t     Value        : ");
+	for (int i = 0; i < 8; i++)
+		out_fmt(nd->out, "%-3d%s", GET_U8(nd, p + 12 + i), i < 7 ? " " : "");
+}
+
 /* The organisation-specific printers return 1 when a hex dump should follow. */
 static int lldp_8021_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
@@ -274,6 +314,88 @@ static int lldp_8021_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	}
 	case 7:
 		goto aggr;
+	case 8:
+		if (len < 6)
+			return 0;
+		lldp_bit_row(nd, "\n\t    Pre-Priority CNPV Indicator", GET_U8(nd, p + 4));
+		lldp_bit_row(nd, "\n\t    Pre-Priority Ready Indicator", GET_U8(nd, p + 5));
+		return 0;
+	case 9:
+	case 10: {
+		if (len < 25)
+			return 0;
+		uint8_t t = GET_U8(nd, p + 4);
+		if (subtype == 9)
+			out_fmt(nd->out, "\n\t    Willing:%u, CBS:%u, RES:%u, Max TCs:%u", t >> 7, (t >> 6) & 0x02,
+				(t >> 3) & 0x07, t & 0x07);
+		else
+			out_fmt(nd->out, "\n\t    RES: %u", t);
+		lldp_ets_tables(nd, p + 5);
+		return 0;
+	}
+	case 11: {
+		if (len < 6)
+			return 0;
+		uint8_t t = GET_U8(nd, p + 4);
+		out_fmt(nd->out, "\n\t    Willing: %u, MBC: %u, RES: %u, PFC cap:%u ", t >> 7, (t >> 6) & 0x01,
+			(t >> 4) & 0x03, t & 0x0f);
+		lldp_bit_row(nd, "\n\t    PFC Enable", GET_U8(nd, p + 5));
+		return 0;
+	}
+	case 12: {
+		if (len < 5)
+			return 0;
+		out_fmt(nd->out, "\n\t    RES: %u", GET_U8(nd, p + 4));
+		if (len <= 5)
+			return 0;
+		uint32_t sublen = len - 5;
+		if (sublen % 3)
+			return 0;
+		ND_STR(nd, "\n\t    Application Priority Table");
+		for (uint32_t i = 0; i < sublen; i += 3) {
+			uint8_t t = GET_U8(nd, p + i + 5);
+			out_fmt(nd->out, "\n\t      Priority: %u, RES: %u, Sel: %u, Protocol ID: %u", t >> 5,
+				(t >> 3) & 0x03, t & 0x07, GET_BE16(nd, p + i + 6));
+		}
+		return 0;
+	}
+	case 13: {
+		if (len < 9)
+			return 0;
+		uint8_t t = GET_U8(nd, p + 4);
+		ND_STR(nd, "\n\t    EVB Bridge Status");
+		out_fmt(nd->out, "\n\t      RES: %u, BGID: %u, RRCAP: %u, RRCTR: %u", t >> 3, (t >> 2) & 1,
+			(t >> 1) & 1, t & 1);
+		t = GET_U8(nd, p + 5);
+		ND_STR(nd, "\n\t    EVB Station Status");
+		out_fmt(nd->out, "\n\t      RES: %u, SGID: %u, RRREQ: %u,RRSTAT: %u", t >> 4, (t >> 3) & 1,
+			(t >> 2) & 1, t & 3);
+		t = GET_U8(nd, p + 6);
+		out_fmt(nd->out, "\n\t    R: %u, RTE: %u, ", t >> 5, t & 0x1f);
+		t = GET_U8(nd, p + 7);
+		ND_STR(nd, "EVB Mode: ");
+		nd_tok(nd, lldp_evb_mode_names, "unknown", t >> 6);
+		out_fmt(nd->out, " [%u]", t >> 6);
+		out_fmt(nd->out, "\n\t    ROL: %u, RWD: %u, ", (t >> 5) & 1, t & 0x1f);
+		t = GET_U8(nd, p + 8);
+		out_fmt(nd->out, "RES: %u, ROL: %u, RKA: %u", t >> 6, (t >> 5) & 1, t & 0x1f);
+		return 0;
+	}
+	case 14: {
+		if (len < 8)
+			return 0;
+		uint8_t t = GET_U8(nd, p + 4);
+		out_fmt(nd->out, "\n\t    Role: %u, RES: %u, Scomp: %u ", t >> 7, (t >> 4) & 0x07, (t >> 3) & 1);
+		out_fmt(nd->out, "ChnCap: %u", GET_BE16(nd, p + 6) & 0x0fff);
+		uint32_t sublen = len - 8;
+		if (sublen % 3)
+			return 0;
+		for (uint32_t i = 0; i < sublen; i += 3) {
+			uint32_t v = GET_BE24(nd, p + i + 8);
+			out_fmt(nd->out, "\n\t    SCID: %u, SVID: %u", v >> 12, v & 0xfff);
+		}
+		return 0;
+	}
 	default:
 		return 1;
 	}
@@ -355,6 +477,97 @@ static int lldp_iana_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	return 0;
 }
 
+static const struct tok lldp_tia_location_format_names[] = {
+	{1, "coordinate-based LCI"}, {2, "civic address LCI"}, {3, "ECS ELIN"}, {0, NULL},
+};
+static const struct tok lldp_tia_altitude_names[] = {{1, "meters"}, {2, "floors"}, {0, NULL}};
+static const struct tok lldp_tia_datum_names[] = {
+	{1, "World Geodesic System 1984"}, {2, "North American Datum 1983 (NAVD88)"},
+	{3, "North American Datum 1983 (MLLW)"}, {0, NULL},
+};
+static const struct tok lldp_tia_catype_names[] = {
+	{1, "national subdivisions (state,canton,region,province,prefecture)"},
+	{2, "county, parish, gun, district"}, {3, "city, township, shi"},
+	{4, "city division, borough, city district, ward chou"}, {5, "neighborhood, block"},
+	{6, "street"}, {0, NULL},
+};
+static const struct tok lldp_tia_lci_what_names[] = {
+	{0, "location of DHCP server"},
+	{1, "location of the network element believed to be closest to the client"},
+	{2, "location of the client"}, {0, NULL},
+};
+
+static uint64_t lldp_latlon(struct nd *nd, const uint8_t *p)
+{
+	return (uint64_t)(GET_U8(nd, p) & 3) << 32 | GET_BE32(nd, p + 1);
+}
+
+static int lldp_tia_location(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	if (len < 5)
+		return 0;
+	uint8_t fmt = GET_U8(nd, p + 4);
+	ND_STR(nd, "\n\t    Location data format ");
+	nd_tok(nd, lldp_tia_location_format_names, "unknown", fmt);
+	out_fmt(nd->out, " (0x%02x)", fmt);
+	switch (fmt) {
+	case 1:
+		if (len < 21)
+			return 0;
+		out_fmt(nd->out, "\n\t    Latitude resolution %u, latitude value %" PRIu64, GET_U8(nd, p + 5) >> 2,
+			lldp_latlon(nd, p + 5));
+		out_fmt(nd->out, "\n\t    Longitude resolution %u, longitude value %" PRIu64,
+			GET_U8(nd, p + 10) >> 2, lldp_latlon(nd, p + 10));
+		ND_STR(nd, "\n\t    Altitude type ");
+		nd_tok(nd, lldp_tia_altitude_names, "unknown", GET_U8(nd, p + 15) >> 4);
+		out_fmt(nd->out, " (%u)", GET_U8(nd, p + 15) >> 4);
+		out_fmt(nd->out, "\n\t    Altitude resolution %u, altitude value 0x%x",
+			(GET_BE16(nd, p + 15) >> 6) & 0x3f, GET_BE32(nd, p + 16) & 0x3fffffff);
+		ND_STR(nd, "\n\t    Datum ");
+		nd_tok(nd, lldp_tia_datum_names, "unknown", GET_U8(nd, p + 20));
+		out_fmt(nd->out, " (0x%02x)", GET_U8(nd, p + 20));
+		return 0;
+	case 2: {
+		if (len < 6)
+			return 0;
+		uint32_t lci = GET_U8(nd, p + 5);
+		if (lci < 3 || len < 7 + lci)
+			return 0;
+		uint8_t what = GET_U8(nd, p + 6);
+		out_fmt(nd->out, "\n\t    LCI length %u, LCI what ", lci);
+		nd_tok(nd, lldp_tia_lci_what_names, "unknown", what);
+		out_fmt(nd->out, " (0x%02x), Country-code ", what);
+		nd_printn(nd, p + 7, 2);
+		lci -= 3;
+		const uint8_t *c = p + 9;
+		while (lci) {
+			if (lci < 2)
+				return 0;
+			uint8_t ct = GET_U8(nd, c), cl = GET_U8(nd, c + 1);
+			c += 2;
+			lci -= 2;
+			ND_STR(nd, "\n\t      CA type '");
+			nd_tok(nd, lldp_tia_catype_names, "unknown", ct);
+			out_fmt(nd->out, "' (%u), length %u: ", ct, cl);
+			if (ct == 0 || cl == 0 || lci < cl)
+				return 0;
+			nd_printn(nd, c, cl);
+			c += cl;
+			lci -= cl;
+		}
+		return 0;
+	}
+	case 3:
+		ND_STR(nd, "\n\t    ECS ELIN id ");
+		nd_printn(nd, p + 5, len - 5);
+		return 0;
+	default:
+		ND_STR(nd, "\n\t    Location ID ");
+		nd_print_unknown_data(nd, p + 5, "\n\t      ", len - 5);
+		return 0;
+	}
+}
+
 static int lldp_tia_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	if (len < 4)
@@ -390,6 +603,8 @@ static int lldp_tia_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, ", DSCP value %u", GET_BE16(nd, p + 6) & 0x003f);
 		return 0;
 	}
+	case 3:
+		return lldp_tia_location(nd, p, len);
 	case 4: {
 		if (len < 7)
 			return 0;
