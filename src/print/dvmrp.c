@@ -132,7 +132,7 @@ static int dvmrp_neighbors(struct nd *nd, const uint8_t *p, uint32_t len, int v2
 			len -= 4;
 		}
 		if (v2 && ncount != -1) {
-			out_fmt(nd->out, " [ncount %d]", ncount);
+			ND_STR(nd, " [invalid ncount]");
 			return -1;
 		}
 	}

@@ -54,4 +54,10 @@ int arista_print(struct nd *nd, const uint8_t *p);
 /* DVMRP in IGMP type 0x13 (p at the IGMP header, len >= 8) */
 void dvmrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* Cisco HSRP v0/v1 (UDP port 1985) */
+void hsrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
+/* Slow protocols: LACP and Marker (ethertype 0x8809) */
+void slow_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif

@@ -397,3 +397,54 @@ M = [eth(0x9000, loop(0, struct.pack("<H", 2) + bytes.fromhex("020000000002") + 
      eth(0xd28b, struct.pack(">HBB", 1, 0, 0x30) + bytes(20), "00:00:00:00:00:01"),
      eth(0xd28b, struct.pack(">H", 2) + bytes(20), "00:00:00:00:00:01")]
 save("lan-misc.pcap", M)
+
+# ---------------------------------------------------------------- DVMRP (in IGMP)
+def dvmrp(code, body, ver=(0xff, 3)):
+    return with_csum(struct.pack(">BBHBBBB", 0x13, code, 0, 0, 0, ver[0], ver[1]) + body, 2)
+
+report = bytes([255, 255, 0]) + a4("10.198.3.0")[:3] + b"\x01" + a4("10.198.4.0")[:3] + b"\x82" + \
+    bytes([0, 0, 0]) + b"\x0a" + b"\x83"
+D = [ip4(2, dvmrp(1, struct.pack(">I", 77) + a4("10.198.3.9") + a4("10.198.3.10")), dst="224.0.0.4"),
+     ip4(2, dvmrp(1, b"\0\0"), dst="224.0.0.4"),
+     ip4(2, dvmrp(2, report), dst="224.0.0.4"),
+     ip4(2, dvmrp(2, bytes([255, 0, 0]) + b"\x0a"), dst="224.0.0.4"),
+     ip4(2, dvmrp(3, b""), dst="10.198.3.2"),
+     ip4(2, dvmrp(4, a4("10.198.3.1") + bytes([1, 2, 2]) + a4("10.198.3.9") + a4("10.198.3.10")), dst="10.198.3.2"),
+     ip4(2, dvmrp(6, a4("10.198.3.1") + bytes([1, 0, 0x53, 2]) + a4("10.198.3.9") + a4("10.198.3.10"), ver=(4, 12)), dst="10.198.3.2"),
+     ip4(2, dvmrp(6, a4("10.198.3.1") + bytes([1, 0, 0, 3]) + a4("10.198.3.9")), dst="10.198.3.2"),
+     ip4(2, dvmrp(7, a4("10.198.3.40") + a4("239.3.3.3") + struct.pack(">I", 7200)), dst="10.198.3.2"),
+     ip4(2, dvmrp(8, a4("10.198.3.40") + a4("239.3.3.3")), dst="10.198.3.2"),
+     ip4(2, dvmrp(9, a4("10.198.3.40") + a4("239.3.3.3")), dst="10.198.3.2"),
+     ip4(2, dvmrp(12, b""), dst="10.198.3.2"),
+     cut(ip4(2, dvmrp(7, a4("10.198.3.40") + a4("239.3.3.3") + struct.pack(">I", 7200)), dst="10.198.3.2"), 6)]
+save("lan-dvmrp.pcap", D)
+
+# ---------------------------------------------------------------- HSRP, LACP, Marker, OAM
+def hsrp(op, state, group, rsv=0, ver=0):
+    return struct.pack(">BBBBBBBB", ver, op, state, 3, 10, 120, group, rsv) + b"cisco\0\0\0" + a4("10.198.3.254")
+
+def udp4(sport, dport, data):
+    return Ether(src=SRC, dst="01:00:5e:00:00:02") / IP(src=A4, dst="224.0.0.2", ttl=1) / UDP(sport=sport, dport=dport) / Raw(data)
+
+def lacp_ap(t, sysmac, key, port, state):
+    return bytes([t, 20]) + struct.pack(">H", 32768) + bytes.fromhex(sysmac) + struct.pack(">HHHB", key, 128, port, state) + bytes(3)
+
+lacp = b"\x01\x01" + lacp_ap(1, "020000000001", 13, 1, 0x3d) + lacp_ap(2, "020000000002", 14, 7, 0x02) + \
+    bytes([3, 16]) + struct.pack(">H", 50) + bytes(12) + bytes([9, 4, 1, 2]) + bytes([0, 0]) + bytes(50)
+marker = b"\x02\x01" + bytes([1, 16]) + struct.pack(">H", 3) + bytes.fromhex("020000000003") + struct.pack(">I", 0xabcdef01) + bytes(2) + bytes([0, 0]) + bytes(90)
+SLOW = "01:80:c2:00:00:02"
+H = [udp4(1985, 1985, hsrp(0, 16, 1)),
+     udp4(1985, 1985, hsrp(1, 8, 2, rsv=5)),
+     udp4(1985, 1985, hsrp(7, 3, 2)),
+     udp4(1985, 1985, hsrp(0, 16, 1, ver=1)),
+     cut(udp4(1985, 1985, hsrp(2, 4, 1)), 6),
+     eth(0x8809, lacp, SLOW),
+     eth(0x8809, marker, SLOW),
+     eth(0x8809, b"\x01\x02" + bytes(20), SLOW),
+     eth(0x8809, b"\x02\x01" + bytes([1, 10]) + bytes(8) + bytes([0, 0]), SLOW),
+     eth(0x8809, b"\x01\x01" + bytes([1, 1]), SLOW),
+     eth(0x8809, b"\x01\x01" + bytes([1, 60]) + bytes(30), SLOW),
+     eth(0x8809, b"\x07" + bytes(10), SLOW),
+     cut(eth(0x8809, lacp, SLOW), 100)]
+save("lan-slow.pcap", H)
+save("lan-oam.pcap", [eth(0x8809, b"\x03\x00\x50\x00" + bytes(40), SLOW)])
