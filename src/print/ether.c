@@ -60,6 +60,9 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case ETHERTYPE_MPLS_MULTI:
 		mpls_print(nd, p, len);
 		return 1;
+	case 0x8902:
+		cfm_print(nd, p, len);
+		return 1;
 	case 0x8809:
 		slow_print(nd, p, len);
 		return 1;

@@ -60,4 +60,7 @@ void hsrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Slow protocols: LACP and Marker (ethertype 0x8809) */
 void slow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* IEEE 802.1ag CFM (ethertype 0x8902) */
+void cfm_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif

@@ -448,3 +448,37 @@ H = [udp4(1985, 1985, hsrp(0, 16, 1)),
      cut(eth(0x8809, lacp, SLOW), 100)]
 save("lan-slow.pcap", H)
 save("lan-oam.pcap", [eth(0x8809, b"\x03\x00\x50\x00" + bytes(40), SLOW)])
+
+# ---------------------------------------------------------------- CFM (802.1ag)
+def cfm(level, opcode, flags, first, body, tlvs=b"", ver=0):
+    return bytes([(level << 5) | ver, opcode, flags, first]) + body + tlvs
+
+def ctlv(t, v):
+    return bytes([t]) + struct.pack(">H", len(v)) + v
+
+names = bytes([4, 6]) + b"domain" + bytes([2, 5]) + b"maint"
+ccm_body = struct.pack(">IH", 77, 0x0102) + names.ljust(48, b"\0") + bytes(16)
+ccm_mac = struct.pack(">IH", 78, 3) + (bytes([3, 6]) + bytes.fromhex("020000000007") + bytes([3, 2, 0, 9])).ljust(48, b"\0") + bytes(16)
+ccm_none = struct.pack(">IH", 79, 4) + (bytes([1, 0, 2]) + b"x" * 2).ljust(48, b"\0") + bytes(16)
+ccm_big = struct.pack(">IH", 80, 5) + bytes([2, 60]).ljust(48, b"\0") + bytes(16)
+sender = ctlv(1, bytes([6, 4]) + bytes.fromhex("020000000008") + bytes([3]) + b"\x06\x01\x02" + bytes([4]) + b"\x0a\x0b\x0c\x0d")
+sender_net = ctlv(1, bytes([5, 5, 1]) + a4("10.198.3.1"))
+sender_short = ctlv(1, bytes([9, 7]) + b"ab")
+tlvs = ctlv(2, b"\x02") + ctlv(3, b"\x05") + ctlv(4, b"payload") + ctlv(31, b"\x00\x80\xc2\x01zz") + sender + sender_net + b"\x00"
+CFMD = "01:80:c2:00:00:30"
+F = [eth(0x8902, cfm(5, 1, 0x84, 70, ccm_body, tlvs), CFMD),
+     eth(0x8902, cfm(3, 1, 0x03, 70, ccm_mac, b"\x00"), CFMD),
+     eth(0x8902, cfm(3, 1, 0x00, 70, ccm_none, b"\x00"), CFMD),
+     eth(0x8902, cfm(3, 1, 0x01, 70, ccm_big, b"\x00"), CFMD),
+     eth(0x8902, cfm(2, 3, 0, 4, struct.pack(">I", 5), ctlv(4, b"abc") + b"\x00"), CFMD),
+     eth(0x8902, cfm(2, 2, 0, 4, struct.pack(">I", 5), b"\x00"), CFMD),
+     eth(0x8902, cfm(4, 5, 0x80, 17, struct.pack(">IB", 9, 64) + bytes.fromhex("020000000001020000000002"), sender_short + b"\x00"), CFMD),
+     eth(0x8902, cfm(4, 4, 0x60, 6, struct.pack(">IBB", 9, 63, 2), ctlv(5, bytes(7)) + ctlv(6, bytes(7)) + b"\x00"), CFMD),
+     eth(0x8902, cfm(1, 1, 0, 8, ccm_body), CFMD),
+     eth(0x8902, cfm(1, 1, 0, 200, b""), CFMD),
+     eth(0x8902, cfm(1, 9, 0, 0, b"", ctlv(2, b"") ), CFMD),
+     eth(0x8902, cfm(1, 3, 0, 4, b"\0\0\0\1", ctlv(4, b"abc")[:2]), CFMD),
+     eth(0x8902, cfm(1, 3, 0, 0, b"", ver=1), CFMD),
+     eth(0x8902, b"\x00\x01", CFMD),
+     cut(eth(0x8902, cfm(5, 1, 0x84, 70, ccm_body, tlvs), CFMD), 40)]
+save("lan-cfm.pcap", F)
