@@ -11,18 +11,13 @@
  */
 #include "lan.h"
 
+#include <inttypes.h>
 #include <time.h>
 
 static const struct tok arista_timescale_names[] = {{0, "TAI"}, {1, "UTC"}, {0, NULL}};
 static const struct tok arista_format_names[] = {{1, "64-bit"}, {2, "48-bit"}, {0, NULL}};
 static const struct tok arista_hw_names[] = {{0, "R/R2"}, {1, "R3"}, {0, NULL}};
 
-static void arista_nsec(struct nd *nd, uint32_t ns)
-{
-	out_fmt(nd->out, ".%09u", ns);
-	if (ns > 999999999u)
-		ND_STR(nd, " [invalid nanoseconds]");
-}
 
 int arista_print(struct nd *nd, const uint8_t *p)
 {
@@ -46,21 +41,22 @@ int arista_print(struct nd *nd, const uint8_t *p)
 	out_fmt(nd->out, " (%u), Timestamp ", hw);
 	int used;
 	if (fmt == 1) {
-		uint32_t sec = GET_BE32(nd, p + 4), ns = GET_BE32(nd, p + 8);
-		time_t t = (time_t)sec;
+		uint32_t ns = GET_BE32(nd, p + 8);
+		/* tcpdump carries whole seconds out of an oversized nanosecond field */
+		time_t t = (time_t)GET_BE32(nd, p + 4) + ns / 1000000000u;
+		ns %= 1000000000u;
 		struct tm tm;
 		char buf[40];
 		if (gmtime_r(&t, &tm) && strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm))
 			ND_STR(nd, buf);
 		else
 			ND_STR(nd, "[Time is out of range]");
-		arista_nsec(nd, ns);
+		out_fmt(nd->out, ".%09u", ns);
 		used = 12;
 	} else if (fmt == 2) {
-		uint16_t sec = GET_BE16(nd, p + 4);
 		uint32_t ns = GET_BE32(nd, p + 6);
-		ND_U(nd, sec);
-		arista_nsec(nd, ns);
+		uint64_t sec = GET_BE16(nd, p + 4) + ns / 1000000000u;
+		out_fmt(nd->out, "%" PRIu64 ".%09u", sec, ns % 1000000000u);
 		used = 10;
 	} else {
 		return -1;

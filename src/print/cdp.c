@@ -31,62 +31,60 @@ static const struct tok cdp_capability_names[] = {
 
 static void cdp_quoted(struct nd *nd, const uint8_t *p, uint32_t len)
 {
-	nd_need(nd, p, len);
 	ND_CHR(nd, '\'');
 	nd_printjn(nd, p, len);
 	ND_CHR(nd, '\'');
 }
 
-/* 0 when printed, -1 when the TLV is too short for what it announces. */
+/* Addresses: count(4), then protocol type, protocol, address per entry.
+ * A short TLV is named and the rest of it skipped (0 either way). */
 static int cdp_addr_print(struct nd *nd, const uint8_t *p, uint32_t l)
 {
 	static const uint8_t snap_ipv6[8] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, 0x86, 0xdd};
-	if (l < 4)
-		return -1;
 	uint32_t num = GET_BE32(nd, p);
 	p += 4;
 	l -= 4;
-	while (l > 0 && num != 0) {
-		if (l < 2)
-			return -1;
+	while (num) {
+		if (l < 2) {
+			ND_STR(nd, " (not enough space for PT+PL)");
+			goto invalid;
+		}
 		uint8_t pt = GET_U8(nd, p), pl = GET_U8(nd, p + 1);
 		p += 2;
 		l -= 2;
-		if (l < (uint32_t)pl + 2)
-			return -1;
+		if (l < (uint32_t)pl + 2) {
+			ND_STR(nd, " (not enough space for P+AL)");
+			goto invalid;
+		}
 		uint16_t al = GET_BE16(nd, p + pl);
-		if (pt == 1 && pl == 1 && GET_U8(nd, p) == 0xcc && al == 4) {
-			p += 3;
-			l -= 3;
-			if (l < 4)
-				return -1;
-			nd_need(nd, p, 4);
-			out_fmt(nd->out, "IPv4 (%u) ", num);
-			nd_ipaddr(nd, p);
-			p += 4;
-			l -= 4;
-		} else if (pt == 2 && pl == 8 && nd_ok(nd, p, 8) && memcmp(p, snap_ipv6, 8) == 0 && al == 16) {
-			p += 10;
-			l -= 10;
-			if (l < 16)
-				return -1;
-			nd_need(nd, p, 16);
-			out_fmt(nd->out, "IPv6 (%u) ", num);
-			nd_ip6addr(nd, p);
-			p += 16;
-			l -= 16;
+		int v4 = pt == 1 && pl == 1 && GET_U8(nd, p) == 0xcc && al == 4;
+		int v6 = pt == 2 && pl == 8 && al == 16 && nd_ok(nd, p, 8) && memcmp(p, snap_ipv6, 8) == 0;
+		if (v4 || v6) {
+			p += pl + 2;
+			l -= pl + 2u;
+			if (l < al) {
+				ND_STR(nd, " (not enough space for A)");
+				goto invalid;
+			}
+			nd_need(nd, p, al);
+			out_fmt(nd->out, "IPv%c (%u) ", v4 ? '4' : '6', num);
+			if (v4)
+				nd_ipaddr(nd, p);
+			else
+				nd_ip6addr(nd, p);
+			p += al;
+			l -= al;
 		} else {
-			nd_need(nd, p, pl);
 			out_fmt(nd->out, "pt=0x%02x, pl=%u, pb=", pt, pl);
 			for (; pl; pl--, p++, l--)
 				out_fmt(nd->out, " %02x", GET_U8(nd, p));
-			al = GET_BE16(nd, p);
 			out_fmt(nd->out, ", al=%u, a=", al);
 			p += 2;
 			l -= 2;
-			if (l < al)
-				return -1;
-			nd_need(nd, p, al);
+			if (l < al) {
+				ND_STR(nd, " (not enough space for A)");
+				goto invalid;
+			}
 			for (; al; al--, p++, l--)
 				out_fmt(nd->out, " %02x", GET_U8(nd, p));
 		}
@@ -94,6 +92,11 @@ static int cdp_addr_print(struct nd *nd, const uint8_t *p, uint32_t l)
 		if (num)
 			ND_CHR(nd, ' ');
 	}
+	if (l)
+		out_fmt(nd->out, " (%u bytes of stray data)", l);
+	return 0;
+invalid:
+	nd_need(nd, p, l);
 	return 0;
 }
 
@@ -227,10 +230,11 @@ void cdp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		out_fmt(nd->out, " (packet length %u < 4)", length);
 		goto invalid;
 	}
-	nd_need(nd, p, 4);
+	nd_need(nd, p, 2);
 	out_fmt(nd->out, "CDPv%u, ttl: %us", GET_U8(nd, p), GET_U8(nd, p + 1));
+	uint16_t sum = GET_BE16(nd, p + 2);
 	if (nd->o->vflag)
-		out_fmt(nd->out, ", checksum: 0x%04x (unverified), length %u", GET_BE16(nd, p + 2), length);
+		out_fmt(nd->out, ", checksum: 0x%04x (unverified), length %u", sum, length);
 	p += 4;
 	length -= 4;
 	while (length) {

@@ -109,8 +109,10 @@ static int dvmrp_neighbors(struct nd *nd, const uint8_t *p, uint32_t len, int v2
 			nd_need(nd, laddr, 4);
 			ND_STR(nd, " [");
 			nd_ipaddr(nd, laddr);
+			ND_STR(nd, v2 ? " -> " : " ->");
 			nd_need(nd, p, 4);
-			ND_STR(nd, v2 ? " -> " : " -> ");
+			if (!v2)
+				ND_CHR(nd, ' ');
 			nd_ipaddr(nd, p);
 			if (v2) {
 				out_fmt(nd->out, " (%u/%u", metric, thresh);

@@ -28,7 +28,8 @@ void hsrp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	out_fmt(nd->out, " %u: ", len);
 	ND_STR(nd, "state=");
 	nd_tok(nd, hsrp_state_names, "Unknown (%u)", GET_U8(nd, p + 2));
-	out_fmt(nd->out, " group=%u ", GET_U8(nd, p + 6));
+	ND_CHR(nd, ' ');
+	out_fmt(nd->out, "group=%u ", GET_U8(nd, p + 6));
 	uint8_t rsv = GET_U8(nd, p + 7);
 	if (rsv)
 		out_fmt(nd->out, "[reserved=%u!] ", rsv);

@@ -104,8 +104,9 @@ static void ptp_v2_print(struct nd *nd, const uint8_t *p)
 	out_fmt(nd->out, ", v1 compat : %s", (b0 & 0x10) ? "yes" : "no");
 	out_fmt(nd->out, ", msg type : %s", tname ? tname : "Reserved");
 	out_fmt(nd->out, ", length : %u", GET_BE16(nd, p + 2));
-	out_fmt(nd->out, ", domain : %u", GET_U8(nd, p + 4));
-	out_fmt(nd->out, ", reserved1 : %u", GET_U8(nd, p + 5));
+	uint16_t dom = GET_BE16(nd, p + 4); /* domain and reserved1, read as one field */
+	out_fmt(nd->out, ", domain : %u", dom >> 8);
+	out_fmt(nd->out, ", reserved1 : %u", dom & 0xff);
 	uint16_t flags = GET_BE16(nd, p + 6);
 	ND_STR(nd, ", Flags [");
 	nd_bits(nd, ptp_flag_names, flags, ", ");

@@ -207,7 +207,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			someip_print(nd, cp, length);
 			return;
 		}
-		if (PORT(1985)) {
+		if (dport == 1985) {
 			hsrp_print(nd, cp, length);
 			return;
 		}

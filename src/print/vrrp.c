@@ -16,9 +16,10 @@ static const struct tok vrrp_auth_names[] = {{0, "none"}, {1, "simple"}, {2, "ah
 void vrrp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip)
 {
 	nd->protocol = "vrrp";
+	ND_STR(nd, "VRRP");
 	uint8_t b0 = GET_U8(nd, p);
 	unsigned version = b0 >> 4, type = b0 & 0x0f;
-	out_fmt(nd->out, "VRRPv%u, ", version);
+	out_fmt(nd->out, "v%u, ", version);
 	nd_tok(nd, vrrp_type_names, "unknown type (%u)", type);
 	if (ip->ttl != 255)
 		out_fmt(nd->out, ", (ttl %u)", ip->ttl);

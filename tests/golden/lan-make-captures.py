@@ -482,3 +482,25 @@ F = [eth(0x8902, cfm(5, 1, 0x84, 70, ccm_body, tlvs), CFMD),
      eth(0x8902, b"\x00\x01", CFMD),
      cut(eth(0x8902, cfm(5, 1, 0x84, 70, ccm_body, tlvs), CFMD), 40)]
 save("lan-cfm.pcap", F)
+
+# ---------------------------------------------------------------- edge cases found by comparing
+# mutated captures with tcpdump: where a truncation or a bad length is reported
+short_cdp_addr = struct.pack(">I", 2) + b"\x01\x01\xcc" + struct.pack(">H", 4) + a4("10.198.3.1") + b"\x01\x01\xcc\x00\x74"
+X = [eth(0x888e, eapol(0, eap(2, 1, b"\x01abc"))[:4] + struct.pack(">BBH", 2, 1, 2), PAE),
+     eth(0x888e, eapol(0, eap(2, 10)), PAE),
+     eth(0x888e, eapol(0, eap(1, 3, b"\x0d\x80")), PAE),
+     cut(dot3(snap(0x00000c, 0x2000, cdp(tlv(1, b"r1"))), CISCO), 5),
+     cut(dot3(snap(0x00000c, 0x2000, cdp(tlv(1, b"router-one"))), CISCO), 6),
+     dot3(snap(0x00000c, 0x2000, cdp(tlv(2, short_cdp_addr) + tlv(2, struct.pack(">I", 1) + b"\x01") +
+                                     tlv(2, struct.pack(">I", 0) + b"xyz"))), CISCO),
+     udp4(1985, 2028, hsrp(0, 16, 1)),
+     cut(udp4(5000, 1985, hsrp(0, 16, 1)), 14),
+     cut(ip4(112, vrrp2(7, 100, ["10.198.3.254"]), ttl=255, dst="224.0.0.18"), 24),
+     cut(ip4(2, dvmrp(6, a4("10.198.3.1") + bytes([1, 0, 0x53, 2]) + a4("10.198.3.9") + a4("10.198.3.10"), ver=(4, 12)), dst="10.198.3.2"), 2),
+     cut(ip4(2, dvmrp(4, a4("10.198.3.1") + bytes([1, 2, 2]) + a4("10.198.3.9") + a4("10.198.3.10")), dst="10.198.3.2"), 6),
+     cut(eth(0x88f7, ptp(0x0, ts)), 41),
+     eth(0xd28b, struct.pack(">HBB", 1, 0, 0x10) + struct.pack(">II", 1559162199, 3944724424) + struct.pack(">H", 0x0800) + inner_ip, "00:00:00:00:00:01"),
+     eth(0xd28b, struct.pack(">HBB", 1, 0, 0x20) + struct.pack(">HI", 60821, 2944724424) + struct.pack(">H", 0x0800) + inner_ip, "00:00:00:00:00:01")]
+for d in (b"\x02", b"\x03", b"\x0d", b"\x15", b"\x2b", b"\x2b\x80", b"\x15\x80", b"\x12", b"\x17"):
+    X.append(eth(0x888e, eapol(0, eap(1, 1, d)), PAE))
+save("lan-edge.pcap", X)
