@@ -122,6 +122,10 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	int printed_length = 0;
 	while (ETHERTYPE_IS_VLAN(type) || type == 0xd28b) {
 		if (type == 0xd28b) { /* Arista header: shown also without -e, then the inner type */
+			if (!nd_ok(nd, p, 2)) { /* tcpdump's marker here has no leading space */
+				ND_STR(nd, "[|arista]");
+				return;
+			}
 			ether_type_print(nd, type);
 			ND_STR(nd, ", length ");
 			ND_U(nd, orig_len);

@@ -503,4 +503,8 @@ X = [eth(0x888e, eapol(0, eap(2, 1, b"\x01abc"))[:4] + struct.pack(">BBH", 2, 1,
      eth(0xd28b, struct.pack(">HBB", 1, 0, 0x20) + struct.pack(">HI", 60821, 2944724424) + struct.pack(">H", 0x0800) + inner_ip, "00:00:00:00:00:01")]
 for d in (b"\x02", b"\x03", b"\x0d", b"\x15", b"\x2b", b"\x2b\x80", b"\x15\x80", b"\x12", b"\x17"):
     X.append(eth(0x888e, eapol(0, eap(1, 1, d)), PAE))
+ar = eth(0xd28b, struct.pack(">HBB", 1, 0, 0x10) + struct.pack(">II", 1559162199, 5) + struct.pack(">H", 0x0800) + inner_ip, "00:00:00:00:00:01")
+for n in (15, 16, 20, 26):
+    X.append(cut(ar, len(bytes(ar)) - n))
+X.append(dot3(snap(0x00000c, 0x2000, cdp(tlv(1, b"r3") + tlv(0, b"ab") + tlv(0x0c, b"cd") + tlv(0x1b, b"ef"))), CISCO))
 save("lan-edge.pcap", X)
