@@ -133,8 +133,11 @@ static int cdp_value_print(struct nd *nd, uint16_t type, const uint8_t *p, uint3
 		}
 		return 0;
 	case 0x07: /* prefixes: address(4) length(1) */
-		if (len % 5)
-			return -1;
+		if (len % 5) {
+			out_fmt(nd->out, " [length %u is not a multiple of 5]", len);
+			nd_need(nd, p, len);
+			return 0;
+		}
 		out_fmt(nd->out, " IPv4 Prefixes (%u):", len / 5);
 		for (uint32_t i = 0; i < len; i += 5) {
 			nd_need(nd, p + i, 5);

@@ -43,7 +43,6 @@ static const struct tok cfm_chassis_names[] = {
 	{4, "MAC address"}, {5, "Network address"}, {6, "Interface name"}, {7, "Locally assigned"},
 	{0, NULL},
 };
-static const struct tok cfm_af_names[] = {{1, "IPv4"}, {2, "IPv6"}, {0, NULL}};
 
 /* CCM interval codes in seconds, and the lifetime multipliers, as float like tcpdump */
 static const float cfm_interval[8] = {0.0f, 0.003333f, 0.01f, 0.1f, 1.0f, 10.0f, 60.0f, 600.0f};
@@ -57,7 +56,7 @@ static int cfm_network_addr(struct nd *nd, const uint8_t *p, unsigned len)
 	}
 	uint8_t af = GET_U8(nd, p);
 	ND_STR(nd, "\n\t  Network Address Type ");
-	nd_tok(nd, cfm_af_names, "Unknown", af);
+	nd_tok(nd, lan_af_names, "Unknown", af);
 	out_fmt(nd->out, " (%u)", af);
 	if (af == 1 || af == 2) {
 		unsigned alen = af == 1 ? 4 : 16;

@@ -26,8 +26,9 @@ void hsrp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	ND_CHR(nd, '-');
 	nd_tok(nd, hsrp_op_names, "unknown (%u)", GET_U8(nd, p + 1));
 	out_fmt(nd->out, " %u: ", len);
+	uint8_t state = GET_U8(nd, p + 2);
 	ND_STR(nd, "state=");
-	nd_tok(nd, hsrp_state_names, "Unknown (%u)", GET_U8(nd, p + 2));
+	nd_tok(nd, hsrp_state_names, "Unknown (%u)", state);
 	ND_CHR(nd, ' ');
 	out_fmt(nd->out, "group=%u ", GET_U8(nd, p + 6));
 	uint8_t rsv = GET_U8(nd, p + 7);

@@ -63,4 +63,7 @@ void slow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* IEEE 802.1ag CFM (ethertype 0x8902) */
 void cfm_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
+/* Address family names as tcpdump prints them (print/lldp.c) */
+extern const struct tok lan_af_names[];
+
 #endif

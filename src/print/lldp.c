@@ -141,15 +141,12 @@ static const struct tok lldp_intf_numbering_names[] = {
 	{2, "Interface Index"}, {3, "System Port Number"}, {0, NULL},
 };
 
-/* Address families (RFC 1700 / IANA), as tcpdump names them. */
-static const struct tok lldp_af_names[] = {
+/* Address families (RFC 1700 / IANA), as tcpdump names them (others: "Unknown"). */
+const struct tok lan_af_names[] = {
 	{0, "Reserved"}, {1, "IPv4"}, {2, "IPv6"}, {3, "NSAP"}, {4, "HDLC"}, {5, "BBN 1822"},
-	{6, "802"}, {7, "E.163"}, {8, "E.164"}, {9, "F.69"}, {10, "X.121"}, {11, "IPX"},
+	{6, "802"}, {7, "E.163"}, {8, "E.164"}, {9, "F.69"}, {10, "X.121"}, {11, "Novell IPX"},
 	{12, "Appletalk"}, {13, "Decnet IV"}, {14, "Banyan Vines"},
-	{15, "E.164 with NSAP subaddress"}, {16, "DNS"}, {17, "Distinguished Name"},
-	{18, "AS Number"}, {19, "XTP over IPv4"}, {20, "XTP over IPv6"}, {21, "XTP native mode"},
-	{22, "Fibre Channel WWPN"}, {23, "Fibre Channel WWNN"}, {24, "GWID"},
-	{25, "Layer-2 VPN"}, {0, NULL},
+	{15, "E.164 with NSAP subaddress"}, {25, "VPLS"}, {0, NULL},
 };
 
 /* "AFI name (n): address"; 0 when the address is too short for its family. */
@@ -165,7 +162,7 @@ static int lldp_network_addr(struct nd *nd, const uint8_t *p, uint32_t len)
 	if (need)
 		nd_need(nd, p + 1, need);
 	ND_STR(nd, "AFI ");
-	nd_tok(nd, lldp_af_names, "Unknown", af);
+	nd_tok(nd, lan_af_names, "Unknown", af);
 	out_fmt(nd->out, " (%u)", af);
 	if (!need) {
 		ND_STR(nd, ", no AF printer !");

@@ -507,4 +507,8 @@ ar = eth(0xd28b, struct.pack(">HBB", 1, 0, 0x10) + struct.pack(">II", 1559162199
 for n in (15, 16, 20, 26):
     X.append(cut(ar, len(bytes(ar)) - n))
 X.append(dot3(snap(0x00000c, 0x2000, cdp(tlv(1, b"r3") + tlv(0, b"ab") + tlv(0x0c, b"cd") + tlv(0x1b, b"ef"))), CISCO))
+for af in (0, 11, 16, 25):
+    X.append(eth(0x88cc, ltlv(8, bytes([3, af, 1, 2]) + b"\x02" + struct.pack(">I", 1)) + ltlv(0, b"")))
+X.append(dot3(snap(0x00000c, 0x2000, cdp(tlv(1, b"r4") + tlv(7, a4("10.198.3.0") + b"\x18\x01") + tlv(9, b"d"))), CISCO))
+X.append(cut(udp4(5000, 1985, hsrp(2, 16, 1)), 18))
 save("lan-edge.pcap", X)
