@@ -10,6 +10,7 @@
 
 #include "../proto.h"
 #include "tunnel.h"
+#include "lan.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -59,6 +60,27 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case ETHERTYPE_MPLS_MULTI:
 		mpls_print(nd, p, len);
 		return 1;
+	case 0x8902:
+		cfm_print(nd, p, len);
+		return 1;
+	case 0x8809:
+		slow_print(nd, p, len);
+		return 1;
+	case 0x88cc:
+		lldp_print(nd, p, len);
+		return 1;
+	case 0x886f:
+		msnlb_print(nd, p);
+		return 1;
+	case 0x9000:
+		loopback_print(nd, p, len);
+		return 1;
+	case 0x888e:
+		eapol_print(nd, p, len);
+		return 1;
+	case 0x88f7:
+		ptp_print(nd, p, len);
+		return 1;
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:
 		pppoe_print(nd, p, len);
@@ -98,7 +120,36 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	caplen -= ETHER_HDRLEN;
 
 	int printed_length = 0;
-	while (ETHERTYPE_IS_VLAN(type)) {
+	while (ETHERTYPE_IS_VLAN(type) || type == 0xd28b) {
+		if (type == 0xd28b) { /* Arista header: shown also without -e, then the inner type */
+			if (!nd_ok(nd, p, 2)) { /* tcpdump's marker here has no leading space */
+				ND_STR(nd, "[|arista]");
+				return;
+			}
+			ether_type_print(nd, type);
+			ND_STR(nd, ", length ");
+			ND_U(nd, orig_len);
+			ND_STR(nd, ": ");
+			int n = arista_print(nd, p);
+			if (n < 0) { /* unknown subtype or format: the frame as an unknown type */
+				if (!nd->o->eflag) {
+					ether_addresses_print(nd, src, dst);
+					ether_type_print(nd, type);
+					ND_STR(nd, ", length ");
+					ND_U(nd, orig_len);
+					ND_STR(nd, ": ");
+				}
+				default_print(nd, p, caplen);
+				return;
+			}
+			type = GET_BE16(nd, p + n);
+			nd->ll_hdr_len += (uint32_t)n + 2;
+			p += n + 2;
+			len -= (uint32_t)n + 2;
+			caplen -= (uint32_t)n + 2;
+			printed_length = 0;
+			continue;
+		}
 		if (caplen < 4) {
 			/* tcpdump names the tag's type only once the tag is captured */
 			nd->ll_hdr_len += caplen;

@@ -17,6 +17,7 @@
 
 #include "../proto.h"
 #include "tunnel.h"
+#include "lan.h"
 
 #include <netdb.h>
 #include <string.h>
@@ -277,6 +278,15 @@ again:
 		break;
 	case 113:
 		pgm_print(nd, p, len, ip);
+		break;
+	case 2:
+		igmp_print(nd, p, len);
+		break;
+	case 103:
+		pim_print(nd, p, len, ip);
+		break;
+	case 112:
+		vrrp_print(nd, p, len, ip);
 		break;
 	case 50:
 		esp_print(nd, p, len);

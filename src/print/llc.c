@@ -15,9 +15,11 @@
  */
 #include "nd.h"
 #include "route.h"
+#include "lan.h"
 
 #define SAP_GLOBAL 0xff
 #define SAP_IP 0x06
+#define SAP_STP 0x42
 #define SAP_SNAP 0xaa
 #define SAP_IPX 0xe0
 #define SAP_ISONS 0xfe
@@ -161,6 +163,8 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		if (ethertype_print(nd, pid, p, len, caplen, src, dst))
 			return 1;
 	}
+	if (lan_snap_print(nd, oui, pid, p, len))
+		return 1;
 	if (oui == 0x0080c2 && (pid == 0x0001 || pid == 0x0007)) {
 		/* RFC 2684 bridged Ethernet: 2 bytes of padding, then the frame. */
 		nd_need(nd, p, 2);
@@ -273,6 +277,10 @@ int llc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		if (!snap_print(nd, p, len, caplen, src, dst))
 			return -(int)(hdrlen + 5);
 		return (int)(hdrlen + 5);
+	}
+	if (ssap == SAP_STP && dsap == SAP_STP && control == LLC_UI) {
+		stp_print(nd, p, len);
+		return (int)hdrlen;
 	}
 	if (ssap == SAP_IP && dsap == SAP_IP && control == LLC_UI) {
 		ip_print(nd, p, len);

@@ -10,6 +10,7 @@
 #include "nd.h"
 #include "route.h"
 #include "tunnel.h"
+#include "lan.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
 
@@ -216,6 +217,14 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		}
 		if (PORT(30490)) {
 			someip_print(nd, cp, length);
+			return;
+		}
+		if (dport == 1985) {
+			hsrp_print(nd, cp, length);
+			return;
+		}
+		if (PORT(319) || PORT(320)) {
+			ptp_print(nd, cp, length);
 			return;
 		}
 		if (PORT(5353)) {
