@@ -211,6 +211,8 @@ void ssh_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void someip_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* syslog (RFC 3164/5424), UDP port 514 */
 void syslog_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* IP services over UDP (p-svc): Kerberos 88/750, ... */
+void krb_print(struct nd *nd, const uint8_t *p);
 /* ISAKMP/IKE (UDP 500) and NAT-T encapsulation (RFC 3948, UDP 4500) */
 void isakmp_rfc3948_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 /* PGM (RFC 3208), IP protocol 113 */
