@@ -182,6 +182,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			krb_print(nd, cp);
 			return;
 		}
+		if (PORT(6696) || PORT(6697)) {
+			babel_print(nd, cp, length);
+			return;
+		}
 		if (PORT(4789)) {
 			vxlan_print(nd, cp, length);
 			return;
