@@ -178,6 +178,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			dns_print(nd, cp, length, 0);
 			return;
 		}
+		if (PORT(67) || PORT(68)) {
+			bootp_print(nd, cp, length);
+			return;
+		}
 		if (PORT(88) || PORT(750)) {
 			krb_print(nd, cp);
 			return;
