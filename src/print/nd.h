@@ -215,6 +215,8 @@ void syslog_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void krb_print(struct nd *nd, const uint8_t *p);
 /* BOOTP/DHCP, UDP 67/68 */
 void bootp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* NTP time and control messages, UDP 123 */
+void ntp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */

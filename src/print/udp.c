@@ -182,6 +182,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			bootp_print(nd, cp, length);
 			return;
 		}
+		if (PORT(123)) {
+			ntp_print(nd, cp, length);
+			return;
+		}
 		if (PORT(88) || PORT(750)) {
 			krb_print(nd, cp);
 			return;
