@@ -217,6 +217,8 @@ void krb_print(struct nd *nd, const uint8_t *p);
 void bootp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* NTP time and control messages, UDP 123 */
 void ntp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Broadcom LI shim, UDP 49152 */
+void bcm_li_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */
