@@ -190,6 +190,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			krb_print(nd, cp);
 			return;
 		}
+		if (PORT(546) || PORT(547)) {
+			dhcp6_print(nd, cp, length);
+			return;
+		}
 		if (PORT(6696) || PORT(6697)) {
 			babel_print(nd, cp, length);
 			return;
