@@ -470,6 +470,7 @@ void bootp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 	nd_tok(nd, bootp_op, "unknown (0x%02x)", op);
 	uint8_t htype = GET_U8(nd, bp + 1), hlen = GET_U8(nd, bp + 2);
 	if (htype == 1 && hlen == 6 && op == 1) {
+		nd_need(nd, bp + 28, 6);
 		ND_STR(nd, " from ");
 		nd_etheraddr(nd, bp + 28);
 	}

@@ -65,10 +65,10 @@ static const struct tok dh6_stcodes[] = {
 
 static void dhcp6_body(struct nd *nd, const uint8_t *cp, uint32_t length);
 
-/* At most the first 8 of n bytes as hex, then "..." (always, as tcpdump 4.99). */
+/* At most the first 10 of n bytes as hex, then "..." (always, as tcpdump 4.99). */
 static void dh6_hex_capped(struct nd *nd, const uint8_t *p, unsigned n)
 {
-	for (unsigned i = 0; i < n && i < 8; i++)
+	for (unsigned i = 0; i < n && i < 10; i++)
 		out_hex(nd->out, GET_U8(nd, p + i), 2);
 	ND_STR(nd, "...");
 }
@@ -95,11 +95,11 @@ static void dh6_duid(struct nd *nd, const uint8_t *tp, unsigned optlen)
 		dh6_hex(nd, tp, 8, optlen);
 		ND_CHR(nd, ')');
 		return;
-	case 2: /* vendor-assigned */
-		if (optlen < 6)
+	case 2: /* vendor-assigned: the first 8 bytes after the type */
+		if (optlen < 10)
 			break;
-		out_fmt(nd->out, " enterprise %u ", GET_BE32(nd, tp + 2));
-		dh6_hex(nd, tp, 6, optlen);
+		ND_STR(nd, " vid ");
+		dh6_hex(nd, tp, 2, 10);
 		ND_CHR(nd, ')');
 		return;
 	case 3: /* link-layer address */
@@ -107,13 +107,6 @@ static void dh6_duid(struct nd *nd, const uint8_t *tp, unsigned optlen)
 			break;
 		out_fmt(nd->out, " hwaddr type %u ", GET_BE16(nd, tp + 2));
 		dh6_hex(nd, tp, 4, optlen);
-		ND_CHR(nd, ')');
-		return;
-	case 4:
-		ND_STR(nd, " uuid ");
-		if (optlen != 18)
-			break;
-		dh6_hex(nd, tp, 2, optlen);
 		ND_CHR(nd, ')');
 		return;
 	default:
@@ -183,21 +176,22 @@ static void dh6_auth(struct nd *nd, const uint8_t *tp, unsigned optlen)
 	ND_CHR(nd, ')');
 }
 
-/* The options in [cp, ep). */
+/* The options in [cp, ep).  An option that does not fit prints " [|dhcp6]" and
+ * ends this list only (an enclosing option goes on), as in tcpdump. */
 static void dh6_options(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 {
 	while (cp < ep) {
-		if (ep - cp < 4)
-			nd_trunc(nd);
-		nd_need(nd, cp, 4);
+		if (ep - cp < 4 || !nd_ok(nd, cp, 4))
+			goto trunc;
 		unsigned optlen = GET_BE16(nd, cp + 2);
 		if ((size_t)(ep - cp) < 4 + (size_t)optlen)
-			nd_trunc(nd);
+			goto trunc;
 		unsigned type = GET_BE16(nd, cp);
 		ND_STR(nd, " (");
 		nd_tok(nd, dh6_opts, "opt_%u", type);
 		const uint8_t *tp = cp + 4, *oend = tp + optlen;
-		nd_need(nd, tp, optlen);
+		if (!nd_ok(nd, tp, optlen))
+			goto trunc;
 		switch (type) {
 		case O_CLIENTID:
 		case O_SERVERID:
@@ -305,7 +299,7 @@ static void dh6_options(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 				ND_CHR(nd, ' ');
 				tp = dns_fqdn_print(nd, tp, oend);
 				if (!tp)
-					nd_trunc(nd);
+					goto trunc;
 			}
 			ND_CHR(nd, ')');
 			break;
@@ -370,7 +364,7 @@ static void dh6_options(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 				ND_STR(nd, " ?)");
 				break;
 			}
-			out_fmt(nd->out, " enterprise %u ", GET_BE32(nd, tp));
+			out_fmt(nd->out, " %u ", GET_BE32(nd, tp));
 			dh6_hex_capped(nd, tp + 4, optlen - 4);
 			ND_CHR(nd, ')');
 			break;
@@ -418,7 +412,7 @@ static void dh6_options(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 				unsigned sc = GET_BE16(nd, tp), sl = GET_BE16(nd, tp + 2);
 				tp += 4;
 				if ((size_t)(oend - tp) < sl)
-					nd_trunc(nd);
+					goto trunc;
 				out_fmt(nd->out, " subopt:%u", sc);
 				if (sc == 1 || sc == 2) {
 					if (sl != 16) {
@@ -430,7 +424,7 @@ static void dh6_options(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 				} else if (sc == 3) {
 					ND_CHR(nd, ' ');
 					if (!dns_fqdn_print(nd, tp, tp + sl))
-						nd_trunc(nd);
+						goto trunc;
 				} else {
 					ND_STR(nd, " ?");
 				}
@@ -479,6 +473,9 @@ static void dh6_options(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 		}
 		cp += 4 + optlen;
 	}
+	return;
+trunc:
+	nd_print_trunc(nd);
 }
 
 static void dhcp6_body(struct nd *nd, const uint8_t *cp, uint32_t length)
