@@ -190,6 +190,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			krb_print(nd, cp);
 			return;
 		}
+		if (PORT(1701)) {
+			l2tp_print(nd, cp, length);
+			return;
+		}
 		if (PORT(546) || PORT(547)) {
 			dhcp6_print(nd, cp, length);
 			return;

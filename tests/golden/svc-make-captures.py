@@ -279,5 +279,47 @@ def dhcp6():
     c.add(udp6(546, 547, b"\x01\x00"), cut=HDR6 + 2)
     c.write("svc-dhcp6.pcap")
 
-for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6):
+# ---- L2TP ------------------------------------------------------------------
+def avp(t, body, m=True, h=False, vendor=0):
+    return u16((0x8000 if m else 0) | (0x4000 if h else 0) | (6 + len(body))) + u16(vendor) + u16(t) + body
+
+def l2tp_ctrl(tun, sess, avps, ns=0, nr=0):
+    body = u16(tun) + u16(sess) + u16(ns) + u16(nr) + avps
+    return u16(0xc802) + u16(4 + len(body)) + body
+
+def l2tp():
+    c = Cap()
+    sccrq = (avp(0, u16(1)) + avp(2, b"\x01\x00") + avp(3, u32(3)) + avp(4, u32(3)) +
+             avp(5, bytes(range(8))) + avp(6, u16(0x0680)) + avp(7, b"lac-host") + avp(8, b"vend\x01") +
+             avp(9, u16(7)) + avp(10, u16(4)) + avp(11, bytes(range(16))) + avp(99, b"zz", m=False))
+    c.add(udp4(1701, 1701, l2tp_ctrl(0, 0, sccrq)))
+    icrq = (avp(0, u16(10)) + avp(14, u16(9)) + avp(15, u32(77)) + avp(18, u32(1)) + avp(19, u32(2)) +
+            avp(21, b"5551234") + avp(22, b"5559876") + avp(23, b"sub") + avp(25, u32(4)) +
+            avp(16, u32(9600)) + avp(17, u32(64000)) + avp(24, u32(56000)) + avp(38, u32(1)) + avp(20, b"") +
+            avp(29, u16(2)) + avp(30, b"user") + avp(31, b"\x01\x02") + avp(32, u16(0x1234)) +
+            avp(33, b"\xaa") + avp(26, b"\x01\x02") + avp(27, b"\x03") + avp(28, b"\x04") + avp(36, b"\x05\x06") +
+            avp(37, b"grp") + avp(39, b"") + avp(12, u16(16) + b"\x07" + b"cause") + avp(13, bytes(16)))
+    c.add(udp4(1701, 1701, l2tp_ctrl(7, 0, icrq, 1, 2)))
+    cdn = (avp(0, u16(14)) + avp(1, u16(3) + u16(2) + b"admin down") + avp(1, u16(1)) + avp(1, u16(1) + b"x") +
+           avp(34, u16(0) + b"".join(u32(i) for i in range(6))) + avp(35, u16(0) + u32(0xffffffff) + u32(0)) +
+           avp(46, u16(1) + u16(0xc021) + b"\x01" + b"peer") + avp(7, b"secret", h=True) +
+           avp(5, b"\x01\x02", vendor=9) + avp(0, b"\x01") + avp(35, b"\x00") + avp(29, u16(9)))
+    c.add(udp4(1701, 1701, l2tp_ctrl(7, 3, cdn, 3, 4)))
+    c.add(udp4(1701, 1701, u16(0xc802) + u16(12) + u16(7) + u16(0) + u16(5) + u16(6)))          # ZLB
+    c.add(udp4(1701, 1701, u16(0x4002) + u16(0) + u16(7) + u16(3) + b"\xff\x03\xc0\x21\x09\x01\x00\x08\x00\x00\x00\x01", ))  # data: LCP echo
+    c.add(udp4(1701, 1701, u16(0x0002) + u16(7) + u16(3) + b"\xff\x03\xc0\x21\x09\x01\x00\x08\x00\x00\x00\x01"))  # data: LCP echo
+    ppp_ip = b"\xff\x03\x00\x21" + bytes(IP(src="10.198.5.1", dst="10.198.5.2", id=1) / UDP(sport=7, dport=9))
+    c.add(udp4(1701, 1701, u16(0x0b02) + u16(7) + u16(3) + u16(1) + u16(2) + u16(2) + b"\0\0" + ppp_ip))   # S, O and P flags
+    c.add(udp4(1701, 1701, u16(0x8802) + u16(7) + u16(0) + u16(0) + u16(0)))                     # control, no length
+    c.add(udp4(1701, 1701, u16(0xc802) + u16(400) + u16(7) + u16(0)))                            # length > packet
+    c.add(udp4(1701, 1701, u16(0xc802) + u16(6) + u16(7) + u16(0) + u16(0) + u16(0)))            # length < header
+    c.add(udp4(1701, 1701, l2tp_ctrl(1, 0, u16(0x8003) + u16(0) + u16(0))))                     # AVP length < 6
+    c.add(udp4(1701, 1701, l2tp_ctrl(1, 0, avp(0, u16(1))[:-2] + b"\x80\x40")))                   # AVP past the end
+    c.add(udp4(1701, 1701, u16(0x0001) + b"\0" * 6))                                            # L2F
+    c.add(udp4(1701, 1701, u16(0x0005) + b"\0" * 6))                                            # version 5
+    c.add(udp4(1701, 1701, l2tp_ctrl(0, 0, sccrq)), cut=HDR4 + 12 + 8 + 8 + 3)
+    c.add(udp4(1701, 1701, l2tp_ctrl(0, 0, sccrq)), cut=HDR4 + 5)
+    c.write("svc-l2tp.pcap")
+
+for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp):
     f()
