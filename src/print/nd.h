@@ -225,6 +225,8 @@ const uint8_t *dns_fqdn_print(struct nd *nd, const uint8_t *cp, const uint8_t *b
 void dhcp6_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* L2TPv2, UDP 1701 */
 void l2tp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Cisco auto-RP, UDP 496 */
+void cisco_autorp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */

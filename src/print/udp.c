@@ -202,6 +202,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			babel_print(nd, cp, length);
 			return;
 		}
+		if (PORT(496)) {
+			cisco_autorp_print(nd, cp, length);
+			return;
+		}
 		if (PORT(6343)) {
 			sflow_print(nd, cp, length);
 			return;

@@ -321,5 +321,19 @@ def l2tp():
     c.add(udp4(1701, 1701, l2tp_ctrl(0, 0, sccrq)), cut=HDR4 + 5)
     c.write("svc-l2tp.pcap")
 
-for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp):
+# ---- Cisco auto-RP -----------------------------------------------------------
+def autorp():
+    c = Cap()
+    grp = lambda flags, mask, a: u8(flags) + u8(mask) + bytes(a)
+    rp1 = bytes([10, 198, 7, 1]) + b"\x03" + b"\x02" + grp(0, 4, [224, 0, 0, 0]) + grp(1, 24, [239, 1, 2, 0])
+    rp2 = bytes([10, 198, 7, 2]) + b"\x06" + b"\x01" + grp(0x06, 8, [239, 0, 0, 0])
+    c.add(udp4(496, 496, b"\x11\x01" + u16(181) + b"\0" * 4 + rp1, dst="224.0.1.39"))
+    c.add(udp4(496, 496, b"\x12\x02" + u16(0) + b"\0" * 4 + rp1 + rp2, dst="224.0.1.40"))
+    c.add(udp4(496, 496, b"\x13\x00" + u16(3600) + b"\0" * 4, dst="224.0.1.40"))
+    c.add(udp4(496, 496, b"\x11\x01" + u16(60) + b"\0" * 4 + rp1[:7], dst="224.0.1.39"))   # group cut short
+    c.add(udp4(496, 496, b"\x11\x01\x00", dst="224.0.1.39"))                                # header too short
+    c.add(udp4(496, 496, b"\x12\x02" + u16(10) + b"\0" * 4 + rp1 + rp2, dst="224.0.1.40"), cut=HDR4 + 8 + 9)
+    c.write("svc-autorp.pcap")
+
+for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp):
     f()
