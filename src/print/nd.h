@@ -227,6 +227,8 @@ void dhcp6_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void l2tp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Cisco auto-RP, UDP 496 */
 void cisco_autorp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* LISP control messages, UDP 4342 */
+void lisp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */

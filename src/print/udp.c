@@ -242,6 +242,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			mdns_print(nd, cp, length);
 			return;
 		}
+		if (PORT(4342)) {
+			lisp_print(nd, cp, length);
+			return;
+		}
 		if (PORT(49152)) {
 			bcm_li_print(nd, cp, length);
 			return;

@@ -335,5 +335,28 @@ def autorp():
     c.add(udp4(496, 496, b"\x12\x02" + u16(10) + b"\0" * 4 + rp1 + rp2, dst="224.0.1.40"), cut=HDR4 + 8 + 9)
     c.write("svc-autorp.pcap")
 
-for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp):
+# ---- LISP ------------------------------------------------------------------
+def lisp():
+    c = Cap()
+    def hdr(tf, flags2, nrec, key, auth):
+        return u8(tf) + b"\0" + u8(flags2) + u8(nrec) + bytes(8) + u16(key) + u16(len(auth)) + auth
+    def rec(ttl, nloc, mask, act, afi, eid, locs):
+        return u32(ttl) + u8(nloc) + u8(mask) + u8(act) + b"\0" + u16(3) + u16(afi) + eid + b"".join(locs)
+    def loc(pri, w, fl, afi, a):
+        return u8(pri) + u8(w) + u8(255) + u8(0) + u16(fl) + u16(afi) + a
+    r4 = rec(1440, 2, 24, 0x10, 1, bytes([10, 198, 8, 0]), [loc(1, 100, 5, 1, bytes([10, 198, 9, 1])), loc(2, 50, 2, 2, bytes.fromhex("fd000000000000000000000000000009"))])
+    r6 = rec(60, 1, 48, 0x60, 2, bytes.fromhex("fd000001000000000000000000000000"), [loc(1, 1, 0, 1, bytes([10, 198, 9, 2]))])
+    c.add(udp4(4342, 4342, hdr(0x3e, 0x01, 2, 2, bytes(32)) + r4 + r6 + bytes(range(16)) + u64(77)))   # register, P S I R M
+    c.add(udp4(4342, 4342, hdr(0x48, 0x00, 1, 1, bytes(20)) + r4 + bytes(range(16)) + u64(5)))          # notify, I
+    c.add(udp4(4342, 4342, hdr(0x40, 0x00, 1, 0, b"") + r6 + b"extra"))                                # notify, trailing data
+    c.add(udp4(4342, 4342, hdr(0x30, 0x00, 0, 0, b"")))                                                # no records
+    c.add(udp4(4342, 4342, hdr(0x30, 0x00, 1, 0, b"") + rec(1, 0, 0, 0, 16387, b"", [])))             # LCAF EID
+    c.add(udp4(4342, 4342, hdr(0x38, 0x00, 1, 0, b"") + r6))                                           # I bit, no xTR-ID
+    c.add(udp4(4342, 4342, hdr(0x10, 0, 0, 0, b"")))                                                   # Map-Request
+    c.add(udp4(4342, 4342, hdr(0x90, 0, 0, 0, b"")))                                                   # type 9
+    c.add(udp4(4342, 4342, hdr(0x30, 0x00, 2, 1, bytes(20)) + r4 + r6), cut=HDR4 + 16 + 20 + 12 + 4 + 5)
+    c.add(udp4(4342, 4342, hdr(0x30, 0x00, 1, 1, bytes(20)) + r4), cut=HDR4 + 16 + 7)
+    c.write("svc-lisp.pcap")
+
+for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp):
     f()
