@@ -229,6 +229,8 @@ void l2tp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void cisco_autorp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* LISP control messages, UDP 4342 */
 void lisp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* AODV, UDP 654 (v6: over IPv6) */
+void aodv_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */

@@ -186,6 +186,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			ntp_print(nd, cp, length);
 			return;
 		}
+		if (PORT(654)) {
+			aodv_print(nd, cp, length, ip->v6);
+			return;
+		}
 		if (PORT(88) || PORT(750)) {
 			krb_print(nd, cp);
 			return;

@@ -358,5 +358,25 @@ def lisp():
     c.add(udp4(4342, 4342, hdr(0x30, 0x00, 1, 1, bytes(20)) + r4), cut=HDR4 + 16 + 7)
     c.write("svc-lisp.pcap")
 
-for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp):
+# ---- AODV ------------------------------------------------------------------
+def aodv():
+    c = Cap()
+    a4 = lambda *b: bytes([10, 198, 10] + list(b))
+    a6 = lambda n: bytes.fromhex("fd00000000000000000000000000%04x" % n)
+    rreq4 = b"\x01\xf8\x00\x03" + u32(0x1234) + a4(1) + u32(5) + a4(2) + u32(6)
+    c.add(udp4(654, 654, rreq4 + b"\x01\x04" + u32(1000)))                       # hello extension
+    c.add(udp4(654, 654, rreq4 + b"\x01\x02" + u16(1)))                            # hello, bad length
+    c.add(udp4(654, 654, b"\x02\xc0\x18\x02" + a4(3) + u32(7) + a4(4) + u32(3000) + b"\x07\x00"))
+    c.add(udp4(654, 654, b"\x03\x80\x00\x02" + a4(5) + u32(8) + a4(6) + u32(9)))
+    c.add(udp4(654, 654, b"\x03\x00\x00\x03" + a4(5) + u32(8)))                    # one item short
+    c.add(udp4(654, 654, b"\x04\x00"))
+    c.add(udp4(654, 654, b"\x09\x00\x00\x00"))
+    c.add(udp4(654, 654, b"\x01\x00\x00\x00" + bytes(10)))                          # RREQ too short
+    c.add(udp6(654, 654, b"\x01\x00\x00\x01" + u32(9) + a6(1) + u32(2) + a6(2) + u32(3), dst="ff02::1"))
+    c.add(udp6(654, 654, b"\x02\x00\x40\x01" + a6(3) + u32(4) + a6(4) + u32(500), dst="ff02::1"))
+    c.add(udp6(654, 654, b"\x03\x00\x00\x01" + a6(5) + u32(6), dst="ff02::1"))
+    c.add(udp4(654, 654, rreq4), cut=HDR4 + 12)
+    c.write("svc-aodv.pcap")
+
+for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp, aodv):
     f()
