@@ -231,6 +231,8 @@ void cisco_autorp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void lisp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* AODV, UDP 654 (v6: over IPv6) */
 void aodv_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6);
+/* RADIUS, UDP 1645/1646/1812/1813/1700/3799 */
+void radius_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */

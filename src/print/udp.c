@@ -210,6 +210,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			cisco_autorp_print(nd, cp, length);
 			return;
 		}
+		if (PORT(1645) || PORT(1812) || PORT(1646) || PORT(1813) || PORT(1700) || PORT(3799)) {
+			radius_print(nd, cp, length);
+			return;
+		}
 		if (PORT(6343)) {
 			sflow_print(nd, cp, length);
 			return;

@@ -378,5 +378,40 @@ def aodv():
     c.add(udp4(654, 654, rreq4), cut=HDR4 + 12)
     c.write("svc-aodv.pcap")
 
-for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp, aodv):
+# ---- RADIUS ----------------------------------------------------------------
+def radius():
+    c = Cap()
+    def at(t, v): return u8(t) + u8(2 + len(v)) + v
+    def msg(code, ident, attrs):
+        return u8(code) + u8(ident) + u16(20 + len(attrs)) + bytes(range(16)) + attrs
+    req = (at(1, b"alice") + at(2, bytes(16)) + at(4, bytes([10, 198, 11, 1])) + at(5, u32(7)) +
+           at(6, u32(2)) + at(6, u32(99)) + at(7, u32(1)) + at(8, u32(0xfffffffe)) + at(10, u32(3)) +
+           at(12, u32(1500)) + at(13, u32(1)) + at(15, u32(8)) + at(23, u32(0xfffffffe)) +
+           at(27, u32(45)) + at(28, u32(125)) + at(46, u32(4000)) + at(37, u32(0)) + at(38, u32(0)) +
+           at(31, b"02-00-00-00-00-01") + at(32, b"nas\x01one") + at(61, u32(15)) + at(80, bytes(range(1, 17))))
+    c.add(udp4(40000, 1812, msg(1, 0x10, req)))
+    acc = (at(64, b"\x01\x00\x00\x0d") + at(65, b"\x00\x00\x00\x06") + at(81, b"\x01vlan10") + at(81, b"plain") +
+           at(69, b"\x02\x12\x34secret") + at(83, b"\x03\x00\x00\x07") + at(56, b"\x31\x00\x00\x64") +
+           at(58, b"\x32vname") + at(57, u32(1)) + at(57, u32(5)) + at(95, bytes.fromhex("fd000000000000000000000000000001")) +
+           at(97, b"\x00\x40\xfd\x00\x00\x00\x00\x00\x00\x01") + at(97, b"\x00\x81") + at(123, b"\x00\x20\x20\x01\x0d\xb8") +
+           at(26, u32(9) + b"\x01\x08avpair" + b"\x02\x03x") + at(26, u32(12345) + b"\x05\x01") +
+           b"".join(at(26, u32(v)) for v in (311, 2636, 14988, 25506, 3076, 529, 2011, 4874, 5771, 6527, 10415, 14823, 1584, 8164)) +
+           at(124, u64(0x0000020000000001)) + at(125, b"\x20" + bytes.fromhex("20010db8000000000000000000000000")) +
+           at(126, b"\x31example.net") + at(55, u32(1700000000)))
+    c.add(udp4(1812, 40000, msg(2, 0x10, acc)))
+    acct = (at(40, u32(1)) + at(40, u32(42)) + at(45, u32(1)) + at(49, u32(23)) + at(44, b"sess-1") +
+            at(101, u32(201)) + at(101, u32(999)) + at(70, bytes(16)) + at(71, b"\x01\x06" + bytes(12)) +
+            at(84, bytes(8)) + at(72, u32(4)) + at(76, u32(1)) + at(127, u16(1) + b"\x00\x00" + u64(3803408743 << 32) + u64(3803451943 << 32) + b"GPS") +
+            at(128, u16(1) + b"location") + at(129, u16(0x8000) + u64(3803581543 << 32) + b"note") +
+            at(200, b"unknown") + at(4, b"\x01\x02") + at(127, b"short") + at(124, b"\x00"))
+    c.add(udp4(40000, 1813, msg(4, 0x11, acct)))
+    c.add(udp4(40000, 3799, msg(40, 0x12, at(1, b"bob"))))
+    c.add(udp4(40000, 1700, msg(43, 0x13, at(1, b"bob") + u8(5) + u8(1))))                 # attribute length < 2
+    c.add(udp4(40000, 1645, msg(99, 0x14, at(1, b"bob") + u8(11) + u8(40) + b"x")))          # past the end, unknown code
+    c.add(udp4(40000, 1646, u8(1) + u8(1) + u16(10) + bytes(16)))                             # length < 20
+    c.add(udp4(40000, 1812, msg(1, 0x15, req)), cut=HDR4 + 20 + 9)
+    c.add(udp4(40000, 1812, msg(1, 0x16, req)), cut=HDR4 + 12)
+    c.write("svc-radius.pcap")
+
+for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp, aodv, radius):
     f()
