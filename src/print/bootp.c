@@ -104,7 +104,7 @@ static int bootp_ztext(struct nd *nd, const uint8_t *p, unsigned n)
 	for (unsigned i = 0; i < n; i++) {
 		if (!nd_ok(nd, p + i, 1))
 			return 0;
-		uint8_t c = p[i];
+		uint8_t c = GET_U8(nd, p + i);
 		if (c == 0)
 			return 1;
 		nd_printjn(nd, p + i, 1);
@@ -342,7 +342,7 @@ static void rfc1048_print(struct nd *nd, const uint8_t *bp)
 		out_fmt(nd->out, "\n\t    %s (%u), length %u%s", name, tag, len, len ? ": " : "");
 		if (tag == TAG_PAD && nd->o->vflag > 2) {
 			unsigned n = 1;
-			while (nd_ok(nd, bp, 1) && *bp == TAG_PAD) {
+			while (nd_ok(nd, bp, 1) && GET_U8(nd, bp) == TAG_PAD) {
 				bp++;
 				n++;
 			}

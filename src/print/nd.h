@@ -233,6 +233,8 @@ void lisp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void aodv_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6);
 /* RADIUS, UDP 1645/1646/1812/1813/1700/3799 */
 void radius_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* RESP (Redis), TCP 6379 */
+void resp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* sFlow v5, UDP 6343 */
 void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Babel (RFC 8966), UDP 6696 and 6697 */

@@ -4,7 +4,7 @@
 # decodes, odd and malformed fields, and packets cut short (snap length) inside each protocol.
 # Writes tests/captures/svc-*.pcap.  Run: /usr/bin/python3 tests/golden/svc-make-captures.py
 import os, struct
-from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CAP = os.path.join(HERE, "..", "captures")
@@ -413,5 +413,27 @@ def radius():
     c.add(udp4(40000, 1812, msg(1, 0x16, req)), cut=HDR4 + 12)
     c.write("svc-radius.pcap")
 
-for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp, aodv, radius):
+# ---- RESP (Redis) --------------------------------------------------------------
+def resp():
+    c = Cap()
+    seq = [1000]
+    def tcp(payload, cli=True):
+        sp, dp = (50000, 6379) if cli else (6379, 50000)
+        p = Ether(src=MAC_A, dst=MAC_B) / IP(src=A4 if cli else B4, dst=B4 if cli else A4, id=9) / \
+            TCP(sport=sp, dport=dp, flags="PA", seq=seq[0], ack=1, window=512) / Raw(payload)
+        seq[0] += len(payload)
+        return p
+    c.add(tcp(b"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nva\x01ue\r\n"))
+    c.add(tcp(b"+OK\r\n-ERR unknown command\r\n:1000\r\n", cli=False))
+    c.add(tcp(b"$-1\r\n$0\r\n\r\n*0\r\n*-1\r\n", cli=False))
+    c.add(tcp(b"*2\r\n*1\r\n:1\r\n$2\r\nhi\r\n", cli=False))
+    c.add(tcp(b"PING\r\nPING\nINFO server\r\n"))
+    c.add(tcp(b"$-7\r\n$99999999999\r\n$x\r\n*1a\r\n", cli=False))
+    c.add(tcp(b"$10\r\nshort\r\n", cli=False))                 # bulk string past the segment
+    c.add(tcp(b"+no end of line", cli=False))
+    c.add(tcp(b"*3\r\n$3\r\nGET\r\n$3\r\nkey\r\n"))          # array ends early
+    c.add(tcp(b"*1\r\n$11\r\nhello world\r\n"), cut=14 + 20 + 20 + 12)
+    c.write("svc-resp.pcap")
+
+for f in (krb, babel, bootp, sflow, ntp, bcm_li, dhcp6, l2tp, autorp, lisp, aodv, radius, resp):
     f()
