@@ -39,11 +39,15 @@ static const struct tok krb4_errors[] = {
 	{8, "PRINCIPAL_UNKNOWN"}, {9, "PRINCIPAL_NOT_UNIQUE"}, {10, "NULL_KEY"}, {0, NULL},
 };
 
-/* A NUL-terminated string, escaped; returns the byte after the NUL.  Running
- * into the end of the capture first is a truncation. */
+/* A NUL-terminated string, escaped; returns the byte after the NUL, or NULL
+ * when the capture ends first (the caller prints the truncation marker). */
 static const uint8_t *krb_string(struct nd *nd, const uint8_t *p)
 {
+	if (!p)
+		return NULL;
 	for (;;) {
+		if (!nd_ok(nd, p, 1))
+			return NULL;
 		uint8_t c = GET_U8(nd, p);
 		p++;
 		if (c == 0)
@@ -56,8 +60,12 @@ static const uint8_t *krb_string(struct nd *nd, const uint8_t *p)
 static const uint8_t *krb4_principal(struct nd *nd, const uint8_t *p)
 {
 	p = krb_string(nd, p + 2);
+	if (!p)
+		return NULL;
 	ND_CHR(nd, '.');
 	p = krb_string(nd, p);
+	if (!p)
+		return NULL;
 	ND_CHR(nd, '@');
 	return krb_string(nd, p);
 }
@@ -77,34 +85,47 @@ static void krb4_print(struct nd *nd, const uint8_t *p)
 	ND_STR(nd, ": ");
 	switch (type) {
 	case KRB4_KDC_REQUEST:
-		p = krb4_principal(nd, p) + 4; /* after the time stamp */
+		if (!(p = krb4_principal(nd, p)))
+			goto trunc;
+		p += 4; /* after the time stamp */
 		out_fmt(nd->out, " %umin ", (unsigned)GET_U8(nd, p) * 5);
-		p = krb_string(nd, p + 1);
+		if (!(p = krb_string(nd, p + 1)))
+			goto trunc;
 		ND_CHR(nd, '.');
-		krb_string(nd, p);
+		if (!krb_string(nd, p))
+			goto trunc;
 		break;
 	case KRB4_APPL_REQUEST:
 		p += 2;
 		out_fmt(nd->out, "v%u ", GET_U8(nd, p));
-		p = krb_string(nd, p + 1);
+		if (!(p = krb_string(nd, p + 1)))
+			goto trunc;
 		out_fmt(nd->out, " (%u)", GET_U8(nd, p));
 		out_fmt(nd->out, " (%u)", GET_U8(nd, p + 1));
 		break;
 	case KRB4_KDC_REPLY:
-		p = krb4_principal(nd, p) + 10; /* time stamp, n, expiry, kvno */
+		if (!(p = krb4_principal(nd, p)))
+			goto trunc;
+		p += 10; /* time stamp, n, expiry, kvno */
 		out_fmt(nd->out, " (%u)", krb4_u16(nd, p, le));
 		break;
 	case KRB4_ERR_REPLY:
-		p = krb4_principal(nd, p) + 4;
+		if (!(p = krb4_principal(nd, p)))
+			goto trunc;
+		p += 4;
 		ND_CHR(nd, ' ');
 		nd_tok(nd, krb4_errors, "#%u", krb4_u16(nd, p, le));
 		ND_CHR(nd, ' ');
-		krb_string(nd, p + 4);
+		if (!krb_string(nd, p + 4))
+			goto trunc;
 		break;
 	default:
 		ND_STR(nd, "(unknown)");
 		break;
 	}
+	return;
+trunc:
+	nd_print_trunc(nd);
 }
 
 void krb_print(struct nd *nd, const uint8_t *p)
