@@ -27,8 +27,7 @@ static void aodv_ext(struct nd *nd, const uint8_t *p, unsigned len)
 {
 	uint8_t type = GET_U8(nd, p), elen = GET_U8(nd, p + 1);
 	if (type == 1) { /* hello */
-		nd_need(nd, p, 6);
-		if (len < 6) {
+		if (!nd_ok(nd, p, 6) || len < 6) {
 			nd_print_trunc(nd);
 			return;
 		}
@@ -44,8 +43,7 @@ static void aodv_ext(struct nd *nd, const uint8_t *p, unsigned len)
 static void aodv_rreq(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 {
 	unsigned a = v6 ? 16 : 4, size = 8 + 2 * (a + 4);
-	nd_need(nd, p, size);
-	if (len < size) {
+	if (!nd_ok(nd, p, size) || len < size) {
 		nd_print_trunc(nd);
 		return;
 	}
@@ -64,8 +62,7 @@ static void aodv_rreq(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 static void aodv_rrep(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 {
 	unsigned a = v6 ? 16 : 4, size = 4 + 2 * a + 8;
-	nd_need(nd, p, size);
-	if (len < size) {
+	if (!nd_ok(nd, p, size) || len < size) {
 		nd_print_trunc(nd);
 		return;
 	}
@@ -83,8 +80,7 @@ static void aodv_rrep(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 static void aodv_rerr(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 {
 	unsigned a = v6 ? 16 : 4;
-	nd_need(nd, p, 4);
-	if (len < 4) {
+	if (!nd_ok(nd, p, 4) || len < 4) {
 		nd_print_trunc(nd);
 		return;
 	}
@@ -93,8 +89,7 @@ static void aodv_rerr(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 	const uint8_t *d = p + 4;
 	unsigned left = len - 4;
 	for (; dc; dc--) {
-		nd_need(nd, d, a + 4);
-		if (left < a + 4) {
+		if (!nd_ok(nd, d, a + 4) || left < a + 4) {
 			nd_print_trunc(nd);
 			return;
 		}

@@ -24,8 +24,10 @@ enum {
 
 enum { SUB_PAD1 = 0, SUB_PADN, SUB_DIVERSITY, SUB_TIMESTAMP };
 
-/* A TLV that does not fit its length, or a malformed body. */
+/* A TLV that does not fit its length, or a malformed body; a TLV cut by the
+ * capture (tcpdump checks that by hand, no longjmp). */
 #define BABEL_INVALID (-2)
+#define BABEL_TRUNC (-1)
 
 static const uint8_t v4_mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 
@@ -572,7 +574,8 @@ static int babel_tlvs(struct nd *nd, struct babel_state *st, const uint8_t *cp, 
 		unsigned len = GET_U8(nd, m + 1);
 		if (i + 2 + len > tlvs_len || i + 2 + len > avail)
 			return BABEL_INVALID;
-		nd_need(nd, m, 2 + len);
+		if (!nd_ok(nd, m, 2 + len))
+			return BABEL_TRUNC;
 		if (nd->o->vflag) {
 			int rc = babel_tlv_verbose(nd, st, m, type, len);
 			if (rc)
@@ -596,7 +599,10 @@ void babel_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "babel";
 	ND_STR(nd, "babel");
-	nd_need(nd, p, 4);
+	if (!nd_ok(nd, p, 4)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	if (GET_U8(nd, p) != 42) {
 		ND_STR(nd, " invalid header");
 		return;
@@ -621,15 +627,17 @@ void babel_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	memset(st.v4 + 12, 0, 4);
 	memset(st.v6, 0, 16);
 	memcpy(st.v4v6, st.v4, 16);
-	if (len < body || babel_tlvs(nd, &st, p, body, len) != 0) {
+	int rc = len < body ? BABEL_INVALID : babel_tlvs(nd, &st, p, body, len);
+	if (rc == 0) {
+		len -= body;
+		p += body;
+		if (len != 0) {
+			ND_STR(nd, nd->o->vflag ? "\n\t----" : " |");
+			rc = babel_tlvs(nd, &st, p, len, len);
+		}
+	}
+	if (rc == BABEL_TRUNC)
+		nd_print_trunc(nd);
+	else if (rc == BABEL_INVALID)
 		nd_print_invalid(nd);
-		return;
-	}
-	len -= body;
-	p += body;
-	if (len != 0) {
-		ND_STR(nd, nd->o->vflag ? "\n\t----" : " |");
-		if (babel_tlvs(nd, &st, p, len, len) != 0)
-			nd_print_invalid(nd);
-	}
 }

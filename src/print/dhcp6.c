@@ -485,7 +485,10 @@ static void dhcp6_body(struct nd *nd, const uint8_t *cp, uint32_t length)
 	const uint8_t *ep = nd->snapend;
 	if (nd_avail(nd, cp) > length)
 		ep = cp + length;
-	nd_need(nd, cp, 4);
+	if (!nd_ok(nd, cp, 4)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	uint8_t type = GET_U8(nd, cp);
 	ND_CHR(nd, ' ');
 	nd_tok(nd, dh6_msgs, "msgtype-%u", type);

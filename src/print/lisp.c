@@ -53,7 +53,8 @@ static void lisp_name(struct nd *nd, const struct tok *t, uint32_t v, const char
 void lisp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 {
 	nd->protocol = "lisp";
-	nd_need(nd, bp, 16);
+	if (!nd_ok(nd, bp, 16))
+		goto trunc;
 	uint8_t tf = GET_U8(nd, bp);
 	unsigned type = tf >> 4;
 	const char *tn = tok_find(lisp_types, type);
@@ -91,7 +92,8 @@ void lisp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 	while (length > (off & 0xffff) && nrec--) {
 		off &= 0xffff; /* tcpdump keeps the offset in 16 bits */
 		const uint8_t *e = bp + off;
-		nd_need(nd, e, 12);
+		if (!nd_ok(nd, e, 12))
+			goto trunc;
 		ND_CHR(nd, '\n');
 		off += 12;
 		unsigned mask = GET_U8(nd, e + 5), nloc = GET_U8(nd, e + 4);
@@ -106,12 +108,14 @@ void lisp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 			out_fmt(nd->out, " Map Version: %u,", GET_BE16(nd, e + 8) & 0x0fff);
 		}
 		if (afi == 1) {
-			nd_need(nd, bp + off, 4);
+			if (!nd_ok(nd, bp + off, 4))
+				goto trunc;
 			ND_STR(nd, " EID ");
 			nd_ipaddr(nd, bp + off);
 			off += 4;
 		} else if (afi == 2) {
-			nd_need(nd, bp + off, 16);
+			if (!nd_ok(nd, bp + off, 16))
+				goto trunc;
 			ND_STR(nd, " EID ");
 			nd_ip6addr(nd, bp + off);
 			off += 16;
@@ -122,18 +126,21 @@ void lisp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 		while (nloc--) {
 			off &= 0xffff;
 			const uint8_t *l = bp + off;
-			nd_need(nd, l, 8);
+			if (!nd_ok(nd, l, 8))
+				goto trunc;
 			off += 8;
 			uint16_t lafi = GET_BE16(nd, l + 6);
 			if (v)
 				ND_STR(nd, "\n       ");
 			if (lafi == 1) {
-				nd_need(nd, bp + off, 4);
+				if (!nd_ok(nd, bp + off, 4))
+					goto trunc;
 				ND_STR(nd, " LOC ");
 				nd_ipaddr(nd, l + 8);
 				off += 4;
 			} else if (lafi == 2) {
-				nd_need(nd, bp + off, 16);
+				if (!nd_ok(nd, bp + off, 16))
+					goto trunc;
 				ND_STR(nd, " LOC ");
 				nd_ip6addr(nd, l + 8);
 				off += 16;
@@ -160,4 +167,7 @@ void lisp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 	} else if (rest < nd->snapend) {
 		lisp_hex(nd, "\n    Data: ", rest, nd_avail(nd, rest));
 	}
+	return;
+trunc:
+	nd_print_trunc(nd);
 }

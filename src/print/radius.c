@@ -361,7 +361,10 @@ static void radius_chars(struct nd *nd, const uint8_t *p, unsigned n, int stop_a
 
 static void radius_string(struct nd *nd, const uint8_t *p, unsigned len, unsigned code)
 {
-	nd_need(nd, p, len);
+	if (!nd_ok(nd, p, len)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	switch (code) {
 	case A_TUNNEL_PASS:
 		if (len < 3) {
@@ -408,7 +411,10 @@ static void radius_num(struct nd *nd, const uint8_t *p, unsigned len, unsigned c
 		out_fmt(nd->out, "ERROR: length %u != 4", len);
 		return;
 	}
-	nd_need(nd, p, 4);
+	if (!nd_ok(nd, p, 4)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	const struct radius_attr *a = &radius_attrs[code];
 	if (a->nvalues) {
 		uint32_t v;
@@ -520,8 +526,7 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			nd_ip6addr(nd, p);
 		break;
 	case P_NETMASK6: {
-		nd_need(nd, p, len);
-		if (len < 2 || len > 18) {
+		if (!nd_ok(nd, p, len) || len < 2 || len > 18) {
 			nd_print_trunc(nd);
 			break;
 		}
@@ -565,7 +570,10 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			p += 2;
 			vl -= 2;
 			len -= 2;
-			nd_need(nd, p, vl);
+			if (!nd_ok(nd, p, vl)) {
+				nd_print_trunc(nd);
+				return;
+			}
 			out_fmt(nd->out, "\n\t    Vendor Attribute: %u, Length: %u, Value: ", vt, vl);
 			radius_chars(nd, p, vl, 0);
 			p += vl;
@@ -752,7 +760,10 @@ static void radius_attrs_print(struct nd *nd, const uint8_t *p, unsigned length)
 void radius_print(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "radius";
-	nd_need(nd, p, MIN_RADIUS_LEN);
+	if (!nd_ok(nd, p, MIN_RADIUS_LEN)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	unsigned len = GET_BE16(nd, p + 2);
 	if (len < MIN_RADIUS_LEN) {
 		nd_print_trunc(nd);
