@@ -1006,3 +1006,10 @@ void mdns_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	nd->protocol = "domain";
 	dns_message_print(nd, p, len, 1);
 }
+
+/* A domain name for other printers (DHCPv6 domain lists, ...); base is where
+ * compression pointers count from; NULL on trouble. */
+const uint8_t *dns_fqdn_print(struct nd *nd, const uint8_t *cp, const uint8_t *base)
+{
+	return dns_name_print(nd, cp, base);
+}

@@ -211,6 +211,34 @@ void ssh_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void someip_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* syslog (RFC 3164/5424), UDP port 514 */
 void syslog_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* IP services over UDP (p-svc): Kerberos 88/750, ... */
+void krb_print(struct nd *nd, const uint8_t *p);
+/* BOOTP/DHCP, UDP 67/68 */
+void bootp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* NTP time and control messages, UDP 123 */
+void ntp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Broadcom LI shim, UDP 49152 */
+void bcm_li_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* A domain name (print/dns.c); base: where compression pointers count from; NULL on trouble. */
+const uint8_t *dns_fqdn_print(struct nd *nd, const uint8_t *cp, const uint8_t *base);
+/* DHCPv6, UDP 546/547 */
+void dhcp6_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* L2TPv2, UDP 1701 */
+void l2tp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Cisco auto-RP, UDP 496 */
+void cisco_autorp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* LISP control messages, UDP 4342 */
+void lisp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* AODV, UDP 654 (v6: over IPv6) */
+void aodv_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6);
+/* RADIUS, UDP 1645/1646/1812/1813/1700/3799 */
+void radius_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* RESP (Redis), TCP 6379 */
+void resp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* sFlow v5, UDP 6343 */
+void sflow_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Babel (RFC 8966), UDP 6696 and 6697 */
+void babel_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* ISAKMP/IKE (UDP 500) and NAT-T encapsulation (RFC 3948, UDP 4500) */
 void isakmp_rfc3948_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 /* PGM (RFC 3208), IP protocol 113 */

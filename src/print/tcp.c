@@ -292,6 +292,8 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		nfs_tcp_print(nd, bp, length, sport, dport, ip);
 	} else if (PORT(646)) {
 		ldp_print(nd, bp, length);
+	} else if (PORT(6379)) {
+		resp_print(nd, bp, length);
 	}
 #undef PORT
 }

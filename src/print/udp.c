@@ -191,6 +191,46 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			dns_print(nd, cp, length, 0);
 			return;
 		}
+		if (PORT(67) || PORT(68)) {
+			bootp_print(nd, cp, length);
+			return;
+		}
+		if (PORT(123)) {
+			ntp_print(nd, cp, length);
+			return;
+		}
+		if (PORT(654)) {
+			aodv_print(nd, cp, length, ip->v6);
+			return;
+		}
+		if (PORT(88) || PORT(750)) {
+			krb_print(nd, cp);
+			return;
+		}
+		if (PORT(1701)) {
+			l2tp_print(nd, cp, length);
+			return;
+		}
+		if (PORT(546) || PORT(547)) {
+			dhcp6_print(nd, cp, length);
+			return;
+		}
+		if (PORT(6696) || PORT(6697)) {
+			babel_print(nd, cp, length);
+			return;
+		}
+		if (PORT(496)) {
+			cisco_autorp_print(nd, cp, length);
+			return;
+		}
+		if (PORT(1645) || PORT(1812) || PORT(1646) || PORT(1813) || PORT(1700) || PORT(3799)) {
+			radius_print(nd, cp, length);
+			return;
+		}
+		if (PORT(6343)) {
+			sflow_print(nd, cp, length);
+			return;
+		}
 		if (PORT(4789)) {
 			vxlan_print(nd, cp, length);
 			return;
@@ -233,6 +273,14 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		}
 		if (route_udp_print(nd, cp, length, sport, dport))
 			return;
+		if (PORT(4342)) {
+			lisp_print(nd, cp, length);
+			return;
+		}
+		if (PORT(49152)) {
+			bcm_li_print(nd, cp, length);
+			return;
+		}
 #undef PORT
 	}
 	udp_len_print(nd, ulen, length, ip->fragmented);
