@@ -36,6 +36,10 @@ static const struct {
 	{DLT_NULL, null_if},
 	{DLT_LOOP, loop_if},
 	{DLT_RAW, raw_print},
+	{DLT_IEEE802_11, ieee802_11_print},
+	{DLT_IEEE802_11_RADIO, ieee802_11_radio_print},
+	{DLT_PRISM_HEADER, prism_print},
+	{DLT_IEEE802_11_RADIO_AVS, avs_print},
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},

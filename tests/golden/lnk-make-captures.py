@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+# lnk-make-captures.py - crafted captures for tests/golden/lnk.list (print/wlan.c and the
+# other link/transport printers of the p-link group).  Expected outputs come from tcpdump
+# (tests/golden/regen.sh lnk.list).  Writes tests/captures/lnk-*.pcap.
+import os, struct
+from scapy.all import IP, UDP, Raw
+
+CAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "captures")
+A1, A2, A3, A4 = (bytes.fromhex(x) for x in ("000c4182b255", "000d9382363a", "0200000000aa", "0200000000bb"))
+
+
+def write(name, linktype, frames):
+    with open(os.path.join(CAP, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        for i, fr in enumerate(frames):
+            data, wire = (fr, len(fr)) if isinstance(fr, bytes) else fr
+            f.write(struct.pack("<IIII", 1700000000 + i, 1000 * i, len(data), wire))
+            f.write(data)
+
+
+def rt(fields=b"", present=0, extra_words=()):
+    """radiotap header: present words, then the already laid-out field bytes."""
+    words = [present] + list(extra_words)
+    body = b"".join(struct.pack("<I", w) for w in words) + fields
+    return struct.pack("<BBH", 0, 0, 4 + len(body)) + body
+
+
+def mgmt(sub, body, da=A1, sa=A2, bssid=A1):
+    return struct.pack("<HH", sub << 4, 314) + da + sa + bssid + b"\x10\x00" + body
+
+
+def data(sub, fl, payload, a1=A1, a2=A2, a3=A3, a4=None):
+    fc = 0x08 | (sub << 4) | (fl << 8)
+    h = struct.pack("<HH", fc, 44) + a1 + a2 + a3 + b"\x20\x00"
+    if a4 is not None:
+        h += a4
+    if sub & 8:
+        h += b"\x05\x00"
+    return h + payload
+
+
+def ctrl(sub, rest):
+    return struct.pack("<HH", 0x04 | (sub << 4), 0) + rest
+
+
+SNAP_IP = b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + bytes(IP(src="10.198.0.1", dst="10.198.0.2") / UDP(sport=1234, dport=5678) / Raw(b"hello"))
+RT_B = rt(struct.pack("<BBHH", 0x00, 2, 2412, 0x00a0) + b"\x58\x00\x00\x2a", 0x180e)  # flags rate channel sq antenna dBsig
+
+# --- 802.11 frames behind radiotap ---
+frames = []
+def add(f):
+    frames.append(RT_B + f)
+for code in (0, 1, 13, 37, 50, 200):
+    add(mgmt(0xb, struct.pack("<HHH", 0, 1, code)))          # auth seq 1 with a status
+add(mgmt(0xb, struct.pack("<HHH", 0, 2, 0)))                  # auth seq 2: no status
+add(mgmt(0xb, struct.pack("<HHH", 1, 2, 0) + b"\x10\x04abcd"))  # shared key, challenge
+add(mgmt(0xb, struct.pack("<HHH", 1, 3, 15)))
+add(mgmt(0xb, struct.pack("<HHH", 2, 1, 0)))
+add(mgmt(0xb, struct.pack("<HHH", 7, 1, 0)))                  # reserved algorithm
+add(mgmt(0xb, b"\x00\x00\x00\x12\x34\x56\x78"))               # shared key WEP body
+for code in (0, 3, 7, 34, 45, 66, 67, 300):
+    add(mgmt(0xc, struct.pack("<H", code)))                   # deauthentication
+for code in (1, 8, 99):
+    add(mgmt(0xa, struct.pack("<H", code)))                   # disassociation
+add(mgmt(0x9, b""))                                           # ATIM
+add(mgmt(0xc, b"\x03"))                                       # deauth, reason cut
+add(mgmt(0xb, b"\x00\x00\x01"))                               # auth, body cut
+add(ctrl(0xb, A1 + A2))                                       # RTS
+add(ctrl(0xc, A1))                                            # CTS
+add(ctrl(0xd, A2))                                            # ACK
+add(ctrl(0xa, A1 + A2))                                       # PS-Poll (AID in duration)
+add(ctrl(0xe, A1 + A2))                                       # CF-End
+add(ctrl(0xf, A1 + A2))                                       # CF-End+CF-Ack
+add(ctrl(0x8, A1 + A2 + b"\x04\x00\x30\x00"))                 # BAR
+add(ctrl(0x9, A1 + A2))                                       # BA
+add(ctrl(0x3, A1))                                            # unknown control subtype
+add(ctrl(0xd, A2[:3]))                                        # ACK cut short
+add(data(0, 0, SNAP_IP))                                      # plain data, no DS bits
+add(data(0, 1, SNAP_IP))                                      # to DS
+add(data(0, 2, SNAP_IP))                                      # from DS
+add(data(0, 3, SNAP_IP, a4=A4))                               # WDS, 4 addresses
+add(data(8, 1, SNAP_IP))                                      # QoS data
+add(data(1, 2, SNAP_IP))                                      # data + CF-Ack
+add(data(3, 2, SNAP_IP))                                      # data + CF-Ack/Poll
+add(data(2, 2, SNAP_IP))                                      # data + CF-Poll
+add(data(4, 1, b""))                                          # null function
+add(data(0xc, 1, b""))                                        # QoS null
+add(data(0, 0x41, b"\x12\x34\x56\x40\xde\xad"))               # protected (WEP IV)
+add(data(0, 0x41, b"\x12\x34"))                               # protected, IV cut
+add(data(0, 0x3c, SNAP_IP))                                   # retry, pwr mgmt, more data, more frag
+add(data(0, 0x81, SNAP_IP))                                   # order bit
+add(data(0, 1, b"\xe0\xe0\x03" + b"\x00" * 20))               # LLC, unknown SAP payload
+add(data(0, 1, SNAP_IP[:20]))                                 # IP cut short
+add(b"\x08")                                                  # 802.11 frame control cut
+add(data(0, 1, b"")[:20])                                     # 802.11 header cut
+add(struct.pack("<HH", 0x0c, 0) + A1)                         # frame type 3
+write("lnk-wlan.pcap", 127, frames)
+
+# --- radiotap fields ---
+D = data(0, 1, SNAP_IP)
+rtf = []
+rtf.append(rt(struct.pack("<Q", 123456789) + b"\x0e\x0b", 0x0007) + D)                # tsft, flags (short pre, wep, frag), rate 5.5
+rtf.append(rt(b"\x41\x00" + struct.pack("<HH", 5180, 0x0140), 0x000a) + D)            # flags cfp+badfcs, 11a
+rtf.append(rt(b"\x00\x00" + struct.pack("<HH", 2437, 0x0480), 0x000a) + D)            # 11g dynamic
+rtf.append(rt(b"\x00\x00" + struct.pack("<HH", 2437, 0x00c0 | 0x4000), 0x000a) + D)  # 11g half
+rtf.append(rt(b"\x00\x00" + struct.pack("<HH", 5180, 0x0150 | 0x8000), 0x000a) + D)  # 11a quarter turbo
+rtf.append(rt(b"\x00\x00" + struct.pack("<HH", 2412, 0x0880), 0x000a) + D)            # FHSS
+rtf.append(rt(b"\x03\x07\xc4\xa0", 0x0070) + D)                                       # fhss, dBm signal/noise
+rtf.append(rt(struct.pack("<HHH", 55, 3, 6) + b"\xf6\x02\x30\x08\x00\x00", 0x7f80) + D)  # sq, tx atten, dB atten, dBm tx, antenna, dB sig/noise, rx flags
+rtf.append(rt(b"\x0c\x00" + struct.pack("<HH", 5200, 0x140) + b"\x00\x00" + struct.pack("<IHBB", 0x10140, 5200, 40, 30), 0x4000c) + D)  # xchannel supersedes channel
+rtf.append(rt(b"\x85" + b"\x3f\x15\x07", 0x80004) + D)                    # MCS rate, MCS field (known all)
+rtf.append(rt(b"\x02\x00\x0d", 0x80000) + D)                                          # MCS index only
+rtf.append(rt(b"\x07\x01\x0f", 0x80000) + D)                                          # MCS 15 40 MHz short GI
+rtf.append(rt(b"\x00\x00\x00\x00" + struct.pack("<IHBB", 7, 0, 0, 0), 0x100000) + D)  # A-MPDU status
+rtf.append(rt(struct.pack("<HBB", 0x0044, 0x04, 4) + b"\x91\x00\x00\x00" + b"\x01\x00\x00\x00", 0x200000) + D)  # VHT
+rtf.append(rt(struct.pack("<HBB", 0x0040, 0, 27) + b"\x00\x21\x00\x00" + b"\x02\x00\x00\x00", 0x200000) + D)  # VHT bw unknown, user 1
+rtf.append(rt(b"\x02", 0x400002) + D)                                                 # flags, then unknown bit 22
+rtf.append(rt(b"\x00\x00\x00\x00" + b"\x04\x02", 0x80000002, [0x00000004]) + D)       # extended bitmap: bit 34
+rtf.append(rt(b"\x02" + b"\x00" + b"\x00\x11\x22\x01\x04\x00" + b"abcd", 0x40000002, [0x00000001]) + D)  # vendor namespace skipped
+rtf.append(rt(b"\x02" + b"\x00" + b"\x00\x11\x22\x01\x04\x00" + b"abcd" + b"\x04", 0x40000002, [0x20000001, 0x00000004]) + D)  # back to radiotap ns
+rtf.append(rt(b"\x10", 0x0002) + D + b"\xde\xad\xbe\xef")                            # FCS at the end
+rtf.append(rt(b"\x20\x00\x00\x00", 0x0002) + data(8, 1, b"\x00\x00" + SNAP_IP))     # data pad after a 26-byte header
+rtf.append(rt(b"", 0x0001) + D)                                                       # TSFT bit but no room
+rtf.append(rt(b"\x00\x00", 0x0008) + D)                                               # channel cut
+rtf.append(b"\x00\x00\x40\x00\x02\x00\x00\x00\x00")                                   # radiotap length past capture
+rtf.append(b"\x00\x00\x08")                                                           # 3 bytes
+rtf.append(b"\x00\x00\x08\x00\x00\x00\x00\x80")                                       # extension bit without room
+rtf.append((rt(b"\x10", 0x0002) + D[:10], len(D) + 40))                               # snapped, FCS flag
+write("lnk-radiotap.pcap", 127, rtf)
+
+# --- plain 802.11, Prism and AVS headers ---
+write("lnk-80211.pcap", 105, [D, mgmt(0xc, struct.pack("<H", 2)), ctrl(0xd, A1), b"\x08\x01\x00"])
+prism = struct.pack(">I", 0x44) + bytes(140)
+avs = struct.pack(">II", 0x80211001, 64) + bytes(56)
+write("lnk-prism.pcap", 119, [prism + D, avs + D, prism[:100], struct.pack(">II", 0x80211001, 4) + bytes(8)])
+write("lnk-avs.pcap", 163, [avs + D, avs[:30], struct.pack(">II", 0x80211002, 200) + bytes(20)])
