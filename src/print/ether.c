@@ -59,6 +59,10 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case ETHERTYPE_MPLS_MULTI:
 		mpls_print(nd, p, len);
 		return 1;
+	case 0x8137: /* Novell IPX */
+		ND_STR(nd, "(NOV-ETHII) ");
+		ipx_print(nd, p, len);
+		return 1;
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:
 		pppoe_print(nd, p, len);
@@ -167,6 +171,8 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		int hl = llc_print(nd, p, len, caplen, src, dst);
 		if (hl < 0)
 			default_print(nd, p, caplen);
+		else
+			nd->ll_hdr_len += (uint32_t)hl; /* tcpdump's -x starts after the LLC header */
 		nd_pop_snaplen(nd);
 		return;
 	}

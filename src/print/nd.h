@@ -165,6 +165,8 @@ void ieee802_11_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t
 void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void prism_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Novell IPX (print/ipx.c) */
+void ipx_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Dispatch on an Ethernet type; returns 0 if the type is not decoded. */
 int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
 		    const uint8_t *src, const uint8_t *dst);

@@ -340,7 +340,7 @@ static unsigned ctrl_hdr_len(unsigned st)
 	switch (st) {
 	case CTRL_CONTROL_WRAPPER: return 10;
 	case CTRL_BAR: return 20;
-	case CTRL_BA: return 16;
+	case CTRL_BA: return 10;
 	case CTRL_PS_POLL: return 16;
 	case CTRL_RTS: return 16;
 	case CTRL_CTS: return 10;
@@ -499,13 +499,20 @@ static void wlan_trunc(struct nd *nd)
 	ND_STR(nd, " [|802.11]");
 }
 
+/* A link header cut short: the marker, and (as tcpdump) no -x dump after it. */
+static void hdr_trunc(struct nd *nd)
+{
+	nd_print_trunc(nd);
+	nd->ll_hdr_len = nd->caplen;
+}
+
 /* The 802.11 frame at p: len bytes on the wire, caplen captured. */
 static void ieee802_11_body(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen, int pad,
 			    uint32_t fcslen)
 {
 	nd->protocol = "802.11";
 	if (len < fcslen) {
-		wlan_trunc(nd);
+		hdr_trunc(nd);
 		return;
 	}
 	len -= fcslen;
@@ -515,7 +522,7 @@ static void ieee802_11_body(struct nd *nd, const uint8_t *p, uint32_t len, uint3
 		caplen = len;
 	}
 	if (caplen < 2) {
-		wlan_trunc(nd);
+		hdr_trunc(nd);
 		return;
 	}
 	uint16_t fc = GET_LE16(nd, p);
@@ -544,7 +551,7 @@ static void ieee802_11_body(struct nd *nd, const uint8_t *p, uint32_t len, uint3
 	if (pad)
 		hdrlen = (hdrlen + 3) & ~3u;
 	if (caplen < hdrlen) {
-		wlan_trunc(nd);
+		hdr_trunc(nd);
 		return;
 	}
 	if (nd->o->eflag)
@@ -769,17 +776,23 @@ static void rt_field(struct nd *nd, unsigned bit, const uint8_t *f, uint8_t *fla
 void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
 	nd->protocol = "802.11_radio";
-	if (caplen < 8)
-		nd_trunc(nd);
+	if (caplen < 8) {
+		hdr_trunc(nd);
+		return;
+	}
 	uint32_t rtlen = GET_LE16(nd, p + 2);
-	if (caplen < rtlen)
-		nd_trunc(nd);
+	if (caplen < rtlen) {
+		hdr_trunc(nd);
+		return;
+	}
 	/* the presence words: the last is the first without bit 31 */
 	uint32_t nwords = 1;
 	while (4 + 4 * nwords <= rtlen && (GET_LE32(nd, p + 4 * nwords) & 0x80000000u))
 		nwords++;
-	if (4 + 4 * nwords > rtlen)
-		nd_trunc(nd);
+	if (4 + 4 * nwords > rtlen) {
+		hdr_trunc(nd);
+		return;
+	}
 	uint32_t off = 4 + 4 * nwords; /* offset of the next field */
 	uint8_t flags = 0;
 	int vendor = 0, stop = 0;
@@ -848,11 +861,15 @@ void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, ui
 void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
 	nd->protocol = "802.11_radio_avs";
-	if (caplen < 8)
-		nd_trunc(nd);
+	if (caplen < 8) {
+		hdr_trunc(nd);
+		return;
+	}
 	uint32_t hl = GET_BE32(nd, p + 4);
-	if (hl < 8 || caplen < hl)
-		nd_trunc(nd);
+	if (hl < 8 || caplen < hl) {
+		hdr_trunc(nd);
+		return;
+	}
 	nd->ll_hdr_len = hl;
 	ieee802_11_body(nd, p + hl, len - hl, caplen - hl, 0, 0);
 }
@@ -861,15 +878,19 @@ void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 void prism_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
 	nd->protocol = "prism";
-	if (caplen < 4)
-		nd_trunc(nd);
+	if (caplen < 4) {
+		hdr_trunc(nd);
+		return;
+	}
 	uint32_t code = GET_BE32(nd, p);
 	if (code == 0x80211001 || code == 0x80211002) {
 		avs_print(nd, p, caplen, len);
 		return;
 	}
-	if (caplen < 144)
-		nd_trunc(nd);
+	if (caplen < 144) {
+		hdr_trunc(nd);
+		return;
+	}
 	nd->ll_hdr_len = 144;
 	ieee802_11_body(nd, p + 144, len - 144, caplen - 144, 0, 0);
 }

@@ -134,3 +134,46 @@ prism = struct.pack(">I", 0x44) + bytes(140)
 avs = struct.pack(">II", 0x80211001, 64) + bytes(56)
 write("lnk-prism.pcap", 119, [prism + D, avs + D, prism[:100], struct.pack(">II", 0x80211001, 4) + bytes(8)])
 write("lnk-avs.pcap", 163, [avs + D, avs[:30], struct.pack(">II", 0x80211002, 200) + bytes(20)])
+
+# --- IPX over Ethernet II, 802.2 LLC and raw 802.3 ---
+def ipx(dskt, payload, sskt=0x4008, length=None, dnet=0, snet=0xa8f87967):
+    n = 30 + len(payload) if length is None else length
+    return (struct.pack(">HHBBI", 0xffff, n, 0, 4, dnet) + b"\xff" * 6 + struct.pack(">HI", dskt, snet)
+            + A2 + struct.pack(">H", sskt) + payload)
+
+
+def sap_entry(stype, name, net, node, skt, hops):
+    return struct.pack(">H", stype) + name.ljust(48, b"\0") + struct.pack(">I", net) + node + struct.pack(">HH", skt, hops)
+
+
+def eth2(pl):
+    return b"\xff" * 6 + A2 + b"\x81\x37" + pl
+
+
+def e8023(pl):
+    return b"\xff" * 6 + A2 + struct.pack(">H", len(pl)) + pl
+
+
+SAPS = [
+    ipx(0x452, struct.pack(">HH", 1, 4)),                                            # general request
+    ipx(0x452, struct.pack(">HH", 3, 0x278)),                                        # nearest request
+    ipx(0x452, struct.pack(">H", 2) + sap_entry(4, b"FILESRV1", 0x1234, A1, 0x451, 1)),
+    ipx(0x452, struct.pack(">H", 4) + sap_entry(0x30c, b"PRN\x01\xe9", 0x1, A4, 0x8060, 2)
+        + sap_entry(0x64e, b"X" * 48, 0x2, A3, 0x4000, 3)),                          # two entries, name without NUL
+    ipx(0x452, struct.pack(">H", 7)),                                                # unknown SAP command
+    ipx(0x453, struct.pack(">H", 1) + struct.pack(">IHH", 0xa8f87967, 1, 2)),        # RIP request
+    ipx(0x453, struct.pack(">H", 1)),                                                # RIP request, no entry
+    ipx(0x453, struct.pack(">H", 2) + struct.pack(">IHH", 0xa8f87967, 1, 2) + struct.pack(">IHH", 0x10, 3, 4)),
+    ipx(0x453, struct.pack(">H", 9)),
+    ipx(0x451, b"\x11" * 10), ipx(0x455, b"\x00" * 50), ipx(0x456, b"\x00" * 4),
+    ipx(0x553, b"\x00" * 8), ipx(0x9001, b"\x00" * 3),
+    ipx(0x451, b"", length=29),                                                      # length < header
+]
+ipxf = [eth2(x) for x in SAPS]
+ipxf += [e8023(b"\xe0\xe0\x03" + x) for x in SAPS[:4]]                              # 802.2
+ipxf += [e8023(x) for x in SAPS[5:8]]                                               # raw 802.3 (starts ffff)
+ipxf.append(eth2(ipx(0x452, struct.pack(">H", 2) + sap_entry(4, b"CUT-NAME", 1, A1, 1, 1))[:30 + 2 + 2 + 5]))  # name cut
+ipxf.append(eth2(ipx(0x452, struct.pack(">H", 2) + sap_entry(4, b"CUT", 1, A1, 1, 1))[:30 + 2 + 56]))        # addr cut
+ipxf.append(eth2(ipx(0x453, struct.pack(">H", 2) + struct.pack(">IHH", 1, 1, 2))[:30 + 6]))                # RIP cut
+ipxf.append(eth2(ipx(0x453, b"")[:20]))                                                                      # header cut
+write("lnk-ipx.pcap", 1, ipxf)
