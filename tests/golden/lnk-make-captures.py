@@ -177,3 +177,69 @@ ipxf.append(eth2(ipx(0x452, struct.pack(">H", 2) + sap_entry(4, b"CUT", 1, A1, 1
 ipxf.append(eth2(ipx(0x453, struct.pack(">H", 2) + struct.pack(">IHH", 1, 1, 2))[:30 + 6]))                # RIP cut
 ipxf.append(eth2(ipx(0x453, b"")[:20]))                                                                      # header cut
 write("lnk-ipx.pcap", 1, ipxf)
+
+# --- SCTP chunks (and ForCES in DATA chunks) over IPv4 and IPv6 ---
+from scapy.all import IPv6, Ether
+
+
+def chunk(ctype, flags, value, length=None):
+    n = 4 + len(value) if length is None else length
+    c = struct.pack(">BBH", ctype, flags, n) + value
+    return c + b"\0" * (-len(c) % 4)
+
+
+def sctp(chunks, sport=5000, dport=6000, v6=False, raw=None):
+    body = struct.pack(">HHII", sport, dport, 0x11223344, 0) + b"".join(chunks) if raw is None else raw
+    ip = IPv6(src="fd00::1", dst="fd00::2", nh=132) if v6 else IP(src="10.198.0.1", dst="10.198.0.2", proto=132)
+    return bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / ip / Raw(body))
+
+
+def data_chunk(flags, tsn, sid, sseq, ppid, payload):
+    return chunk(0, flags, struct.pack(">IHHI", tsn, sid, sseq, ppid) + payload)
+
+
+INIT = struct.pack(">IIHHI", 0xdeadbeef, 65536, 10, 65535, 12345) + struct.pack(">HHI", 5, 8, 0x0a000001)
+sc = [
+    sctp([chunk(1, 0, INIT)]),
+    sctp([chunk(2, 0, INIT + struct.pack(">HH", 7, 8) + b"ckie")]),
+    sctp([chunk(10, 0, b"cookie!")]),                                  # padded chunk
+    sctp([chunk(11, 0, b"")]),
+    sctp([data_chunk(3, 1, 2, 3, 0, b"hello")]),
+    sctp([data_chunk(4, 7, 0, 0, 46, b"unordered middle")]),            # (U), PPID as hex
+    sctp([data_chunk(2, 8, 1, 1, 18, b"first"), data_chunk(1, 9, 1, 1, 18, b"last"), chunk(3, 0, struct.pack(">IIHH", 100, 5000, 0, 0))]),
+    sctp([chunk(3, 0, struct.pack(">IIHH", 1000, 65535, 2, 2) + struct.pack(">HHHH", 2, 3, 5, 9) + struct.pack(">II", 998, 999))]),
+    sctp([chunk(4, 0, struct.pack(">HH", 1, 8) + b"info"), chunk(5, 0, struct.pack(">HH", 1, 8) + b"info")]),
+    sctp([chunk(6, 1, b""), chunk(7, 0, struct.pack(">I", 77)), chunk(8, 0, b""), chunk(14, 0, b"")]),
+    sctp([chunk(9, 0, struct.pack(">HH", 1, 8) + b"\0\1\0\0"), chunk(12, 0, struct.pack(">I", 5)), chunk(13, 0, struct.pack(">I", 6))]),
+    sctp([chunk(0xc0, 0, struct.pack(">I", 9)), chunk(0xc1, 0, b""), chunk(0xc2, 0, b""), chunk(0x80, 0, b"xx")]),
+    sctp([data_chunk(3, 1, 2, 3, 5, b"m2pa-ish")], sport=2905, dport=2905, v6=True),  # IPv6
+    sctp([chunk(0, 3, b"\0" * 8)]),                                     # DATA too short
+    sctp([chunk(0, 3, struct.pack(">IHHI", 1, 1, 1, 0))]),              # DATA without payload
+    sctp([chunk(1, 0, b"\0" * 8)]),                                     # INIT too short
+    sctp([chunk(3, 0, b"\0" * 8)]),                                     # SACK too short
+    sctp([chunk(3, 0, struct.pack(">IIHH", 1, 1, 3, 0) + b"\0\1")]),   # SACK gap cut
+    sctp([chunk(7, 0, b"", length=2)]),                                 # chunk length < 4
+    sctp([chunk(1, 0, INIT)[:6]]),                                      # descriptor cut off
+    sctp([], raw=struct.pack(">HHII", 1, 2, 3, 4) + b"\x01\x00\x00\x07abc"),  # padding missing
+    sctp([], raw=b"\x13\x88\x17\x70\x00\x00"),                          # shorter than the header
+    sctp([chunk(1, 0, INIT)])[:60],                                     # snapped in the INIT
+]
+def forces(tom, body=b"", mlen=None, ver=0x10, sid=0x40000001, did=0x2, flags=0x38400000):
+    n = (24 + len(body)) // 4 if mlen is None else mlen
+    return struct.pack(">BBHIIQI", ver, tom, n, sid, did, 0x1234, flags) + body
+
+
+TLV = struct.pack(">HHII", 0x1000, 20, 1, 1) + struct.pack(">HH", 7, 8) + b"\0" * 4
+SHORT_LFB = struct.pack(">HH", 0x1000, 12) + b"\0" * 8
+# (operation TLVs inside LFB selectors are not checked by synack: no test vectors need them)
+for m in [forces(0x0f), forces(0x01), forces(0x11, struct.pack(">HH", 0x11, 8) + b"\0\0\0\0", sid=2, did=0xfffffffe),
+          forces(0x02, struct.pack(">HH", 0x10, 8) + b"\0\0\0\1", did=0x80000000), forces(0x04, SHORT_LFB, sid=0xfffffffd, did=0xc0000001),
+          forces(0x13, SHORT_LFB, sid=0xffffffff), forces(0x06, struct.pack(">HH", 0x1000, 12) + b"\0" * 8),
+          forces(0x11, struct.pack(">HH", 0x11, 12) + b"\0" * 8), forces(0x11, struct.pack(">HH", 0x11, 8) + b"\0\0\0\x09"),
+          forces(0x02, struct.pack(">HH", 0x10, 8) + b"\0\0\0\x09"), forces(0x03), forces(0x0f, TLV),
+          forces(0x04, struct.pack(">HH", 0x9999, 8) + b"\0" * 4), forces(0x04, struct.pack(">HH", 0x1000, 40) + b"\0" * 4),
+          forces(0x08), forces(0x15), forces(0x04, TLV, mlen=3), forces(0x0f)[:20]]:
+    sc.append(sctp([data_chunk(3, 1, 0, 0, 0, m)], sport=40000, dport=6704))
+sc.append(sctp([data_chunk(3, 1, 0, 0, 21, forces(0x0f))]))             # ForCES by PPID
+sc.append(sctp([data_chunk(3, 1, 0, 0, 0, forces(0x0f))], sport=6705, dport=6706))
+write("lnk-sctp.pcap", 1, sc)
