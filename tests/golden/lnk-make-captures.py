@@ -243,3 +243,26 @@ for m in [forces(0x0f), forces(0x01), forces(0x11, struct.pack(">HH", 0x11, 8) +
 sc.append(sctp([data_chunk(3, 1, 0, 0, 21, forces(0x0f))]))             # ForCES by PPID
 sc.append(sctp([data_chunk(3, 1, 0, 0, 0, forces(0x0f))], sport=6705, dport=6706))
 write("lnk-sctp.pcap", 1, sc)
+
+# --- Cisco HDLC and SLARP ---
+def chdlc(addr, proto, payload):
+    return struct.pack(">BBH", addr, 0, proto) + payload
+
+
+IP4 = bytes(IP(src="10.198.0.1", dst="10.198.0.2") / UDP(sport=1, dport=2) / Raw(b"x"))
+IP6 = bytes(IPv6(src="fd00::1", dst="fd00::2") / UDP(sport=1, dport=2) / Raw(b"x"))
+ch = [
+    chdlc(0x8f, 0x8035, struct.pack(">IIIH", 2, 0x000d0a31, 0x57405e26, 0x04ff) + struct.pack(">I", 4279953000)),
+    chdlc(0x8f, 0x8035, struct.pack(">IIIH", 2, 1, 2, 0xffff)),                               # no uptime
+    chdlc(0x0f, 0x8035, struct.pack(">I", 0) + b"\0" * 14),                                   # request
+    chdlc(0x0f, 0x8035, struct.pack(">I", 1) + bytes([10, 198, 0, 1, 255, 255, 255, 252]) + b"\0" * 6),  # reply
+    chdlc(0x0f, 0x8035, struct.pack(">I", 7) + b"\x01\x02" * 7),                              # unknown code
+    chdlc(0x0f, 0x8035, struct.pack(">IIIH", 2, 1, 2, 3) + struct.pack(">I", 60000) + b"junk"),  # trailing junk
+    chdlc(0x0f, 0x8035, struct.pack(">II", 2, 1)),                                            # too short
+    chdlc(0x0f, 0x0800, IP4), chdlc(0x8f, 0x86dd, IP6), chdlc(0x42, 0x0800, IP4),
+    chdlc(0x0f, 0x8847, struct.pack(">I", (100 << 12) | 0x1ff) + IP4),                        # MPLS
+    chdlc(0x0f, 0x1234, b"abcd"),                                                              # unknown protocol
+    chdlc(0x0f, 0x0800, IP4)[:20],                                                             # IP cut
+    b"\x0f\x00\x08",                                                                           # header cut
+]
+write("lnk-chdlc.pcap", 104, ch)
