@@ -263,6 +263,9 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 	case 132:
 		sctp_print(nd, p, len, ip);
 		break;
+	case 33:
+		dccp_print(nd, p, len, ip);
+		break;
 	case 50:
 		esp_print(nd, p, len);
 		break;

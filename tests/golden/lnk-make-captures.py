@@ -266,3 +266,70 @@ ch = [
     b"\x0f\x00\x08",                                                                           # header cut
 ]
 write("lnk-chdlc.pcap", 104, ch)
+
+# --- DCCP over IPv4 and IPv6 ---
+def dccp(ptype, x, seq, rest=b"", opts=b"", cscov=0, ccval=0, doff=None, payload=b"", v6=False, fix_sum=True):
+    hdr_fixed = 16 if x else 12
+    hdr = hdr_fixed + len(rest) + len(opts)
+    d_off = (hdr + 3) // 4 if doff is None else doff
+    opts += b"\0" * (d_off * 4 - hdr if doff is None else 0)
+    xtr = (ptype << 1) | x
+    if x:
+        base = struct.pack(">HHBBHBB", 40000, 5001, d_off, (ccval << 4) | cscov, 0, xtr, 0) + struct.pack(">Q", seq)[2:]
+    else:
+        base = struct.pack(">HHBBHB", 40000, 5001, d_off, (ccval << 4) | cscov, 0, xtr) + struct.pack(">I", seq)[1:]
+    body = base + rest + opts + payload
+    ip = IPv6(src="fd00::1", dst="fd00::2", nh=33) if v6 else IP(src="10.198.0.1", dst="10.198.0.2", proto=33)
+    pkt = bytearray(bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / ip / Raw(body)))
+    if fix_sum:
+        # checksum via scapy's in4/in6 pseudo-header helpers over the covered bytes
+        from scapy.utils import checksum
+        from scapy.layers.inet6 import in6_chksum
+        off = 14 + (40 if v6 else 20)
+        n = len(body)
+        cov = n if cscov == 0 else min(n, (d_off + cscov - 1) * 4)
+        if v6:
+            ph = bytes(16 * [0])
+            src, dst = bytes.fromhex("fd00" + "00" * 13 + "01"), bytes.fromhex("fd00" + "00" * 13 + "02")
+            pseudo = src + dst + struct.pack(">IxxxB", n, 33)
+        else:
+            pseudo = bytes([10, 198, 0, 1, 10, 198, 0, 2]) + struct.pack(">xBH", 33, n)
+        s = checksum(pseudo + bytes(pkt[off:off + cov]))
+        pkt[off + 6:off + 8] = struct.pack(">H", s)
+    return bytes(pkt)
+
+
+ACK3 = struct.pack(">I", 12345)          # reserved(1) + 24-bit ack
+ACK6 = struct.pack(">HHI", 0, 0x0001, 0x23456789)  # reserved(2) + 48-bit ack
+OPTS = (b"\x00" + b"\x02" + bytes([32, 4, 1, 2]) + bytes([33, 3, 8]) + bytes([34, 3, 11]) + bytes([36, 4, 0xab, 0xcd])
+        + bytes([37, 3, 7]) + bytes([38, 4, 1, 2]) + bytes([39, 3, 9]) + bytes([40, 3, 5]) + bytes([41, 6, 0, 0, 1, 0])
+        + bytes([42, 6, 0, 0, 0, 9]) + bytes([42, 8, 0, 0, 0, 9, 0, 7]) + bytes([42, 10, 0, 0, 0, 9, 0, 0, 0, 7])
+        + bytes([43, 4, 1, 0]) + bytes([43, 6, 0, 1, 0, 0]) + bytes([44, 6, 1, 2, 3, 4]) + bytes([130, 4, 0, 5])
+        + bytes([131, 6, 0, 0, 0, 6]) + bytes([132, 3, 1]) + bytes([41, 5, 0, 0, 0]) + bytes([43, 5, 0, 0, 0])
+        + bytes([42, 7, 0, 0, 0, 0, 0]) + bytes([33, 2]) + bytes([200, 2]) + bytes([45, 2]))
+dc = [
+    dccp(0, 1, 1, struct.pack(">I", 42)),                                   # Request, X=1
+    dccp(1, 1, 2, ACK6 + struct.pack(">I", 42)),                            # Response
+    dccp(2, 1, 3, payload=b"data!"),                                        # Data
+    dccp(3, 1, 4, ACK6),                                                    # Ack
+    dccp(4, 1, 5, ACK6, payload=b"x" * 9, cscov=1, ccval=3),                # DataAck, partial coverage
+    dccp(5, 1, 6, ACK6), dccp(6, 1, 7, ACK6),
+    dccp(7, 1, 8, ACK6 + bytes([3, 1, 2, 3])), dccp(7, 1, 8, ACK6 + bytes([99, 0, 0, 0])),
+    dccp(8, 1, 9, ACK6), dccp(9, 1, 10, ACK6), dccp(12, 1, 11, ACK6),       # Sync, SyncAck, unknown type
+    dccp(3, 0, 0x123456, ACK3),                                             # short sequence numbers
+    dccp(3, 1, 4, ACK6, opts=OPTS),                                         # every option
+    dccp(3, 1, 4, ACK6, opts=bytes([41, 9, 0, 0])),                         # option past header
+    dccp(3, 1, 4, ACK6, opts=bytes([38, 1, 0, 0])),                         # optlen < 2
+    dccp(3, 1, 4, ACK6, opts=bytes([130, 1, 0, 0])),
+    dccp(3, 1, 4, ACK6, opts=bytes([33, 2, 0, 0])),
+    dccp(3, 1, 4, ACK6, fix_sum=False),                                     # bad checksum
+    dccp(0, 1, 1, struct.pack(">I", 42), v6=True), dccp(3, 1, 4, ACK6, v6=True, opts=bytes([41, 6, 0, 0, 0, 1])),
+    dccp(3, 1, 4, b""),                                                     # Ack without ack subheader
+    dccp(0, 1, 1, b""), dccp(1, 1, 1, ACK6), dccp(7, 1, 1, ACK6),           # type-specific parts missing
+    dccp(3, 1, 4, ACK6)[:14 + 20 + 14],                                     # header cut by the capture
+    dccp(3, 1, 4, ACK6)[:14 + 20 + 8],
+    dccp(3, 1, 4, ACK6, opts=bytes([42, 10, 0, 0, 0, 9, 0, 0, 0, 7]))[:-6],  # option cut by the capture
+]
+dc.append(bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src="10.198.0.1", dst="10.198.0.2", proto=33) / Raw(b"\0" * 8)))
+dc.append(bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src="10.198.0.1", dst="10.198.0.2", proto=33) / Raw(b"\0" * 8 + b"\x07" + b"\0" * 3)))
+write("lnk-dccp.pcap", 1, dc)
