@@ -41,6 +41,7 @@ static const struct {
 	{DLT_PRISM_HEADER, prism_print},
 	{DLT_IEEE802_11_RADIO_AVS, avs_print},
 	{DLT_C_HDLC, chdlc_print},
+	{DLT_FRELAY, fr_print},
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},

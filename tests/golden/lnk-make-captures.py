@@ -333,3 +333,34 @@ dc = [
 dc.append(bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src="10.198.0.1", dst="10.198.0.2", proto=33) / Raw(b"\0" * 8)))
 dc.append(bytes(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src="10.198.0.1", dst="10.198.0.2", proto=33) / Raw(b"\0" * 8 + b"\x07" + b"\0" * 3)))
 write("lnk-dccp.pcap", 1, dc)
+
+# --- Frame Relay ---
+def q922(dlci, alen=2, cr=0, fecn=0, becn=0, de=0):
+    if alen == 2:
+        return bytes([((dlci >> 4) << 2) | (cr << 1), ((dlci & 0xf) << 4) | (fecn << 3) | (becn << 2) | (de << 1) | 1])
+    if alen == 3:
+        return bytes([((dlci >> 10) << 2) | (cr << 1), (((dlci >> 6) & 0xf) << 4) | (fecn << 3) | (becn << 2) | (de << 1), ((dlci & 0x3f) << 2) | 1])
+    return bytes([((dlci >> 17) << 2) | (cr << 1), (((dlci >> 13) & 0xf) << 4) | (fecn << 3) | (becn << 2) | (de << 1),
+                  ((dlci >> 6) & 0x7f) << 1, ((dlci & 0x3f) << 2) | 1])
+
+
+frs = [
+    q922(100) + b"\x03\xcc" + IP4,                                    # NLPID IPv4
+    q922(101, fecn=1, becn=1, de=1, cr=1) + b"\x03\x8e" + IP6,        # IPv6, all flags
+    q922(102, alen=3) + b"\x03\x00\xcc" + IP4,                        # 3-byte address with pad
+    q922(103, alen=3) + b"\x03\xcc" + IP4,                            # 3-byte without pad
+    q922(104) + b"\x03\x00\xcc" + IP4,                                # pad with 2-byte address
+    q922(70000, alen=4) + b"\x03\xcc" + IP4,                          # 4-byte address
+    q922(105) + b"\x08\x00" + IP4,                                    # Cisco ethertype IPv4
+    q922(106) + b"\x86\xdd" + IP6,                                    # Cisco ethertype IPv6
+    q922(107) + b"\x12\x34" + b"\x03\xcc" + IP4,                      # unknown ethertype: UI 12!
+    q922(108) + b"\x03\x80" + b"\x00\x00\x00\x08\x00" + IP4,          # SNAP
+    q922(109) + b"\x03\x80" + b"\x12\x34\x56\x00\x01" + b"abc",       # SNAP, unknown
+    q922(110) + b"\x03\x77" + b"payload",                             # unknown NLPID
+    q922(0) + b"\x08\x00" + b"\xcc" + IP4,                            # DLCI 0 is never Cisco style
+    b"\x01\x00\x03\xcc" + IP4,                                        # invalid address (EA in byte 1)
+    q922(103, alen=3)[:2] + b"\x00\x01\x03",                          # more than 4 address bytes
+    q922(100) + b"\x03\xcc" + IP4[:10],                               # IP cut
+    q922(100)[:1] + b"\x00\x00",                                      # cut before 4 bytes
+]
+write("lnk-fr.pcap", 107, frs)
