@@ -165,6 +165,9 @@ void ieee802_11_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t
 void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void prism_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* ARCNET and Linux ARCNET (print/arcnet.c) */
+void arcnet_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void arcnet_linux_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* Frame Relay (print/fr.c) */
 void fr_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* DCCP (print/dccp.c) */

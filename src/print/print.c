@@ -42,6 +42,8 @@ static const struct {
 	{DLT_IEEE802_11_RADIO_AVS, avs_print},
 	{DLT_C_HDLC, chdlc_print},
 	{DLT_FRELAY, fr_print},
+	{DLT_ARCNET, arcnet_print},
+	{DLT_ARCNET_LINUX, arcnet_linux_print},
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},

@@ -364,3 +364,32 @@ frs = [
     q922(100)[:1] + b"\x00\x00",                                      # cut before 4 bytes
 ]
 write("lnk-fr.pcap", 107, frs)
+
+# --- ARCNET and Linux ARCNET ---
+ARCARP = struct.pack(">HHBBH", 7, 0x0800, 1, 4, 1) + bytes([0xbe, 10, 198, 0, 1, 0, 10, 198, 0, 2])
+arc = [
+    b"\xbe\x50\xf0" + IP4,                                  # RFC 1051 IP
+    b"\xbe\x00\xf1" + ARCARP,                               # RFC 1051 ARP
+    b"\xbe\x50\xd4\x00\x12\x34" + IP4,                      # RFC 1201 IP, unfragmented
+    b"\xbe\x50\xd4\x03\x12\x35" + IP4,                      # first of 3 fragments
+    b"\xbe\x50\xd4\x02\x12\x35" + b"rest",                  # middle fragment: not decoded
+    b"\xbe\x50\xd4\xff\xd4\x00\x00\x00\x12\x36" + IP4,      # exception frame
+    b"\xbe\x50\xd5\x00\x00\x01" + ARCARP,                   # RFC 1201 ARP
+    b"\xbe\x50\xc4\x00\x00\x02" + IP6,                      # IPv6
+    b"\xbe\x50\x80" + b"diag",                              # diagnostics: unknown payload
+    b"\xbe\x50\x42\x00\x00\x03" + b"other",                 # unknown type
+    b"\xbe\x50\xd4\x00",                                    # phds cut
+    b"\xbe\x50\xd4\xff\xd4\x00\x00",                        # extended phds cut
+    b"\xbe\x50",                                            # header cut
+]
+write("lnk-arcnet.pcap", 7, arc)
+arcl = [
+    b"\xbe\x00\xed\x08\xf1" + ARCARP,                       # old ARP (as in tcpdump's capture)
+    b"\xbe\x50\xab\x08\xf0" + IP4,                          # old IP
+    b"\xbe\x50\x00\x00\xd4\x00\x00\x01" + IP4,              # RFC 1201 IP
+    b"\xbe\x50\x00\x00\xc4\x00\x00\x01" + IP6,
+    b"\xbe\x50\x00\x00\x77\x00\x00\x01" + b"unknown",
+    b"\xbe\x50\x00\x00\xd4\x00",                            # new header cut
+    b"\xbe\x50\x00",                                        # header cut
+]
+write("lnk-arcnet-linux.pcap", 129, arcl)
