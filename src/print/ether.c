@@ -78,15 +78,17 @@ static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen)
 		nd_default_print(nd, p, caplen);
 }
 
-void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+/* Ethernet, with an optional switch tag of tag_len bytes between the source
+ * address and the type (print/dsa.c), printed by tag_print. */
+static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
+			 void (*tag_print)(struct nd *, const uint8_t *))
 {
-	nd->protocol = "ether";
 	if (len < caplen) {
 		out_fmt(nd->out, "[length %u < caplen %u]", len, caplen);
 		nd_print_invalid(nd);
 		return;
 	}
-	if (caplen < ETHER_HDRLEN) {
+	if (caplen < ETHER_HDRLEN + tag_len) {
 		nd->ll_hdr_len = caplen; /* tcpdump's -x dump then starts after the capture */
 		nd_print_trunc(nd);
 		return;
@@ -95,9 +97,15 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	uint32_t orig_len = len;
 	if (nd->o->eflag)
 		ether_addresses_print(nd, src, dst);
+	if (tag_len) {
+		tag_print(nd, p + 12);
+		p += tag_len;
+		len -= tag_len;
+		caplen -= tag_len;
+	}
 	uint16_t type = GET_BE16(nd, p + 12);
 	p += ETHER_HDRLEN;
-	nd->ll_hdr_len = ETHER_HDRLEN;
+	nd->ll_hdr_len = ETHER_HDRLEN + tag_len;
 	len -= ETHER_HDRLEN;
 	caplen -= ETHER_HDRLEN;
 
@@ -197,4 +205,16 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		}
 		default_print(nd, p, caplen);
 	}
+}
+
+void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	nd->protocol = "ether";
+	ether_common(nd, p, caplen, len, 0, NULL);
+}
+
+void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
+			    void (*tag_print)(struct nd *, const uint8_t *))
+{
+	ether_common(nd, p, caplen, len, tag_len, tag_print);
 }

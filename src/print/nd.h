@@ -165,6 +165,12 @@ void ieee802_11_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t
 void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void prism_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Ethernet with a switch tag (print/dsa.c, print/ether.c) */
+void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
+			    void (*tag_print)(struct nd *, const uint8_t *));
+void dsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void edsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void brcm_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* ARCNET and Linux ARCNET (print/arcnet.c) */
 void arcnet_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void arcnet_linux_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);

@@ -44,6 +44,11 @@ static const struct {
 	{DLT_FRELAY, fr_print},
 	{DLT_ARCNET, arcnet_print},
 	{DLT_ARCNET_LINUX, arcnet_linux_print},
+#ifdef DLT_DSA_TAG_BRCM
+	{DLT_DSA_TAG_BRCM, brcm_tag_print},
+	{DLT_DSA_TAG_DSA, dsa_print},
+	{DLT_DSA_TAG_EDSA, edsa_print},
+#endif
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},

@@ -393,3 +393,30 @@ arcl = [
     b"\xbe\x50\x00",                                        # header cut
 ]
 write("lnk-arcnet-linux.pcap", 129, arcl)
+
+# --- Ethernet switch tags: Marvell DSA / EDSA, Broadcom ---
+MACS = bytes.fromhex("020000000002" "020000000001")
+
+
+def dsa_tag(mode, dev, port, tagged=0, trunk=0, cfi=0, pri=0, vid=0, code=0):
+    b0 = (mode << 6) | (tagged << 5) | dev
+    b1 = (port << 3) | (((code >> 1) & 3) << 1 if mode == 0 else trunk << 2) | cfi
+    b2 = (pri << 5) | ((code & 1) << 4) | (vid >> 8)
+    return bytes([b0, b1, b2, vid & 0xff])
+
+
+def tagged_frame(tag, etype=0x0800, payload=IP4):
+    return MACS + tag + struct.pack(">H", etype) + payload
+
+
+dsas = [dsa_tag(3, 0, 2, vid=1337), dsa_tag(3, 1, 5, tagged=1, trunk=1, cfi=1, pri=5, vid=7), dsa_tag(1, 0, 3),
+        dsa_tag(0, 2, 4, code=0), dsa_tag(0, 2, 4, code=5), dsa_tag(0, 2, 4, code=7), dsa_tag(2, 1, 1, trunk=1),
+        dsa_tag(2, 1, 1, trunk=0)]
+write("lnk-dsa.pcap", 284, [tagged_frame(t) for t in dsas] + [tagged_frame(dsas[0], 0x86dd, IP6), tagged_frame(dsas[0], 0x1234, b"xyz"),
+                                                             tagged_frame(dsas[0])[:14], tagged_frame(dsas[0])[:20]])
+edsas = [b"\xda\xda\x00\x00" + t for t in dsas[:4]] + [b"\x08\x00\x01\x02" + dsas[0]]
+write("lnk-edsa.pcap", 285, [tagged_frame(t) for t in edsas] + [tagged_frame(edsas[0])[:18]])
+brcm = [bytes([0x20, 0x00, 0x00, 0x80]), bytes([0x20, 0x8e, 0x01, 0xff]), bytes([0x20, 0x03, 0, 1]),
+        bytes([0x00, 0x05, 0x20, 0x00]), bytes([0x00, 0x00, 0x01, 0xe3]), bytes([0x00, 0x01, 0x10, 0x1f]),
+        bytes([0x00, 0x01, 0x03, 0x00]), bytes([0x40, 0x01, 0x08, 0x00])]
+write("lnk-brcm.pcap", 281, [tagged_frame(t) for t in brcm] + [tagged_frame(brcm[0])[:15]])
