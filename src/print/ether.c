@@ -110,6 +110,7 @@ static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint3
 	caplen -= ETHER_HDRLEN;
 
 	int printed_length = 0;
+recurse:
 	while (ETHERTYPE_IS_VLAN(type)) {
 		if (caplen < 4) {
 			/* tcpdump names the tag's type only once the tag is captured */
@@ -185,6 +186,39 @@ static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint3
 		return;
 	}
 
+	if (type == 0xd28b) {
+		/* Arista: a vendor header, then the frame's own type (print/arista.c) */
+		if (caplen < 2 || len < 2) {
+			ND_STR(nd, "[|arista]");
+			nd->ll_hdr_len += caplen; /* no -x dump after it, as tcpdump */
+			return;
+		}
+		ether_type_print(nd, type);
+		ND_STR(nd, ", length ");
+		ND_U(nd, orig_len);
+		ND_STR(nd, ": ");
+		int used = arista_print(nd, p, len);
+		if (used > 0 && (uint32_t)used + 2 <= caplen) {
+			p += used;
+			type = GET_BE16(nd, p);
+			p += 2;
+			len -= (uint32_t)used + 2;
+			caplen -= (uint32_t)used + 2;
+			nd->ll_hdr_len += (uint32_t)used + 2;
+			goto recurse;
+		}
+		if (used > 0)
+			nd_trunc(nd);
+		if (!nd->o->eflag) {
+			ether_addresses_print(nd, src, dst);
+			ether_type_print(nd, type);
+			ND_STR(nd, ", length ");
+			ND_U(nd, orig_len);
+			ND_STR(nd, ": ");
+		}
+		default_print(nd, p, caplen);
+		return;
+	}
 	if (nd->o->eflag) {
 		ether_type_print(nd, type);
 		if (!printed_length) {

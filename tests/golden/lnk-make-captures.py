@@ -420,3 +420,22 @@ brcm = [bytes([0x20, 0x00, 0x00, 0x80]), bytes([0x20, 0x8e, 0x01, 0xff]), bytes(
         bytes([0x00, 0x05, 0x20, 0x00]), bytes([0x00, 0x00, 0x01, 0xe3]), bytes([0x00, 0x01, 0x10, 0x1f]),
         bytes([0x00, 0x01, 0x03, 0x00]), bytes([0x40, 0x01, 0x08, 0x00])]
 write("lnk-brcm.pcap", 281, [tagged_frame(t) for t in brcm] + [tagged_frame(brcm[0])[:15]])
+
+# --- Arista vendor Ethernet type (timestamps) ---
+def arista(hdr, etype=0x0800, payload=IP4):
+    return MACS + b"\xd2\x8b" + hdr + struct.pack(">H", etype) + payload
+
+
+ar = [
+    arista(struct.pack(">HBBII", 1, 0, 0x10, 1559162199, 944724424)),            # 64-bit TAI R/R2
+    arista(struct.pack(">HBBII", 1, 1, 0x11, 1559162199, 1944724424)),           # UTC R3, ns overflow
+    arista(struct.pack(">HBBHI", 1, 0, 0x20, 60821, 404038772)),                  # 48-bit
+    arista(struct.pack(">HBBHI", 1, 7, 0x25, 60821, 2404038772)),                 # unknown timescale/hw
+    arista(struct.pack(">HBBII", 1, 0, 0x10, 1, 2), 0x8100, struct.pack(">HH", 100, 0x0800) + IP4),  # VLAN inside
+    arista(struct.pack(">HBBII", 1, 0, 0x10, 1, 2), 0x8847, struct.pack(">I", (1024 << 12) | 0x1ff) + IP4),  # MPLS inside
+    arista(struct.pack(">HBB", 1, 0, 0x30) + b"\0" * 8),                          # unknown format
+    arista(struct.pack(">H", 5) + b"\0" * 10),                                    # unknown subtype
+    arista(struct.pack(">HBBII", 1, 0, 0x10, 1, 2))[:20],                         # cut in the header
+    (MACS + b"\xd2\x8b" + b"\x00", 40),                                           # 1 byte of Arista
+]
+write("lnk-arista.pcap", 1, ar)
