@@ -26,7 +26,7 @@ numbers the printer shows (-S: absolute).  Skip rules (counted by reason):
                print its ports
   not-tcp-udp  the printer's innermost ports are SCTP's or DCCP's ("...: sctp",
                "...: DCCP"), which the decoder does not decode
-  decoder-no-l3
+  decoder-no-ip
                the decoder found no IP layer (l3=0) under a link type or
                Ethernet type only the printer reads (802.11, Cisco HDLC, Frame
                Relay, ARCNET, switch tags, Arista...): nothing to compare
@@ -139,7 +139,7 @@ def main():
             skipped["not-tcp-udp"] += 1
             continue
         if "v" not in d and d["extra"].get("l3") == "0":
-            skipped["decoder-no-l3"] += 1
+            skipped["decoder-no-ip"] += 1
             continue
         if "v" not in d:
             ex = d["extra"]
