@@ -242,9 +242,8 @@ static const char *const auth_alg_text[] = {"Open System", "Shared Key", "EAP"};
 static const struct tok mgmt_subtype_names[] = {
 	{0x0, "Assoc Request"}, {0x1, "Assoc Response"}, {0x2, "ReAssoc Request"},
 	{0x3, "ReAssoc Response"}, {0x4, "Probe Request"}, {0x5, "Probe Response"},
-	{0x6, "Timing Measurement"}, {0x8, "Beacon"}, {0x9, "ATIM"}, {0xa, "Disassociation"},
-	{0xb, "Authentication"}, {0xc, "DeAuthentication"}, {0xd, "Action"},
-	{0xe, "Action No Ack"}, {0, NULL},
+	{0x8, "Beacon"}, {0x9, "ATIM"}, {0xa, "Disassociation"},
+	{0xb, "Authentication"}, {0xc, "DeAuthentication"}, {0xd, "Action"}, {0, NULL},
 };
 
 static void put_mac(struct nd *nd, const char *label, const uint8_t *p)
@@ -295,6 +294,104 @@ static int handle_auth(struct nd *nd, const uint8_t *p, uint32_t len)
 	return ret;
 }
 
+/* What tcpdump keeps of a management body's elements: the first SSID, the
+ * first non-empty rate set, the first DS channel. */
+struct elems {
+	uint8_t ssid[33];
+	int ssid_present;
+	uint8_t rates[16];
+	unsigned nrates;
+	int rates_present;
+	unsigned channel;
+	int ds_present;
+};
+
+/* tcpdump 4.99's parse_elements: 0 when an element is cut short or malformed. */
+static int parse_elems(struct nd *nd, struct elems *e, const uint8_t *p, uint32_t len)
+{
+	memset(e, 0, sizeof *e);
+	while (len != 0) {
+		if (!nd_ok(nd, p, 2) || len < 2)
+			return 0;
+		uint8_t id = GET_U8(nd, p);
+		uint32_t el = GET_U8(nd, p + 1);
+		if (!nd_ok(nd, p + 2, el) || len < el + 2)
+			return 0;
+		switch (id) {
+		case 0: /* SSID */
+			if (el > 32)
+				return 0;
+			if (!e->ssid_present) {
+				GET_CPY(nd, e->ssid, p + 2, el);
+				e->ssid[el] = 0;
+				e->ssid_present = 1;
+			}
+			break;
+		case 16: /* challenge text */
+			if (el > 253)
+				return 0;
+			break;
+		case 1: /* supported rates */
+			if (el != 0 && el <= sizeof e->rates && !e->rates_present) {
+				GET_CPY(nd, e->rates, p + 2, el);
+				e->nrates = el;
+				e->rates_present = 1;
+			}
+			break;
+		case 3: /* DS parameter set */
+			if (el == 1 && !e->ds_present) {
+				e->channel = GET_U8(nd, p + 2);
+				e->ds_present = 1;
+			}
+			break;
+		default:
+			break;
+		}
+		p += el + 2;
+		len -= el + 2;
+	}
+	return 1;
+}
+
+static void print_ssid(struct nd *nd, const struct elems *e)
+{
+	if (!e->ssid_present)
+		return;
+	ND_STR(nd, " (");
+	for (unsigned i = 0; i < sizeof e->ssid && e->ssid[i]; i++) {
+		uint8_t c = e->ssid[i];
+		if (c & 0x80) {
+			ND_STR(nd, "M-");
+			c &= 0x7f;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			ND_CHR(nd, '^');
+			ND_CHR(nd, (char)(c ^ 0x40));
+		} else {
+			ND_CHR(nd, (char)c);
+		}
+	}
+	ND_CHR(nd, ')');
+}
+
+static void print_rates(struct nd *nd, const struct elems *e)
+{
+	if (!e->rates_present)
+		return;
+	for (unsigned i = 0; i < e->nrates; i++) {
+		unsigned r = e->rates[i] & 0x7f;
+		out_fmt(nd->out, "%s%u.%u%s", i ? " " : " [", r / 2, (r & 1) ? 5 : 0, (e->rates[i] & 0x80) ? "*" : "");
+	}
+	if (e->nrates)
+		ND_STR(nd, " Mbit]");
+}
+
+static void print_channel(struct nd *nd, const struct elems *e)
+{
+	if (e->ds_present)
+		out_fmt(nd->out, " CH: %u", e->channel);
+}
+
 static const char *reason_str(uint16_t r)
 {
 	return r < N_REASON ? wlan_reason_text[r] : "Reserved";
@@ -304,9 +401,120 @@ static int mgmt_body_print(struct nd *nd, uint16_t fc, const uint8_t *sa, const 
 {
 	unsigned st = FC_SUBTYPE(fc);
 	nd_tok(nd, mgmt_subtype_names, "Unhandled Management subtype(%x)", st);
+	struct elems e;
+	int ret;
 	switch (st) {
+	case 0x0: /* Assoc Request: capabilities(2) listen interval(2) elements */
+	case 0x2: /* ReAssoc Request: ... current AP(6) elements */
+		if (!nd_ok(nd, p, st ? 10 : 4))
+			return 0;
+		ret = parse_elems(nd, &e, p + (st ? 10 : 4), len >= (st ? 10u : 4u) ? len - (st ? 10 : 4) : 0);
+		print_ssid(nd, &e);
+		if (st) {
+			ND_STR(nd, " AP : ");
+			nd_etheraddr(nd, p + 4);
+		} else {
+			print_rates(nd, &e);
+		}
+		return ret;
+	case 0x1: /* Assoc Response: capabilities(2) status(2) AID(2) elements */
+	case 0x3: {
+		if (!nd_ok(nd, p, 6))
+			return 0;
+		uint16_t cap = GET_LE16(nd, p), status = GET_LE16(nd, p + 2), aid = GET_LE16(nd, p + 4);
+		ret = parse_elems(nd, &e, p + 6, len >= 6 ? len - 6 : 0);
+		out_fmt(nd->out, " AID(%x) :%s: %s", (uint16_t)(aid << 2) >> 2, (cap & 0x10) ? " PRIVACY " : "",
+			status < N_STATUS ? wlan_status_text[status] : "n/a");
+		return ret;
+	}
+	case 0x4: /* Probe Request: elements */
+		ret = parse_elems(nd, &e, p, len);
+		print_ssid(nd, &e);
+		print_rates(nd, &e);
+		return ret;
+	case 0x5: /* Probe Response and Beacon: timestamp(8) interval(2) capabilities(2) elements */
+	case 0x8: {
+		if (!nd_ok(nd, p, 12))
+			return 0;
+		uint16_t cap = GET_LE16(nd, p + 10);
+		ret = parse_elems(nd, &e, p + 12, len >= 12 ? len - 12 : 0);
+		print_ssid(nd, &e);
+		print_rates(nd, &e);
+		if (st == 0x8)
+			ND_STR(nd, (cap & 0x1) ? " ESS" : " IBSS");
+		print_channel(nd, &e);
+		if (cap & 0x10)
+			ND_STR(nd, ", PRIVACY");
+		return ret;
+	}
 	case 0x9: /* ATIM: empty body */
 		return 1;
+	case 0xd: { /* Action: category(1) action(1) ... */
+		if (!nd_ok(nd, p, 2))
+			return 0;
+		if (nd->o->eflag) {
+			ND_STR(nd, ": ");
+		} else {
+			ND_STR(nd, " (");
+			nd_etheraddr(nd, sa);
+			ND_STR(nd, "): ");
+		}
+		uint8_t cat = GET_U8(nd, p), act = GET_U8(nd, p + 1);
+		static const struct tok ba_acts[] = {{0, "ADDBA Request"}, {1, "ADDBA Response"}, {2, "DELBA"}, {0, NULL}};
+		static const struct tok ht_acts[] = {{0, "TxChWidth"}, {1, "MIMOPwrSave"}, {0, NULL}};
+		switch (cat) {
+		case 0:
+			out_fmt(nd->out, "Spectrum Management Act#%u", act);
+			break;
+		case 1:
+			out_fmt(nd->out, "QoS Act#%u", act);
+			break;
+		case 2:
+			out_fmt(nd->out, "DLS Act#%u", act);
+			break;
+		case 3:
+			ND_STR(nd, "BA ");
+			nd_tok(nd, ba_acts, "Act#%u", act);
+			break;
+		case 7:
+			ND_STR(nd, "HT ");
+			nd_tok(nd, ht_acts, "Act#%u", act);
+			break;
+		case 13: {
+			static const struct tok mesh_acts[] = {
+				{0, "MeshLink"}, {1, "HWMP"}, {2, "Gate Announcement"}, {3, "Congestion Control"},
+				{4, "MCCA Setup Request"}, {5, "MCCA Setup Reply"}, {6, "MCCA Advertisement Request"},
+				{7, "MCCA Advertisement"}, {8, "MCCA Teardown"}, {9, "TBTT Adjustment Request"},
+				{10, "TBTT Adjustment Response"}, {0, NULL},
+			};
+			ND_STR(nd, "MeshAction ");
+			nd_tok(nd, mesh_acts, "Act#%u", act);
+			break;
+		}
+		case 14: {
+			static const struct tok mh_acts[] = {{0, "Proxy Update"}, {1, "Proxy Update Confirmation"}, {0, NULL}};
+			ND_STR(nd, "MultiohopAction ");
+			nd_tok(nd, mh_acts, "Act#%u", act);
+			break;
+		}
+		case 15: {
+			static const struct tok sp_acts[] = {
+				{1, "Peering Open"}, {2, "Peering Confirm"}, {3, "Peering Close"},
+				{4, "Group Key Inform"}, {5, "Group Key Acknowledge"}, {0, NULL},
+			};
+			ND_STR(nd, "SelfprotectAction ");
+			nd_tok(nd, sp_acts, "Act#%u", act);
+			break;
+		}
+		case 127:
+			out_fmt(nd->out, "Vendor Act#%u", act);
+			break;
+		default:
+			out_fmt(nd->out, "Reserved(%u) Act#%u", cat, act);
+			break;
+		}
+		return 1;
+	}
 	case 0xa: /* Disassociation */
 		if (!nd_ok(nd, p, 2))
 			return 0;

@@ -439,3 +439,32 @@ ar = [
     (MACS + b"\xd2\x8b" + b"\x00", 40),                                           # 1 byte of Arista
 ]
 write("lnk-arista.pcap", 1, ar)
+
+# --- 802.11 management bodies with elements, and action frames (plain 802.11) ---
+BC = bytes.fromhex("ffffffffffff")
+
+
+def el(i, d):
+    return bytes([i, len(d)]) + d
+
+
+SSID = el(0, b"home-net")
+RATES = el(1, bytes([0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24]))
+RATES12 = el(1, bytes([0x82, 0x84, 0x8b, 0x96, 0x0c, 0x12, 0x18, 0x24, 0x30, 0x48, 0x60, 0x6c]))
+DS = el(3, b"\x06")
+FIX = b"\0" * 8 + struct.pack("<HH", 100, 0x0011)
+mg = [
+    mgmt(8, FIX + SSID + RATES + DS, da=BC), mgmt(8, struct.pack("<Q", 1) + struct.pack("<HH", 100, 2) + SSID + RATES12 + DS + el(5, b"\0\1\0\0"), da=BC),
+    mgmt(8, FIX + el(0, b"") + RATES + el(3, b"\x06\x07") + DS, da=BC), mgmt(8, FIX + el(0, b"\x01ab\xe9\x7f") + el(1, b"") + RATES + el(221, b"vendor") + DS, da=BC),
+    mgmt(8, FIX + el(0, b"x" * 33) + RATES, da=BC), mgmt(8, FIX + SSID + b"\x01", da=BC), mgmt(8, FIX[:10], da=BC),
+    mgmt(8, FIX + SSID + el(0, b"second") + RATES + DS + RATES12, da=BC), mgmt(8, FIX + SSID + el(16, b"c" * 254), da=BC),
+    mgmt(4, SSID + RATES, da=BC), mgmt(4, b"", da=BC), mgmt(4, el(0, b"") + RATES12, da=BC),
+    mgmt(5, FIX + SSID + RATES + DS), mgmt(5, b"\0" * 8 + struct.pack("<HH", 100, 1) + SSID),
+    mgmt(0, struct.pack("<HH", 0x11, 10) + SSID + RATES), mgmt(2, struct.pack("<HH", 0x11, 10) + A3 + SSID + RATES),
+    mgmt(1, struct.pack("<HHH", 0x11, 0, 0xc001) + RATES), mgmt(3, struct.pack("<HHH", 1, 17, 5)), mgmt(1, struct.pack("<HHH", 1, 300, 5)),
+    mgmt(1, b"\0\0"), mgmt(0, b"\0"), mgmt(2, b"\0" * 8), mgmt(6, b"x"), mgmt(14, b"x"), mgmt(15, b""),
+]
+mg += [mgmt(13, bytes([c, a])) for c, a in [(0, 4), (1, 1), (2, 2), (3, 0), (3, 1), (3, 2), (3, 9), (7, 0), (7, 1), (7, 5), (127, 3),
+                                             (4, 0), (13, 1), (13, 10), (13, 11), (14, 0), (14, 1), (14, 2), (15, 0), (15, 5)]]
+mg += [mgmt(13, b"\x03")]
+write("lnk-wlan-mgmt.pcap", 105, mg)
