@@ -33,6 +33,8 @@ static const int fuzz_linktypes[] = {
 #else
 	DLT_RAW,
 #endif
+	/* link types of print/wlan.c chdlc.c fr.c arcnet.c dsa.c (p-link) */
+	105, 127, 119, 163, 104, 107, 7, 129, 281, 284, 285,
 };
 #define FUZZ_NLINKTYPES (sizeof fuzz_linktypes / sizeof fuzz_linktypes[0])
 

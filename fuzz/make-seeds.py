@@ -15,7 +15,7 @@ import struct
 import sys
 
 # DLT numbers in the order of fuzz_linktypes[] in fuzz/fuzz.h
-LINKTYPES = [1, 113, 276, 0, 108, 12, 228, 229]
+LINKTYPES = [1, 113, 276, 0, 108, 12, 228, 229, 105, 127, 119, 163, 104, 107, 7, 129, 281, 284, 285]
 LINKTYPE_ALIASES = {101: 12, 14: 12}  # LINKTYPE_RAW and DLT_RAW variants -> RAW slot
 MAX_PER_FILE = 24        # packets per capture for the print seeds
 MAX_TRACK_PKTS = 48      # packets per track seed

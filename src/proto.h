@@ -123,5 +123,6 @@
 #define PORT_VXLAN 4789
 #define PORT_OTV 8472
 #define PORT_GENEVE 6081
+#define PORT_L2TP 1701
 
 #endif

@@ -347,6 +347,39 @@ static void decode_vxlan(struct pkt *pk, struct rd r, uint32_t wirelen, int dept
 	decode_ether(pk, rd_sub(&r, 8, r.len), wire_after(wirelen, 8), depth);
 }
 
+/* L2TPv2 (RFC 2661) data message: flags/version, optional length, tunnel and
+ * session ids, optional Ns/Nr, optional offset padding; then a PPP frame.
+ * Control messages (T bit) carry no user traffic. */
+static void decode_l2tp(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint16_t fv;
+	if (rd_be16(&r, 0, &fv)) {
+		pk->truncated = 1;
+		return;
+	}
+	if ((fv & 0x000f) != 2 || (fv & 0x8000))
+		return;
+	size_t off = 2;
+	if (fv & 0x4000)
+		off += 2;       /* length */
+	off += 4;               /* tunnel id, session id */
+	if (fv & 0x0800)
+		off += 4;       /* Ns, Nr */
+	if (fv & 0x0200) {      /* offset size, then that many bytes of padding */
+		uint16_t pad;
+		if (rd_be16(&r, off, &pad)) {
+			pk->truncated = 1;
+			return;
+		}
+		off += 2u + pad;
+	}
+	if (!rd_have(&r, 0, off)) {
+		pk->truncated = 1;
+		return;
+	}
+	decode_ppp(pk, rd_sub(&r, off, r.len), wire_after(wirelen, off), depth);
+}
+
 /* GENEVE (RFC 8926): version 0, options, protocol type (0x6558 Ethernet). */
 static void decode_geneve(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 {
@@ -526,6 +559,8 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 				decode_vxlan(pk, rd_sub(&r, 8, n), w, depth + 1);
 			else if (pk->sport == PORT_GENEVE || pk->dport == PORT_GENEVE)
 				decode_geneve(pk, rd_sub(&r, 8, n), w, depth + 1);
+			else if (pk->sport == PORT_L2TP || pk->dport == PORT_L2TP)
+				decode_l2tp(pk, rd_sub(&r, 8, n), w, depth + 1);
 		}
 		break;
 	case IPPROTO_IPIP_:

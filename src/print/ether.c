@@ -81,6 +81,10 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case 0x88f7:
 		ptp_print(nd, p, len);
 		return 1;
+	case 0x8137: /* Novell IPX */
+		ND_STR(nd, "(NOV-ETHII) ");
+		ipx_print(nd, p, len);
+		return 1;
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:
 		pppoe_print(nd, p, len);
@@ -96,15 +100,17 @@ static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen)
 		nd_default_print(nd, p, caplen);
 }
 
-void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+/* Ethernet, with an optional switch tag of tag_len bytes between the source
+ * address and the type (print/dsa.c), printed by tag_print. */
+static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
+			 void (*tag_print)(struct nd *, const uint8_t *))
 {
-	nd->protocol = "ether";
 	if (len < caplen) {
 		out_fmt(nd->out, "[length %u < caplen %u]", len, caplen);
 		nd_print_invalid(nd);
 		return;
 	}
-	if (caplen < ETHER_HDRLEN) {
+	if (caplen < ETHER_HDRLEN + tag_len) {
 		nd->ll_hdr_len = caplen; /* tcpdump's -x dump then starts after the capture */
 		nd_print_trunc(nd);
 		return;
@@ -113,9 +119,15 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 	uint32_t orig_len = len;
 	if (nd->o->eflag)
 		ether_addresses_print(nd, src, dst);
+	if (tag_len) {
+		tag_print(nd, p + 12);
+		p += tag_len;
+		len -= tag_len;
+		caplen -= tag_len;
+	}
 	uint16_t type = GET_BE16(nd, p + 12);
 	p += ETHER_HDRLEN;
-	nd->ll_hdr_len = ETHER_HDRLEN;
+	nd->ll_hdr_len = ETHER_HDRLEN + tag_len;
 	len -= ETHER_HDRLEN;
 	caplen -= ETHER_HDRLEN;
 
@@ -124,6 +136,7 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		if (type == 0xd28b) { /* Arista header: shown also without -e, then the inner type */
 			if (!nd_ok(nd, p, 2)) { /* tcpdump's marker here has no leading space */
 				ND_STR(nd, "[|arista]");
+				nd->ll_hdr_len += caplen; /* and no -x dump after it */
 				return;
 			}
 			ether_type_print(nd, type);
@@ -218,6 +231,8 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		int hl = llc_print(nd, p, len, caplen, src, dst);
 		if (hl < 0)
 			default_print(nd, p, caplen);
+		else
+			nd->ll_hdr_len += (uint32_t)hl; /* tcpdump's -x starts after the LLC header */
 		nd_pop_snaplen(nd);
 		return;
 	}
@@ -242,4 +257,16 @@ void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		}
 		default_print(nd, p, caplen);
 	}
+}
+
+void ether_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	nd->protocol = "ether";
+	ether_common(nd, p, caplen, len, 0, NULL);
+}
+
+void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
+			    void (*tag_print)(struct nd *, const uint8_t *))
+{
+	ether_common(nd, p, caplen, len, tag_len, tag_print);
 }

@@ -288,6 +288,12 @@ again:
 	case 112:
 		vrrp_print(nd, p, len, ip);
 		break;
+	case 132:
+		sctp_print(nd, p, len, ip);
+		break;
+	case 33:
+		dccp_print(nd, p, len, ip);
+		break;
 	case 50:
 		esp_print(nd, p, len);
 		break;

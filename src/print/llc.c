@@ -248,9 +248,10 @@ int llc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	}
 
 	if (ssap_field == SAP_GLOBAL && dsap_field == SAP_GLOBAL) {
-		/* Novell "raw" 802.3 IPX: no LLC header at all; IPX is not decoded. */
+		/* Novell "raw" 802.3 IPX: no LLC header at all. */
 		if (nd->o->eflag)
 			ND_STR(nd, "IPX 802.3: ");
+		ipx_print(nd, p, len);
 		return 0;
 	}
 
@@ -290,8 +291,12 @@ int llc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		isoclns_print(nd, p, len);
 		return (int)hdrlen;
 	}
-	if (ssap == SAP_IPX && dsap == SAP_IPX && control == LLC_UI && nd->o->eflag)
-		ND_STR(nd, "IPX 802.2: ");
+	if (ssap == SAP_IPX && dsap == SAP_IPX && control == LLC_UI) {
+		if (nd->o->eflag)
+			ND_STR(nd, "IPX 802.2: ");
+		ipx_print(nd, p, len);
+		return (int)hdrlen;
+	}
 
 	if (!nd->o->eflag) {
 		if (src && dst) {

@@ -160,6 +160,31 @@ void sll_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void sll2_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void null_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, int loop);
 void raw_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* IEEE 802.11 and its capture headers (print/wlan.c) */
+void ieee802_11_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void prism_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Ethernet with a switch tag (print/dsa.c, print/ether.c) */
+void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
+			    void (*tag_print)(struct nd *, const uint8_t *));
+void dsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void edsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void brcm_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* ARCNET and Linux ARCNET (print/arcnet.c) */
+void arcnet_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void arcnet_linux_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Frame Relay (print/fr.c) */
+void fr_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* DCCP (print/dccp.c) */
+void dccp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* Cisco HDLC (print/chdlc.c) */
+void chdlc_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* SCTP (print/sctp.c) and ForCES in SCTP DATA (print/forces.c) */
+void sctp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+void forces_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Novell IPX (print/ipx.c) */
+void ipx_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Dispatch on an Ethernet type; returns 0 if the type is not decoded. */
 int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
 		    const uint8_t *src, const uint8_t *dst);

@@ -36,6 +36,19 @@ static const struct {
 	{DLT_NULL, null_if},
 	{DLT_LOOP, loop_if},
 	{DLT_RAW, raw_print},
+	{DLT_IEEE802_11, ieee802_11_print},
+	{DLT_IEEE802_11_RADIO, ieee802_11_radio_print},
+	{DLT_PRISM_HEADER, prism_print},
+	{DLT_IEEE802_11_RADIO_AVS, avs_print},
+	{DLT_C_HDLC, chdlc_print},
+	{DLT_FRELAY, fr_print},
+	{DLT_ARCNET, arcnet_print},
+	{DLT_ARCNET_LINUX, arcnet_linux_print},
+#ifdef DLT_DSA_TAG_BRCM
+	{DLT_DSA_TAG_BRCM, brcm_tag_print},
+	{DLT_DSA_TAG_DSA, dsa_print},
+	{DLT_DSA_TAG_EDSA, edsa_print},
+#endif
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},

@@ -24,6 +24,12 @@ numbers the printer shows (-S: absolute).  Skip rules (counted by reason):
   invalid      the decoder rejected the innermost header as invalid or
                truncated (bad TCP header length etc.); the printer may still
                print its ports
+  not-tcp-udp  the printer's innermost ports are SCTP's or DCCP's ("...: sctp",
+               "...: DCCP"), which the decoder does not decode
+  decoder-no-ip
+               the decoder found no IP layer (l3=0) under a link type or
+               Ethernet type only the printer reads (802.11, Cisco HDLC, Frame
+               Relay, ARCNET, switch tags, Arista...): nothing to compare
 """
 import ipaddress, re, sys
 from collections import Counter
@@ -128,6 +134,12 @@ def main():
             continue
         if t.get("trunc"):
             skipped["truncated"] += 1
+            continue
+        if "v" not in d and re.match(r"(sctp|DCCP)\b", t["rest"]):
+            skipped["not-tcp-udp"] += 1
+            continue
+        if "v" not in d and d["extra"].get("l3") == "0":
+            skipped["decoder-no-ip"] += 1
             continue
         if "v" not in d:
             ex = d["extra"]
