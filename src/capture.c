@@ -330,10 +330,9 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 }
 
 /* Make at least n bytes available at f->buf + f->off; returns what is available. */
-static size_t fast_fill(struct fastfile *f, size_t n)
+/* The slow half of fast_fill: move what is left to the front and read. */
+static size_t fast_refill(struct fastfile *f, size_t n)
 {
-	if (f->len - f->off >= n || f->eof)
-		return f->len - f->off;
 	memmove(f->buf, f->buf + f->off, f->len - f->off);
 	f->len -= f->off;
 	f->off = 0;
@@ -348,6 +347,16 @@ static size_t fast_fill(struct fastfile *f, size_t n)
 		f->len += (size_t)k;
 	}
 	return f->len - f->off;
+}
+
+/* At least n bytes at f->buf + f->off (fewer only at the end of the file);
+ * returns how many there are.  Inline: the usual case is one comparison. */
+static inline size_t fast_fill(struct fastfile *f, size_t n)
+{
+	size_t have = f->len - f->off;
+	if (have >= n || f->eof)
+		return have;
+	return fast_refill(f, n);
 }
 
 #define FAST_ERR 256            /* fast_next's messages, before a prefix */

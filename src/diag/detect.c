@@ -328,7 +328,11 @@ static void put_char(char *out, size_t outsz, size_t *n, uint8_t c, int label)
 	if (c >= 'A' && c <= 'Z')
 		c = (uint8_t)(c - 'A' + 'a');
 	if (c > 0x20 && c < 0x7f && !(label && c == '.') && c != '\\') {
-		tmp[k++] = (char)c;
+		if (*n + 1 >= outsz) /* the usual case: one byte, no escape */
+			return;
+		out[(*n)++] = (char)c;
+		out[*n] = 0;
+		return;
 	} else {
 		tmp[k++] = '\\';
 		tmp[k++] = (char)('0' + c / 100);

@@ -60,7 +60,8 @@ rm -rf "$T/ref" "$T/got"; mkdir -m 0777 "$T/ref" "$T/got"
 rc=0; "$SYNACK" -r "$T/big.pcap" -w "$T/got/out" -C 1 -z "$T/nosuch" 2>"$T/s.err" || rc=$?
 [ "$rc" = 0 ] || fail "-z nosuch: exit $rc"
 for ((i = 0; i < 50; i++)); do [ "$(grep -c '^compress_savefile' "$T/s.err")" -ge 3 ] && break; sleep 0.1; done
-grep '^compress_savefile' "$T/t.err" | sed "s|$T/ref/||" | head -1 >"$T/t.msg"
+# (which file tcpdump's first message names depends on its children's timing: take its wording, name "out")
+grep '^compress_savefile' "$T/t.err" | sed "s|$T/ref/||" | head -1 | sed 's/\bout[0-9]*)/out)/' >"$T/t.msg"
 grep '^compress_savefile' "$T/s.err" | sed "s|$T/got/||" | sort >"$T/s.msg"
 [ -s "$T/t.msg" ] || fail "test bug: tcpdump printed no compress_savefile message"
 printf '%s\n' "$(cat "$T/t.msg")" "$(sed 's/\bout)/out1)/' "$T/t.msg")" "$(sed 's/\bout)/out2)/' "$T/t.msg")" >"$T/want.msg"

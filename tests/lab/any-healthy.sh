@@ -2,14 +2,14 @@
 # shellcheck disable=SC2034  # LAB_POINTS, LAB_CAPARGS_*: read by lib.bash
 # tests/lab/any-healthy.sh - healthy HTTP (30 GETs, 10 at a time) captured on
 # THE ROUTER with `synack -i any`: every forwarded packet appears twice (in on
-# one interface, out on the other).  Two captures at the same time: with
-# `-y LINUX_SLL2` (cooked v2) and with the default for "any", LINUX_SLL
-# (cooked v1, as in tcpdump 4.99 on libpcap 1.10).  Neither
+# one interface, out on the other).  Two captures at the same time: with the
+# default for "any" (cooked v2, as tcpdump 4.99 on libpcap 1.10) and with
+# `-y LINUX_SLL` (cooked v1).  Neither
 # duplicates nor the cooked headers are a problem: expectations
 # (tests/lab/expect-a.tsv): any-healthy router none, any-healthy-sll1 router none.
 . "$(dirname "$0")/lib.bash"
 LAB_POINTS="router router-sll1"
-LAB_CAPARGS_router="-y LINUX_SLL2"
+LAB_CAPARGS_router_sll1="-y LINUX_SLL"
 lab_need
 lab_up
 lab_serve http 8080
