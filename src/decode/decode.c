@@ -742,6 +742,8 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 	pk->ts_sec = sec;
 	pk->ts_frac = frac;
 	pk->ts_nano = nano;
+	pk->time = (double)sec + (double)frac / (nano ? 1e9 : 1e6);
+	pk->time_set = 1;
 	pk->caplen = caplen;
 	pk->len = len;
 	pk->pkttype = -1;
@@ -811,10 +813,6 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 	return 0;
 }
 
-double pkt_time(const struct pkt *pk)
-{
-	return (double)pk->ts_sec + (double)pk->ts_frac / (pk->ts_nano ? 1e9 : 1e6);
-}
 
 static size_t put_addr(char *b, size_t cap, const uint8_t *a, int v6)
 {

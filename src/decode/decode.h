@@ -67,6 +67,8 @@ struct pkt {
 	int64_t ts_sec;
 	uint32_t ts_frac;       /* micro- or nanoseconds, see ts_nano */
 	int ts_nano;
+	int time_set;           /* time holds the stamp in seconds (decode_packet sets it) */
+	double time;
 	uint32_t caplen, len;
 	int l3;                 /* 0 none, 4, 6 */
 	int encap;              /* tunnel layers crossed to reach that IP header (0 = none) */
@@ -113,7 +115,13 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
  * into buf (NUL-terminated) and returns its length. */
 size_t decode_dump_line(const struct pkt *pk, char *buf, size_t cap);
 
-/* Seconds as a double, for timing (microsecond precision is plenty). */
-double pkt_time(const struct pkt *pk);
+/* Seconds as a double, for timing (microsecond precision is plenty); computed
+ * once by decode_packet(), from the stamp for a struct filled by hand. */
+static inline double pkt_time(const struct pkt *pk)
+{
+	if (pk->time_set)
+		return pk->time;
+	return (double)pk->ts_sec + (double)pk->ts_frac / (pk->ts_nano ? 1e9 : 1e6);
+}
 
 #endif

@@ -136,7 +136,7 @@ enum dedup_kind dedup_packet(struct dedup *d, const struct pkt *pk, const uint8_
 	if (!key)
 		return DEDUP_NONE;
 	uint32_t tag = (uint32_t)(key >> 32) | 1u;
-	double now = (double)pk->ts_sec + (double)pk->ts_frac * (pk->ts_nano ? 1e-9 : 1e-6);
+	double now = pkt_time(pk);
 	uint8_t ptype = (uint8_t)pk->pkttype;   /* -1 (unknown) becomes 255 */
 	uint16_t ifx = (uint16_t)pk->ifindex;   /* -1 (unknown) becomes 0xffff */
 	struct slot *s = &d->slot[key & (DEDUP_SLOTS - 1)];
