@@ -21,6 +21,7 @@
 #include "help.h"
 #include "diag/diag.h"
 #include "report/conns.h"
+#include "util/community_id.h"
 #include "report/html.h"
 #include "tcp/track.h"
 #include "opts.h"
@@ -138,6 +139,8 @@ enum {
 	OPT_NANO,
 	OPT_MICRO,
 	OPT_DIRECTION,
+	OPT_FORMAT,
+	OPT_CID_SEED,
 };
 
 static const struct option long_opts[] = {
@@ -152,6 +155,8 @@ static const struct option long_opts[] = {
 	{"analyze", no_argument, NULL, OPT_ANALYZE},
 	{"json", no_argument, NULL, OPT_JSON},
 	{"direction", required_argument, NULL, OPT_DIRECTION},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"community-id-seed", required_argument, NULL, OPT_CID_SEED},
 	{"buffer-size", required_argument, NULL, 'B'},
 	{"interface", required_argument, NULL, 'i'},
 	{"list-interfaces", no_argument, NULL, 'D'},
@@ -279,6 +284,24 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case OPT_PRINT: *print_too = 1; break;
 		case OPT_ANALYZE: o->analyze = 1; break;
 		case OPT_JSON: o->json = 1; break;
+		case OPT_FORMAT:
+			/* --format json = --json; zeek = Zeek's conn.log TSV (conns only) */
+			if (strcmp(optarg, "json") == 0)
+				o->json = 1;
+			else if (strcmp(optarg, "zeek") == 0)
+				o->zeek = 1;
+			else if (strcmp(optarg, "text") != 0)
+				die(1, "unknown output format '%s' (text, json or zeek)", optarg);
+			break;
+		case OPT_CID_SEED: {
+			char *end;
+			errno = 0;
+			v = strtol(optarg, &end, 0);
+			if (errno || *end || end == optarg || v < 0 || v > 65535)
+				die(1, "invalid Community ID seed '%s' (0 to 65535)", optarg);
+			community_id_set_seed((uint16_t)v);
+			break;
+		}
 		case ':':
 			usage(stderr);
 			die(1, "option requires an argument -- '%c'", optopt ? optopt : '?');
@@ -399,7 +422,7 @@ static void add_analysis_taps(struct run *r, const struct opts *o, int live)
 	if (pipeline_track(&r->pl, &tc) < 0 || pipeline_dedup(&r->pl) < 0)
 		die(1, "out of memory");
 	if (o->mode == MODE_CONNS) {
-		r->tc.report = conns_report_new(&stdout_buf, o->json, live, o->tstamp_precision);
+		r->tc.report = conns_report_new(&stdout_buf, o->zeek ? CONNS_ZEEK : o->json ? CONNS_JSON : CONNS_TEXT, live, o->tstamp_precision);
 		if (!r->tc.report)
 			die(1, "out of memory");
 		pipeline_add(&r->pl, &tap_conns_ops, &r->tc);
@@ -559,6 +582,10 @@ int main(int argc, char **argv)
 	}
 	parse_args(argc, argv, &o, &print_too);
 	r.o = &o;
+	if (o.zeek && o.mode != MODE_CONNS)
+		die(1, "--format zeek is for 'synack conns' (Zeek's conn.log)");
+	if (o.zeek)
+		o.json = 0;
 
 	if (o.list_ifaces) {
 		if (capture_list_devices(err) < 0)

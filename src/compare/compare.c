@@ -1055,7 +1055,7 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 	if (c->quiet)
 		return;
 	if (c->json) {
-		out_str(o, "{\"event\":");
+		out_str(o, "{\"type\":\"compare_event\",\"event\":");
 		out_json_str(o, ev);
 		out_str(o, ",\"path\":");
 		out_json_str(o, pathname);
@@ -1769,7 +1769,7 @@ static void report(struct cmp *c)
 			struct gconn *g = &c->g[i];
 			if (g->alias >= 0)
 				continue;
-			out_fmt(o, "{\"conn_id\":%d,\"conn\":", i + 1);
+			out_fmt(o, "{\"type\":\"compare_conn\",\"conn_id\":%d,\"conn\":", i + 1);
 			out_json_str(o, g->label);
 			if (g->other[0] && strcmp(g->other, g->label)) {
 				out_str(o, ",\"conn_at_server\":");
@@ -1784,7 +1784,7 @@ static void report(struct cmp *c)
 				g->lost[1], g->unexp[1], g->missed[1], g->reord[0] + g->reord[1], g->dup[0] + g->dup[1],
 				g->modif[0] + g->modif[1]);
 		}
-		out_str(o, "{\"summary\":true,\"client_capture\":");
+		out_str(o, "{\"type\":\"compare_summary\",\"summary\":true,\"client_capture\":");
 		out_json_str(o, cn);
 		out_str(o, ",\"server_capture\":");
 		out_json_str(o, sn);

@@ -88,7 +88,7 @@ static void pfind_print(struct out *o, int json, const struct pfind *f, const st
 {
 	const char *cf = r->name[r->client_cap], *sf = r->name[!r->client_cap];
 	if (json) {
-		out_str(o, "{\"id\":");
+		out_str(o, "{\"type\":\"finding\",\"id\":");
 		out_json_str(o, f->id);
 		out_str(o, ",\"severity\":");
 		out_json_str(o, diag_sev_name[f->sev]);
@@ -389,7 +389,7 @@ int diag_paths(struct out *o, int json, const struct cmp_result *r)
 	for (int i = 0; i < nf; i++)
 		pfind_print(o, json, &f[i], r);
 	if (json) {
-		out_str(o, "{\"summary\":true,\"paths\":true,\"client_capture\":");
+		out_str(o, "{\"type\":\"summary\",\"summary\":true,\"paths\":true,\"client_capture\":");
 		out_json_str(o, cf);
 		out_str(o, ",\"server_capture\":");
 		out_json_str(o, sf);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../util/community_id.h"
 #include "../util/fmt.h"
 
 const char *const diag_sev_name[] = {"info", "warning", "error", "critical"};
@@ -96,13 +97,24 @@ static void json_packet_span(struct out *o, uint64_t first, uint64_t last)
 		out_str(o, ",\"last_packet\":null");
 }
 
+/* ,"community_id":"1:..." of a "client -> server" label, null for other labels */
+static void json_cid(struct out *o, const char *label)
+{
+	char cid[COMMUNITY_ID_LEN];
+	out_str(o, ",\"community_id\":");
+	if (community_id_label(cid, sizeof cid, label))
+		out_json_str(o, cid);
+	else
+		out_str(o, "null");
+}
+
 static void json_group(struct diag *d, const struct group *g, enum vantage v, int gi)
 {
 	struct out *o = d->o;
 	char title[512], srvep[80], server[64], client[64], next[1400], t0[32], t1[32];
 	group_strings(g, title, sizeof title, srvep, sizeof srvep, server, client, sizeof server);
 	diag_expand(next, sizeof next, diag_kind_next(g->kind, v), server, client, g->sport);
-	out_str(o, "{\"id\":");
+	out_str(o, "{\"type\":\"finding\",\"id\":");
 	out_json_str(o, diag_kinds[g->kind].id);
 	out_str(o, ",\"severity\":");
 	out_json_str(o, diag_sev_name[g->sev]);
@@ -121,6 +133,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		out_json_str(o, srvep);
 	else
 		out_str(o, "null");
+	json_cid(o, g->nex ? g->ex[0].conn : "");
 	if (g->events)
 		out_fmt(o, ",\"connections\":0,\"occurrences\":%llu,\"vantage\":", (unsigned long long)g->count);
 	else
@@ -161,6 +174,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		const struct example *e = &g->ex[i];
 		out_str(o, i ? ",{\"conn\":" : "{\"conn\":");
 		out_json_str(o, e->conn);
+		json_cid(o, e->conn);
 		out_str(o, ",\"evidence\":");
 		out_json_str(o, e->text);
 		json_packet_span(o, e->first_pkt, e->last_pkt);
@@ -277,8 +291,11 @@ void diag_early_syn_alert(struct diag *d, const struct tcp_result *res, double n
 	char label[160];
 	diag_conn_label(label, sizeof label, c);
 	if (d->json) {
-		out_fmt(d->o, "{\"id\":\"syn-unanswered\",\"severity\":\"error\",\"early\":true,\"conn\":\"%s\","
-			      "\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"]}\n", label, now - c->syn_times[0]);
+		char cid[COMMUNITY_ID_LEN];
+		community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
+		out_fmt(d->o, "{\"type\":\"finding\",\"id\":\"syn-unanswered\",\"severity\":\"error\",\"early\":true,\"conn\":\"%s\","
+			      "\"community_id\":\"%s\",\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"]}\n", label, cid,
+			now - c->syn_times[0]);
 	} else {
 		char ts[32];
 		fmt_clock(ts, sizeof ts, now);
@@ -327,7 +344,7 @@ int diag_finish(struct diag *d)
 	if (d->json) {
 		for (int i = 0; i < nroot; i++)
 			diag_print_group(d, order[i], v);
-		out_str(o, "{\"summary\":true,");
+		out_str(o, "{\"type\":\"summary\",\"summary\":true,");
 		if (d->src_file) {
 			out_str(o, "\"capture\":");
 			out_json_str(o, d->src_role);

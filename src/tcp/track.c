@@ -9,6 +9,7 @@
  * why synack differs.  Everything is modulo 2^32 (RFC 9293 3.4).
  */
 #include "track.h"
+#include "../util/community_id.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -931,7 +932,7 @@ static const struct {
 size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t n)
 {
 	size_t off = 0;
-	int k = snprintf(buf, n, "{\"packet\":%llu,\"tags\":[", (unsigned long long)pkt);
+	int k = snprintf(buf, n, "{\"type\":\"packet\",\"packet\":%llu,\"tags\":[", (unsigned long long)pkt);
 	if (k < 0 || (size_t)k >= n)
 		return 0;
 	off = (size_t)k;
@@ -960,8 +961,11 @@ size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t
 		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	}
 	if (r->conn) {
-		k = snprintf(buf + off, n - off, ",\"conn\":%llu,\"dir\":\"%s\"", (unsigned long long)r->conn->id,
-			     r->dir ? "s>c" : "c>s");
+		char cid[COMMUNITY_ID_LEN];
+		const struct conn *c = r->conn;
+		community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
+		k = snprintf(buf + off, n - off, ",\"conn\":%llu,\"dir\":\"%s\",\"community_id\":\"%s\"",
+			     (unsigned long long)c->id, r->dir ? "s>c" : "c>s", cid);
 		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	}
 	k = snprintf(buf + off, n - off, "}\n");
