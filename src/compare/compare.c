@@ -1055,7 +1055,7 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 	if (c->quiet)
 		return;
 	if (c->json) {
-		out_str(o, "{\"type\":\"compare_event\",\"event\":");
+		out_str(o, "{\"event\":");
 		out_json_str(o, ev);
 		out_str(o, ",\"path\":");
 		out_json_str(o, pathname);
@@ -1078,7 +1078,7 @@ static void emit_event(struct cmp *c, const char *ev, const struct prec *r, cons
 			out_fmt(o, ",\"%s\":", extra_key);
 			out_json_str(o, extra);
 		}
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"compare_event\"}\n");
 	} else {
 		out_fmt(o, "%-10s %s %s %s packet %llu at the %s: %s %s > %s", ev, ts, pathname, kind_of(r),
 			(unsigned long long)r->num, side_name(c, r->cap), r->proto == 6 ? fl : "", e1, e2);
@@ -1769,7 +1769,7 @@ static void report(struct cmp *c)
 			struct gconn *g = &c->g[i];
 			if (g->alias >= 0)
 				continue;
-			out_fmt(o, "{\"type\":\"compare_conn\",\"conn_id\":%d,\"conn\":", i + 1);
+			out_fmt(o, "{\"conn_id\":%d,\"conn\":", i + 1);
 			out_json_str(o, g->label);
 			if (g->other[0] && strcmp(g->other, g->label)) {
 				out_str(o, ",\"conn_at_server\":");
@@ -1779,12 +1779,12 @@ static void report(struct cmp *c)
 			out_fmt(o,
 				",\"sent_c2s\":%u,\"received_c2s\":%u,\"lost_c2s\":%u,\"unexpected_c2s\":%u,\"missed_c2s\":%u,"
 				"\"sent_s2c\":%u,\"received_s2c\":%u,\"lost_s2c\":%u,\"unexpected_s2c\":%u,\"missed_s2c\":%u,"
-				"\"reordered\":%u,\"duplicated\":%u,\"modified\":%u}\n",
+				"\"reordered\":%u,\"duplicated\":%u,\"modified\":%u,\"type\":\"compare_conn\"}\n",
 				g->seen[0][0], g->seen[1][0], g->lost[0], g->unexp[0], g->missed[0], g->seen[1][1], g->seen[0][1],
 				g->lost[1], g->unexp[1], g->missed[1], g->reord[0] + g->reord[1], g->dup[0] + g->dup[1],
 				g->modif[0] + g->modif[1]);
 		}
-		out_str(o, "{\"type\":\"compare_summary\",\"summary\":true,\"client_capture\":");
+		out_str(o, "{\"summary\":true,\"client_capture\":");
 		out_json_str(o, cn);
 		out_str(o, ",\"server_capture\":");
 		out_json_str(o, sn);
@@ -1819,7 +1819,7 @@ static void report(struct cmp *c)
 			out_json_str(o, c->name[c->empty_cap]);
 		else
 			out_str(o, "null");
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"compare_summary\"}\n");
 		return;
 	}
 	if (!c->evcount)

@@ -107,7 +107,7 @@ void ladder_print(struct ladder *l, struct out *o, const char *label, int conn_i
 	if (json) {
 		for (size_t i = 0; i < l->n; i++) {
 			const struct ladder_row *r = &l->row[i];
-			out_fmt(o, "{\"type\":\"ladder_step\",\"ladder\":%d,\"from\":\"%s\",\"kind\":\"%s\",\"tcp_flags\":\"%s\",\"seq\":%u,\"ack\":%u,\"len\":%u",
+			out_fmt(o, "{\"ladder\":%d,\"from\":\"%s\",\"kind\":\"%s\",\"tcp_flags\":\"%s\",\"seq\":%u,\"ack\":%u,\"len\":%u",
 				conn_id, r->from_client ? "client" : "server", r->kind, r->flags, r->seq, r->ack, r->len);
 			if (r->have_send)
 				out_fmt(o, ",\"sent\":%.6f,\"sender_packet\":%llu", r->t_send - t0, (unsigned long long)r->num_send);
@@ -116,7 +116,7 @@ void ladder_print(struct ladder *l, struct out *o, const char *label, int conn_i
 					(unsigned long long)r->num_recv);
 			if (r->status)
 				out_fmt(o, ",\"status\":\"%s\"", status_name(r->status));
-			out_str(o, "}\n");
+			out_str(o, ",\"type\":\"ladder_step\"}\n");
 		}
 		return;
 	}

@@ -114,7 +114,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 	char title[512], srvep[80], server[64], client[64], next[1400], t0[32], t1[32];
 	group_strings(g, title, sizeof title, srvep, sizeof srvep, server, client, sizeof server);
 	diag_expand(next, sizeof next, diag_kind_next(g->kind, v), server, client, g->sport);
-	out_str(o, "{\"type\":\"finding\",\"id\":");
+	out_str(o, "{\"id\":");
 	out_json_str(o, diag_kinds[g->kind].id);
 	out_str(o, ",\"severity\":");
 	out_json_str(o, diag_sev_name[g->sev]);
@@ -206,7 +206,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 			}
 		out_char(o, ']');
 	}
-	out_char(o, '}');
+	out_str(o, ",\"type\":\"finding\"}");
 }
 
 static const char *sev_mark(enum sev s)
@@ -293,8 +293,8 @@ void diag_early_syn_alert(struct diag *d, const struct tcp_result *res, double n
 	if (d->json) {
 		char cid[COMMUNITY_ID_LEN];
 		community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
-		out_fmt(d->o, "{\"type\":\"finding\",\"id\":\"syn-unanswered\",\"severity\":\"error\",\"early\":true,\"conn\":\"%s\","
-			      "\"community_id\":\"%s\",\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"]}\n", label, cid,
+		out_fmt(d->o, "{\"id\":\"syn-unanswered\",\"severity\":\"error\",\"early\":true,\"conn\":\"%s\","
+			      "\"community_id\":\"%s\",\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"],\"type\":\"finding\"}\n", label, cid,
 			now - c->syn_times[0]);
 	} else {
 		char ts[32];
@@ -344,7 +344,7 @@ int diag_finish(struct diag *d)
 	if (d->json) {
 		for (int i = 0; i < nroot; i++)
 			diag_print_group(d, order[i], v);
-		out_str(o, "{\"type\":\"summary\",\"summary\":true,");
+		out_str(o, "{\"summary\":true,");
 		if (d->src_file) {
 			out_str(o, "\"capture\":");
 			out_json_str(o, d->src_role);
@@ -361,7 +361,7 @@ int diag_finish(struct diag *d)
 		if (d->cap.dup_forwarded || d->cap.dup_identical)
 			out_fmt(o, ",\"duplicates_forwarded\":%llu,\"duplicates_identical\":%llu",
 				(unsigned long long)d->cap.dup_forwarded, (unsigned long long)d->cap.dup_identical);
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"summary\"}\n");
 		return serious;
 	}
 	if (d->src_file)

@@ -340,7 +340,7 @@ static char *format_json(const struct conn *c)
 	conn_uid(uid, sizeof uid, c);
 	char *line = NULL;
 	int k = asprintf(&line,
-		"{\"type\":\"conn\",\"uid\":\"%s\",\"community_id\":\"%s\",\"start\":\"%s\",\"start_epoch\":%.6f,\"end_epoch\":%.6f,\"duration\":%.6f,"
+		"{\"start\":\"%s\",\"start_epoch\":%.6f,\"end_epoch\":%.6f,\"duration\":%.6f,"
 		"\"client\":\"%s\",\"client_port\":%u,\"server\":\"%s\",\"server_port\":%u,\"client_known\":%s,"
 		"\"state\":\"%s\",\"history\":\"%s\",\"first_packet\":%llu,\"last_packet\":%llu,"
 		"\"packets\":[%llu,%llu],\"bytes\":[%llu,%llu],\"retransmissions\":[%llu,%llu],"
@@ -350,8 +350,8 @@ static char *format_json(const struct conn *c)
 		"\"syn_count\":%d,\"synack_count\":%d,\"rtt_ms\":{\"min\":%s,\"avg\":%s,\"max\":%s,\"samples\":%llu},"
 		"\"handshake_ms\":{\"server_side\":%s,\"client_side\":%s},\"request_to_response_ms\":%s,"
 		"\"mss\":[%s,%s],\"wscale\":[%s,%s],\"max_window\":[%s,%s],\"max_rto_s\":[%.3f,%.3f],"
-		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\"}\n",
-		uid, cid, st, c->start, c->last, c->last - c->start, cli, c->cport, srv, c->sport, c->client_known ? "true" : "false",
+		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\",\"uid\":\"%s\",\"community_id\":\"%s\",\"type\":\"conn\"}\n",
+		st, c->start, c->last, c->last - c->start, cli, c->cport, srv, c->sport, c->client_known ? "true" : "false",
 		conn_state(c), c->history, (unsigned long long)c->first_pkt, (unsigned long long)c->last_pkt,
 		(unsigned long long)c->h[0].pkts, (unsigned long long)c->h[1].pkts,
 		(unsigned long long)c->h[0].bytes, (unsigned long long)c->h[1].bytes,
@@ -366,7 +366,7 @@ static char *format_json(const struct conn *c)
 		(unsigned long long)c->h[0].keepalives, (unsigned long long)c->h[1].keepalives,
 		c->syn_count, c->synack_count, rmin, ravg, rmax, (unsigned long long)c->rtt_n, hs_s, hs_c, ttfb,
 		mss0, mss1, ws0, ws1, win0, win1, c->h[0].max_rto, c->h[1].max_rto,
-		c->h[0].zerowin_total, c->h[1].zerowin_total, end);
+		c->h[0].zerowin_total, c->h[1].zerowin_total, end, uid, cid);
 	return k < 0 ? NULL : line;
 }
 

@@ -932,7 +932,7 @@ static const struct {
 size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t n)
 {
 	size_t off = 0;
-	int k = snprintf(buf, n, "{\"type\":\"packet\",\"packet\":%llu,\"tags\":[", (unsigned long long)pkt);
+	int k = snprintf(buf, n, "{\"packet\":%llu,\"tags\":[", (unsigned long long)pkt);
 	if (k < 0 || (size_t)k >= n)
 		return 0;
 	off = (size_t)k;
@@ -968,7 +968,7 @@ size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t
 			     (unsigned long long)c->id, r->dir ? "s>c" : "c>s", cid);
 		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	}
-	k = snprintf(buf + off, n - off, "}\n");
+	k = snprintf(buf + off, n - off, ",\"type\":\"packet\"}\n");
 	off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	return off;
 }
