@@ -65,13 +65,9 @@ if ! wait_for 120 0.25 $CH -q "SELECT 1"; then
     die "clickhouse-server did not answer within 30 s"
 fi
 
-# the doc's DDL, in order
-python3 - "$DOC" >"$T/ddl.sql" <<'PY'
-import re, sys
-for b in re.findall(r"```sql\n(.*?)```", open(sys.argv[1]).read(), re.S):
-    if "-- query:" not in b and "zeek." not in b:
-        print(b)
-PY
+# the doc's DDL, in order, extracted as the README's recipe does
+awk '/^CREATE/{p=1} p{print} /;$/{p=0}' "$DOC" >"$T/ddl.sql"
+[ "$(grep -c '^CREATE' "$T/ddl.sql")" -ge 7 ] || die "CREATE statements not found in the doc"
 $CH --multiquery <"$T/ddl.sql" 2>"$T/err" || { show "$T/err"; die "the doc's CREATE statements failed"; }
 
 # the doc's ingest commands for files, run on each lab capture
