@@ -26,7 +26,7 @@ _synack()
     local tcpdump_opts="-A -AA -B -c -C -d -dd -ddd -D -e -F -G -h -i -K -l -L -n -nn -N -p -q -Q -r -s -S
         -t -tt -ttt -tttt -ttttt -u -U -v -vv -vvv -w -W -x -xx -X -XX -y -Z -#
         --count --immediate-mode --time-stamp-precision= --nano --micro --version --help
-        --print --analyze --json --direction= --buffer-size= --interface= --list-interfaces
+        --print --analyze --json --format= --community-id-seed= --direction= --buffer-size= --interface= --list-interfaces
         --list-data-link-types --linktype= --snapshot-length= --no-promiscuous-mode
         --relinquish-privileges= --number --dont-verify-checksums --packet-buffered"
     local filter_words="host net port portrange src dst ether ip ip6 arp tcp udp icmp icmp6

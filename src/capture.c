@@ -756,10 +756,14 @@ int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_
 	struct pcap_pkthdr **hs = calloc((size_t)n, sizeof *hs);
 	const u_char **ds = calloc((size_t)n, sizeof *ds);
 	int *open = calloc((size_t)n, sizeof *open);
-	if (!hs || !ds || !open) {
+	/* the time of each file's first packet: packets with equal times come from
+	 * the file that started first (a rotated ring given in any order) */
+	struct timeval *first = calloc((size_t)n, sizeof *first);
+	if (!hs || !ds || !open || !first) {
 		free(hs);
 		free(ds);
 		free(open);
+		free(first);
 		snprintf(err, ERRBUF, "out of memory");
 		return -1;
 	}
@@ -781,11 +785,13 @@ int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_
 					hs[i] = NULL;
 					continue;
 				}
+				if (!first[i].tv_sec && !first[i].tv_usec)
+					first[i] = hs[i]->ts;
 			}
 			if (!open[i] || !hs[i])
 				continue;
-			if (best < 0 || hs[i]->ts.tv_sec < hs[best]->ts.tv_sec ||
-			    (hs[i]->ts.tv_sec == hs[best]->ts.tv_sec && hs[i]->ts.tv_usec < hs[best]->ts.tv_usec))
+			if (best < 0 || timercmp(&hs[i]->ts, &hs[best]->ts, <) ||
+			    (timercmp(&hs[i]->ts, &hs[best]->ts, ==) && timercmp(&first[i], &first[best], <)))
 				best = i;
 		}
 		if (best < 0)
@@ -800,6 +806,7 @@ int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_
 	free(hs);
 	free(ds);
 	free(open);
+	free(first);
 	return status;
 }
 

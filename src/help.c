@@ -58,6 +58,8 @@ static const struct command commands[] = {
 	 "  -r file     read a capture file (pcap, pcapng; - for standard input); repeatable\n"
 	 "  -i if       capture live; a connection is printed when it ends\n"
 	 "  --json      NDJSON: one object per connection\n"
+	 "  --format F  json (= --json), zeek (Zeek's conn.log TSV) or text\n"
+	 "  --community-id-seed N  seed of the Community ID in JSON and Zeek records\n"
 	 "  expression  a pcap-filter(7) expression\n"
 	 "\n"
 	 "Examples:\n"

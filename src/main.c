@@ -21,6 +21,7 @@
 #include "help.h"
 #include "diag/diag.h"
 #include "report/conns.h"
+#include "util/community_id.h"
 #include "report/html.h"
 #include "tcp/track.h"
 #include "opts.h"
@@ -150,6 +151,8 @@ enum {
 	OPT_MICRO,
 	OPT_DIRECTION,
 	OPT_FP_TYPE,
+	OPT_FORMAT,
+	OPT_CID_SEED,
 };
 
 static const struct option long_opts[] = {
@@ -164,6 +167,8 @@ static const struct option long_opts[] = {
 	{"analyze", no_argument, NULL, OPT_ANALYZE},
 	{"json", no_argument, NULL, OPT_JSON},
 	{"direction", required_argument, NULL, OPT_DIRECTION},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"community-id-seed", required_argument, NULL, OPT_CID_SEED},
 	{"buffer-size", required_argument, NULL, 'B'},
 	{"interface", required_argument, NULL, 'i'},
 	{"list-interfaces", no_argument, NULL, 'D'},
@@ -352,6 +357,24 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 			printf("%.3f\n", (double)q);
 			exit(0);
 		}
+		case OPT_FORMAT:
+			/* --format json = --json; zeek = Zeek's conn.log TSV (conns only) */
+			if (strcmp(optarg, "json") == 0)
+				o->json = 1;
+			else if (strcmp(optarg, "zeek") == 0)
+				o->zeek = 1;
+			else if (strcmp(optarg, "text") != 0)
+				die(1, "unknown output format '%s' (text, json or zeek)", optarg);
+			break;
+		case OPT_CID_SEED: {
+			char *end;
+			errno = 0;
+			long v = strtol(optarg, &end, 0);
+			if (errno || *end || end == optarg || v < 0 || v > 65535)
+				die(1, "invalid Community ID seed '%s' (0 to 65535)", optarg);
+			community_id_set_seed((uint16_t)v);
+			break;
+		}
 		default: /* getopt printed what was wrong */
 			usage(stderr);
 			exit(error_status);
@@ -514,7 +537,7 @@ static void add_analysis_taps(struct run *r, const struct opts *o, int live)
 	if (pipeline_track(&r->pl, &tc) < 0 || pipeline_dedup(&r->pl) < 0)
 		die(1, "out of memory");
 	if (o->mode == MODE_CONNS) {
-		r->tc.report = conns_report_new(&stdout_buf, o->json, live, o->tstamp_precision);
+		r->tc.report = conns_report_new(&stdout_buf, o->zeek ? CONNS_ZEEK : o->json ? CONNS_JSON : CONNS_TEXT, live, o->tstamp_precision);
 		if (!r->tc.report)
 			die(1, "out of memory");
 		pipeline_add(&r->pl, &tap_conns_ops, &r->tc);
@@ -906,6 +929,10 @@ int main(int argc, char **argv)
 	}
 	parse_args(argc, argv, &o, &print_too);
 	r.o = &o;
+	if (o.zeek && o.mode != MODE_CONNS)
+		die(1, "--format zeek is for 'synack conns' (Zeek's conn.log)");
+	if (o.zeek)
+		o.json = 0;
 
 	if (o.list_ifaces) {
 		if (capture_list_devices(err) < 0)

@@ -28,6 +28,7 @@ struct opts {
 	int nano;            /* print nanosecond timestamps */
 	int analyze;         /* --analyze: tags on printed lines */
 	int json;            /* --json */
+	int zeek;            /* --format zeek (conns) */
 	/* capture */
 	const char *device;  /* -i */
 	const char *rfile;   /* -r (the first one) */

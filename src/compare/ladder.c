@@ -116,7 +116,7 @@ void ladder_print(struct ladder *l, struct out *o, const char *label, int conn_i
 					(unsigned long long)r->num_recv);
 			if (r->status)
 				out_fmt(o, ",\"status\":\"%s\"", status_name(r->status));
-			out_str(o, "}\n");
+			out_str(o, ",\"type\":\"ladder_step\"}\n");
 		}
 		return;
 	}

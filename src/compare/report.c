@@ -151,7 +151,7 @@ void cmp_emit_event(struct cmp *c, const char *ev, const struct prec *r, const c
 			out_fmt(o, ",\"%s\":", extra_key);
 			out_json_str(o, extra);
 		}
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"compare_event\"}\n");
 	} else {
 		out_fmt(o, "%-10s %s %s %s packet %llu at the %s: %s %s > %s", ev, ts, pathname, cmp_kind_of(r),
 			(unsigned long long)r->num, cmp_side_name(c, r->cap), r->proto == 6 ? fl : "", e1, e2);
@@ -240,7 +240,7 @@ void cmp_report(struct cmp *c)
 			out_fmt(o,
 				",\"sent_c2s\":%u,\"received_c2s\":%u,\"lost_c2s\":%u,\"unexpected_c2s\":%u,\"missed_c2s\":%u,"
 				"\"sent_s2c\":%u,\"received_s2c\":%u,\"lost_s2c\":%u,\"unexpected_s2c\":%u,\"missed_s2c\":%u,"
-				"\"reordered\":%u,\"duplicated\":%u,\"modified\":%u}\n",
+				"\"reordered\":%u,\"duplicated\":%u,\"modified\":%u,\"type\":\"compare_conn\"}\n",
 				g->seen[0][0], g->seen[1][0], g->lost[0], g->unexp[0], g->missed[0], g->seen[1][1], g->seen[0][1],
 				g->lost[1], g->unexp[1], g->missed[1], g->reord[0] + g->reord[1], g->dup[0] + g->dup[1],
 				g->modif[0] + g->modif[1]);
@@ -280,7 +280,7 @@ void cmp_report(struct cmp *c)
 			out_json_str(o, c->name[c->empty_cap]);
 		else
 			out_str(o, "null");
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"compare_summary\"}\n");
 		return;
 	}
 	if (!c->evcount)

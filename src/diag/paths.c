@@ -130,7 +130,7 @@ static void pfind_print(struct out *o, int json, const struct pfind *f, const st
 		out_json_str(o, f->causes);
 		out_str(o, ",\"next\":");
 		out_json_str(o, f->next);
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"finding\"}\n");
 		return;
 	}
 	out_fmt(o, "\n%s [%s] %s\n", f->sev >= SEV_ERROR ? "!!" : f->sev == SEV_WARNING ? " !" : "  ", f->id, f->title);
@@ -401,7 +401,7 @@ int diag_paths(struct out *o, int json, const struct cmp_result *r)
 				d ? "s2c" : "c2s", (unsigned long long)r->path[d].sent, (unsigned long long)r->path[d].lost,
 				(unsigned long long)r->path[d].data_sent, (unsigned long long)r->path[d].data_lost,
 				(unsigned long long)r->path[d].unexpected, r->path[d].delay_median);
-		out_fmt(o, ",\"findings\":%d}\n", nf);
+		out_fmt(o, ",\"findings\":%d,\"type\":\"summary\"}\n", nf);
 		return serious;
 	}
 	if (!nf)

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../util/community_id.h"
 #include "../util/fmt.h"
 
 const char *const diag_sev_name[] = {"info", "warning", "error", "critical"};
@@ -96,6 +97,17 @@ static void json_packet_span(struct out *o, uint64_t first, uint64_t last)
 		out_str(o, ",\"last_packet\":null");
 }
 
+/* ,"community_id":"1:..." of a "client -> server" label, null for other labels */
+static void json_cid(struct out *o, const char *label)
+{
+	char cid[COMMUNITY_ID_LEN];
+	out_str(o, ",\"community_id\":");
+	if (community_id_label(cid, sizeof cid, label))
+		out_json_str(o, cid);
+	else
+		out_str(o, "null");
+}
+
 static void json_group(struct diag *d, const struct group *g, enum vantage v, int gi)
 {
 	struct out *o = d->o;
@@ -121,6 +133,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		out_json_str(o, srvep);
 	else
 		out_str(o, "null");
+	json_cid(o, g->nex ? g->ex[0].conn : "");
 	if (g->events)
 		out_fmt(o, ",\"connections\":0,\"occurrences\":%llu,\"vantage\":", (unsigned long long)g->count);
 	else
@@ -161,6 +174,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 		const struct example *e = &g->ex[i];
 		out_str(o, i ? ",{\"conn\":" : "{\"conn\":");
 		out_json_str(o, e->conn);
+		json_cid(o, e->conn);
 		out_str(o, ",\"evidence\":");
 		out_json_str(o, e->text);
 		json_packet_span(o, e->first_pkt, e->last_pkt);
@@ -192,7 +206,7 @@ static void json_group(struct diag *d, const struct group *g, enum vantage v, in
 			}
 		out_char(o, ']');
 	}
-	out_char(o, '}');
+	out_str(o, ",\"type\":\"finding\"}");
 }
 
 static const char *sev_mark(enum sev s)
@@ -277,8 +291,11 @@ void diag_early_syn_alert(struct diag *d, const struct tcp_result *res, double n
 	char label[160];
 	diag_conn_label(label, sizeof label, c);
 	if (d->json) {
+		char cid[COMMUNITY_ID_LEN];
+		community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
 		out_fmt(d->o, "{\"id\":\"syn-unanswered\",\"severity\":\"error\",\"early\":true,\"conn\":\"%s\","
-			      "\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"]}\n", label, now - c->syn_times[0]);
+			      "\"community_id\":\"%s\",\"evidence\":[\"2 SYNs %.1f s apart, no answer yet\"],\"type\":\"finding\"}\n", label, cid,
+			now - c->syn_times[0]);
 	} else {
 		char ts[32];
 		fmt_clock(ts, sizeof ts, now);
@@ -344,7 +361,7 @@ int diag_finish(struct diag *d)
 		if (d->cap.dup_forwarded || d->cap.dup_identical)
 			out_fmt(o, ",\"duplicates_forwarded\":%llu,\"duplicates_identical\":%llu",
 				(unsigned long long)d->cap.dup_forwarded, (unsigned long long)d->cap.dup_identical);
-		out_str(o, "}\n");
+		out_str(o, ",\"type\":\"summary\"}\n");
 		return serious;
 	}
 	if (d->src_file)

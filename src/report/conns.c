@@ -1,7 +1,9 @@
 /* conns.c - the connection table and its NDJSON form. */
 #include "conns.h"
 
+#include "../util/community_id.h"
 #include "../util/fmt.h"
+#include "../util/sha1.h"
 
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -12,19 +14,21 @@
 struct conns_report {
 	struct out *o;
 	int json, live, nano;
+	int zeek;               /* CONNS_ZEEK: json is 0 */
 	int header_done;
 	uint64_t next_emit;     /* id of the next record to print in order */
 	char *slot[CONNS_PENDING_MAX];
 	uint64_t pending;       /* records waiting */
 };
 
-struct conns_report *conns_report_new(struct out *o, int json, int live, int nano)
+struct conns_report *conns_report_new(struct out *o, int format, int live, int nano)
 {
 	struct conns_report *r = calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
 	r->o = o;
-	r->json = json;
+	r->json = format == CONNS_JSON;
+	r->zeek = format == CONNS_ZEEK;
 	r->live = live;
 	r->nano = nano;
 	return r;
@@ -149,6 +153,50 @@ static void sb_pair(struct sb *x, uint64_t a, uint64_t b, size_t w)
 	sb_mem(x, "/", 1);
 	sb_uleft(x, b, w);
 	sb_mem(x, " ", 1);
+}
+
+/* Zeek-style uid: "C" + base62 of 96 bits, deterministic from the connection
+ * (its endpoints and start time), so the same capture gives the same uids. */
+static void conn_uid(char *buf, size_t n, const struct conn *c)
+{
+	static const char al[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	uint8_t in[48], h[SHA1_LEN];
+	size_t k = 0;
+	memcpy(in + k, c->cli, 16);
+	k += 16;
+	memcpy(in + k, c->srv, 16);
+	k += 16;
+	in[k++] = (uint8_t)(c->cport >> 8);
+	in[k++] = (uint8_t)c->cport;
+	in[k++] = (uint8_t)(c->sport >> 8);
+	in[k++] = (uint8_t)c->sport;
+	int64_t us = (int64_t)(c->start * 1e6 + 0.5);
+	for (int i = 0; i < 8; i++)
+		in[k++] = (uint8_t)((uint64_t)us >> (56 - 8 * i));
+	sha1(in, k, h);
+	uint64_t hi = 0, lo = 0;
+	for (int i = 0; i < 8; i++)
+		hi = hi << 8 | h[i];
+	for (int i = 8; i < 12; i++)
+		lo = lo << 8 | h[i];
+	/* 96 bits = hi (64) : lo (32); digits least significant first */
+	char d[24];
+	size_t nd = 0;
+	while ((hi || lo) && nd < sizeof d) {
+		/* divide the 96-bit number by 62 */
+		uint64_t rh = hi % 62;
+		hi /= 62;
+		uint64_t x = (rh << 32) | lo;
+		lo = x / 62;
+		d[nd++] = al[x % 62];
+	}
+	size_t o = 0;
+	if (n < 2)
+		return;
+	buf[o++] = 'C';
+	while (nd && o + 1 < n)
+		buf[o++] = d[--nd];
+	buf[o] = 0;
 }
 
 static char *format_text(const struct conn *c)
@@ -290,6 +338,9 @@ static char *format_json(const struct conn *c)
 		snprintf(win0, sizeof win0, "%u", c->h[0].max_win);
 	if (c->h[1].pkts)
 		snprintf(win1, sizeof win1, "%u", c->h[1].max_win);
+	char cid[COMMUNITY_ID_LEN], uid[24];
+	community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
+	conn_uid(uid, sizeof uid, c);
 	char *line = NULL;
 	int k = asprintf(&line,
 		"{\"start\":\"%s\",\"start_epoch\":%.6f,\"end_epoch\":%.6f,\"duration\":%.6f,"
@@ -302,7 +353,7 @@ static char *format_json(const struct conn *c)
 		"\"syn_count\":%d,\"synack_count\":%d,\"rtt_ms\":{\"min\":%s,\"avg\":%s,\"max\":%s,\"samples\":%llu},"
 		"\"handshake_ms\":{\"server_side\":%s,\"client_side\":%s},\"request_to_response_ms\":%s,"
 		"\"mss\":[%s,%s],\"wscale\":[%s,%s],\"max_window\":[%s,%s],\"max_rto_s\":[%.3f,%.3f],"
-		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\"}\n",
+		"\"zero_window_s\":[%.3f,%.3f],\"end\":\"%s\",\"uid\":\"%s\",\"community_id\":\"%s\",\"type\":\"conn\"}\n",
 		st, c->start, c->last, c->last - c->start, cli, c->cport, srv, c->sport, c->client_known ? "true" : "false",
 		conn_state(c), c->history, (unsigned long long)c->first_pkt, (unsigned long long)c->last_pkt,
 		(unsigned long long)c->h[0].pkts, (unsigned long long)c->h[1].pkts,
@@ -318,7 +369,76 @@ static char *format_json(const struct conn *c)
 		(unsigned long long)c->h[0].keepalives, (unsigned long long)c->h[1].keepalives,
 		c->syn_count, c->synack_count, rmin, ravg, rmax, (unsigned long long)c->rtt_n, hs_s, hs_c, ttfb,
 		mss0, mss1, ws0, ws1, win0, win1, c->h[0].max_rto, c->h[1].max_rto,
-		c->h[0].zerowin_total, c->h[1].zerowin_total, end);
+		c->h[0].zerowin_total, c->h[1].zerowin_total, end, uid, cid);
+	return k < 0 ? NULL : line;
+}
+
+/* Zeek's conn.log columns (base/protocols/conn/main.zeek, plus community_id
+ * as policy/protocols/conn/community-id-logging.zeek adds it). */
+static const char *const zeek_fields[][2] = {
+	{"ts", "time"}, {"uid", "string"}, {"id.orig_h", "addr"}, {"id.orig_p", "port"}, {"id.resp_h", "addr"},
+	{"id.resp_p", "port"}, {"proto", "enum"}, {"service", "string"}, {"duration", "interval"},
+	{"orig_bytes", "count"}, {"resp_bytes", "count"}, {"conn_state", "string"}, {"local_orig", "bool"},
+	{"local_resp", "bool"}, {"missed_bytes", "count"}, {"history", "string"}, {"orig_pkts", "count"},
+	{"orig_ip_bytes", "count"}, {"resp_pkts", "count"}, {"resp_ip_bytes", "count"},
+	{"tunnel_parents", "set[string]"}, {"community_id", "string"},
+};
+
+/* Zeek's "#open"/"#close" stamp: local time, YYYY-MM-DD-HH-MM-SS. */
+static void zeek_stamp(char *buf, size_t n)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm) || !strftime(buf, n, "%Y-%m-%d-%H-%M-%S", &tm))
+		snprintf(buf, n, "-");
+}
+
+static void zeek_header(struct conns_report *r)
+{
+	char stamp[40];
+	zeek_stamp(stamp, sizeof stamp);
+	out_str(r->o, "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n#path\tconn\n#open\t");
+	out_str(r->o, stamp);
+	out_str(r->o, "\n#fields");
+	for (size_t i = 0; i < sizeof zeek_fields / sizeof zeek_fields[0]; i++) {
+		out_str(r->o, "\t");
+		out_str(r->o, zeek_fields[i][0]);
+	}
+	out_str(r->o, "\n#types");
+	for (size_t i = 0; i < sizeof zeek_fields / sizeof zeek_fields[0]; i++) {
+		out_str(r->o, "\t");
+		out_str(r->o, zeek_fields[i][1]);
+	}
+	out_str(r->o, "\n");
+}
+
+/* Bytes sent one way as Zeek counts them: the span of sequence space
+ * (SYN and FIN not counted), so a retransmission does not count twice. */
+static uint64_t zeek_bytes(const struct half *h)
+{
+	if (!h->pkts || !h->isn_set || !h->nextseq_set)
+		return 0;
+	uint32_t span = h->nextseq - h->isn;
+	uint32_t ctl = 1u + (h->fin ? 1u : 0u);
+	return span >= ctl && span - ctl < 0x80000000u ? span - ctl : h->bytes;
+}
+
+static char *format_zeek(const struct conn *c)
+{
+	char cli[INET6_ADDRSTRLEN] = "", srv[INET6_ADDRSTRLEN] = "", cid[COMMUNITY_ID_LEN], uid[24];
+	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->cli, cli, sizeof cli);
+	inet_ntop(c->v6 ? AF_INET6 : AF_INET, c->srv, srv, sizeof srv);
+	community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
+	conn_uid(uid, sizeof uid, c);
+	/* unset ("-"): service (no protocol detection), local_orig/local_resp (no
+	 * local networks configured), missed_bytes and the IP-level byte counts
+	 * (the tracker does not count them) */
+	char *line = NULL;
+	int k = asprintf(&line, "%.6f\t%s\t%s\t%u\t%s\t%u\ttcp\t-\t%.6f\t%llu\t%llu\t%s\t-\t-\t-\t%s\t%llu\t-\t%llu\t-\t-\t%s\n",
+		c->start, uid, cli, c->cport, srv, c->sport, c->last - c->start,
+		(unsigned long long)zeek_bytes(&c->h[0]), (unsigned long long)zeek_bytes(&c->h[1]), conn_state(c),
+		c->history[0] ? c->history : "-", (unsigned long long)c->h[0].pkts, (unsigned long long)c->h[1].pkts,
+		cid);
 	return k < 0 ? NULL : line;
 }
 
@@ -327,6 +447,10 @@ static void header(struct conns_report *r)
 	if (r->json || r->header_done)
 		return;
 	r->header_done = 1;
+	if (r->zeek) {
+		zeek_header(r);
+		return;
+	}
 	out_fmt(r->o, "%-26s %9s %-22s %-22s %-6s %-12s %13s %19s %9s %7s %7s %7s %-20s %-11s %-6s %11s %s\n",
 		"START", "DURATION", "CLIENT", "SERVER", "STATE", "HISTORY", "PKTS c>s/s>c", "BYTES c>s/s>c",
 		"RETX", "DUPACK", "ZEROWIN", "LOST", "RTT ms min/avg/max", "MSS", "WSCALE", "MAXWIN", "END");
@@ -343,7 +467,7 @@ static void emit(struct conns_report *r, char *line)
 
 void conns_report_add(struct conns_report *r, const struct conn *c)
 {
-	char *line = r->json ? format_json(c) : format_text(c);
+	char *line = r->json ? format_json(c) : r->zeek ? format_zeek(c) : format_text(c);
 	if (r->live || c->id < r->next_emit) {
 		emit(r, line);
 		if (r->live)
@@ -385,7 +509,12 @@ void conns_report_finish(struct conns_report *r, uint64_t seen, uint64_t overflo
 			r->pending--;
 		}
 	}
-	if (!r->json) {
+	if (r->zeek) {
+		char stamp[40];
+		header(r);
+		zeek_stamp(stamp, sizeof stamp);
+		out_fmt(r->o, "#close\t%s\n", stamp);
+	} else if (!r->json) {
 		header(r);
 		out_fmt(r->o, "%llu connection%s", (unsigned long long)seen, seen == 1 ? "" : "s");
 		if (overflow)

@@ -17,7 +17,9 @@
 #define CONNS_PENDING_MAX 16384
 
 struct conns_report;
-struct conns_report *conns_report_new(struct out *o, int json, int live, int nano);
+enum { CONNS_TEXT, CONNS_JSON, CONNS_ZEEK };
+/* format: CONNS_TEXT (table), CONNS_JSON (NDJSON, docs/json.md), CONNS_ZEEK (Zeek conn.log TSV) */
+struct conns_report *conns_report_new(struct out *o, int format, int live, int nano);
 void conns_report_add(struct conns_report *r, const struct conn *c);
 /* Prints what is still waiting, and the header-less footer (overflow counts). */
 void conns_report_finish(struct conns_report *r, uint64_t seen, uint64_t overflow);

@@ -4,6 +4,7 @@
  * one exists), the Zeek-style connection state and history letters.
  */
 #include "track_int.h"
+#include "../util/community_id.h"
 
 #include <stdio.h>
 
@@ -205,11 +206,14 @@ size_t tcp_tags_json(const struct tcp_result *r, uint64_t pkt, char *buf, size_t
 		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	}
 	if (r->conn) {
-		k = snprintf(buf + off, n - off, ",\"conn\":%llu,\"dir\":\"%s\"", (unsigned long long)r->conn->id,
-			     r->dir ? "s>c" : "c>s");
+		char cid[COMMUNITY_ID_LEN];
+		const struct conn *c = r->conn;
+		community_id_tcp(cid, sizeof cid, c->v6, c->cli, c->cport, c->srv, c->sport);
+		k = snprintf(buf + off, n - off, ",\"conn\":%llu,\"dir\":\"%s\",\"community_id\":\"%s\"",
+			     (unsigned long long)c->id, r->dir ? "s>c" : "c>s", cid);
 		off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	}
-	k = snprintf(buf + off, n - off, "}\n");
+	k = snprintf(buf + off, n - off, ",\"type\":\"packet\"}\n");
 	off += k > 0 && (size_t)k < n - off ? (size_t)k : 0;
 	return off;
 }
