@@ -29,6 +29,10 @@ void diag_expand(char *dst, size_t n, const char *tpl, const char *server, const
 {
 	size_t k = 0;
 	while (*tpl && k + 1 < n) {
+		if (*tpl != '%') { /* the usual byte: no placeholder starts here */
+			dst[k++] = *tpl++;
+			continue;
+		}
 		if (strncmp(tpl, "%CLIENT%", 8) == 0) {
 			int w = snprintf(dst + k, n - k, "%s", client);
 			k += w > 0 ? (size_t)w : 0;
