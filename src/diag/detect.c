@@ -1040,11 +1040,14 @@ void det_packet(struct det *d, const struct pkt *pk, const uint8_t *data, uint32
 {
 	if (!d || !pk)
 		return;
-	struct rd r = {data, data ? caplen : 0};
 	double t = pkt_time(pk);
 	if (!d->have_t || t > d->t_last)
 		d->t_last = t;
 	d->have_t = 1;
+	/* the usual packet: a bare TCP ACK while no ClientHello waits for its answer */
+	if (pk->has_tcp && pk->tcp.paylen == 0 && !(pk->tcp.flags & (TCPF_RST | TCPF_FIN)))
+		return;
+	struct rd r = {data, data ? caplen : 0};
 	if (pk->is_arp) {
 		det_arp(d, pk, &r, t);
 		return;
