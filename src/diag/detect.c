@@ -1044,7 +1044,7 @@ void det_packet(struct det *d, const struct pkt *pk, const uint8_t *data, uint32
 	if (!d->have_t || t > d->t_last)
 		d->t_last = t;
 	d->have_t = 1;
-	/* the usual packet: a bare TCP ACK while no ClientHello waits for its answer */
+	/* the usual packet, a bare TCP ACK, carries nothing any detector reads */
 	if (pk->has_tcp && pk->tcp.paylen == 0 && !(pk->tcp.flags & (TCPF_RST | TCPF_FIN)))
 		return;
 	struct rd r = {data, data ? caplen : 0};
