@@ -26,6 +26,7 @@
 #include "opts.h"
 #include "pipeline.h"
 #include "taps.h"
+#include "top/top.h"
 #include "util/out.h"
 #include "print/print.h"
 #include "writer.h"
@@ -886,6 +887,8 @@ int main(int argc, char **argv)
 
 	out_init(&stdout_buf, 1);
 	capture_signals(NULL); /* a stop signal during set-up must not kill us with files half made */
+	if (argc > 1 && strcmp(argv[1], "top") == 0) /* synack top: src/top/ */
+		return top_main(argc - 1, argv + 1);
 	int help_status = help_dispatch(argc, argv); /* help, COMMAND --help, "did you mean" (src/help.c) */
 	if (help_status >= 0)
 		return help_status;
