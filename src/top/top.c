@@ -381,18 +381,29 @@ static void fmt_row(const struct top *t, const struct vrow *v, char *buf, size_t
 		snprintf(who, sizeof who, "%d conns", v->nconn);
 	else
 		snprintf(who, sizeof who, "%s", row_finding(v->r));
-	snprintf(buf, n, "%-44s %-6s %5s/%-5s %6s/%-6s %7s %5.1f%% %5s %5llu %6.1f %s", v->key, state, pa, pb, ba,
-		 bb, rtt, rr, zw, (unsigned long long)v->dupacks, v->age, who);
+	snprintf(buf, n, "%-41.41s %-4.4s %-12.12s %5s/%-5s %6s/%-6s %7s %5.1f%% %5s %5llu %6.1f", v->key, state, who,
+		 pa, pb, ba, bb, rtt, rr, zw, (unsigned long long)v->dupacks, v->age);
 }
 
 static const char *HDR =
-	"CONNECTION (client server)                   STATE   PKT/s >/<   BYTES/s >/<   RTTms RETR%   ZWs DUPAK    AGE FINDING";
+	"CONNECTION (client server)                STATE FINDING      PKT/s >/<   BYTES/s >/<   RTTms RETR%   ZWs DUPAK    AGE";
+
+static void drops(struct top *t, char *b, size_t n)
+{
+	uint64_t recv = 0, dr = 0;
+	if (t->cap.live && capture_drop_stats(&t->cap, &recv, &dr))
+		snprintf(b, n, "%llu", (unsigned long long)dr);
+	else
+		snprintf(b, n, "0");
+}
 
 static void snapshot_text(struct top *t, double now)
 {
 	build_view(t, now);
+	char dr[32];
+	drops(t, dr, sizeof dr);
 	printf("synack top: %llu packets, %.0f pkt/s, %d %s, drops %s, sort %s%s%s\n",
-	       (unsigned long long)t->total_pkts, t->pps, nvrows, t->group ? "servers" : "connections", "0",
+	       (unsigned long long)t->total_pkts, t->pps, nvrows, t->group ? "servers" : "connections", dr,
 	       sort_names[t->sortcol], t->filter[0] ? ", filter " : "", t->filter);
 	for (int i = 0; i < t->nfind; i++)
 		printf("finding: %s\n", t->find[i]);
@@ -406,14 +417,6 @@ static void snapshot_text(struct top *t, double now)
 	fflush(stdout);
 }
 
-static void drops(struct top *t, char *b, size_t n)
-{
-	uint64_t recv = 0, dr = 0;
-	if (t->cap.live && capture_drop_stats(&t->cap, &recv, &dr))
-		snprintf(b, n, "%llu", (unsigned long long)dr);
-	else
-		snprintf(b, n, "0");
-}
 
 /* The selected row's last packets in tcpdump format, into lines. */
 static int detail_lines(struct top *t, struct row *r, char lines[][200], int max)
@@ -469,9 +472,9 @@ static void draw(struct top *t, double now)
 	int H = LINES, W = COLS;
 	char b[512], dr[32];
 	drops(t, dr, sizeof dr);
-	snprintf(b, sizeof b, "synack top  %s  %llu pkts  %.0f pkt/s  %d %s  drops %s%s%s", t->cap.name,
-		 (unsigned long long)t->total_pkts, t->pps, nvrows, t->group ? "servers" : "conns", dr,
-		 t->paused ? "  [PAUSED]" : "", t->eof ? "  [end of file]" : "");
+	snprintf(b, sizeof b, "synack top%s%s  %llu pkts  %.0f pkt/s  %d %s  drops %s  %s",
+		 t->paused ? "  [PAUSED]" : "", t->eof ? "  [end of file]" : "", (unsigned long long)t->total_pkts,
+		 t->pps, nvrows, t->group ? "servers" : "conns", dr, t->cap.name);
 	mvaddnstr(0, 0, b, W);
 	int y = 1;
 	for (int i = 0; i < t->nfind && y < 4; i++, y++) {
@@ -508,8 +511,11 @@ static void draw(struct top *t, double now)
 				attroff(A_BOLD | A_UNDERLINE);
 		}
 	}
-	snprintf(b, sizeof b, "q quit  s sort(%s)  g %s  / filter%s%s  p pause  Enter details  w write pcap  %s",
-		 sort_names[t->sortcol], t->group ? "conns" : "servers", t->filter[0] ? ":" : "", t->filter, t->msg);
+	if (t->msg[0])
+		snprintf(b, sizeof b, "%s", t->msg);
+	else
+		snprintf(b, sizeof b, "q quit  s sort:%s  g %s  / filter%s%s  p pause  Enter details  w pcap",
+			 sort_names[t->sortcol], t->group ? "conns" : "servers", t->filter[0] ? ":" : "", t->filter);
 	attron(A_REVERSE);
 	mvaddnstr(H - 1, 0, b, W);
 	attroff(A_REVERSE);
