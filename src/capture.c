@@ -555,7 +555,7 @@ int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void 
 	}
 	/* Live: dispatch a buffer at a time so output is flushed per batch. */
 	long left = count;
-	while (!stop_requested) {
+	while (!stop_requested && !c->stop) { /* c->stop: capture_stop() from batch_end (non-blocking handles) */
 		int rc = pcap_dispatch(c->p, left > 0 ? (int)(left < 1000000 ? left : 1000000) : -1, trampoline,
 				       (u_char *)&lc);
 		if (rc == -1) {

@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,7 @@ struct top {
 	struct printer pr;
 	struct out *pout;
 	int eof;
+	uint64_t batch_pkts;        /* packets seen at the last batch end */
 };
 
 static struct top T;
@@ -156,7 +158,7 @@ static void row_copy(struct row *r, const struct conn *c)
 	for (int d = 0; d < 2; d++) {
 		r->pk[d] = c->h[d].pkts;
 		r->by[d] = c->h[d].bytes;
-		r->retrans += c->h[d].retrans;
+		r->retrans += c->h[d].retrans + c->h[d].lost;
 		r->dupacks += c->h[d].dupacks;
 		r->zw += c->h[d].zerowin_total;
 		if (c->h[d].zerowin_since > 0 && c->last > c->h[d].zerowin_since)
@@ -649,6 +651,12 @@ static void on_batch(void *user)
 		if (t->rows[i].used && t->rows[i].done && now - t->rows[i].done_at > 10)
 			t->rows[i].used = 0;
 	poll_ui(t, now, 0);
+	/* the capture is non-blocking: wait here (at most 100 ms) for packets or a key */
+	if (!t->quit && t->total_pkts == t->batch_pkts) {
+		struct pollfd pf[2] = {{pcap_get_selectable_fd(t->cap.p), POLLIN, 0}, {0, POLLIN, 0}};
+		poll(pf, t->curses ? 2 : 1, 100);
+	}
+	t->batch_pkts = t->total_pkts;
 }
 
 static void usage(void)
@@ -746,11 +754,14 @@ int top_main(int argc, char **argv)
 			return 1;
 		}
 	} else {
-		t->o.immediate = 1;
 		if (capture_open_live(&t->cap, &t->o, err) < 0 || capture_set_linktype(&t->cap, &t->o, err) < 0) {
 			fprintf(stderr, "synack: %s\n", err);
 			return 1;
 		}
+	}
+	if (t->cap.live && pcap_setnonblock(t->cap.p, 1, err) < 0) {
+		fprintf(stderr, "synack: %s\n", err);
+		return 1;
 	}
 	if (capture_filter(&t->cap, t->o.filter, 0, 1, err) < 0) {
 		fprintf(stderr, "synack: %s\n", err);
@@ -793,6 +804,8 @@ int top_main(int argc, char **argv)
 	}
 	capture_signals(&t->cap);
 	t->last_draw = wall();
+	if (t->curses)
+		draw(t, cur_now(t));
 	int rc = capture_loop(&t->cap, 0, on_packet, t, on_batch, err);
 	if (!t->cap.live && !t->quit) {
 		/* end of the file: finish the connections (diagnose reports them), then keep showing */
