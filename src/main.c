@@ -887,11 +887,11 @@ int main(int argc, char **argv)
 
 	out_init(&stdout_buf, 1);
 	capture_signals(NULL); /* a stop signal during set-up must not kill us with files half made */
-	if (argc > 1 && strcmp(argv[1], "top") == 0) /* synack top: src/top/ */
-		return top_main(argc - 1, argv + 1);
 	int help_status = help_dispatch(argc, argv); /* help, COMMAND --help, "did you mean" (src/help.c) */
 	if (help_status >= 0)
 		return help_status;
+	if (argc > 1 && strcmp(argv[1], "top") == 0) /* synack top: src/top/ */
+		return top_main(argc - 1, argv + 1);
 	/* ---- compare mode (its own command line: see run_compare) ---- */
 	if (argc > 1 && strcmp(argv[1], "compare") == 0)
 		return run_compare(argc - 1, argv + 1);

@@ -338,9 +338,11 @@ static void rates(struct top *t, double now)
 		struct row *r = &t->rows[i];
 		if (!r->used)
 			continue;
+		/* end of a file: the average over the connection's life (at least 1 s) */
+		double life = r->last - r->start > 1 ? r->last - r->start : 1;
 		for (int d = 0; d < 2; d++) {
-			r->rp[d] = (double)(r->pk[d] - r->ppk[d]) / dt;
-			r->rb[d] = (double)(r->by[d] - r->pby[d]) / dt;
+			r->rp[d] = t->eof ? (double)r->pk[d] / life : (double)(r->pk[d] - r->ppk[d]) / dt;
+			r->rb[d] = t->eof ? (double)r->by[d] / life : (double)(r->by[d] - r->pby[d]) / dt;
 			r->ppk[d] = r->pk[d];
 			r->pby[d] = r->by[d];
 		}
