@@ -7,7 +7,8 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -W
 CFLAGS  ?= -O2 -g
 XCFLAGS ?=
 ALLCFLAGS = $(CFLAGS) $(XCFLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS)
-LDLIBS  += $(PCAP_LIBS)
+NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+LDLIBS  += $(PCAP_LIBS) $(NCURSES_LIBS)
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:%.c=build/%.o)

@@ -268,6 +268,111 @@ struct fastfile {
  * (16-byte header + 262144) so that a file growing while it is read still fits any record. */
 #define FAST_BUFMIN (16u + 262144u)
 
+/* ---- progress line on stderr for long file reads (capture_progress) ----
+ * Cost: one counter increment and test per packet; the clock and the file
+ * offsets are read once every PROGRESS_EVERY packets only. */
+#define PROGRESS_EVERY 8192
+#define PROGRESS_FILES 64
+static int progress_on;
+static double progress_after = 1;  /* seconds before the first line (SYNACK_PROGRESS_NOW=1: 0, for tests) */
+static int progress_shown;
+static uint64_t progress_pkts;
+static double progress_t0, progress_last;
+static struct {
+	const struct capture *c;
+	uint64_t size, done;    /* done: bytes read when the capture was closed */
+} pfiles[PROGRESS_FILES];
+static int npfiles;
+
+void capture_progress(int on)
+{
+	progress_on = on;
+	const char *now = getenv("SYNACK_PROGRESS_NOW");
+	if (now && strcmp(now, "1") == 0)
+		progress_after = 0;
+}
+
+static double mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static uint64_t cap_offset(const struct capture *c)
+{
+	if (c->fast) {
+		off_t o = lseek(c->fast->fd, 0, SEEK_CUR);
+		return o > 0 ? (uint64_t)o : 0;
+	}
+	FILE *f = c->p ? pcap_file(c->p) : NULL;
+	long o = f ? ftell(f) : -1;
+	return o > 0 ? (uint64_t)o : 0;
+}
+
+static void progress_register(const struct capture *c, const char *path)
+{
+	struct stat st;
+	if (!progress_on || npfiles >= PROGRESS_FILES || strcmp(path, "-") == 0 || stat(path, &st) < 0 ||
+	    !S_ISREG(st.st_mode))
+		return;
+	pfiles[npfiles].c = c;
+	pfiles[npfiles].size = (uint64_t)st.st_size;
+	pfiles[npfiles].done = 0;
+	npfiles++;
+	if (progress_t0 == 0)
+		progress_t0 = mono_now();
+}
+
+static void clock_fmt(char *b, size_t n, double s)
+{
+	long v = (long)(s + 0.5);
+	if (v >= 3600)
+		snprintf(b, n, "%ld:%02ld:%02ld", v / 3600, v / 60 % 60, v % 60);
+	else
+		snprintf(b, n, "%ld:%02ld", v / 60, v % 60);
+}
+
+static void progress_show(void)
+{
+	double now = mono_now();
+	/* nothing for reads shorter than a second; then at most 4 updates a second */
+	if (now - progress_t0 < progress_after || now - progress_last < 0.25)
+		return;
+	progress_last = now;
+	uint64_t size = 0, done = 0;
+	for (int i = 0; i < npfiles; i++) {
+		size += pfiles[i].size;
+		uint64_t d = pfiles[i].c ? cap_offset(pfiles[i].c) : pfiles[i].done;
+		done += d < pfiles[i].size ? d : pfiles[i].size;
+	}
+	if (!size)
+		return;
+	double el = now - progress_t0, frac = (double)done / (double)size;
+	char e[32], r[32] = "-";
+	clock_fmt(e, sizeof e, el);
+	if (frac > 0.01)
+		clock_fmt(r, sizeof r, el / frac - el);
+	char line[160];
+	int n = snprintf(line, sizeof line, "\rsynack: %3.0f%% of %s%s, %.0f pkt/s, %s elapsed, %s left\033[K",
+			 frac * 100, npfiles > 1 ? "the files" : "the file", "", (double)progress_pkts / el, e, r);
+	if (n > 0 && write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) > 0)
+		progress_shown = 1;
+}
+
+static inline void progress_tick(void)
+{
+	if (progress_on && (++progress_pkts % PROGRESS_EVERY) == 0 && npfiles)
+		progress_show();
+}
+
+/* The read ended: clear the line so that what follows starts clean. */
+static void progress_clear(void)
+{
+	if (progress_shown && write(2, "\r\033[K", 4) > 0)
+		progress_shown = 0;
+}
+
 static uint32_t swap32(uint32_t v)
 {
 	return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
@@ -413,6 +518,7 @@ static int fast_next(struct capture *c, struct pcap_pkthdr *hp, const uint8_t **
 			continue;
 		*hp = h;
 		*datap = data;
+		progress_tick();
 		return 1;
 	}
 }
@@ -446,18 +552,23 @@ int capture_next(struct capture *c, struct pcap_pkthdr *h, const uint8_t **bytes
 		int rc = fast_next(c, h, bytes, e);
 		if (rc < 0)
 			snprintf(err, ERRBUF, "%s: %s", c->name, e);
+		if (rc <= 0)
+			progress_clear();
 		return rc;
 	}
 	struct pcap_pkthdr *ph;
 	const u_char *d;
 	int rc = pcap_next_ex(c->p, &ph, &d);
 	if (rc == 1) {
+		progress_tick();
 		*h = *ph;
 		*bytes = d;
 		return 1;
 	}
-	if (rc == PCAP_ERROR_BREAK || rc == 0)
+	if (rc == PCAP_ERROR_BREAK || rc == 0) {
+		progress_clear();
 		return 0;
+	}
 	snprintf(err, FAST_ERR, "%s: %s", c->name, pcap_geterr(c->p));
 	return -1;
 }
@@ -477,6 +588,7 @@ int capture_open_file(struct capture *c, const char *path, const struct opts *o,
 	c->snaplen = pcap_snapshot(c->p);
 	if (!getenv("SYNACK_NO_FASTREAD"))
 		fast_setup(c, path, o->tstamp_precision);
+	progress_register(c, path);
 	return 0;
 }
 
@@ -543,11 +655,23 @@ struct loop_ctx {
 static void trampoline(u_char *u, const struct pcap_pkthdr *h, const u_char *bytes)
 {
 	struct loop_ctx *lc = (struct loop_ctx *)(void *)u;
+	progress_tick();
 	lc->cb(lc->user, h, bytes);
 }
 
+static int capture_loop1(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
+			 char *err);
+
 int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
 		 char *err)
+{
+	int rc = capture_loop1(c, count, cb, user, batch_end, err);
+	progress_clear();
+	return rc;
+}
+
+static int capture_loop1(struct capture *c, long count, capture_cb cb, void *user, void (*batch_end)(void *),
+			 char *err)
 {
 	struct loop_ctx lc = {cb, user};
 	if (stop_requested)
@@ -564,7 +688,7 @@ int capture_loop(struct capture *c, long count, capture_cb cb, void *user, void 
 	}
 	/* Live: dispatch a buffer at a time so output is flushed per batch. */
 	long left = count;
-	while (!stop_requested) {
+	while (!stop_requested && !c->stop) { /* c->stop: capture_stop() from batch_end (non-blocking handles) */
 		int rc = pcap_dispatch(c->p, left > 0 ? (int)(left < 1000000 ? left : 1000000) : -1, trampoline,
 				       (u_char *)&lc);
 		if (rc == -1) {
@@ -731,6 +855,12 @@ int capture_drop_privileges(const char *user, int keep_dac, char *err)
 
 void capture_close(struct capture *c)
 {
+	for (int i = 0; i < npfiles; i++)
+		if (pfiles[i].c == c) {
+			pfiles[i].done = pfiles[i].size;
+			pfiles[i].c = NULL;
+		}
+	progress_clear();
 	if (c->stats_fd > 0) {
 		close(c->stats_fd);
 		c->stats_fd = 0;
@@ -751,7 +881,18 @@ void capture_close(struct capture *c)
 	stop_handle = NULL;
 }
 
+static int capture_loop_merged1(struct capture *caps, int n, long count, capture_merged_cb cb, void *user,
+				char *err);
+
 int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_cb cb, void *user, char *err)
+{
+	int rc = capture_loop_merged1(caps, n, count, cb, user, err);
+	progress_clear();
+	return rc;
+}
+
+static int capture_loop_merged1(struct capture *caps, int n, long count, capture_merged_cb cb, void *user,
+				char *err)
 {
 	struct pcap_pkthdr **hs = calloc((size_t)n, sizeof *hs);
 	const u_char **ds = calloc((size_t)n, sizeof *ds);
@@ -776,6 +917,8 @@ int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_
 		for (int i = 0; i < n; i++) {
 			if (open[i] && !hs[i]) {
 				int rc = pcap_next_ex(caps[i].p, &hs[i], &ds[i]);
+				if (rc == 1)
+					progress_tick();
 				if (rc != 1) {
 					if (rc == PCAP_ERROR && status == 0) {
 						snprintf(err, ERRBUF, "%s: %s", caps[i].name, pcap_geterr(caps[i].p));

@@ -54,6 +54,10 @@ int capture_next(struct capture *c, struct pcap_pkthdr *h, const uint8_t **bytes
  * ends that file only: returns -1 with err naming the first such file, else 0. */
 typedef void (*capture_merged_cb)(void *user, int idx, const struct pcap_pkthdr *h, const uint8_t *bytes);
 int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_cb cb, void *user, char *err);
+/* Progress line on stderr ("synack: 42% of the file, N pkt/s, 0:03 elapsed, 0:04 left") while
+ * files opened from now on are read, shown after the first second of a read; the caller
+ * enables it only when stderr is a terminal.  Cleared when a read ends. */
+void capture_progress(int on);
 /* 1 when a signal stopped the capture. */
 int capture_interrupted(void);
 /* Stop from a callback (count reached, -W limit, write error). */

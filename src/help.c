@@ -45,6 +45,20 @@ static const struct command commands[] = {
 	 "  synack diagnose -r client.pcap -r server.pcap\n"
 	 "  synack diagnose -i eth0 'tcp port 443'\n"
 	 "  synack diagnose --json -r capture.pcap\n"},
+	{"top", "a live full-screen view of TCP connections: rates, RTT, loss, zero windows, findings",
+	 "Usage: synack top ( -i interface | -r file [ --speed N ] ) [ --batch ] [ --interval S ]\n"
+	 "                  [ --max-conns N ] [ --ring N ] [ --ring-snap BYTES ] [ expression ]\n"
+	 "  One row per connection (g: per server), rows in trouble first; the header shows\n"
+	 "  diagnose's findings.  Keys: q quit, s sort column, g connections/servers, / filter,\n"
+	 "  p pause, Enter a row's last packets, w write them to synack-top-PORT-ID.pcap.\n"
+	 "  --speed N replays a file N times as fast (0: as fast as possible; default 1).\n"
+	 "  Without a terminal, or with --batch: a plain-text snapshot every interval (1 s).\n"
+	 "  Memory: --max-conns rows (1000), each with its last --ring packets (16) of at\n"
+	 "  most --ring-snap bytes (256).\n"
+	 "Examples:\n"
+	 "  synack top -i eth0 'tcp port 443'\n"
+	 "  synack top -r capture.pcap --speed 0\n"
+	 "  synack top -i any --batch > top.log\n"},
 	{"conns", "one line (or JSON object) per TCP connection: state, retransmissions, RTT",
 	 "Usage: synack conns [ -r file ]... [ -i interface ] [ --json ] [ tcpdump options ] [ expression ]\n"
 	 "\n"

@@ -27,6 +27,7 @@
 #include "opts.h"
 #include "pipeline.h"
 #include "taps.h"
+#include "top/top.h"
 #include "util/out.h"
 #include "print/print.h"
 #include "writer.h"
@@ -909,16 +910,31 @@ int main(int argc, char **argv)
 
 	out_init(&stdout_buf, 1);
 	capture_signals(NULL); /* a stop signal during set-up must not kill us with files half made */
+	/* --no-progress (any mode): no progress line on stderr for long file reads */
+	int progress = isatty(2);
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--no-progress") == 0) {
+			progress = 0;
+			memmove(argv + i, argv + i + 1, (size_t)(argc - i) * sizeof *argv);
+			argc--;
+			i--;
+		}
 	int help_status = help_dispatch(argc, argv); /* help, COMMAND --help, "did you mean" (src/help.c) */
 	if (help_status >= 0)
 		return help_status;
+	if (argc > 1 && strcmp(argv[1], "top") == 0) /* synack top: src/top/ */
+		return top_main(argc - 1, argv + 1);
 	/* ---- compare mode (its own command line: see run_compare) ---- */
-	if (argc > 1 && strcmp(argv[1], "compare") == 0)
+	if (argc > 1 && strcmp(argv[1], "compare") == 0) {
+		capture_progress(progress);
 		return run_compare(argc - 1, argv + 1);
+	}
 	/* ---- end compare ---- */
 	/* ---- report / graph (src/report/html.c parses their own options) ---- */
-	if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "graph") == 0))
+	if (argc > 1 && (strcmp(argv[1], "report") == 0 || strcmp(argv[1], "graph") == 0)) {
+		capture_progress(progress);
 		return report_cli(argc - 1, argv + 1);
+	}
 	if (argc > 1 && (strcmp(argv[1], "conns") == 0 || strcmp(argv[1], "diagnose") == 0)) {
 		o.mode = strcmp(argv[1], "conns") == 0 ? MODE_CONNS : MODE_DIAGNOSE;
 		if (o.mode == MODE_DIAGNOSE)
@@ -933,6 +949,8 @@ int main(int argc, char **argv)
 		die(1, "--format zeek is for 'synack conns' (Zeek's conn.log)");
 	if (o.zeek)
 		o.json = 0;
+	/* files read for conns, diagnose, -w or --count (printing to the terminal has its own output) */
+	capture_progress(progress && (o.mode != MODE_TCPDUMP || o.wfile || o.count_only));
 
 	if (o.list_ifaces) {
 		if (capture_list_devices(err) < 0)

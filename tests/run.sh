@@ -93,7 +93,7 @@ done
 
 # ---- script tests -----------------------------------------------------------
 # A script may ask for a longer limit with a line "# timeout: SECONDS" near its top.
-for script in tests/lint.sh tests/errors/*.sh tests/live/*.sh tests/analysis/*.sh tests/lab/*.sh tests/corpus/*.sh tests/compare/*.sh tests/fuzz/*.sh tests/faults/*.sh tests/diag/*.sh tests/decode/*.sh tests/misc/*.sh tests/report/*.sh; do
+for script in tests/lint.sh tests/errors/*.sh tests/live/*.sh tests/analysis/*.sh tests/lab/*.sh tests/corpus/*.sh tests/compare/*.sh tests/fuzz/*.sh tests/faults/*.sh tests/diag/*.sh tests/decode/*.sh tests/misc/*.sh tests/report/*.sh tests/top/*.sh; do
     [ -f "$script" ] || continue
     name=${script#tests/}; name=${name%.sh}
     selected "$name" || continue
