@@ -13,10 +13,12 @@
 #include "../src/opts.h"
 #include "../src/util/out.h"
 #include "../src/print/print.h"
+#include "../src/pipeline.h"
+#include "../src/taps.h"
 #include "fuzz.h"
 
 static struct out out;
-static struct printer pr;
+static struct tap_print tp;
 static int null_fd = -1;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -41,14 +43,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.nflag = (fl >> 7) & 1 ? 1 : 2; /* never 0: no DNS look-ups while fuzzing */
 	o.numflag = 1;
 	int dlt = fuzz_linktypes[data[0] % FUZZ_NLINKTYPES];
-	print_init(&pr, &o, &out, dlt);
+	/* tcpdump mode: the print tap of the pipeline, as main.c builds it */
+	struct pipeline pl;
+	pipeline_init(&pl, 0);
+	print_init(&tp.pr, &o, &out, dlt);
+	tp.out = &out;
+	pipeline_add(&pl, &tap_print_ops, &tp);
 	struct pcap_pkthdr h;
 	memset(&h, 0, sizeof h);
 	h.ts.tv_sec = 1700000000;
 	h.ts.tv_usec = 123456;
 	h.caplen = (uint32_t)(size - 3);
 	h.len = h.caplen + data[2];
-	print_packet(&pr, &h, data + 3, 1, NULL);
+	pipeline_packet(&pl, dlt, &h, data + 3);
+	pipeline_finish(&pl, "end of input");
+	pipeline_free(&pl);
 	out_flush(&out);
 	return 0;
 }
