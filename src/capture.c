@@ -44,6 +44,41 @@ void capture_signals(struct capture *c)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+int capture_filter_compiles(const char *expr, char *errbuf, size_t errlen)
+{
+	pcap_t *p = pcap_open_dead(DLT_EN10MB, 262144);
+	if (!p)
+		return 1;
+	struct bpf_program prog;
+	int ok = pcap_compile(p, &prog, expr, 1, PCAP_NETMASK_UNKNOWN) == 0;
+	if (ok)
+		pcap_freecode(&prog);
+	else
+		snprintf(errbuf, errlen, "%s", pcap_geterr(p));
+	pcap_close(p);
+	return ok;
+}
+
+int capture_tstamp_type_from_name(const char *name)
+{
+	return pcap_tstamp_type_name_to_val(name);
+}
+
+int capture_selectable_fd(struct capture *c)
+{
+	return c->p ? pcap_get_selectable_fd(c->p) : -1;
+}
+
+int capture_set_nonblock(struct capture *c, char *err)
+{
+	char ebuf[PCAP_ERRBUF_SIZE];
+	if (pcap_setnonblock(c->p, 1, ebuf) < 0) {
+		snprintf(err, ERRBUF, "%s", ebuf);
+		return -1;
+	}
+	return 0;
+}
+
 const char *capture_lib_version(void)
 {
 	return pcap_lib_version();

@@ -68,6 +68,15 @@ void capture_stop(struct capture *c);
 void capture_signals(struct capture *c);
 /* Print tcpdump's "N packets captured / received by filter / dropped by kernel". */
 void capture_print_stats(struct capture *c, unsigned long long captured);
+/* 1 when expr compiles as a pcap-filter(7) expression (for an Ethernet link);
+ * else 0 and libpcap's message in errbuf.  Used to tell a typo from a filter. */
+int capture_filter_compiles(const char *expr, char *errbuf, size_t errlen);
+/* -j NAME: libpcap's time stamp type, or -1. */
+int capture_tstamp_type_from_name(const char *name);
+/* A descriptor to poll(2) for packets on a live capture, or -1. */
+int capture_selectable_fd(struct capture *c);
+/* Non-blocking reads on a live capture (synack top).  Returns 0 or -1 (err filled). */
+int capture_set_nonblock(struct capture *c, char *err);
 /* libpcap's version line, for -h and --version. */
 const char *capture_lib_version(void);
 /* The DLT for a -y name ("EN10MB"), or -1. */

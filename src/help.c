@@ -11,7 +11,7 @@
  */
 #include "help.h"
 
-#include <pcap/pcap.h>
+#include "capture.h"
 #include <string.h>
 
 struct command {
@@ -254,17 +254,7 @@ static int filter_compiles(char **words, int n, char *errbuf, size_t errlen)
 		off += k;
 	}
 	expr[off] = 0;
-	pcap_t *p = pcap_open_dead(DLT_EN10MB, 262144);
-	if (!p)
-		return 1;
-	struct bpf_program prog;
-	int ok = pcap_compile(p, &prog, expr, 1, PCAP_NETMASK_UNKNOWN) == 0;
-	if (ok)
-		pcap_freecode(&prog);
-	else
-		snprintf(errbuf, errlen, "%s", pcap_geterr(p));
-	pcap_close(p);
-	return ok;
+	return capture_filter_compiles(expr, errbuf, errlen);
 }
 
 /* A word of pcap-filter(7)'s own vocabulary starts a filter, never a typo:

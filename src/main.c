@@ -268,7 +268,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'i': o->device = optarg; break;
 		case 'I': o->Iflag = 1; break;
 		case 'j':
-			o->tstamp_type = pcap_tstamp_type_name_to_val(optarg);
+			o->tstamp_type = capture_tstamp_type_from_name(optarg);
 			if (o->tstamp_type < 0)
 				die(1, "invalid time stamp type %s", optarg);
 			break;

@@ -59,6 +59,15 @@ for f in $(find src fuzz -name '*.[ch]' 2>/dev/null | sort); do
     done < <(printf '%s\n' "$stripped" | grep -E "^[0-9]+:.*$cast")
 done
 
+# libpcap is called from src/capture.c only (docs/ARCHITECTURE.md): no pcap_*() call elsewhere
+for f in $(ls src/*.c src/*/*.c fuzz/*.c 2>/dev/null); do
+    [ "$f" = src/capture.c ] && continue
+    while IFS= read -r hit; do
+        [ -n "$hit" ] || continue
+        report "$f:${hit%%:*}: libpcap call outside src/capture.c: $(echo "${hit#*:}" | sed 's/^[[:space:]]*//')"
+    done < <(strip_comments "$f" | grep -nE '\bpcap_[a-z_]+[[:space:]]*\(' | grep -vE 'pcap_pkthdr')
+done
+
 # self-test: the patterns must catch what they are meant to and nothing else
 t=$(mktemp -d) && trap 'rm -rf "$t"' EXIT
 printf '%s\n' 'x = (const struct ip *)bp;' 'v = *(const uint16_t *)(p + 2);' 'sprintf(b, "x");' 'n = atoi(s);' >"$t/bad"

@@ -655,7 +655,7 @@ static void on_batch(void *user)
 	poll_ui(t, now, 0);
 	/* the capture is non-blocking: wait here (at most 100 ms) for packets or a key */
 	if (!t->quit && t->total_pkts == t->batch_pkts) {
-		struct pollfd pf[2] = {{pcap_get_selectable_fd(t->cap.p), POLLIN, 0}, {0, POLLIN, 0}};
+		struct pollfd pf[2] = {{capture_selectable_fd(&t->cap), POLLIN, 0}, {0, POLLIN, 0}};
 		poll(pf, t->curses ? 2 : 1, 100);
 	}
 	t->batch_pkts = t->total_pkts;
@@ -761,7 +761,7 @@ int top_main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (t->cap.live && pcap_setnonblock(t->cap.p, 1, err) < 0) {
+	if (t->cap.live && capture_set_nonblock(&t->cap, err) < 0) {
 		fprintf(stderr, "synack: %s\n", err);
 		return 1;
 	}
