@@ -468,18 +468,9 @@ struct run {
 static void report_capture(struct run *r, struct capture *cap, int after)
 {
 	struct diag_capture_info ci;
-	memset(&ci, 0, sizeof ci);
-	if (r->pl.dedup) {
-		ci.dup_forwarded = dedup_forwarded(r->pl.dedup);
-		ci.dup_identical = dedup_identical(r->pl.dedup);
-	}
-	if (cap) {
-		ci.drops_known = capture_drop_stats(cap, &ci.kernel_recv, &ci.kernel_drops);
-	} else {
-		ci.drops_known = r->drops_known;
-		ci.kernel_recv = r->kernel_recv;
-		ci.kernel_drops = r->kernel_drops;
-	}
+	uint64_t recv = r->kernel_recv, drops = r->kernel_drops;
+	int known = cap ? capture_drop_stats(cap, &recv, &drops) : r->drops_known;
+	tap_capture_info(&ci, &r->pl, known, recv, drops);
 	if (r->td.diag && !after)
 		diag_set_capture_info(r->td.diag, &ci);
 	if (r->tc.report && after && !r->o->json && ci.drops_known && ci.kernel_drops)

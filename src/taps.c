@@ -122,3 +122,16 @@ static void diag_tap_release(void *self)
 }
 
 const struct tap_ops tap_diag_ops = {"diag", diag_tap_packet, diag_tap_conn, diag_tap_stop, diag_tap_finish, diag_tap_release};
+
+void tap_capture_info(struct diag_capture_info *ci, const struct pipeline *pl, int known, uint64_t recv,
+		      uint64_t drops)
+{
+	memset(ci, 0, sizeof *ci);
+	if (pl->dedup) {
+		ci->dup_forwarded = dedup_forwarded(pl->dedup);
+		ci->dup_identical = dedup_identical(pl->dedup);
+	}
+	ci->drops_known = known;
+	ci->kernel_recv = recv;
+	ci->kernel_drops = drops;
+}

@@ -52,4 +52,9 @@ struct tap_diag {
 };
 extern const struct tap_ops tap_diag_ops;
 
+/* What diagnose is told about the capture itself: the pipeline's recognised
+ * duplicates, and kernel drops (known = 0 when the source has none). */
+void tap_capture_info(struct diag_capture_info *ci, const struct pipeline *pl, int known, uint64_t recv,
+		      uint64_t drops);
+
 #endif

@@ -407,8 +407,8 @@ static void decode_geneve(struct pkt *pk, struct rd r, uint32_t wirelen, int dep
 static void parse_tcp_options(struct tcp_opts *o, struct rd r)
 {
 	size_t off = 0;
-	while (off < r.len) {
-		uint8_t kind = r.p[off];
+	uint8_t kind;
+	while (rd_u8(&r, off, &kind) == 0) {
 		if (kind == TCPOPT_EOL)
 			break;
 		if (kind == TCPOPT_NOP) {

@@ -587,8 +587,11 @@ static int dns_name(const struct rd *m, size_t off, char *out, size_t outsz)
 			out[n++] = '.';
 			out[n] = 0;
 		}
-		for (size_t i = 0; i < len; i++)
-			put_char(out, outsz, &n, m->p[o + 1 + i], 1);
+		for (size_t i = 0; i < len; i++) {
+			uint8_t c = 0;
+			rd_u8(m, o + 1 + i, &c); /* in range: rd_have above */
+			put_char(out, outsz, &n, c, 1);
+		}
 		o += 1u + len;
 	}
 	return -1;
@@ -826,8 +829,11 @@ static void tls_sni(const struct rd *hs, char *out, size_t outsz)
 			    !rd_have(&list, 5, nlen))
 				return;
 			size_t n = 0;
-			for (size_t j = 0; j < nlen; j++)
-				put_char(out, outsz, &n, list.p[5 + j], 0);
+			for (size_t j = 0; j < nlen; j++) {
+				uint8_t c = 0;
+				rd_u8(&list, 5 + j, &c); /* in range: rd_have above */
+				put_char(out, outsz, &n, c, 0);
+			}
 			return;
 		}
 		eo += 4u + len;

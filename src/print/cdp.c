@@ -140,8 +140,8 @@ static int cdp_value_print(struct nd *nd, uint16_t type, const uint8_t *p, uint3
 		}
 		out_fmt(nd->out, " IPv4 Prefixes (%u):", len / 5);
 		for (uint32_t i = 0; i < len; i += 5) {
-			nd_need(nd, p + i, 5);
-			out_fmt(nd->out, " %u.%u.%u.%u/%u", p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
+			out_fmt(nd->out, " %u.%u.%u.%u/%u", GET_U8(nd, p + i), GET_U8(nd, p + i + 1), GET_U8(nd, p + i + 2),
+				GET_U8(nd, p + i + 3), GET_U8(nd, p + i + 4));
 		}
 		return 0;
 	case 0x08: /* protocol hello: not decoded */

@@ -110,11 +110,6 @@ static char *slurp(struct out *o, size_t *len)
 	return buf;
 }
 
-/* The report shows local time (TZ), as every other output does. */
-static void fmt_time(char *buf, size_t n, double t)
-{
-	fmt_datetime(buf, n, t);
-}
 
 /* ---- one pass over a capture --------------------------------------------- */
 
@@ -181,10 +176,9 @@ static int pass_run(struct pass *p, const char *file, const char *filter, uint64
 	}
 	if (p->td.diag) { /* what diagnose is told about the capture itself */
 		struct diag_capture_info ci;
-		memset(&ci, 0, sizeof ci);
-		ci.dup_forwarded = dedup_forwarded(p->pl.dedup);
-		ci.dup_identical = dedup_identical(p->pl.dedup);
-		ci.drops_known = capture_drop_stats(&p->cap, &ci.kernel_recv, &ci.kernel_drops);
+		uint64_t recv = 0, drops = 0;
+		int known = capture_drop_stats(&p->cap, &recv, &drops);
+		tap_capture_info(&ci, &p->pl, known, recv, drops);
 		diag_set_capture_info(p->td.diag, &ci);
 	}
 	p->found = pipeline_finish(&p->pl, "end of capture");
@@ -402,7 +396,7 @@ static void section_conns(struct out *o, struct pass *p, const char *cap)
 		}
 		rows++;
 		char tb[64], num[32];
-		fmt_time(tb, sizeof tb, c->start);
+		fmt_datetime(tb, sizeof tb, c->start); /* local time, as every output */
 		out_fmt(o, "<tr data-target=\"%s-conn-%llu\"><td data-v=\"%llu\">%llu</td><td class=\"l\" data-v=\"%.6f\">%s</td>", cap,
 			(unsigned long long)c->num, (unsigned long long)c->num, (unsigned long long)c->num, c->start, tb + 11);
 		snprintf(num, sizeof num, "%.6f", c->duration);
@@ -677,8 +671,8 @@ static void section(struct out *o, struct pass *p, int idx, int n)
 	out_str(o, "</dd><dt>Capture</dt><dd>");
 	svg_escs(o, p->file);
 	char a[64], b[64];
-	fmt_time(a, sizeof a, p->pk.first);
-	fmt_time(b, sizeof b, p->pk.last);
+	fmt_datetime(a, sizeof a, p->pk.first);
+	fmt_datetime(b, sizeof b, p->pk.last);
 	out_str(o, "</dd><dt>Time span</dt><dd>");
 	if (p->pk.seen)
 		out_fmt(o, "%s &#8211; %s (%.3f s)", a, b, p->pk.last - p->pk.first);
