@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <grp.h>
 #include <pwd.h>
@@ -1197,5 +1198,58 @@ int capture_drop_stats(struct capture *c, uint64_t *recv, uint64_t *drops)
 	}
 	if (c->stats_fd > 0)
 		return ng_scan_fd(c->stats_fd, recv, drops);
+	return 0;
+}
+
+/* ---- -V: a list of capture files ---- */
+
+int capture_file_list(const char *path, char ***names, int *n, char *err)
+{
+	*names = NULL;
+	*n = 0;
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!f) {
+		snprintf(err, ERRBUF, "Unable to open file: %s", strerror(errno));
+		return -1;
+	}
+	char line[PATH_MAX + 1];
+	char **v = NULL;
+	int cnt = 0, cap = 0, rc = 0;
+	while (fgets(line, sizeof line, f)) {
+		size_t len = strlen(line);
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = 0;
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **nv = realloc(v, (size_t)cap * sizeof *nv);
+			if (!nv) {
+				rc = -1;
+				break;
+			}
+			v = nv;
+		}
+		v[cnt] = strdup(line);
+		if (!v[cnt]) {
+			rc = -1;
+			break;
+		}
+		cnt++;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (rc < 0) {
+		for (int i = 0; i < cnt; i++)
+			free(v[i]);
+		free(v);
+		snprintf(err, ERRBUF, "out of memory");
+		return -1;
+	}
+	if (cnt == 0) {
+		free(v);
+		snprintf(err, ERRBUF, "Nothing in %s", path);
+		return -1;
+	}
+	*names = v;
+	*n = cnt;
 	return 0;
 }

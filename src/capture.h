@@ -54,6 +54,11 @@ int capture_next(struct capture *c, struct pcap_pkthdr *h, const uint8_t **bytes
  * ends that file only: returns -1 with err naming the first such file, else 0. */
 typedef void (*capture_merged_cb)(void *user, int idx, const struct pcap_pkthdr *h, const uint8_t *bytes);
 int capture_loop_merged(struct capture *caps, int n, long count, capture_merged_cb cb, void *user, char *err);
+/* -V FILE: the capture files FILE lists, one name a line (- = standard input), as tcpdump
+ * reads them: lines of up to PATH_MAX bytes, only the newline cut.  0 with *names (malloc'd,
+ * each name too) and *n >= 1, or -1 with err = tcpdump's "Unable to open file: ..." or
+ * "Nothing in FILE". */
+int capture_file_list(const char *path, char ***names, int *n, char *err);
 /* Progress line on stderr ("synack: 42% of the file, N pkt/s, 0:03 elapsed, 0:04 left") while
  * files opened from now on are read, shown after the first second of a read; the caller
  * enables it only when stderr is a terminal.  Cleared when a read ends. */

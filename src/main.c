@@ -399,38 +399,15 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 	}
 }
 
-/* -V: the files to read, one name a line (tcpdump reads lines of up to PATH_MAX
- * bytes and cuts only the newline). */
+/* -V: the files to read (capture_file_list: one name a line, as tcpdump reads them). */
 static char **vfiles;
 static int nvfiles;
 
 static void load_vfile(const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-	if (!f)
-		die(1, "Unable to open file: %s", strerror(errno));
-	char line[PATH_MAX + 1];
-	int cap = 0;
-	while (fgets(line, sizeof line, f)) {
-		size_t n = strlen(line);
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = 0;
-		if (nvfiles == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **nv = realloc(vfiles, (size_t)cap * sizeof *nv);
-			if (!nv)
-				die(1, "out of memory");
-			vfiles = nv;
-		}
-		vfiles[nvfiles] = strdup(line);
-		if (!vfiles[nvfiles])
-			die(1, "out of memory");
-		nvfiles++;
-	}
-	if (f != stdin)
-		fclose(f);
-	if (nvfiles == 0)
-		die(1, "Nothing in %s", path);
+	char err[ERRBUF];
+	if (capture_file_list(path, &vfiles, &nvfiles, err) < 0)
+		die(1, "%s", err);
 }
 
 /* tcpdump's line for each file it reads; a cooked v2 file's interface names come
@@ -450,6 +427,7 @@ struct run {
 	struct capture cap;
 	struct capture *files;  /* several -r files, merged by time */
 	int nfiles;
+	void (**linkfn)(void);  /* --analyze over several files: each file's link printer */
 	struct tap_writer tw;
 	struct tap_print tp;
 	struct tap_analyze_json tj;
@@ -541,22 +519,21 @@ static void add_analysis_taps(struct run *r, const struct opts *o, int live)
 	}
 }
 
-/* Several -r files (conns, diagnose): opened and filtered one by one, then read as one,
- * packets merged in time order.  Returns 0, or -1 when a file could not be read to its end. */
-static int run_merged(struct run *r, struct opts *o, char *err)
+/* Several -r files or a -V list (conns, diagnose): opened and filtered one by one, then read
+ * as one, packets merged in time order.  Returns 0, or -1 when a file could not be read to its end. */
+static int run_merged(struct run *r, struct opts *o, const char **names, int n, char *err)
 {
-	int n = o->nrfiles;
 	r->files = calloc((size_t)n, sizeof *r->files);
 	if (!r->files)
 		die(2, "out of memory");
 	r->nfiles = n;
 	for (int i = 0; i < n; i++) {
-		if (capture_open_file(&r->files[i], o->rfiles[i], o, err) < 0)
+		if (capture_open_file(&r->files[i], names[i], o, err) < 0)
 			die(2, "%s", err);
 		if (capture_filter(&r->files[i], o->filter, 0, !o->no_optimize, err) < 0)
 			die(2, "%s", err);
-		capture_want_file_stats(&r->files[i], o->rfiles[i]);
-		print_reading(o->rfiles[i], &r->files[i], 1);
+		capture_want_file_stats(&r->files[i], names[i]);
+		print_reading(names[i], &r->files[i], 1);
 	}
 	int status = capture_loop_merged(r->files, n, o->count, on_merged_packet, r, err);
 	if (status < 0)
@@ -574,6 +551,108 @@ static int run_merged(struct run *r, struct opts *o, char *err)
 	}
 	free(r->files);
 	r->files = NULL;
+	r->nfiles = 0;
+	return status;
+}
+
+/* --analyze over several files: a packet of file idx.  A file of another link type than the
+ * previous packet's gets its own link printer; the printer's other state (the previous time
+ * for -ttt, relative sequence numbers) is the stream's. */
+static void on_analyze_packet(void *user, int idx, const struct pcap_pkthdr *h, const uint8_t *bytes)
+{
+	struct run *r = user;
+	if (r->o->count_only) {
+		r->pl.count++;
+		return;
+	}
+	int lt = r->files[idx].linktype;
+	if (r->printing && lt != r->tp.pr.nd.linktype) {
+		r->tp.pr.fn = r->linkfn[idx];
+		r->tp.pr.nd.linktype = lt;
+	}
+	pipeline_packet(&r->pl, lt, h, bytes);
+}
+
+/* synack --analyze with several -r files or a -V list: the files are one capture, read merged
+ * by time as conns and diagnose read them (plain tcpdump mode reads the last -r, and -V's files
+ * one after another).  A connection that crosses a file boundary (a -C/-G ring) is tracked
+ * whole, lines come in time order, and packet numbers (-#, "packet" in --json) and -c count
+ * the merged stream: packet N is the N-th of all files in time order, the number conns and
+ * diagnose give it.  Returns the exit status. */
+static int run_analyze_merged(struct run *r, struct opts *o, const char **names, int n)
+{
+	char err[ERRBUF] = "";
+	if (o->wfile)
+		die(1, "-w cannot be used with --analyze and several files");
+	r->files = calloc((size_t)n, sizeof *r->files);
+	r->linkfn = calloc((size_t)n, sizeof *r->linkfn);
+	if (!r->files || !r->linkfn)
+		die(1, "out of memory");
+	r->nfiles = n;
+	for (int i = 0; i < n; i++) {
+		if (capture_open_file(&r->files[i], names[i], o, err) < 0)
+			die(1, "%s", err);
+		print_reading(names[i], &r->files[i], i == 0);
+		if (capture_filter(&r->files[i], o->filter, 0, !o->no_optimize, err) < 0)
+			die(1, "%s", err);
+	}
+	/* every file is open: drop privileges and enter the sandbox, as for one -r */
+	if (o->Zuser) {
+		if (capture_drop_privileges(o->Zuser, 0, err) < 0)
+			die(1, "%s", err);
+	} else if (sandbox_default_user(o, 0, err) < 0) {
+		die(1, "%s", err);
+	}
+	if (sandbox_enter(o, err) < 0)
+		die(1, "%s", err);
+	pipeline_init(&r->pl, o->tstamp_precision);
+	struct tracker_cfg tc = {0};
+	tc.lazy_idle = 1;
+	if (pipeline_track(&r->pl, &tc) < 0)
+		die(1, "out of memory");
+	if (isatty(1))
+		o->lflag = 1;
+	if (o->count_only) {
+		/* only the number of packets */
+	} else if (o->json) {
+		r->tj.out = &stdout_buf;
+		pipeline_add(&r->pl, &tap_analyze_json_ops, &r->tj);
+	} else {
+		/* each file's link printer; the first file's stays in the printer */
+		for (int i = n - 1; i >= 0; i--) {
+			print_init(&r->tp.pr, o, &stdout_buf, r->files[i].linktype);
+			r->linkfn[i] = r->tp.pr.fn;
+		}
+		r->tp.out = &stdout_buf;
+		r->tp.tags = 1;
+		r->tp.flush_each = o->lflag || o->Uflag;
+		r->printing = 1;
+		pipeline_add(&r->pl, &tap_print_ops, &r->tp);
+	}
+	int rc = capture_loop_merged(r->files, n, o->count, on_analyze_packet, r, err);
+	pipeline_finish(&r->pl, "end of capture");
+	pipeline_free(&r->pl);
+	if (capture_interrupted() && r->printing)
+		out_char(&stdout_buf, '\n');
+	out_flush(&stdout_buf);
+	if (o->count_only)
+		printf("%llu packet%s\n", (unsigned long long)r->pl.count, r->pl.count == 1 ? "" : "s");
+	fflush(stdout);
+	int status = 0;
+	if (rc < 0) {
+		fprintf(stderr, "synack: %s\n", err);
+		status = 1;
+	}
+	if (stdout_buf.err && stdout_buf.err != EPIPE) {
+		fprintf(stderr, "synack: error writing standard output: %s\n", strerror(stdout_buf.err));
+		status = 1;
+	}
+	for (int i = 0; i < n; i++)
+		capture_close(&r->files[i]);
+	free(r->files);
+	free(r->linkfn);
+	r->files = NULL;
+	r->linkfn = NULL;
 	r->nfiles = 0;
 	return status;
 }
@@ -948,21 +1027,28 @@ int main(int argc, char **argv)
 			die(1, "%s", err);
 		return 0;
 	}
+	/* The files read as one capture, merged by time: every -r, or -V's list, for conns,
+	 * diagnose and --analyze.  Plain tcpdump mode reads the last -r (o.rfile), and -V's
+	 * files one after another (below), as tcpdump does. */
+	const char **merge = o.rfiles;
+	int nmerge = o.nrfiles;
 	if (o.Vfile) {
 		load_vfile(o.Vfile);
-		if (o.mode != MODE_TCPDUMP) { /* conns, diagnose: every file, merged by time */
-			for (int i = 0; i < nvfiles; i++) {
-				if (o.nrfiles >= 64)
-					die(1, "too many files in %s (at most 64)", o.Vfile);
-				o.rfiles[o.nrfiles++] = vfiles[i];
-			}
-		}
 		o.rfile = vfiles[0];
+		if (o.mode != MODE_TCPDUMP || o.analyze) {
+			merge = (const char **)vfiles;
+			nmerge = nvfiles;
+			for (int i = 0; i < nvfiles && i < 2; i++) /* the vantage-pair check's view */
+				o.rfiles[i] = vfiles[i];
+			o.nrfiles = nvfiles < 2 ? nvfiles : 2;
+		}
 	}
-	if (o.mode != MODE_TCPDUMP && o.nrfiles > 1) {
+	if (o.mode == MODE_TCPDUMP && o.analyze && nmerge > 1 && !o.dflag)
+		return run_analyze_merged(&r, &o, merge, nmerge);
+	if (o.mode != MODE_TCPDUMP && nmerge > 1) {
 		if (o.wfile)
 			die(1, "-w cannot be used with several -r files");
-		if (o.mode == MODE_DIAGNOSE && o.nrfiles == 2 && strcmp(o.rfiles[0], "-") && strcmp(o.rfiles[1], "-")) {
+		if (o.mode == MODE_DIAGNOSE && nmerge == 2 && strcmp(merge[0], "-") && strcmp(merge[1], "-")) {
 			/* two vantage points of the same traffic, or pieces of one capture? */
 			int st = run_vantage_pair(&o);
 			if (st >= 0)
@@ -970,7 +1056,7 @@ int main(int argc, char **argv)
 		}
 		pipeline_init(&r.pl, o.tstamp_precision);
 		add_analysis_taps(&r, &o, 0);
-		int st = run_merged(&r, &o, err);
+		int st = run_merged(&r, &o, merge, nmerge, err);
 		report_capture(&r, NULL, 0);
 		int found = pipeline_finish(&r.pl, "end of capture");
 		report_capture(&r, NULL, 1);

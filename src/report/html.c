@@ -113,10 +113,19 @@ static char *slurp(struct out *o, size_t *len)
 
 /* ---- one pass over a capture --------------------------------------------- */
 
+/* A capture is one file, or several files read as one (--merge, -V: a rotated -C/-G ring),
+ * merged by time as conns and diagnose merge them: connections that cross a file boundary
+ * stay whole, and packet and connection numbers are those of the merged stream. */
+#define REPORT_MAX_SECTIONS 8 /* -r files without --merge: one section each */
+
 struct pass {
-	const char *file;
+	const char *file;       /* the capture's name on the page (the file, or label) */
+	char *label;            /* several files: "a + b + c" (malloc'd) */
+	const char **names;     /* the files read */
+	int nnames;
 	const char *role;       /* "client" / "server" side of two vantage points, or NULL */
-	struct capture cap;
+	struct capture *caps;   /* [nnames] */
+	void (**linkfn)(void);  /* several files: each one's link printer for the packet list */
 	struct pipeline pl;
 	struct series *series;
 	struct tap_diag td;
@@ -126,26 +135,105 @@ struct pass {
 	int found, failed;
 };
 
-static void pass_cb(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
+/* A packet of file idx.  A file of another link type than the previous packet's gets its
+ * own link printer; the packet list's other printer state is the capture's. */
+static void pass_packet(void *user, int idx, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
 	struct pass *p = user;
-	pipeline_packet(&p->pl, p->cap.linktype, h, bytes);
+	int lt = p->caps[idx].linktype;
+	if (p->linkfn && lt != p->pk.pr.nd.linktype) {
+		p->pk.pr.fn = p->linkfn[idx];
+		p->pk.pr.nd.linktype = lt;
+	}
+	pipeline_packet(&p->pl, lt, h, bytes);
 }
 
-/* Reads one capture through the taps.  full: report (diag + packet list), else graph. */
-static int pass_run(struct pass *p, const char *file, const char *filter, uint64_t only, int full, char *err)
+static void pass_cb(void *user, const struct pcap_pkthdr *h, const uint8_t *bytes)
 {
-	p->file = file;
+	pass_packet(user, 0, h, bytes);
+}
+
+/* "a + b + c", or "a + b + ... + z (N files)" for more than four. */
+static char *files_label(const char **names, int n)
+{
+	size_t len = 64;
+	for (int i = 0; i < n; i++)
+		len += strlen(names[i]) + 3;
+	char *s = malloc(len);
+	if (!s)
+		return NULL;
+	size_t off = 0;
+	for (int i = 0; i < n; i++) {
+		if (n > 4 && i == 2) {
+			off += (size_t)snprintf(s + off, len - off, " + ...");
+			i = n - 2;
+			continue;
+		}
+		off += (size_t)snprintf(s + off, len - off, "%s%s", i ? " + " : "", names[i]);
+	}
+	if (n > 4)
+		snprintf(s + off, len - off, " (%d files)", n);
+	return s;
+}
+
+/* Opens the files of one capture and their filter; the "reading from file" lines. */
+static int pass_open(struct pass *p, const char **names, int n, const char *filter, char *err)
+{
+	p->names = names;
+	p->nnames = n;
 	p->o.nflag = 2;
-	p->o.rfile = file;
-	if (capture_open_file(&p->cap, file, &p->o, err) < 0)
+	p->o.rfile = names[0];
+	p->caps = calloc((size_t)n, sizeof *p->caps);
+	if (!p->caps) {
+		snprintf(err, ERRBUF, "out of memory");
 		return -1;
-	char lt[128];
-	capture_linktype_desc(p->cap.linktype, lt, sizeof lt);
-	fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", file, lt, p->cap.snaplen);
-	if (capture_filter(&p->cap, filter, 0, 1, err) < 0)
+	}
+	p->file = names[0];
+	if (n > 1 && !(p->file = p->label = files_label(names, n))) {
+		snprintf(err, ERRBUF, "out of memory");
 		return -1;
-	capture_want_file_stats(&p->cap, file);
+	}
+	for (int i = 0; i < n; i++) {
+		struct capture *c = &p->caps[i];
+		if (capture_open_file(c, names[i], &p->o, err) < 0)
+			return -1;
+		char lt[128];
+		capture_linktype_desc(c->linktype, lt, sizeof lt);
+		fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", names[i], lt, c->snaplen);
+		if (capture_filter(c, filter, 0, 1, err) < 0)
+			return -1;
+		capture_want_file_stats(c, names[i]);
+	}
+	return 0;
+}
+
+/* The packet list's printer: the first file's link type, and each file's link printer. */
+static int pass_printer(struct pass *p, char *err)
+{
+	if (p->nnames > 1) {
+		p->linkfn = calloc((size_t)p->nnames, sizeof *p->linkfn);
+		if (!p->linkfn) {
+			snprintf(err, ERRBUF, "out of memory");
+			return -1;
+		}
+		for (int i = p->nnames - 1; i > 0; i--) {
+			print_init(&p->pk.pr, &p->o, p->pk_out, p->caps[i].linktype);
+			p->linkfn[i] = p->pk.pr.fn;
+		}
+	}
+	print_init(&p->pk.pr, &p->o, p->pk_out, p->caps[0].linktype);
+	if (p->linkfn)
+		p->linkfn[0] = p->pk.pr.fn;
+	return 0;
+}
+
+/* Reads one capture (n files: merged by time) through the taps.  full: report (diag +
+ * packet list), else graph. */
+static int pass_run(struct pass *p, const char **names, int n, const char *filter, uint64_t only, int full,
+		    char *err)
+{
+	if (pass_open(p, names, n, filter, err) < 0)
+		return -1;
 	pipeline_init(&p->pl, 0);
 	struct tracker_cfg tc = {0};
 	tc.lazy_idle = 1;
@@ -164,26 +252,38 @@ static int pass_run(struct pass *p, const char *file, const char *filter, uint64
 			return -1;
 		}
 		if (p->role)
-			diag_set_source(p->td.diag, file, p->role);
+			diag_set_source(p->td.diag, p->file, p->role);
 		pipeline_add(&p->pl, &tap_diag_ops, &p->td);
-		print_init(&p->pk.pr, &p->o, p->pk_out, p->cap.linktype);
+		if (pass_printer(p, err) < 0)
+			return -1;
 		p->pk.out = p->pk_out;
 		pipeline_add(&p->pl, &tap_pktlist_ops, &p->pk);
 	}
-	if (capture_loop(&p->cap, 0, pass_cb, p, NULL, err) < 0) {
+	int rc = n == 1 ? capture_loop(&p->caps[0], 0, pass_cb, p, NULL, err)
+			: capture_loop_merged(p->caps, n, 0, pass_packet, p, err);
+	if (rc < 0) {
 		fprintf(stderr, "synack: %s\n", err);
 		p->failed = 1;
 	}
 	if (p->td.diag) { /* what diagnose is told about the capture itself */
 		struct diag_capture_info ci;
 		uint64_t recv = 0, drops = 0;
-		int known = capture_drop_stats(&p->cap, &recv, &drops);
+		int known = 0;
+		for (int i = 0; i < n; i++) {
+			uint64_t r1, d1;
+			if (capture_drop_stats(&p->caps[i], &r1, &d1)) {
+				known = 1;
+				recv += r1;
+				drops += d1;
+			}
+		}
 		tap_capture_info(&ci, &p->pl, known, recv, drops);
 		diag_set_capture_info(p->td.diag, &ci);
 	}
 	p->found = pipeline_finish(&p->pl, "end of capture");
 	pipeline_free(&p->pl);
-	capture_close(&p->cap);
+	for (int i = 0; i < n; i++)
+		capture_close(&p->caps[i]);
 	return 0;
 }
 
@@ -198,6 +298,11 @@ static void pass_free(struct pass *p)
 		close(p->pk_out->fd);
 		free(p->pk_out);
 	}
+	for (int i = 0; p->caps && i < p->nnames; i++)
+		capture_close(&p->caps[i]);
+	free(p->caps);
+	free(p->linkfn);
+	free(p->label);
 }
 
 /* ---- the page ------------------------------------------------------------ */
@@ -669,7 +774,16 @@ static void section(struct out *o, struct pass *p, int idx, int n)
 	out_str(o, "</h2>\n<dl class=\"sum\"><dt>Verdict</dt><dd class=\"verdict\">");
 	out_str(o, p->found ? "Problems found." : "No problems found.");
 	out_str(o, "</dd><dt>Capture</dt><dd>");
-	svg_escs(o, p->file);
+	if (p->nnames > 1) { /* a ring: every file, read as one */
+		out_fmt(o, "%d files read as one capture, merged by time: ", p->nnames);
+		for (int i = 0; i < p->nnames; i++) {
+			out_str(o, i ? ", <code>" : "<code>");
+			svg_escs(o, p->names[i]);
+			out_str(o, "</code>");
+		}
+	} else {
+		svg_escs(o, p->file);
+	}
 	char a[64], b[64];
 	fmt_datetime(a, sizeof a, p->pk.first);
 	fmt_datetime(b, sizeof b, p->pk.last);
@@ -702,8 +816,12 @@ static void page_end(struct out *o, const char *nonce)
 
 static void usage(FILE *f)
 {
-	fputs("Usage: synack report -r file [-r file2] [-o report.html] [expression]\n"
-	      "       synack graph tsg|throughput|rtt|inflight|ladder -r file --conn N [-o out.svg] [expression]\n"
+	fputs("Usage: synack report -r file [-r file2 ...] [--merge] [-o report.html] [expression]\n"
+	      "       synack report -V filelist [-o report.html] [expression]\n"
+	      "       synack graph tsg|throughput|rtt|inflight|ladder -r file [-r file2 ... --merge | -V filelist]\n"
+	      "                    --conn N [-o out.svg] [expression]\n"
+	      "Several -r: two vantage points of the same traffic, else one section per file; with --merge,\n"
+	      "or the files listed in -V's filelist (one a line), one capture merged by time (a -C/-G ring).\n"
 	      "N is the connection number as synack conns numbers them (1 = the first connection to start).\n",
 	      f);
 }
@@ -734,16 +852,43 @@ static int open_output(const char *path)
 	return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 }
 
+/* Several -r files given without --merge that follow one another in time (each starts after the
+ * previous one ends): maybe a rotated ring, which --merge reads as one capture. */
+static void hint_merge(const struct pass *passes, int n)
+{
+	int order[REPORT_MAX_SECTIONS];
+	for (int i = 0; i < n; i++) {
+		if (!passes[i].pk.seen)
+			return;
+		order[i] = i;
+	}
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && passes[order[j]].pk.first < passes[order[j - 1]].pk.first; j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (int i = 1; i < n; i++)
+		if (passes[order[i]].pk.first < passes[order[i - 1]].pk.last)
+			return;
+	fprintf(stderr, "synack: report: the files follow one another in time, one section each; if they are "
+			"pieces of one capture (a -C/-G ring), --merge reads them as one\n");
+}
+
 int report_cli(int argc, char **argv)
 {
 	int graph = strcmp(argv[0], "graph") == 0;
-	const char *files[8];
-	int nf = 0, nexpr = 0, kind = GRAPH_TSG;
-	const char *outpath = NULL;
+	int nf = 0, nexpr = 0, kind = GRAPH_TSG, merge = 0;
+	const char *outpath = NULL, *vlist = NULL;
 	unsigned long long connno = 0;
+	char **vnames = NULL;
+	int nvnames = 0;
 	char **expr = calloc((size_t)argc + 1, sizeof *expr);
-	if (!expr) {
+	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	if (!expr || !files) {
 		fprintf(stderr, "synack: out of memory\n");
+		free(expr);
+		free(files);
 		return 2;
 	}
 	int i = 1;
@@ -753,6 +898,7 @@ int report_cli(int argc, char **argv)
 				argc > 1 ? argv[1] : "");
 			usage(stderr);
 			free(expr);
+			free(files);
 			return 2;
 		}
 		i = 2;
@@ -762,14 +908,14 @@ int report_cli(int argc, char **argv)
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			free(expr);
+			free(files);
 			return 0;
 		} else if (!strcmp(a, "-r") && i + 1 < argc) {
-			if (nf == (graph ? 1 : 8)) {
-				fprintf(stderr, "synack: %s: too many -r files (at most %d)\n", argv[0], graph ? 1 : 8);
-				free(expr);
-				return 2;
-			}
 			files[nf++] = argv[++i];
+		} else if (!strcmp(a, "-V") && i + 1 < argc) {
+			vlist = argv[++i];
+		} else if (!strcmp(a, "--merge")) {
+			merge = 1;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			outpath = argv[++i];
 		} else if (graph && !strcmp(a, "--conn") && i + 1 < argc) {
@@ -779,37 +925,61 @@ int report_cli(int argc, char **argv)
 			if (errno || *e || connno == 0 || argv[i][0] == '-') {
 				fprintf(stderr, "synack: graph: bad connection number '%s' (1, 2, ... as synack conns lists them)\n", argv[i]);
 				free(expr);
+				free(files);
 				return 2;
 			}
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "synack: %s: unknown option '%s'\n", argv[0], a);
 			usage(stderr);
 			free(expr);
+			free(files);
 			return 2;
 		} else {
 			expr[nexpr++] = argv[i];
 		}
 	}
-	if (!nf || (graph && !connno)) {
-		fprintf(stderr, "synack: %s: %s\n", argv[0], !nf ? "-r file is required" : "--conn N is required");
-		usage(stderr);
+	const char *bad = NULL;
+	char verr[ERRBUF];
+	if (vlist && nf)
+		bad = "-V and -r are mutually exclusive";
+	else if (vlist && capture_file_list(vlist, &vnames, &nvnames, verr) < 0)
+		bad = verr;
+	else if (!vlist && !nf)
+		bad = "-r file is required";
+	else if (graph && !connno)
+		bad = "--conn N is required";
+	else if (!merge && !vlist && nf > (graph ? 1 : REPORT_MAX_SECTIONS))
+		bad = graph ? "one -r file, or several with --merge" : "too many -r files (at most 8 sections; --merge reads them as one capture)";
+	if (bad) {
+		fprintf(stderr, "synack: %s: %s\n", argv[0], bad);
+		if (bad != verr)
+			usage(stderr);
 		free(expr);
+		free(files);
 		return 2;
+	}
+	if (vlist) { /* a list is one capture, as tcpdump's -V reads its files as one stream */
+		free(files);
+		files = (const char **)vnames;
+		nf = nvnames;
+		merge = 1;
 	}
 	char *filter = nexpr ? join(expr, nexpr) : NULL;
 	free(expr);
 	char err[ERRBUF] = "";
-	static struct pass passes[8];
+	static struct pass passes[REPORT_MAX_SECTIONS];
 	static struct cmp_result cr;
 	int status = 0, pair = 0;
+	int npass = merge ? 1 : nf;
 	/* the output first: a typo in -o should not cost a pass over a big capture */
 	int fd = open_output(outpath);
 	if (fd < 0) {
 		fprintf(stderr, "synack: cannot open '%s': %s\n", outpath, strerror(errno));
-		free(filter);
-		return 2;
+		npass = 0;
+		status = 2;
+		goto done;
 	}
-	if (!graph && nf == 2 && strcmp(files[0], "-") && strcmp(files[1], "-")) {
+	if (!graph && !merge && nf == 2 && strcmp(files[0], "-") && strcmp(files[1], "-")) {
 		/* two vantage points of the same traffic, or two pieces of one capture? */
 		char cerr[512];
 		if (compare_files(files[0], files[1], filter, &cr, cerr, sizeof cerr) == 0 && compare_same_traffic(&cr)) {
@@ -818,8 +988,8 @@ int report_cli(int argc, char **argv)
 			passes[!cr.client_cap].role = "server";
 		}
 	}
-	for (int k = 0; k < nf; k++) {
-		if (pass_run(&passes[k], files[k], filter, graph ? connno : 0, !graph, err) < 0) {
+	for (int k = 0; k < npass; k++) {
+		if (pass_run(&passes[k], files + k, merge ? nf : 1, filter, graph ? connno : 0, !graph, err) < 0) {
 			fprintf(stderr, "synack: %s\n", err);
 			status = 2;
 			goto done;
@@ -827,6 +997,8 @@ int report_cli(int argc, char **argv)
 		if (passes[k].failed)
 			status = 2;
 	}
+	if (!graph && !pair && npass > 1)
+		hint_merge(passes, npass);
 	struct out *o = malloc(sizeof *o);
 	if (!o) {
 		fprintf(stderr, "synack: out of memory\n");
@@ -837,7 +1009,7 @@ int report_cli(int argc, char **argv)
 	if (graph) {
 		const struct series_conn *c = series_find(passes[0].series, connno);
 		if (!c || !c->has_series) {
-			fprintf(stderr, "synack: graph: no connection %llu in %s (it has %zu; see synack conns)\n", connno, files[0],
+			fprintf(stderr, "synack: graph: no connection %llu in %s (it has %zu; see synack conns)\n", connno, passes[0].file,
 				series_count(passes[0].series));
 			status = 2;
 		} else {
@@ -846,7 +1018,7 @@ int report_cli(int argc, char **argv)
 	} else {
 		char nonce[32];
 		nonce_make(nonce, sizeof nonce);
-		page_begin(o, nonce, passes, nf);
+		page_begin(o, nonce, passes, npass);
 		if (pair) {
 			int f = section_paths(o, &cr, cr.client_cap, err);
 			if (f < 0) {
@@ -856,8 +1028,8 @@ int report_cli(int argc, char **argv)
 				status = 1;
 			}
 		}
-		for (int k = 0; k < nf; k++) {
-			section(o, &passes[k], k, nf);
+		for (int k = 0; k < npass; k++) {
+			section(o, &passes[k], k, npass);
 			if (passes[k].found && status == 0)
 				status = 1;
 		}
@@ -883,8 +1055,11 @@ done:
 		if (outpath)
 			unlink(outpath);
 	}
-	for (int k = 0; k < nf; k++)
+	for (int k = 0; k < npass; k++)
 		pass_free(&passes[k]);
+	for (int k = 0; k < nvnames; k++)
+		free(vnames[k]);
+	free(files);
 	free(filter);
 	return status;
 }
