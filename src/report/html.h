@@ -2,8 +2,10 @@
  * html.h - `synack report` (one self-contained HTML file) and `synack graph`
  * (one SVG file).
  *
- *   synack report -r FILE [-r FILE2 ...] [-o report.html] [filter]
+ *   synack report -r FILE [-r FILE2 ...] [--merge] [-o report.html] [filter]
+ *   synack report -V FILELIST [-o report.html] [filter]
  *   synack graph tsg|throughput|rtt|inflight|ladder -r FILE --conn N [-o out.svg] [filter]
+ *   synack graph KIND (--merge -r FILE -r FILE2 ... | -V FILELIST) --conn N ...
  *
  * N is the connection number as `synack conns` numbers them: 1, 2, 3 ... in
  * order of each connection's first packet.  -o - (or no -o for graph) writes
@@ -15,7 +17,10 @@
  * the tracker's tags into a memory file - for large captures only the slices
  * that matter (the first REPORT_HEAD_PACKETS packets, then packets with
  * analysis tags or that are not TCP), at most REPORT_MAX_ROWS rows.  With
- * several -r files each capture gets its own section.
+ * several -r files each capture gets its own section (two vantage points of the
+ * same traffic: a section on the path between them first); with --merge or -V
+ * the files are one capture (a -C/-G ring), read merged by time
+ * (capture_loop_merged) in one pass, one section.
  *
  * Safety: every string that comes from a packet or a file name is escaped
  * (svg_esc); the findings JSON is embedded with every '<' written as \u003c;
