@@ -11,6 +11,7 @@
 #    lines (the cut really splits connections);
 #  - two captures of different link types (Ethernet, Linux cooked v2) interleaved in time:
 #    each packet printed by its own file's link printer, tags as when read alone;
+#  - a -V list of 101 pieces (more files than -r takes);
 #  - plain tcpdump mode still reads the last -r (as tcpdump 4.99 does); -w is refused.
 . "$(dirname "$0")/../lib.sh"
 need_synack
@@ -91,6 +92,14 @@ same "ring reverse" "--json" "${rev[@]}"
 same "ring -V" "-nn -#" -V "$T/ring.list"
 "$SYNACK" --analyze -nn -r "$T/ring/ring.pcap1" 2>/dev/null | grep -q 'handshake not seen' ||
     fail "ring: the second file alone has no connection without its handshake (no boundary crossed?)"
+
+# a -V list of 101 files (more than -r's 64): ana-reorder.pcap cut every 6 packets
+mkdir "$T/many"
+"$PY" "$SPLIT" "$CAP/ana-reorder.pcap" "$T/many/r." $(seq 6 6 600) >/dev/null || die "split-pcap.py failed"
+ls "$T"/many/r.* | sort -r >"$T/many.list"
+[ "$(wc -l <"$T/many.list")" = 101 ] || die "expected 101 pieces"
+whole=$CAP/ana-reorder.pcap
+same "101 pieces -V" "-nn -#" -V "$T/many.list"
 
 # two link types interleaved: ana-loss5-sack (Ethernet) shifted into the time span of a
 # Linux cooked v2 capture; merged, the lines are the two files' own lines in time order
