@@ -22,6 +22,7 @@ K128 = bytes.fromhex("00112233445566778899aabbccddeeff")
 K192 = bytes.fromhex("000102030405060708090a0b0c0d0e0f1011121314151617")
 K256 = bytes.fromhex("603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4")
 K3DES = bytes.fromhex("0123456789abcdeff1e0d3c2b5a49786fedcba9876543210")
+KDES = bytes.fromhex("133457799bbcdff1")          # single DES: 3DES with K|K|K is DES with K
 KASCII = b"synack-esp-key16"                    # an ASCII secret, 16 bytes: AES-128
 KAUTH = b"\x11" * 20                             # HMAC-SHA1-96: tcpdump only skips the ICV
 
@@ -82,7 +83,7 @@ def tunnel(pkts, algo, key, spi, outer, auth=False):
                                  auth_algo="HMAC-SHA1-96" if auth else None, auth_key=KAUTH if auth else None,
                                  tunnel_header=hdr)
         sa.seq_num = n + 1
-        e = sa.encrypt(p, iv=iv_for(n, 16 if "AES" in algo else 8))
+        e = sa.encrypt(p, iv=iv_for(n, 16 if "AES" in algo else 8) if algo != "NULL" else None)
         out.append(Ether(src=MAC_A, dst=MAC_B) / e)
     return out
 
@@ -123,6 +124,16 @@ def main():
     write("esp-transport6.pcap", transport(conv6(GW6A, GW6B), "3DES", K3DES, 0x4004, auth=True))
     # IPv4 tunnel, 3DES-CBC, no ICV
     write("esp-3des.pcap", tunnel(conv4(H4A, H4B)[:4], "3DES", K3DES, 0x5005, 4))
+    # DES-CBC, made as 3DES with the DES key three times (tcpdump crashes on DES, a legacy
+    # cipher of OpenSSL 3: tests/errors/esp.sh compares synack's des-cbc with tcpdump's 3des-cbc)
+    write("esp-des.pcap", tunnel(conv4(H4A, H4B)[:4], "3DES", KDES * 3, 0xb00b, 4))
+    # NULL encryption (RFC 2410), tunnel mode: "-E none:" (tcpdump cannot); the inner packets
+    # alone, for tcpdump to print them, in esp-null-inner.pcap (raw IP)
+    write("esp-null.pcap", tunnel(conv4(H4A, H4B)[:4] + conv6(H6A, H6B)[:1], "NULL", b"", 0xc00c, 4, auth=True))
+    inner = [IP(bytes(p)) if IP in p else IPv6(bytes(p)) for p in conv4(H4A, H4B)[:4] + conv6(H6A, H6B)[:1]]
+    for p in inner:
+        p.time = ts()
+    wrpcap(os.path.join(CAP, "esp-null-inner.pcap"), inner, linktype=101)
     # NAT traversal (RFC 3948, UDP 4500): transport and tunnel mode, a keepalive, an IKE marker
     natt = transport(conv4(GW4A, GW4B)[:4], "AES-CBC", KASCII, 0x6006, natt=True)
     sa = SecurityAssociation(ESP, spi=0x6006, crypt_algo="AES-CBC", crypt_key=KASCII,
