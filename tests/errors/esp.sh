@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 need_synack
 . "$(dirname "$0")/same.bash"
-for c in esp-multi esp-tunnel4 esp-natt esp-des esp-null esp-null-inner; do
+for c in esp-multi esp-tunnel4 esp-natt esp-des esp-null esp-null-inner esp-legacy esp-legacy-inner; do
     [ -r "$CAP/$c.pcap" ] || die "missing capture $CAP/$c.pcap"
 done
 M=$CAP/esp-multi.pcap
@@ -76,5 +76,10 @@ expect_same "des-cbc" "$TOP/tests/golden/esp-des.out" "$T/des.out"
 "$SYNACK" -nn -r "$CAP/esp-null.pcap" -E none-hmac96: 2>/dev/null | sed 's/^.*ESP([^)]*), length [0-9]*: //' >"$T/null.out"
 "$TCPDUMP" -nn -r "$CAP/esp-null-inner.pcap" 2>/dev/null | cut -d' ' -f2- >"$T/null.exp"
 expect_same "none" "$T/null.exp" "$T/null.out"
+# Blowfish and CAST5 (legacy provider too), one SPI each: the inner packets as tcpdump prints them
+"$SYNACK" -nn -r "$CAP/esp-legacy.pcap" -E "0xd00d@198.51.100.2 blowfish-cbc:synack-esp-key16,0xe00e@198.51.100.2 cast128-cbc:synack-esp-key16" \
+    2>/dev/null | sed 's/^.*ESP([^)]*), length [0-9]*: //' >"$T/legacy.out"
+"$TCPDUMP" -nn -r "$CAP/esp-legacy-inner.pcap" 2>/dev/null | cut -d' ' -f2- >"$T/legacy.exp"
+expect_same "blowfish-cbc, cast128-cbc" "$T/legacy.exp" "$T/legacy.out"
 echo "$same_n -E cases compared with tcpdump"
 finish

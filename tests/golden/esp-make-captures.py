@@ -100,6 +100,23 @@ def transport(pkts, algo, key, spi, auth=False, natt=False):
     return out
 
 
+def legacy(pkts):
+    """Tunnel mode by hand: SPI 0xd00d Blowfish, 0xe00e CAST5, key KASCII, 8-byte IVs."""
+    import warnings
+    warnings.filterwarnings("ignore")
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+    out = []
+    for n, (spi, alg) in enumerate([(0xd00d, algorithms.Blowfish), (0xe00e, algorithms.CAST5)]):
+        inner = bytes(pkts[n])
+        pad = (8 - (len(inner) + 2) % 8) % 8
+        pt = inner + bytes(range(1, pad + 1)) + bytes([pad, 4])
+        iv = iv_for(n, 8)
+        enc = Cipher(alg(KASCII), modes.CBC(iv)).encryptor()
+        esp = spi.to_bytes(4, "big") + (n + 1).to_bytes(4, "big") + iv + enc.update(pt) + enc.finalize()
+        out.append(Ether(src=MAC_A, dst=MAC_B) / IP(src=GW4A, dst=GW4B, proto=50) / Raw(esp))
+    return out
+
+
 def natt_fix(e):
     """scapy leaves the UDP length at 8 in NAT-T mode: the ESP bytes again, in a right UDP header."""
     b = bytes(e)
@@ -134,6 +151,13 @@ def main():
     for p in inner:
         p.time = ts()
     wrpcap(os.path.join(CAP, "esp-null-inner.pcap"), inner, linktype=101)
+    # Blowfish-CBC and CAST5-CBC (tcpdump: a crash, and "failed to find cipher algo cast128"),
+    # one packet each, made with python3-cryptography; the inner packets in esp-legacy-inner.pcap
+    write("esp-legacy.pcap", legacy(conv4(H4A, H4B)[5:7]))
+    inner = [IP(bytes(p)) for p in conv4(H4A, H4B)[5:7]]
+    for p in inner:
+        p.time = ts()
+    wrpcap(os.path.join(CAP, "esp-legacy-inner.pcap"), inner, linktype=101)
     # NAT traversal (RFC 3948, UDP 4500): transport and tunnel mode, a keepalive, an IKE marker
     natt = transport(conv4(GW4A, GW4B)[:4], "AES-CBC", KASCII, 0x6006, natt=True)
     sa = SecurityAssociation(ESP, spi=0x6006, crypt_algo="AES-CBC", crypt_key=KASCII,
