@@ -55,7 +55,7 @@ static struct {
 	char *msgs;             /* the warnings, each a whole stderr line */
 	size_t nmsgs, capmsgs;
 	int fatal_status;       /* 0, or tcpdump's exit status */
-	char fatal[600];
+	char fatal[4200];       /* the message (a file name up to PATH_MAX) */
 	int providers_loaded;
 	uint8_t *buf[2];
 } esp;
@@ -76,36 +76,51 @@ static void keep(const char *line, size_t n)
 	esp.nmsgs += n;
 }
 
-/* tcpdump's warning(): "prog: WARNING: text", a newline added unless text ends with one. */
-static void format_warning(char *line, size_t size, const char *fmt, va_list ap)
+/* "synack: WARNING: text\n" in a new string (tcpdump's warning(): a newline added unless
+ * the text ends with one); NULL when out of memory.  Texts may hold a whole -E argument. */
+static char *format_warning(const char *fmt, va_list ap)
 {
-	int k = snprintf(line, size, "synack: WARNING: ");
-	vsnprintf(line + k, size - (size_t)k, fmt, ap);
-	size_t n = strlen(line);
-	if (n && line[n - 1] != '\n' && n + 1 < size) {
-		line[n] = '\n';
-		line[n + 1] = '\0';
+	static const char prefix[] = "synack: WARNING: ";
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NULL;
+	size_t size = sizeof prefix + (size_t)n + 1;
+	char *line = malloc(size);
+	if (!line)
+		return NULL;
+	memcpy(line, prefix, sizeof prefix - 1);
+	vsnprintf(line + sizeof prefix - 1, size - (sizeof prefix - 1), fmt, ap);
+	size_t len = strlen(line);
+	if (line[len - 1] != '\n') {
+		line[len] = '\n';
+		line[len + 1] = '\0';
 	}
+	return line;
 }
 
 __attribute__((format(printf, 1, 2))) static void warn_later(const char *fmt, ...)
 {
-	char line[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	format_warning(line, sizeof line, fmt, ap);
+	char *line = format_warning(fmt, ap);
 	va_end(ap);
-	keep(line, strlen(line));
+	if (line)
+		keep(line, strlen(line));
+	free(line);
 }
 
 __attribute__((format(printf, 1, 2))) static void warn_now(const char *fmt, ...)
 {
-	char line[512];
 	va_list ap;
 	va_start(ap, fmt);
-	format_warning(line, sizeof line, fmt, ap);
+	char *line = format_warning(fmt, ap);
 	va_end(ap);
-	fputs(line, stderr);
+	if (line)
+		fputs(line, stderr);
+	free(line);
 }
 
 __attribute__((format(printf, 2, 3))) static void fatal_later(int status, const char *fmt, ...)
