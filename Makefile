@@ -1,14 +1,16 @@
-# synack - plain Makefile; libpcap via pkg-config.
+# synack - plain Makefile; libpcap and libcrypto (-E) via pkg-config.
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
 PCAP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcap 2>/dev/null)
 PCAP_LIBS   := $(shell $(PKG_CONFIG) --libs libpcap 2>/dev/null || echo -lpcap)
+CRYPTO_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcrypto 2>/dev/null)
+CRYPTO_LIBS   := $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null || echo -lcrypto)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 XCFLAGS ?=
-ALLCFLAGS = $(CFLAGS) $(XCFLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS)
+ALLCFLAGS = $(CFLAGS) $(XCFLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS) $(CRYPTO_CFLAGS)
 NCURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
-LDLIBS  += $(PCAP_LIBS) $(NCURSES_LIBS)
+LDLIBS  += $(PCAP_LIBS) $(CRYPTO_LIBS) $(NCURSES_LIBS)
 
 SRCS := $(sort $(wildcard src/*.c src/*/*.c))
 OBJS := $(SRCS:%.c=build/%.o)
@@ -82,7 +84,7 @@ clean:
 FUZZ_TARGETS := print track file compare
 FUZZ_CC ?= clang
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-FUZZ_ALLCFLAGS = $(FUZZ_FLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS)
+FUZZ_ALLCFLAGS = $(FUZZ_FLAGS) -std=c11 -D_GNU_SOURCE $(WARN) $(PCAP_CFLAGS) $(CRYPTO_CFLAGS)
 FUZZ_LIBSRCS := $(filter-out src/main.c,$(SRCS))
 FUZZ_OBJS := $(FUZZ_LIBSRCS:%.c=build-fuzz/lf/%.o)
 REPLAY_OBJS := $(FUZZ_LIBSRCS:%.c=build-fuzz/rp/%.o)

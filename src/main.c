@@ -29,6 +29,7 @@
 #include "taps.h"
 #include "top/top.h"
 #include "util/out.h"
+#include "print/esp_decrypt.h"
 #include "print/print.h"
 #include "writer.h"
 #include "sandbox.h"
@@ -252,8 +253,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'd': o->dflag++; break;
 		case 'D': o->list_ifaces = 1; break;
 		case 'e': o->eflag = 1; break;
-		case 'E': /* no ESP decryption yet: said as a tcpdump built without libcrypto says it */
-			fprintf(stderr, "synack: WARNING: crypto code not compiled in\n");
+		case 'E': /* parsed before the sandbox (esp_sa_setup), reported at the first ESP packet */
 			o->espsecret = optarg;
 			break;
 		case 'f': fflag = 1; break;
@@ -1139,6 +1139,8 @@ int main(int argc, char **argv)
 				die(1, "%s", err);
 		}
 	}
+	if (r.printing)
+		esp_sa_setup(o.espsecret); /* -E: key file read, ciphers keyed, outside the sandbox */
 	if (sandbox_enter(&o, err) < 0) /* sandbox.c: no capabilities, seccomp allow-list */
 		die(1, "%s", err);
 	if (r.printing && !print_linktype_supported(r.cap.linktype) && 0)

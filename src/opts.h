@@ -62,7 +62,7 @@ struct opts {
 	int Jflag;           /* -J / --list-time-stamp-types */
 	int no_optimize;     /* -O / --no-optimize: pcap_compile without the optimizer */
 	int packettype;      /* -T: one of enum packettype (0 = by port, as usual) */
-	const char *espsecret; /* -E algo:secret (kept, not used: no ESP decryption yet) */
+	const char *espsecret; /* -E: ESP security associations (print/esp_decrypt.c) */
 	const char *sigsecret; /* -M secret: TCP-MD5 signatures (RFC 2385) are checked with it */
 	const char *Vfile;   /* -V: a file listing the files to read */
 	const char *zcmd;    /* -z: run after each -C/-G rotation with the closed file's name */

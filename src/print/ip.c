@@ -295,7 +295,7 @@ again:
 		dccp_print(nd, p, len, ip);
 		break;
 	case 50:
-		esp_print(nd, p, len);
+		esp_print(nd, p, len, ip);
 		break;
 	case 4:
 		ip_print(nd, p, len);

@@ -1,7 +1,7 @@
 /*
  * isakmp.c - ISAKMP / IKEv1 (RFC 2408, 2409) and IKEv2 (RFC 7296) on UDP
  * port 500, their NAT-traversal encapsulation on UDP port 4500 (RFC 3948),
- * and ESP (RFC 4303) as found inside it.
+ * and the ESP inside it (print/esp.c).
  *
  * ISAKMP header (28 bytes):
  *   +---------------------------------------------------------------+
@@ -223,24 +223,6 @@ void isakmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ip
 		out_fmt(nd->out, " (len mismatch: isakmp %u/ip %u)", ilen, len);
 }
 
-/* ---- ESP ---- */
-
-void esp_print(struct nd *nd, const uint8_t *p, uint32_t len)
-{
-	nd->protocol = "esp";
-	/* tcpdump wants more than the 8-byte header captured */
-	if (nd_avail(nd, p) <= 8) {
-		nd_print_trunc(nd);
-		return;
-	}
-	ND_STR(nd, "ESP(spi=0x");
-	out_hex(nd->out, GET_BE32(nd, p), 8);
-	ND_STR(nd, ",seq=0x");
-	out_hex(nd->out, GET_BE32(nd, p + 4), 1);
-	ND_STR(nd, "), length ");
-	ND_U(nd, len);
-}
-
 /* ---- UDP 4500 ---- */
 
 void isakmp_rfc3948_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip)
@@ -260,5 +242,5 @@ void isakmp_rfc3948_print(struct nd *nd, const uint8_t *p, uint32_t len, const s
 		return;
 	}
 	ND_STR(nd, "UDP-encap: ");
-	esp_print(nd, p, len);
+	esp_print(nd, p, len, ip);
 }
