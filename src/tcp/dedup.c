@@ -36,7 +36,7 @@ struct slot {                   /* 16 bytes: the table stays small */
 	double t;               /* capture time */
 };
 
-#define DEDUP_WAYS 4            /* one 64-byte cache line per set */
+#define DEDUP_WAYS 4            /* one 64-byte cache line per set (dedup_recent compares all four) */
 #define DEDUP_RECENT_SETS 256   /* power of two: 16 KB */
 
 /* A set of the recent table: its packets are never cooked, so a way keeps only
@@ -52,6 +52,7 @@ struct rslot {
 struct set {
 	_Alignas(64) struct rslot w[DEDUP_WAYS];
 };
+_Static_assert(DEDUP_WAYS == 4 && sizeof(struct set) == 64, "dedup_recent compares four ways, one cache line");
 
 struct dedup {
 	struct set recent[DEDUP_RECENT_SETS];   /* first: aligned like the struct */
@@ -169,10 +170,11 @@ static enum dedup_kind dedup_recent(struct dedup *d, const struct pkt *pk, uint6
 				    struct tracker *t)
 {
 	struct set *set = &d->recent[key & (DEDUP_RECENT_SETS - 1)];
-	for (int i = 0; i < DEDUP_WAYS; i++) {
-		struct rslot *s = &set->w[i];
-		if (s->tag != tag)
-			continue;
+	/* The usual packet matches no way: four compares, one branch. */
+	unsigned m = (unsigned)(set->w[0].tag == tag) | (unsigned)(set->w[1].tag == tag) << 1 |
+		     (unsigned)(set->w[2].tag == tag) << 2 | (unsigned)(set->w[3].tag == tag) << 3;
+	if (m) {
+		struct rslot *s = &set->w[__builtin_ctz(m)];
 		double dt = now - s->t;
 		if (s->ttl == pk->ttl && dt >= 0 && dt <= DEDUP_SAME_WINDOW && !answered_since(t, pk, s->t)) {
 			d->identical++;
