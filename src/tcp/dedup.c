@@ -13,10 +13,10 @@
  *    after the first: a small 4-way set-associative table of
  *    DEDUP_RECENT_SETS cache lines, first in first out per set.  It stays in
  *    the CPU cache, where a probe of the big table missed it on almost every
- *    packet (a fifth of `diagnose`'s time); four ways keep a pair found as
- *    long as fewer than about a thousand packets lie between the copies (a
- *    direct-mapped table of the same size loses 1% of pairs only 20 packets
- *    apart);
+ *    packet (a tenth of `diagnose`'s time).  With four ways a pair is lost
+ *    (evicted) less than once in 1000 with 100 other packets between the
+ *    copies and 3% of the time with 300 (the big direct-mapped table: 0.6%
+ *    and 1.8%; a direct-mapped table of 16 KB loses 2% already at 20);
  *  - from the first cooked packet on: the big direct-mapped table of
  *    DEDUP_SLOTS, one probe per packet.  The recent table's entries move
  *    into it then, so a copy still pairs with a first copy seen before.
