@@ -13,37 +13,41 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Always inlined: a call per field (gcc gave up inlining rd_be32 in decode.c)
+ * costs more than the read. */
+#define RD_INLINE static inline __attribute__((always_inline))
+
 struct rd {
 	const uint8_t *p;
 	size_t len;
 };
 
-static inline int rd_have(const struct rd *r, size_t off, size_t n)
+RD_INLINE int rd_have(const struct rd *r, size_t off, size_t n)
 {
 	return off <= r->len && n <= r->len - off;
 }
-static inline int rd_u8(const struct rd *r, size_t off, uint8_t *v)
+RD_INLINE int rd_u8(const struct rd *r, size_t off, uint8_t *v)
 {
 	if (!rd_have(r, off, 1))
 		return -1;
 	*v = r->p[off];
 	return 0;
 }
-static inline int rd_be16(const struct rd *r, size_t off, uint16_t *v)
+RD_INLINE int rd_be16(const struct rd *r, size_t off, uint16_t *v)
 {
 	if (!rd_have(r, off, 2))
 		return -1;
 	*v = (uint16_t)((uint16_t)r->p[off] << 8 | r->p[off + 1]);
 	return 0;
 }
-static inline int rd_le16(const struct rd *r, size_t off, uint16_t *v)
+RD_INLINE int rd_le16(const struct rd *r, size_t off, uint16_t *v)
 {
 	if (!rd_have(r, off, 2))
 		return -1;
 	*v = (uint16_t)((uint16_t)r->p[off + 1] << 8 | r->p[off]);
 	return 0;
 }
-static inline int rd_be32(const struct rd *r, size_t off, uint32_t *v)
+RD_INLINE int rd_be32(const struct rd *r, size_t off, uint32_t *v)
 {
 	if (!rd_have(r, off, 4))
 		return -1;
@@ -51,7 +55,7 @@ static inline int rd_be32(const struct rd *r, size_t off, uint32_t *v)
 	     r->p[off + 3];
 	return 0;
 }
-static inline int rd_le32(const struct rd *r, size_t off, uint32_t *v)
+RD_INLINE int rd_le32(const struct rd *r, size_t off, uint32_t *v)
 {
 	if (!rd_have(r, off, 4))
 		return -1;
@@ -59,7 +63,7 @@ static inline int rd_le32(const struct rd *r, size_t off, uint32_t *v)
 	     r->p[off];
 	return 0;
 }
-static inline int rd_copy(const struct rd *r, size_t off, void *dst, size_t n)
+RD_INLINE int rd_copy(const struct rd *r, size_t off, void *dst, size_t n)
 {
 	if (!rd_have(r, off, n))
 		return -1;
@@ -67,7 +71,7 @@ static inline int rd_copy(const struct rd *r, size_t off, void *dst, size_t n)
 	return 0;
 }
 /* A sub-range [off, off+n) clipped to what was captured. */
-static inline struct rd rd_sub(const struct rd *r, size_t off, size_t n)
+RD_INLINE struct rd rd_sub(const struct rd *r, size_t off, size_t n)
 {
 	struct rd s = {r->p, 0};
 	if (off > r->len)

@@ -34,11 +34,13 @@ static void port_rules(struct diag *d, enum vantage v)
 		struct port *p = &d->ports[i];
 		if (!p->used)
 			continue;
+		uint64_t bad = p->halfopen + p->synack_unacked + p->late;
+		if (!bad)
+			continue; /* neither rule below can fire: skip the three scans of every group */
 		struct group *una = find_group(d, F_SYN_UNANSWERED, p);
 		if (!una)
 			una = find_group(d, F_NO_SYNACK, p);
 		struct group *unacked = find_group(d, F_SYNACK_UNACKED, p);
-		uint64_t bad = p->halfopen + p->synack_unacked + p->late;
 		/* Connections with a clean handshake at the same moment (not the late ones themselves). */
 		int overlap = p->clean && bad && p->first_bad <= p->last_ok + 5 && p->first_ok <= p->last_bad + 5;
 		char ev[400];

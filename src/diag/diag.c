@@ -72,14 +72,33 @@ void diag_mac_str(char *buf, size_t n, const uint8_t *a)
 	snprintf(buf, n, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
+/* FNV-1a of an address; IPv4 (every packet of most captures) unrolled. */
+static inline uint32_t addr_hash(uint32_t h, int v6, const uint8_t *a)
+{
+	if (!v6)
+		return ((((h ^ a[0]) * 16777619u ^ a[1]) * 16777619u ^ a[2]) * 16777619u ^ a[3]) * 16777619u;
+	for (size_t i = 0; i < 16; i++)
+		h = (h ^ a[i]) * 16777619u;
+	return h;
+}
+
+static inline int addr_eq(int v6, const uint8_t *x, const uint8_t *a)
+{
+	if (!v6) {
+		uint32_t p, q;
+		memcpy(&p, x, 4);
+		memcpy(&q, a, 4);
+		return p == q;
+	}
+	return memcmp(x, a, 16) == 0;
+}
+
 struct host *diag_host_get(struct diag *d, int v6, const uint8_t *a, int create)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < diag_alen(v6); i++)
-		h = (h ^ a[i]) * 16777619u;
+	uint32_t h = addr_hash(2166136261u, v6, a);
 	for (int probe = 0; probe < 16; probe++) {
 		struct host *x = &d->hosts[(h + (uint32_t)probe) % MAX_HOSTS];
-		if (x->used && x->v6 == v6 && memcmp(x->addr, a, diag_alen(v6)) == 0)
+		if (x->used && x->v6 == v6 && addr_eq(v6, x->addr, a))
 			return x;
 		if (!x->used) {
 			if (!create)
@@ -95,12 +114,10 @@ struct host *diag_host_get(struct diag *d, int v6, const uint8_t *a, int create)
 
 struct port *diag_port_get(struct diag *d, int v6, const uint8_t *a, uint16_t p)
 {
-	uint32_t h = 2166136261u ^ p;
-	for (size_t i = 0; i < diag_alen(v6); i++)
-		h = (h ^ a[i]) * 16777619u;
+	uint32_t h = addr_hash(2166136261u ^ p, v6, a);
 	for (int probe = 0; probe < 16; probe++) {
 		struct port *x = &d->ports[(h + (uint32_t)probe) % MAX_PORTS];
-		if (x->used && x->v6 == v6 && x->sport == p && memcmp(x->srv, a, diag_alen(v6)) == 0)
+		if (x->used && x->v6 == v6 && x->sport == p && addr_eq(v6, x->srv, a))
 			return x;
 		if (!x->used) {
 			x->used = 1;

@@ -1,10 +1,25 @@
 /*
  * dedup.c - recognise capture duplicates (see dedup.h).
  *
- * A direct-mapped table keyed by a 64-bit hash of the packet's identity: one
- * probe per packet, no chains, no allocation.  Collisions between different
- * packets only evict (a missed pair), and a false match needs the same
- * 64-bit hash and a fitting TTL within the time window.
+ * Tables keyed by a 64-bit hash of the packet's identity: no chains, no
+ * allocation.  Collisions between different packets only evict (a missed
+ * pair), and a false match needs the same 64-bit hash and a fitting TTL
+ * within the time window.
+ *
+ * Two tables:
+ *  - until the first cooked packet (Linux `-i any`: the only packets that can
+ *    be forwarded copies, whose pair may be up to DEDUP_FWD_WINDOW apart),
+ *    every packet can only be an identical copy, DEDUP_SAME_WINDOW (5 ms)
+ *    after the first: a small 4-way set-associative table of
+ *    DEDUP_RECENT_SETS cache lines, first in first out per set.  It stays in
+ *    the CPU cache, where a probe of the big table missed it on almost every
+ *    packet (a tenth of `diagnose`'s time).  With four ways a pair is lost
+ *    (evicted) less than once in 1000 with 100 other packets between the
+ *    copies and 3% of the time with 300 (the big direct-mapped table: 0.6%
+ *    and 1.8%; a direct-mapped table of 16 KB loses 2% already at 20);
+ *  - from the first cooked packet on: the big direct-mapped table of
+ *    DEDUP_SLOTS, one probe per packet.  The recent table's entries move
+ *    into it then, so a copy still pairs with a first copy seen before.
  */
 #include "dedup.h"
 
@@ -21,14 +36,37 @@ struct slot {                   /* 16 bytes: the table stays small */
 	double t;               /* capture time */
 };
 
+#define DEDUP_WAYS 4            /* one 64-byte cache line per set (dedup_recent compares all four) */
+#define DEDUP_RECENT_SETS 256   /* power of two: 16 KB */
+
+/* A set of the recent table: its packets are never cooked, so a way keeps only
+ * tag, TTL and time, and way 0's spare byte says which way to replace next
+ * (first in, first out: packets come in time order, so that is the oldest). */
+struct rslot {
+	uint32_t tag;
+	uint8_t ttl;
+	uint8_t next;           /* way 0 only */
+	uint16_t low;           /* the key's low bits: its index in the big table */
+	double t;
+};
+struct set {
+	_Alignas(64) struct rslot w[DEDUP_WAYS];
+};
+_Static_assert(DEDUP_WAYS == 4 && sizeof(struct set) == 64, "dedup_recent compares four ways, one cache line");
+
 struct dedup {
-	struct slot slot[DEDUP_SLOTS];
+	struct set recent[DEDUP_RECENT_SETS];   /* first: aligned like the struct */
+	struct slot slot[DEDUP_SLOTS];          /* from the first cooked packet on */
+	int big;                                /* a cooked packet was seen: use slot[] */
 	uint64_t forwarded, identical;
 };
 
 struct dedup *dedup_new(void)
 {
-	return calloc(1, sizeof(struct dedup));
+	struct dedup *d = aligned_alloc(64, (sizeof(struct dedup) + 63) & ~(size_t)63);
+	if (d)
+		memset(d, 0, sizeof *d);
+	return d;
 }
 
 void dedup_free(struct dedup *d)
@@ -127,6 +165,53 @@ static int answered_since(struct tracker *t, const struct pkt *pk, double since)
 	return rev->seen && rev->lastack_time >= since;
 }
 
+/* Before the first cooked packet, a packet can only be an identical copy. */
+static enum dedup_kind dedup_recent(struct dedup *d, const struct pkt *pk, uint64_t key, uint32_t tag, double now,
+				    struct tracker *t)
+{
+	struct set *set = &d->recent[key & (DEDUP_RECENT_SETS - 1)];
+	/* The usual packet matches no way: four compares, one branch. */
+	unsigned m = (unsigned)(set->w[0].tag == tag) | (unsigned)(set->w[1].tag == tag) << 1 |
+		     (unsigned)(set->w[2].tag == tag) << 2 | (unsigned)(set->w[3].tag == tag) << 3;
+	if (m) {
+		struct rslot *s = &set->w[__builtin_ctz(m)];
+		double dt = now - s->t;
+		if (s->ttl == pk->ttl && dt >= 0 && dt <= DEDUP_SAME_WINDOW && !answered_since(t, pk, s->t)) {
+			d->identical++;
+			return DEDUP_IDENTICAL; /* keep the first copy's entry */
+		}
+		s->t = now;
+		s->ttl = pk->ttl;
+		return DEDUP_NONE;
+	}
+	struct rslot *s = &set->w[set->w[0].next++ & (DEDUP_WAYS - 1)];
+	s->tag = tag;
+	s->low = (uint16_t)key;
+	s->t = now;
+	s->ttl = pk->ttl;
+	return DEDUP_NONE;
+}
+
+/* The first cooked packet: from now on the big table, holding what the recent
+ * one remembers (where two collide, the later packet, as if it had been there). */
+static void go_big(struct dedup *d)
+{
+	_Static_assert(DEDUP_SLOTS <= 65536, "the recent table keeps 16 bits of the index");
+	d->big = 1;
+	for (int i = 0; i < DEDUP_RECENT_SETS; i++)
+		for (int j = 0; j < DEDUP_WAYS; j++) {
+			const struct rslot *r = &d->recent[i].w[j];
+			struct slot *s = &d->slot[r->low & (DEDUP_SLOTS - 1)];
+			if (!r->tag || (s->tag && s->t > r->t))
+				continue;
+			s->tag = r->tag;
+			s->ttl = r->ttl;
+			s->pkttype = 255;
+			s->ifx = 0xffff;
+			s->t = r->t;
+		}
+}
+
 enum dedup_kind dedup_packet(struct dedup *d, const struct pkt *pk, const uint8_t *bytes, uint32_t caplen,
 			     struct tracker *t)
 {
@@ -137,6 +222,11 @@ enum dedup_kind dedup_packet(struct dedup *d, const struct pkt *pk, const uint8_
 		return DEDUP_NONE;
 	uint32_t tag = (uint32_t)(key >> 32) | 1u;
 	double now = pkt_time(pk);
+	if (!d->big) {
+		if (pk->pkttype < 0 && pk->ifindex < 0)
+			return dedup_recent(d, pk, key, tag, now, t);
+		go_big(d);
+	}
 	uint8_t ptype = (uint8_t)pk->pkttype;   /* -1 (unknown) becomes 255 */
 	uint16_t ifx = (uint16_t)pk->ifindex;   /* -1 (unknown) becomes 0xffff */
 	struct slot *s = &d->slot[key & (DEDUP_SLOTS - 1)];

@@ -19,8 +19,9 @@
  * other than TCP and UDP are never matched (nothing tells them apart).  The first copy is kept for analysis;
  * printing and -w see every packet.
  *
- * Memory: a fixed table of DEDUP_SLOTS recent packets (16 bytes each), no
- * allocation per packet; a pair further apart than the table remembers is
+ * Memory: a small 4-way table of recent packets, then, from the first
+ * cooked packet on, a table of DEDUP_SLOTS (16 bytes each; dedup.c), no
+ * allocation per packet; a pair further apart than the tables remember is
  * simply not recognised (analysed twice, as before).
  */
 #ifndef SYNACK_DEDUP_H

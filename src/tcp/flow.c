@@ -24,14 +24,24 @@ struct tracker {
 	size_t nfree;
 };
 
+static inline uint32_t fnv4(uint32_t h, const uint8_t *a)
+{
+	return ((((h ^ a[0]) * 16777619u ^ a[1]) * 16777619u ^ a[2]) * 16777619u ^ a[3]) * 16777619u;
+}
+
 static uint32_t key_hash(int v6, const uint8_t *a, uint16_t pa, const uint8_t *b, uint16_t pb)
 {
-	/* Symmetric: both directions hash the same. */
-	size_t n = v6 ? 16 : 4;
+	/* Symmetric: both directions hash the same.  FNV-1a over each address, the
+	 * IPv4 case unrolled (every packet of most captures). */
 	uint32_t ha = 2166136261u, hb = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		ha = (ha ^ a[i]) * 16777619u;
-		hb = (hb ^ b[i]) * 16777619u;
+	if (!v6) {
+		ha = fnv4(ha, a);
+		hb = fnv4(hb, b);
+	} else {
+		for (size_t i = 0; i < 16; i += 4) {
+			ha = fnv4(ha, a + i);
+			hb = fnv4(hb, b + i);
+		}
 	}
 	ha = (ha ^ pa) * 16777619u;
 	hb = (hb ^ pb) * 16777619u;
@@ -42,19 +52,30 @@ static uint32_t key_hash(int v6, const uint8_t *a, uint16_t pa, const uint8_t *b
 	return h;
 }
 
+/* Two addresses equal: one 32-bit compare for IPv4 instead of a memcmp call. */
+static inline int addr_eq(int v6, const uint8_t *x, const uint8_t *y)
+{
+	if (!v6) {
+		uint32_t p, q;
+		memcpy(&p, x, 4);
+		memcpy(&q, y, 4);
+		return p == q;
+	}
+	return memcmp(x, y, 16) == 0;
+}
+
 /* The connection of src:sport -> dst:dport in bucket chain h; *dir 0 when src is the client. */
 static struct conn *chain_find(const struct tracker *t, uint32_t h, int v6, const uint8_t *src, uint16_t sport,
 			       const uint8_t *dst, uint16_t dport, int *dir)
 {
-	size_t alen = v6 ? 16 : 4;
 	for (struct conn *c = t->buckets[h & (t->nbuckets - 1)]; c; c = c->hnext) {
 		if (c->v6 != v6)
 			continue;
-		if (c->cport == sport && c->sport == dport && !memcmp(c->cli, src, alen) && !memcmp(c->srv, dst, alen)) {
+		if (c->cport == sport && c->sport == dport && addr_eq(v6, c->cli, src) && addr_eq(v6, c->srv, dst)) {
 			*dir = 0;
 			return c;
 		}
-		if (c->sport == sport && c->cport == dport && !memcmp(c->srv, src, alen) && !memcmp(c->cli, dst, alen)) {
+		if (c->sport == sport && c->cport == dport && addr_eq(v6, c->srv, src) && addr_eq(v6, c->cli, dst)) {
 			*dir = 1;
 			return c;
 		}

@@ -70,51 +70,41 @@ struct tcp_result {
 /* What an ICMP error about a connection quoted (conn.icmp_what). */
 enum { ICMP_QUOTED_SYN, ICMP_QUOTED_SYNACK, ICMP_QUOTED_OTHER };
 
+/* The fields the tracker reads or writes for every segment come first, so a
+ * segment touches few cache lines of its connection (with hundreds of live
+ * connections they are not all in the CPU cache): a third of struct half. */
 struct half {
 	int seen;
-	int isn_set;
-	uint32_t isn;
-	int nextseq_set;
 	uint32_t nextseq;       /* highest seq + len (+1 for SYN/FIN) seen */
 	uint32_t maxseqtobeacked;
-	int maxseq_set;
-	double nextseq_time;
-	uint64_t nextseq_pkt;
-	int lastack_set;
 	uint32_t lastack;        /* raw ACK field of the last segment, ACK flag or not (as Wireshark) */
 	uint32_t last_real_ack;  /* last ACK field of a segment with the ACK flag */
-	double lastack_time;
 	uint32_t window;        /* last window, scaled when the scale is known */
 	int window_set;
 	int32_t dupacknum;      /* -1: an ACK of an unseen segment was just reported */
 	uint32_t last_tags;     /* tags of the last segment in this direction */
 	int wscale;             /* from this side's SYN: -1 none seen, else 0..14 */
 	int syn_opt_ws;         /* this side's SYN carried the window scale option */
-	int syn_seen;
-	int mss;
-	int sack_ok, ts_ok;
 	uint32_t max_win;
+	int nextseq_set;
+	int lastack_set;
+	int maxseq_set;
+	int isn_set;
+	uint32_t isn;
 	uint8_t ttl_first, ttl_last;
 	uint16_t ipid_last;
 	int ts_last_set;
 	uint32_t ts_last;        /* newest TCP timestamp value sent in this direction */
-	uint64_t pkts, bytes;   /* packets and payload bytes */
-	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
-	uint64_t acked_unseen, bad_seq;
-	uint64_t dsacked;       /* this side's retransmissions the receiver reported as duplicates (D-SACK, RFC 2883) */
-	double zerowin_since;   /* > 0 while the window is zero */
-	double zerowin_total;
-	double max_rto;         /* longest gap between a segment and its retransmission */
-	int consec_rto;         /* retransmissions of the same segment in a row */
-	int max_backoff;
-	uint32_t last_retrans_seq;
-	int fin, rst;
-	uint32_t fin_seq;
-	double fin_time, rst_time;
-	uint64_t first_pkt;
-	double first_data_time, last_data_time;
-	uint32_t full_size_retrans, small_retrans; /* for path-MTU black-hole detection */
 	uint32_t max_seg;       /* largest payload sent */
+	int nrtt;               /* rtt[] below */
+	int ngap;               /* gap[] below */
+	int fin, rst;
+	double nextseq_time;
+	uint64_t nextseq_pkt;
+	double lastack_time;
+	double zerowin_since;   /* > 0 while the window is zero */
+	double first_data_time, last_data_time;
+	uint64_t pkts, bytes;   /* packets and payload bytes */
 	/* Segments waiting for their ACK, for RTT samples.  Karn's rule (RFC 6298
 	 * section 5): a segment seen more than once gives no sample. */
 	struct {
@@ -122,7 +112,6 @@ struct half {
 		double dt;              /* sent at conn start + dt seconds */
 		uint8_t retrans;
 	} rtt[RTT_SLOTS];
-	int nrtt;
 	/* Capture loss or network loss?  A gap in this side's sequence space
 	 * ("previous segment not captured") is resolved by what comes first: a
 	 * segment of this side filling it (retransmitted: the network lost it),
@@ -139,7 +128,22 @@ struct half {
 		uint16_t ipid;          /* of the segment after the gap, IPv4 */
 		uint8_t has_ts, v4;
 	} gap[GAP_SLOTS];
-	int ngap;
+	/* cold: the SYN's options, event counters */
+	int syn_seen;
+	int mss;
+	int sack_ok, ts_ok;
+	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
+	uint64_t acked_unseen, bad_seq;
+	uint64_t dsacked;       /* this side's retransmissions the receiver reported as duplicates (D-SACK, RFC 2883) */
+	double zerowin_total;
+	double max_rto;         /* longest gap between a segment and its retransmission */
+	int consec_rto;         /* retransmissions of the same segment in a row */
+	int max_backoff;
+	uint32_t last_retrans_seq;
+	uint32_t fin_seq;
+	double fin_time, rst_time;
+	uint64_t first_pkt;
+	uint32_t full_size_retrans, small_retrans; /* for path-MTU black-hole detection */
 	uint64_t ooo_resent;        /* tagged out-of-order (Wireshark's timing rule) but sent after later data
 				     * (newer IPv4 ID or TCP timestamp): a quick retransmission, not reordering */
 	uint64_t capture_gaps;      /* gaps the receiver acknowledged, never filled in the capture */
@@ -157,6 +161,18 @@ struct conn {
 	int client_known;           /* client decided by a SYN (not guessed) */
 	double start, last;
 	uint64_t first_pkt, last_pkt;
+	/* read or written for most segments: next to the header, before h[] */
+	int established;
+	int closed;                 /* FIN both ways or RST */
+	int first_rtt_set;
+	unsigned hist_seen;         /* letters already recorded in history[] */
+	double last_syn_time;       /* most recent SYN (without ACK) */
+	double first_rtt;           /* SYN to the first ACK after it: Wireshark's out-of-order threshold */
+	/* request / response */
+	double req_time, resp_time;     /* first request byte, first response byte */
+	double req_last_time;           /* last new request data before the response */
+	double req_acked_time;          /* when the server acknowledged the whole request */
+	uint32_t req_end_seq;           /* client's next sequence number after that data */
 	struct half h[2];           /* 0: client->server, 1: server->client */
 	/* handshake */
 	int syn_count, synack_count;
@@ -164,33 +180,22 @@ struct conn {
 	uint32_t syn_isn, synack_isn;
 	uint64_t syn_pkt, synack_pkt, hs_ack_pkt;
 	double syn_time, synack_time, hs_ack_time;
-	int established;
 	/* Karn's rule for the handshake: a half is unknown when the packet that
 	 * ends it may answer either of two transmissions. */
 	int syn_rtt_unknown;        /* the SYN was sent again before the first SYN-ACK */
 	int synack_rtt_unknown;     /* the SYN-ACK was sent again before the handshake ACK */
 	int synack_bad_ack;         /* SYN-ACK acknowledged something other than ISN+1 */
-	/* request / response */
-	double req_time, resp_time;     /* first request byte, first response byte */
-	double req_last_time;           /* last new request data before the response */
-	uint32_t req_end_seq;           /* client's next sequence number after that data */
-	double req_acked_time;          /* when the server acknowledged the whole request */
 	/* RTT samples (seconds), never from a retransmitted segment (Karn) */
 	double rtt_min, rtt_max, rtt_sum;
 	uint64_t rtt_n;
 	char history[24];
 	size_t hlen;
-	unsigned hist_seen;         /* letters already recorded */
 	const char *end_reason;
-	int closed;                 /* FIN both ways or RST */
 	double closed_time;
 	int rst_first_by;           /* -1 none, 0 client, 1 server */
 	uint8_t rst_ttl;            /* TTL of the first RST */
 	uint16_t rst_ipid;
 	int port_reused;
-	double last_syn_time;       /* most recent SYN (without ACK) */
-	double first_rtt;           /* SYN to the first ACK after it: Wireshark's out-of-order threshold */
-	int first_rtt_set;
 	/* ICMP / ICMPv6 errors that quote a TCP packet of this connection (while it
 	 * is live); the fields below describe the first one. */
 	int icmp_count;
