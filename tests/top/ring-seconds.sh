@@ -9,8 +9,7 @@
 need_synack
 command -v tmux >/dev/null || skip "tmux not installed"
 command -v "$TCPDUMP" >/dev/null || skip "tcpdump not installed"
-S="synack-ring-$$"
-add_cleanup "tmux -L $S kill-server"
+S=
 pane() { tmux -L "$S" capture-pane -p -t top; }
 wait_for() {
     local i
@@ -24,7 +23,8 @@ cd "$T" || die "no tmp dir"
 run() {
     local dir=$1; shift
     mkdir -p "$T/$dir" && cd "$T/$dir" || die "no dir"
-    tmux -L "$S" kill-server 2>/dev/null
+    S="synack-ring-$$-$dir"         # a tmux server of its own for each run
+    add_cleanup "tmux -L $S kill-server"
     tmux -L "$S" new-session -d -s top -x 100 -y 24 "$SYNACK top -r $CAP/top-slow.pcap --speed 0 $*; echo EXITED rc=\$?; sleep 30" ||
         die "tmux did not start"
     wait_for 'end of file' || die "$dir: no end-of-file screen"
@@ -33,6 +33,7 @@ run() {
     wait_for 'wrote [0-9]+ packets to synack-top-40123-' || fail "$dir: w did not report the file"
     pane | grep 'wrote ' >msg; sed 's/^/    /' msg
     keys q; wait_for 'EXITED rc=0' || fail "$dir: q did not quit with status 0"
+    tmux -L "$S" kill-server
     f=$(ls synack-top-40123-*.pcap 2>/dev/null | head -1)
     [ -n "$f" ] || die "$dir: w wrote no file"
     "$TCPDUMP" -nn -tt -r "$f" >tcpd.out 2>tcpd.err || fail "$dir: tcpdump cannot read $f: $(cat tcpd.err)"
