@@ -4,7 +4,8 @@
 # 0.3 s, each acknowledged 0.02 s later; top-make-captures.py) replayed at
 # --speed 0 in tmux: with --ring-seconds 2 the file tcpdump reads holds the 15
 # packets within 2 s of the last one (7.25 s .. 9.07 s); with --ring 4 the
-# packet cap wins and 4 packets are written.  Deterministic: capture times only.
+# packet cap wins and 4 packets are written; bad --ring-seconds values are refused.
+# Deterministic: capture times only.
 . "$(dirname "$0")/../lib.sh"
 need_synack
 command -v tmux >/dev/null || skip "tmux not installed"
@@ -39,6 +40,13 @@ run() {
     "$TCPDUMP" -nn -tt -r "$f" >tcpd.out 2>tcpd.err || fail "$dir: tcpdump cannot read $f: $(cat tcpd.err)"
     cd "$T" || die "no tmp dir"
 }
+
+# a bad window is one error line and status 1
+for bad in 0 -1 x nan; do
+    rc=0; "$SYNACK" top -r "$CAP/top-slow.pcap" --batch --ring-seconds "$bad" >bad.out 2>bad.err || rc=$?
+    [ "$rc" = 1 ] && grep -qx "synack: top: bad --ring-seconds '$bad'" bad.err ||
+        fail "--ring-seconds $bad: status $rc, stderr: $(cat bad.err)"
+done
 
 run win --ring-seconds 2
 n=$(wc -l <win/tcpd.out)
