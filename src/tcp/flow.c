@@ -1,7 +1,9 @@
 /*
  * flow.c - the tracker's flow table: connections keyed by their 4-tuple (both
- * directions hash alike) in a power-of-two bucket array, a list ordered by
- * last activity (oldest first) for expiry and eviction, a hard cap on live
+ * directions hash alike) in a power-of-two bucket array, two lists ordered by
+ * last activity (oldest first) for expiry and eviction -- open connections
+ * (idle timeout) and closed ones (close linger), so that one open connection
+ * never holds back the release of closed ones behind it -- a hard cap on live
  * connections, and a free list of finished records for reuse.
  */
 #include "track_int.h"
@@ -17,7 +19,8 @@ struct tracker {
 	size_t nbuckets;        /* power of two */
 	size_t live;
 	uint64_t seen, overflow, next_id;
-	struct conn *lru_head, *lru_tail; /* least recently active first */
+	struct conn *lru_head, *lru_tail; /* open connections, least recently active first */
+	struct conn *cl_head, *cl_tail;   /* closed connections (FIN both ways or RST), likewise */
 	double now;
 	unsigned since_expire;  /* packets since the last expiry scan */
 	struct conn *freelist;  /* finished records kept for reuse (at most FREELIST_MAX) */
@@ -125,28 +128,54 @@ uint64_t tracker_overflow(const struct tracker *t)
 	return t->overflow;
 }
 
+/* Unlinks c from whichever list holds it (the ends tell which). */
 static void lru_unlink(struct tracker *t, struct conn *c)
 {
 	if (c->lprev)
 		c->lprev->lnext = c->lnext;
-	else
+	else if (t->lru_head == c)
 		t->lru_head = c->lnext;
+	else if (t->cl_head == c)
+		t->cl_head = c->lnext;
 	if (c->lnext)
 		c->lnext->lprev = c->lprev;
-	else
+	else if (t->lru_tail == c)
 		t->lru_tail = c->lprev;
+	else if (t->cl_tail == c)
+		t->cl_tail = c->lprev;
 	c->lprev = c->lnext = NULL;
 }
 
+/* Appends c to the end of its list: the closed one once c is closed. */
 static void lru_append(struct tracker *t, struct conn *c)
 {
-	c->lprev = t->lru_tail;
+	struct conn **head = c->closed ? &t->cl_head : &t->lru_head;
+	struct conn **tail = c->closed ? &t->cl_tail : &t->lru_tail;
+	c->lprev = *tail;
 	c->lnext = NULL;
-	if (t->lru_tail)
-		t->lru_tail->lnext = c;
+	if (*tail)
+		(*tail)->lnext = c;
 	else
-		t->lru_head = c;
-	t->lru_tail = c;
+		*head = c;
+	*tail = c;
+}
+
+void flow_closed(struct tracker *t, struct conn *c)
+{
+	if (t->cl_tail == c)
+		return;
+	lru_unlink(t, c);
+	lru_append(t, c);
+}
+
+/* The least recently active connection of both lists (packet order, as one list would have it). */
+static struct conn *oldest(const struct tracker *t)
+{
+	if (!t->cl_head)
+		return t->lru_head;
+	if (!t->lru_head || t->cl_head->last_pkt < t->lru_head->last_pkt)
+		return t->cl_head;
+	return t->lru_head;
 }
 
 static void hash_unlink(struct tracker *t, struct conn *c)
@@ -181,8 +210,8 @@ static void finish_conn(struct tracker *t, struct conn *c, const char *reason)
 void tracker_finish(struct tracker *t, const char *reason)
 {
 	/* Oldest activity first; the reporter orders by start time. */
-	while (t->lru_head)
-		finish_conn(t, t->lru_head, reason);
+	for (struct conn *c; (c = oldest(t));)
+		finish_conn(t, c, reason);
 }
 
 void tracker_free(struct tracker *t)
@@ -201,17 +230,17 @@ void tracker_free(struct tracker *t)
 
 static void expire(struct tracker *t, double now)
 {
-	/* The list is ordered by last activity, so stop at the first live one. */
+	/* Each list is ordered by last activity, so stop at its first live one. */
 	int budget = EXPIRE_BUDGET;
-	while (t->lru_head && budget-- > 0) {
+	while (t->cl_head && budget > 0 && now - t->cl_head->last > t->cfg.close_linger) {
+		finish_conn(t, t->cl_head, NULL);
+		budget--;
+	}
+	while (t->lru_head && budget > 0 && now - t->lru_head->last > t->cfg.idle_timeout &&
+	       (!t->cfg.lazy_idle || t->live * 2 >= t->cfg.max_conns)) {
 		struct conn *c = t->lru_head;
-		double quiet = now - c->last;
-		if (c->closed && quiet > t->cfg.close_linger)
-			finish_conn(t, c, NULL);
-		else if (quiet > t->cfg.idle_timeout && (!t->cfg.lazy_idle || t->live * 2 >= t->cfg.max_conns))
-			finish_conn(t, c, "idle timeout");
-		else
-			break;
+		finish_conn(t, c, c->closed ? NULL : "idle timeout");
+		budget--;
 	}
 }
 
@@ -256,9 +285,9 @@ static struct conn *conn_new(struct tracker *t, const struct pkt *pk, double now
 	if (t->live >= t->cfg.max_conns) {
 		/* Table full: finish the least recently active connection first. */
 		t->overflow++;
-		if (!t->lru_head)
+		if (!oldest(t))
 			return NULL;
-		finish_conn(t, t->lru_head, "evicted (table full)");
+		finish_conn(t, oldest(t), "evicted (table full)");
 	}
 	struct conn *c = t->freelist;
 	if (c) {

@@ -237,6 +237,8 @@ static void tcp_segment(struct tracker *t, const struct pkt *pk, struct tcp_resu
 	side_update(&g);
 	handshake(&g);
 	closing(&g);
+	if (g.c->closed)
+		flow_closed(t, g.c);
 	payload(&g);
 	analysis_segment(&g);
 	rtt_segment(&g);

@@ -72,6 +72,9 @@
  * memory.  *dir: 0 client->server, 1 server->client; *tags gets
  * TAG_PORT_REUSE / TAG_WSCALE_UNKNOWN. */
 struct conn *flow_packet(struct tracker *t, const struct pkt *pk, double now, int *dir, uint32_t *tags);
+/* c is closed (FIN both ways or RST): it moves to the list of closed
+ * connections, finished close_linger seconds after its last packet. */
+void flow_closed(struct tracker *t, struct conn *c);
 
 /* ---- one segment, as the stages see it ----------------------------------- */
 

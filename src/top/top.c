@@ -2,8 +2,9 @@
  * top.c - `synack top` (see top.h).
  *
  * The tap keeps one row per tracked connection (conn.user points at it) with
- * the tracker's counters copied after every packet, and a small ring of the
- * connection's last packets.  Refresh: once a second of wall time, driven by
+ * the tracker's counters copied after every packet, and a ring of the
+ * connection's packets of its last --ring-seconds (older ones are dropped as
+ * each packet arrives; a full ring drops its oldest packet first).  Refresh: once a second of wall time, driven by
  * the capture loop's batch callback (live) or every few packets (files).
  */
 #include "top.h"
@@ -62,6 +63,7 @@ struct top {
 	struct row *rows;
 	size_t max_conns;
 	int ring, ring_snap;
+	double ring_secs;           /* the ring keeps packets this close to the connection's newest */
 	int batch, curses;
 	double speed;
 	double interval;
@@ -69,7 +71,7 @@ struct top {
 	double wall0, cap0;         /* pacing (--speed N) */
 	int paused, group, sortcol, sel, detail, quit;
 	char filter[64];
-	char msg[128];
+	char msg[192];
 	uint64_t total_pkts, total_bytes, ppk_total;
 	double pps;
 	struct printer pr;
@@ -196,6 +198,11 @@ static int top_packet(void *self, const struct pkt_ctx *px)
 		h.caplen = (uint32_t)t->ring_snap;
 	r->rh[slot] = h;
 	memcpy(r->rd + (size_t)slot * (size_t)t->ring_snap, px->bytes, h.caplen);
+	/* the window: only packets of the last ring_secs before this one */
+	while (r->rcount > 1 && now - tv(&r->rh[r->rhead], t->o.tstamp_precision) > t->ring_secs) {
+		r->rhead = (r->rhead + 1) % t->ring;
+		r->rcount--;
+	}
 	return 0;
 }
 
@@ -462,10 +469,18 @@ static void write_ring(struct top *t, struct row *r)
 		if (writer_write(w, &r->rh[slot], r->rd + (size_t)slot * (size_t)t->ring_snap, err) < 0)
 			break;
 	}
+	double span = 0;
+	if (r->rcount > 1) {
+		int lastslot = (r->rhead + r->rcount - 1) % t->ring;
+		span = tv(&r->rh[lastslot], t->o.tstamp_precision) - tv(&r->rh[r->rhead], t->o.tstamp_precision);
+	}
 	if (writer_close(w, err) < 0)
 		snprintf(t->msg, sizeof t->msg, "%.120s", err);
+	else if (r->rcount == t->ring)
+		snprintf(t->msg, sizeof t->msg, "wrote %d packets to %s (%.3f s; ring full)", r->rcount, name, span);
 	else
-		snprintf(t->msg, sizeof t->msg, "wrote %d packets to %s", r->rcount, name);
+		snprintf(t->msg, sizeof t->msg, "wrote %d packets to %s (%.3f s of the last %g)", r->rcount, name, span,
+			 t->ring_secs);
 	free(w);
 }
 
@@ -664,7 +679,7 @@ static void on_batch(void *user)
 static void usage(void)
 {
 	fprintf(stderr, "usage: synack top (-i IF | -r FILE [--speed N|0]) [--batch] [--interval S] [--max-conns N]\n"
-			"                  [--ring N] [--ring-snap BYTES] [-n] [filter expression]\n");
+			"                  [--ring-seconds S] [--ring N] [--ring-snap BYTES] [-n] [filter expression]\n");
 }
 
 static long num_arg(const char *s, long lo, long hi)
@@ -686,8 +701,9 @@ int top_main(int argc, char **argv)
 	t->speed = 1;
 	t->interval = 1;
 	t->max_conns = 1000;
-	t->ring = 16;
+	t->ring = 64;
 	t->ring_snap = 256;
+	t->ring_secs = 60;
 	t->o.promisc = 1;
 	t->o.nflag = 2;
 	char filt[1024] = "";
@@ -703,6 +719,13 @@ int top_main(int argc, char **argv)
 			t->speed = strtod(argv[++i], &end);
 			if (*end || t->speed < 0) {
 				fprintf(stderr, "synack: top: bad --speed '%s'\n", argv[i]);
+				return 1;
+			}
+		} else if (!strcmp(a, "--ring-seconds") && i + 1 < argc) {
+			char *end;
+			t->ring_secs = strtod(argv[++i], &end);
+			if (*end || !(t->ring_secs > 0 && t->ring_secs <= 86400)) {
+				fprintf(stderr, "synack: top: bad --ring-seconds '%s'\n", argv[i]);
 				return 1;
 			}
 		} else if (!strcmp(a, "--batch"))

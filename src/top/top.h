@@ -5,8 +5,9 @@
  * --batch) it prints one plain-text snapshot per interval.
  *
  * Memory: at most --max-conns rows (default 1000, also the tracker's cap),
- * each with a ring of its last --ring packets (default 16) of at most
- * --ring-snap bytes each (default 256).
+ * each with a ring of its packets of the last --ring-seconds (default 60),
+ * at most --ring packets (default 64) of at most --ring-snap bytes each
+ * (default 256): 16 KiB of packet bytes per row at the defaults.
  */
 #ifndef SYNACK_TOP_H
 #define SYNACK_TOP_H
