@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# timeout: 300
 # tests/misc/deb.sh - the Debian package: dpkg-buildpackage -us -uc -b builds
 # synack_*.deb from a copy of the tree (the worktree stays clean), it depends
 # on libpcap0.8 through ${shlibs:Depends} and holds the binary, the man page
