@@ -9,12 +9,14 @@
  *                                       SEQUENCE OF SEQUENCE { name OID, value ANY } }
  *   BER item: tag (class:2 form:1 id:5, id 31 = more bytes) | length | value
  *
- * Object identifiers are printed numerically (tcpdump's -n form).  Truncation
+ * Object identifiers are named through tcpdump's small compiled-in MIB
+ * (print/snmp_mib.c), or numbers with -n.  Truncation
  * inside a value is reported where tcpdump reports it ("[|snmp]" and the
  * walk stops); a truncated tag or length byte ends the line at once.
  */
 #include "nd.h"
 #include "svc.h"
+#include "snmp_mib.h"
 
 #include <string.h>
 
@@ -259,27 +261,81 @@ static int asn1_print_string(struct nd *nd, const struct be *e)
 	return 0;
 }
 
-/* Sub-identifiers as ".1.3.6.1..." (the first byte holds two of them). */
+/* The abbreviations tcpdump uses without -n, with their encoded prefixes. */
+static const struct {
+	const char *prefix;
+	const unsigned *node;
+	uint8_t len, oid[5];
+} oid_abbrevs[] = {
+	{"", &snmp_mib_mib, 5, {43, 6, 1, 2, 1}},
+	{"E:", &snmp_mib_enterprises, 5, {43, 6, 1, 4, 1}},
+	{"X:", &snmp_mib_experimental, 4, {43, 6, 1, 3}},
+	{"S:", &snmp_mib_snmpModules, 5, {43, 6, 1, 6, 3}},
+};
+
+/* One sub-identifier: its name while the walk is inside the MIB tree, else the number. */
+static void oid_component(struct nd *nd, uint32_t o, int nodot, int *level_first, int *level_n)
+{
+	int found = -1;
+	for (int k = 0; k < *level_n; k++)
+		if (snmp_mib[*level_first + k].subid == o) {
+			found = *level_first + k;
+			break;
+		}
+	if (!nodot)
+		ND_CHR(nd, '.');
+	if (found < 0) {
+		*level_n = 0;
+		ND_U(nd, o);
+		return;
+	}
+	ND_STR(nd, snmp_mib[found].name);
+	*level_first = snmp_mib[found].first;
+	*level_n = snmp_mib[found].nchildren;
+}
+
+/* Sub-identifiers as ".1.3.6.1..." (-n), or named through tcpdump's MIB:
+ * "system.sysDescr.0", "E:cisco.9.1" (the first byte holds two of them). */
 static void asn1_print_oid(struct nd *nd, const struct be *e)
 {
-	uint32_t o = 0;
-	int first = 1;
-	for (uint32_t i = 0; i < e->asnlen; i++) {
-		uint8_t b = GET_U8(nd, e->value + i);
+	const uint8_t *p = e->value;
+	uint32_t i = e->asnlen, o = 0;
+	int first = -1, level_first = 0, level_n = 0;
+	if (!nd->o->nflag && i > 2) {
+		for (size_t a = 0; a < sizeof oid_abbrevs / sizeof oid_abbrevs[0]; a++) {
+			uint8_t len = oid_abbrevs[a].len;
+			if (i < len || !nd_ok(nd, p, len) || memcmp(p, oid_abbrevs[a].oid, len) != 0)
+				continue;
+			const struct snmp_mib_node *n = &snmp_mib[*oid_abbrevs[a].node];
+			level_first = n->first;
+			level_n = n->nchildren;
+			i -= len;
+			p += len;
+			ND_STR(nd, oid_abbrevs[a].prefix);
+			first = 1;
+			break;
+		}
+	}
+	for (; i != 0; p++, i--) {
+		uint8_t b = GET_U8(nd, p);
 		o = (o << 7) + (b & 0x7f);
 		if (b & 0x80)
 			continue;
-		if (first) {
+		if (first < 0) {
+			if (!nd->o->nflag) {
+				level_first = 0;
+				level_n = (int)snmp_mib_roots;
+			}
+			first = 0;
 			uint32_t s = o / 40;
 			if (s > 2)
 				s = 2;
-			ND_CHR(nd, '.');
-			ND_U(nd, s);
+			oid_component(nd, s, 0, &level_first, &level_n);
 			o -= s * 40;
-			first = 0;
 		}
-		ND_CHR(nd, '.');
-		ND_U(nd, o);
+		oid_component(nd, o, first > 0, &level_first, &level_n);
+		if (--first < 0)
+			first = 0;
 		o = 0;
 	}
 }

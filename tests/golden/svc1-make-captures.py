@@ -61,8 +61,8 @@ def seq(*items): return tlv(0x30, b"".join(items))
 
 def oid(text):
     parts = [int(x) for x in text.strip(".").split(".")]
-    out = bytes([parts[0] * 40 + parts[1]])
-    for p in parts[2:]:
+    out = b""
+    for p in [parts[0] * 40 + parts[1]] + parts[2:]:
         enc = [p & 0x7f]
         p >>= 7
         while p:
@@ -166,6 +166,12 @@ def snmp():
     c.add(udp4(161, 40001, resp), cut=HDR4 + 40)
     c.add(udp4(161, 40001, resp), cut=HDR4 + 2)
     c.add(udp4(40003, 161, seq(integer(3), hdr2, octets(usm2), scoped2)), cut=HDR4 + 45)
+    # names through tcpdump's MIB (shown without -n): every abbreviation, deep and unknown nodes
+    names = ["1.3.6.1.2.1.4.20.1.2.10.0.0.1", "1.3.6.1.2.1.6.13.1.1", "1.3.6.1.2.1.99.1", "1.3.6.1.4.1.9.2.1.3",
+             "1.3.6.1.4.1.2636.3", "1.3.6.1.3.1.2", "1.3.6.1.6.3.15.1.2.2.1.3", "1.3.6.1.6.3.1.1.5.1",
+             "1.3.6.1.5.5", "1.3.6", "1.3", "0.0.8", "2.999.1", "1.0.8802.1.1.2", "1.3.6.1.2.1", "1.3.6.1.2.1.200000.1"]
+    c.add(udp4(40001, 161, msg(1, b"public", pdu(1, 8, 0, 0, vbl(*[(oid(n), null()) for n in names])))))
+    c.add(udp4(40001, 161, msg(0, b"public", pdu(0, 8, 0, 0, vbl((tlv(0x06, b"\x2b\x06\x81"), null()), (tlv(0x06, b""), null()))))))
     # over IPv6
     c.add(udp6(40001, 161, get))
     c.write("svc1-snmp.pcap")
