@@ -22,7 +22,8 @@ int svc_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport,
 {
 	/* tcpdump's order: domain 53, mdns 5353, timed 525, tftp 69, bootp 67/68, rip 520,
 	 * aodv 654, isakmp 500/4500/7500/8500, snmp 161/162, ntp, kerberos, l2tp,
-	 * netbios 137/138, vat (dst 3456), zephyr 2103/2104, rx 7000-7009, ripng 521 */
+	 * netbios 137/138, vat (dst 3456), zephyr 2103/2104, rx 7000-7009, ripng 521,
+	 * dhcp6 546/547, ahcp 5359, babel 6696/6697, hncp 8231, wb (dst 4567) */
 	if (ANY(53, 5353, 525))
 		return 0;
 	if (ANY(69)) {
@@ -53,6 +54,12 @@ int svc_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport,
 		ripng_print(nd, p, len);
 		return 1;
 	}
+	if (ANY(546, 547, 5359, 6696, 6697, 8231))
+		return 0;
+	if (dport == 4567) {
+		wb_print(nd, p, len);
+		return 1;
+	}
 	return 0;
 }
 
@@ -76,6 +83,9 @@ int svc_udp_forced(struct nd *nd, const uint8_t *p, uint32_t len)
 		return 1;
 	case PT_VAT:
 		vat_print(nd, p, len);
+		return 1;
+	case PT_WB:
+		wb_print(nd, p, len);
 		return 1;
 	}
 	return 0;

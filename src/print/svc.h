@@ -1,6 +1,6 @@
 /*
  * svc.h - printers of classic UDP services (SNMP, TFTP, Cisco NetFlow, RIP,
- * RIPng, RTP/RTCP/VAT), each in its own file under print/, reached from
+ * RIPng, RTP/RTCP/vat, wb), each in its own file under print/, reached from
  * udp.c by port or by -T.  p points at the UDP payload, len is its length on
  * the wire; every read goes through the nd.h accessors.
  */
@@ -22,10 +22,12 @@ void ripng_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void rtp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void rtcp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void vat_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* LBL whiteboard (print/wb.c): -T wb, and UDP destination port 4567 */
+void wb_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* The services above that tcpdump picks by UDP port, in tcpdump's order
  * among the ports it checks earlier; 1 when printed. */
 int svc_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport);
-/* -T snmp/tftp/cnfp/rtp/rtcp/vat: the printer, whatever the ports; 1 when handled. */
+/* -T snmp/tftp/cnfp/rtp/rtcp/vat/wb: the printer, whatever the ports; 1 when handled. */
 int svc_udp_forced(struct nd *nd, const uint8_t *p, uint32_t len);
 
 #endif

@@ -298,5 +298,40 @@ def rtp():
     c.add(udp4(3456, 3456, b"\x00"))
     c.write("svc1-rtp.pcap")
 
+# ---- wb (LBL whiteboard) ------------------------------------------------
+def wb():
+    c = Cap()
+    def hdr(t, flags=0): return ip4("10.9.9.9") + u32(1234) + u16(1) + u8(t) + u8(flags)
+    page = ip4("10.9.9.1") + u32(3)
+    def dop(ts, t, body=b""):
+        b = u32(ts) + u16(len(body)) + u8(0) + u8(t) + body
+        return b + b"\0" * ((-len(b)) % 4)
+    c.add(udp4(4567, 4567, hdr(4)))
+    ident = u32(2) + page + u32(5) + page + u16(2) + u16(0) + ip4("10.9.9.2") + u32(10) + ip4("10.9.9.3") + u32(11) + b"alice@lab\0"
+    c.add(udp4(4567, 4567, hdr(1, 1) + ident))
+    c.add(udp4(4567, 4567, hdr(1) + ident[:28] ))
+    c.add(udp4(4567, 4567, hdr(2) + ip4("10.9.9.4") + page + u32(7) + u32(9)))
+    ops = dop(7, 2, b"abcd") + dop(8, 9, b"hello") + dop(9, 14) + dop(12, 3) + dop(13, 20)
+    c.add(udp4(4567, 4567, hdr(0) + page + u32(7) + u32(13) + ops))
+    c.add(udp4(4567, 4567, hdr(3) + ip4("10.9.9.5") + page + u32(1) + u32(3) + dop(1, 15) + dop(0, 2)))
+    c.add(udp4(4567, 4567, hdr(0) + page + u32(1) + u32(5) + dop(1, 2)))
+    c.add(udp4(4567, 4567, hdr(5) + page + u32(4) + u32(8)))
+    prep = u32(2) + u32(1) + page + u16(1) + u16(0) + ip4("10.9.9.6") + u32(3) + u32(2) + page + u16(0) + u16(0)
+    c.add(udp4(4567, 4567, hdr(7) + prep))
+    c.add(udp4(4567, 4567, hdr(7) + u32(3) + prep[4:]))
+    c.add(udp4(4567, 4567, hdr(9)))
+    c.add(udp4(4567, 4567, hdr(2) + ip4("10.9.9.4")))
+    c.add(udp4(4567, 4567, hdr(1)[:8]))
+    c.add(udp4(4567, 4567, hdr(0) + page + u32(7) + u32(13) + ops), cut=HDR4 + 12 + 16 + 12)
+    c.add(udp4(4000, 4567, hdr(4)))
+    c.add(udp4(4567, 4567, hdr(1) + u32(2) + page + u32(5) + page + u16(0) + u16(0) + b"caf\xe9\x01x"))
+    c.add(udp4(4567, 4567, hdr(1, 2) + ident), cut=HDR4 + 12 + 28 + 10)
+    prep2 = u32(2) + u32(1) + page + b"\x02\0\0\0" + ip4("10.9.9.6") + u32(3) + ip4("10.9.9.7") + u32(4) + u32(2) + page + u32(0)
+    c.add(udp4(4567, 4567, hdr(7) + prep2))
+    c.add(udp4(4567, 4567, hdr(7) + prep2 + b"\0" * 4))
+    c.add(udp4(4567, 4567, hdr(4)), cut=HDR4 + 6)
+    c.add(udp4(4567, 4567, hdr(0) + page + u32(5) + u32(4) + dop(1, 2)))
+    c.write("svc1-wb.pcap")
+
 if __name__ == "__main__":
-    snmp(); tftp(); cnfp(); rip(); rtp()
+    snmp(); tftp(); cnfp(); rip(); rtp(); wb()
