@@ -147,8 +147,15 @@ void rip_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		return;
 	}
 	len -= 4;
-	uint8_t vers = GET_U8(nd, p + 1), cmd = GET_U8(nd, p);
-	out_fmt(nd->out, "%sRIPv%u, ", nd->o->vflag ? "\n\t" : "", vers);
+	uint8_t vers = GET_U8(nd, p + 1);
+	out_fmt(nd->out, "%sRIPv%u", nd->o->vflag ? "\n\t" : "", vers);
+	if (vers == 0) {
+		/* RFC 1058: version 0 is to be ignored; tcpdump dumps it */
+		nd_print_unknown_data(nd, p, "\n\t", length);
+		return;
+	}
+	uint8_t cmd = GET_U8(nd, p);
+	ND_STR(nd, ", ");
 	nd_tok(nd, rip_cmds, "unknown command (%u)", cmd);
 	out_fmt(nd->out, ", length: %u", length);
 	if (!nd->o->vflag)
@@ -175,7 +182,7 @@ void rip_print(struct nd *nd, const uint8_t *p, uint32_t length)
 /* prefix/len [tag] (metric) */
 static void ripng_entry(struct nd *nd, const uint8_t *ni, int print_metric)
 {
-	nd_need(nd, ni, 16);
+	nd_need(nd, ni, 19);
 	nd_ip6addr(nd, ni);
 	out_fmt(nd->out, "/%u", GET_U8(nd, ni + 18));
 	uint16_t tag = GET_BE16(nd, ni + 16);

@@ -160,7 +160,8 @@ static const uint8_t *rtcp_one(struct nd *nd, const uint8_t *p, const uint8_t *e
 	}
 	if (cnt > 1)
 		out_fmt(nd->out, " c%u", cnt);
-	for (; cnt != 0; cnt--, rr += 24) {
+	/* tcpdump 4.99 prints the first report block cnt times (it never steps on) */
+	for (; cnt != 0; cnt--) {
 		if (ep - rr < 24 || !nd_ok(nd, rr, 24)) {
 			nd_print_trunc(nd);
 			return ep;

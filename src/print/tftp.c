@@ -83,8 +83,9 @@ static int tftp_error(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	if (len < 2)
 		return 0;
+	uint16_t code = GET_BE16(nd, p);
 	ND_CHR(nd, ' ');
-	nd_tok(nd, tftp_errors, "tftp-err-#%u \"", GET_BE16(nd, p));
+	nd_tok(nd, tftp_errors, "tftp-err-#%u \"", code);
 	if (len == 2)
 		return 0;
 	ND_STR(nd, " \"");

@@ -64,12 +64,13 @@ static int wb_id(struct nd *nd, const uint8_t *p, uint32_t len)
 	if (len < 28)
 		return -1;
 	len -= 28;
-	nd_need(nd, p, 28);
+	nd_need(nd, p, 24);
 	out_fmt(nd->out, " %u/", GET_BE32(nd, p + 12));
 	wb_page(nd, p + 16);
 	out_fmt(nd->out, " (max %u/", GET_BE32(nd, p));
 	wb_page(nd, p + 4);
 	ND_STR(nd, ") ");
+	nd_need(nd, p, 28);
 	uint32_t nid = GET_BE16(nd, p + 24);
 	if (len < nid * 8)
 		return -1;
@@ -100,9 +101,10 @@ static int wb_preq(struct nd *nd, const uint8_t *p, uint32_t len)
 	ND_STR(nd, " wb-preq:");
 	if (len < 16)
 		return -1;
-	nd_need(nd, p, 16);
+	nd_need(nd, p, 12);
 	out_fmt(nd->out, " need %u/", GET_BE32(nd, p + 8));
 	wb_page(nd, p);
+	nd_need(nd, p, 16);
 	return 0;
 }
 
@@ -116,9 +118,10 @@ static int wb_prep(struct nd *nd, const uint8_t *p, uint32_t len)
 	uint32_t n = GET_BE32(nd, p);
 	const uint8_t *ps = p + 4;
 	for (; n != 0; n--) {
-		nd_need(nd, ps, 16);
+		nd_need(nd, ps, 12);
 		out_fmt(nd->out, " %u/", GET_BE32(nd, ps));
 		wb_page(nd, ps + 4);
+		nd_need(nd, ps, 16);
 		ps = wb_ids(nd, ps + 16, GET_U8(nd, ps + 12));
 	}
 	return 0;
@@ -183,6 +186,7 @@ void wb_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		nd_print_invalid(nd);
 		return;
 	}
+	nd_need(nd, p, WB_HDR);
 	len -= WB_HDR;
 	if (GET_U8(nd, p + 11))
 		ND_CHR(nd, '*');

@@ -195,6 +195,7 @@ def tftp():
     c.add(udp4(50000, 69, u16(6) + b"a\0\0b\0"))
     c.add(udp4(50000, 69, u16(1) + b"pxelinux.0\0octet\0tsize\x000\0"), cut=HDR4 + 9)
     c.add(udp4(50000, 69, u16(3) + u16(7)), cut=HDR4 + 3)
+    c.add(udp4(69, 50000, u16(5) + u16(1) + b"x\0"), cut=HDR4 + 3)
     c.add(udp4(50000, 1069, u16(4) + u16(3)))          # other port: needs -T tftp
     c.write("svc1-tftp.pcap")
 
@@ -254,6 +255,7 @@ def rip():
     c.add(udp4(520, 520, b"\x02\x01\0\0" + e1 + e1[:8]))
     c.add(udp4(520, 520, b"\x02\x02\0\0" + e2 + e3), cut=HDR4 + 4 + 20 + 9)
     c.add(udp4(520, 520, b"\x02\x02\0\0"), cut=HDR4 + 2)
+    c.add(udp4(520, 520, b"\x02\x00\0\0" + e2))                      # version 0: a hex dump
     for cmd in range(0, 13):                                        # every command number
         c.add(udp4(520, 520, bytes([cmd, 2, 0, 0]) + b"abcd"))
     # RIPng
@@ -285,7 +287,8 @@ def rtp():
     sr = b"\x81\xc8" + u16(12) + u32(0xdeadbeef) + u32(3900000000) + u32(0x80000000) + u32(160000) + u32(50) + u32(8000) + rb
     sdes = b"\x81\xca" + u16(3) + u32(0xdeadbeef) + b"\x01\x04host\0\0"
     c.add(udp4(16385, 16387, sr + sdes))
-    c.add(udp4(16385, 16387, b"\x82\xc9" + u16(13) + u32(0xcafe) + rb + rb))
+    rb2 = u32(0x0a0b0c0d) + u32(0x01000009) + u32(70001) + u32(13) + u32(0x00010000) + u32(0x00020000)
+    c.add(udp4(16385, 16387, b"\x82\xc9" + u16(13) + u32(0xcafe) + rb + rb2))   # tcpdump repeats the first block
     c.add(udp4(16385, 16387, b"\x81\xcb" + u16(1) + u32(0xdeadbeef)))
     c.add(udp4(16385, 16387, b"\x80\xcc" + u16(2) + u32(1) + b"name"))
     c.add(udp4(16385, 16387, b"\x81\xc9" + u16(9) + u32(5) + rb))
