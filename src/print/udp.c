@@ -11,6 +11,7 @@
 #include "route.h"
 #include "tunnel.h"
 #include "lan.h"
+#include "svc.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
 
@@ -158,6 +159,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		return;
 	}
 	udpipaddr_print(nd, ip, sport, dport);
+	/* -T snmp/tftp/cnfp/rtp/rtcp/vat/wb (print/svc.c) */
+	if (nd->o->packettype && svc_udp_forced(nd, cp, length))
+		return;
 	/* Sun RPC to/from the NFS port is recognised before the checksum, as tcpdump does. */
 	if (!nd->o->qflag && nfs_udp_print(nd, cp, length, sport, dport, ip))
 		return;
@@ -191,6 +195,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			dns_print(nd, cp, length, 0);
 			return;
 		}
+		/* SNMP, TFTP, RIP, RIPng, vat, wb, in tcpdump's port order (print/svc.c) */
+		if (svc_udp_print(nd, cp, length, sport, dport))
+			return;
 		if (PORT(67) || PORT(68)) {
 			bootp_print(nd, cp, length);
 			return;
