@@ -10,6 +10,7 @@
 #include "nd.h"
 #include "route.h"
 #include "tunnel.h"
+#include "svc2.h"
 #include "lan.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
@@ -203,6 +204,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			aodv_print(nd, cp, length, ip->v6);
 			return;
 		}
+		/* svc2: OLSR, LMP, LWRES, AFS/RX, AHCP, HNCP, SIP */
+		if (svc2_udp_print(nd, cp, length, sport, dport, ip->v6))
+			return;
 		if (PORT(88) || PORT(750)) {
 			krb_print(nd, cp);
 			return;

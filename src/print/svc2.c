@@ -1,0 +1,22 @@
+/*
+ * svc2.c - the UDP port dispatch for the printers of svc2.h, in tcpdump's
+ * order among themselves (OLSR, LMP, LWRES, RX, AHCP, HNCP, SIP).
+ */
+#include "svc2.h"
+
+int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6)
+{
+#define PORT(x) (sport == (x) || dport == (x))
+	if (PORT(698))
+		olsr_print(nd, p, len, v6);
+	else if (PORT(921))
+		lwres_print(nd, p, len);
+	else if (PORT(5359))
+		ahcp_print(nd, p, len);
+	else if (PORT(5060))
+		sip_print(nd, p, len);
+	else
+		return 0;
+#undef PORT
+	return 1;
+}
