@@ -65,6 +65,7 @@ static void ahcp_value(struct nd *nd, enum ahcp_kind k, const uint8_t *p, unsign
 			ahcp_invalid(nd, p, n);
 			return;
 		}
+		nd_need(nd, p, esz);
 		ND_STR(nd, sep);
 		if (k == AK_V6 || k == AK_V6PFX)
 			nd_ip6addr(nd, p);
@@ -135,9 +136,10 @@ static void ahcp_body(struct nd *nd, const uint8_t *p, unsigned n)
 		nd_need(nd, p, blen);
 }
 
-static void ahcp_id(struct nd *nd, const uint8_t *p)
+static void ahcp_id(struct nd *nd, const char *label, const uint8_t *p)
 {
 	nd_need(nd, p, 8);
+	ND_STR(nd, label);
 	for (int i = 0; i < 8; i++)
 		out_fmt(nd->out, i ? ":%02x" : "%02x", GET_U8(nd, p + i));
 }
@@ -167,10 +169,8 @@ void ahcp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, "\n\tHopcount %u", GET_U8(nd, p));
 		out_fmt(nd->out, ", Original Hopcount %u", GET_U8(nd, p + 1));
 		out_fmt(nd->out, ", Nonce 0x%08x", GET_BE32(nd, p + 2));
-		ND_STR(nd, ", Source Id ");
-		ahcp_id(nd, p + 6);
-		ND_STR(nd, ", Destination Id ");
-		ahcp_id(nd, p + 14);
+		ahcp_id(nd, ", Source Id ", p + 6);
+		ahcp_id(nd, ", Destination Id ", p + 14);
 	} else {
 		nd_need(nd, p, AHCP1_HDR - 2);
 	}

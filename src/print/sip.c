@@ -1,5 +1,5 @@
 /*
- * sip.c - SIP (RFC 3261), UDP and TCP port 5060, and the text-protocol line
+ * sip.c - SIP (RFC 3261), UDP port 5060, and the text-protocol line
  * printer tcpdump shares among its text protocols (txtproto_print): the first
  * line when the message starts with a request word or has a 3-digit status
  * code, every line at -v.

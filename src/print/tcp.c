@@ -17,7 +17,6 @@
  */
 #include "nd.h"
 #include "route.h"
-#include "svc2.h"
 #include "../util/md5.h"
 
 #include <stdlib.h>
@@ -295,9 +294,6 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		ldp_print(nd, bp, length);
 	} else if (PORT(6379)) {
 		resp_print(nd, bp, length);
-	} else if (PORT(5060)) {
-		ND_STR(nd, ": ");
-		sip_print(nd, bp, length);
 	}
 #undef PORT
 }

@@ -1,0 +1,184 @@
+#!/usr/bin/python3
+# svc2-make-captures.py - captures for tests/golden/svc2.list: SIP, OLSR, LWRES, AHCP, HNCP,
+# LMP, RX, AoE, TIPC (print/sip.c olsr.c lwres.c ahcp.c ...).  Message types each printer
+# decodes, malformed fields, and packets cut short (snap length) inside each protocol.
+# Writes tests/captures/svc2-*.pcap.  Run: /usr/bin/python3 tests/golden/svc2-make-captures.py
+import os, struct
+from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, wrpcap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CAP = os.path.join(HERE, "..", "captures")
+MAC_A, MAC_B = "02:00:00:00:00:01", "02:00:00:00:00:02"
+A4, B4 = "10.198.3.1", "10.198.3.2"
+A6, B6 = "fe80::1", "ff02::6d"
+
+def u8(v): return struct.pack(">B", v)
+def u16(v): return struct.pack(">H", v)
+def u32(v): return struct.pack(">I", v)
+
+class Cap:
+    """Packets with distinct times; cut=N keeps only the first N bytes of the frame."""
+    def __init__(self):
+        self.pkts = []
+    def add(self, frame, cut=None):
+        t = 1700000000 + len(self.pkts)
+        if cut is not None:
+            raw = bytes(frame)[:cut]
+            p = Ether(raw)
+            p.wirelen = len(bytes(frame))
+            frame = p
+        frame.time = t
+        self.pkts.append(frame)
+    def write(self, name):
+        wrpcap(os.path.join(CAP, name), self.pkts)
+    def cuts(self, frame, hdr, payload_len, step=None):
+        """The frame cut at several points inside its payload (hdr = bytes before it)."""
+        step = step or max(1, payload_len // 7)
+        for n in range(1, payload_len, step):
+            self.add(frame, cut=hdr + n)
+
+def udp4(sport, dport, payload, src=A4, dst=B4):
+    return Ether(src=MAC_A, dst=MAC_B) / IP(src=src, dst=dst, id=7) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+def udp6(sport, dport, payload, src=A6, dst=B6):
+    return Ether(src=MAC_A, dst=MAC_B) / IPv6(src=src, dst=dst, hlim=1) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+def tcp4(sport, dport, payload):
+    return Ether(src=MAC_A, dst=MAC_B) / IP(src=A4, dst=B4, id=7) / TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=2000, window=512) / Raw(payload)
+
+H4, H6 = 42, 62   # Ethernet + IPv4/IPv6 + UDP
+
+# ---- SIP ----
+def sip():
+    c = Cap()
+    inv = (b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.198.3.1:5060;branch=z9hG4bK1\r\n"
+           b"From: <sip:alice@example.com>;tag=1\r\nTo: <sip:bob@example.com>\r\nCall-ID: 42@h\r\n"
+           b"CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+    ok = b"SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n"
+    c.add(udp4(5060, 5060, inv))
+    c.add(udp4(5060, 5060, ok))
+    c.add(udp4(5061, 5060, b"register sip:example.com SIP/2.0\r\n\r\n"))
+    c.add(udp4(5060, 33000, b"hello world\r\n"))                 # no request word, no code
+    c.add(udp4(5060, 5060, b"OPTIONS sip:x SIP/2.0\r\nbad\x01line\r\n"))
+    c.add(udp4(5060, 5060, b"BYE sip:x SIP/2.0"))                 # no line end
+    c.add(udp4(5060, 5060, b"SIP/2.0 486 Busy Here\rX\n"))        # CR without LF
+    c.add(udp4(5060, 5060, b"\r\n\r\n"))                          # keep-alive
+    c.add(tcp4(40000, 5060, inv))
+    c.add(tcp4(5060, 40000, ok))
+    c.add(udp6(5060, 5060, ok))
+    c.cuts(udp4(5060, 5060, inv), H4, len(inv), 23)
+    c.write("svc2-sip.pcap")
+
+# ---- OLSR ----
+def olsr_msg(mtype, orig, body, vtime=0x86, ttl=255, hop=0, seq=1, v6=False):
+    from ipaddress import ip_address
+    o = ip_address(orig).packed
+    hl = 24 if v6 else 12
+    return u8(mtype) + u8(vtime) + u16(hl + len(body)) + o + u8(ttl) + u8(hop) + u16(seq) + body
+
+def olsr_pkt(msgs, seq=0x1234):
+    b = b"".join(msgs)
+    return u16(4 + len(b)) + u16(seq) + b
+
+def ip4(a):
+    from ipaddress import ip_address
+    return ip_address(a).packed
+
+def olsr():
+    c = Cap()
+    hello = u16(0) + u8(0x05) + u8(3) + (u8(0x06) + u8(0) + u16(12) + ip4("10.0.0.2") + ip4("10.0.0.3")) \
+        + (u8(0x09) + u8(0) + u16(8) + ip4("10.0.0.4"))
+    tc = u16(0x0102) + u16(0) + ip4("10.0.0.5") + ip4("10.0.0.6")
+    mid = ip4("10.1.0.1") + ip4("10.2.0.1")
+    hna = ip4("10.10.0.0") + ip4("255.255.0.0") + ip4("192.168.1.0") + ip4("255.255.255.0") \
+        + ip4("0.0.0.0") + bytes([0, 0x1f, 0x5a, 0x7b]) + ip4("172.16.0.0") + ip4("255.0.255.0") \
+        + ip4("10.9.0.0") + ip4("255.255.255.252")
+    hello_lq = u16(0) + u8(0x86) + u8(7) + (u8(0x0a) + u8(0) + u16(12) + ip4("10.0.0.7") + bytes([200, 100, 0, 0]))
+    tc_lq = u16(0x0203) + u16(0) + ip4("10.0.0.8") + bytes([255, 1, 0, 0])
+    names = u16(1) + u16(2) + (u16(0) + u16(5) + ip4("10.0.0.9") + b"node1\0\0\0") \
+        + (u16(1) + u16(4) + ip4("10.0.0.10") + b"abcd")
+    msgs = [olsr_msg(1, "10.0.0.1", hello), olsr_msg(2, "10.0.0.1", tc, seq=2),
+            olsr_msg(3, "10.0.0.1", mid, seq=3), olsr_msg(4, "10.0.0.1", hna, seq=4),
+            olsr_msg(201, "10.0.0.1", hello_lq, seq=5), olsr_msg(202, "10.0.0.1", tc_lq, seq=6),
+            olsr_msg(130, "10.0.0.1", names, seq=7), olsr_msg(128, "10.0.0.1", b"\x01\x02\x03\x04", seq=8)]
+    for m in msgs:
+        c.add(udp4(698, 698, olsr_pkt([m])))
+    full = olsr_pkt(msgs)
+    c.add(udp4(698, 698, full))
+    # v6
+    from ipaddress import ip_address
+    p6 = lambda a: ip_address(a).packed
+    hna6 = p6("2001:db8::") + p6("ffff:ffff:ffff:ffff::") + p6("2001:db8:1::") + p6("ffff:ffff:ffff:ff00::")
+    mid6 = p6("2001:db8::1")
+    hlq6 = u16(0) + u8(0x86) + u8(7) + (u8(0x06) + u8(0) + u16(24) + p6("fe80::2") + bytes([10, 20, 0, 0]))
+    m6 = [olsr_msg(4, "fe80::1", hna6, v6=True), olsr_msg(3, "fe80::1", mid6, v6=True, seq=2),
+          olsr_msg(201, "fe80::1", hlq6, v6=True, seq=3)]
+    c.add(udp6(698, 698, olsr_pkt(m6)))
+    # malformed
+    c.add(udp4(698, 698, olsr_pkt([u8(1) + u8(0x86) + u16(6) + ip4("10.0.0.1") + u8(1) + u8(0) + u16(9)])))
+    c.add(udp4(698, 698, olsr_pkt([olsr_msg(1, "10.0.0.1", u16(0) + u8(5) + u8(3) + u8(6) + u8(0) + u16(99))])))
+    c.add(udp4(698, 698, olsr_pkt([olsr_msg(130, "10.0.0.1", u16(1) + u16(9))])))
+    c.add(udp4(698, 698, olsr_pkt([olsr_msg(0, "10.0.0.1", b"")])))
+    c.add(udp4(698, 698, b"\x00"))
+    c.add(udp4(698, 698, u16(200) + u16(5) + olsr_msg(3, "10.0.0.1", mid)))
+    c.cuts(udp4(698, 698, full), H4, len(full), 11)
+    c.write("svc2-olsr.pcap")
+
+# ---- LWRES ----
+def lw_hdr(op, flags, body, ver=0, serial=0x11, result=0, recvlen=4096):
+    return u32(28 + len(body)) + u16(ver) + u16(flags) + u32(serial) + u32(op) + u32(result) \
+        + u32(recvlen) + u16(0) + u16(0) + body
+
+def lwres():
+    c = Cap()
+    name = b"www.example.com"
+    q_gabn = u32(0) + u32(3) + u16(len(name)) + name + b"\0"
+    r_gabn = u32(0) + u16(1) + u16(2) + u16(len(name)) + name + b"\0" + u16(3) + b"www\0" \
+        + u32(1) + u16(4) + ip4("192.0.2.1") + u32(2) + u16(16) + bytes(15) + b"\1"
+    q_gnba = u32(0) + u32(1) + u16(4) + ip4("192.0.2.9")
+    r_gnba = u32(0) + u16(1) + u16(len(name)) + name + b"\0" + u16(3) + b"foo\0"
+    q_grbn = u32(0) + u16(1) + u16(15) + u16(len(name)) + name + b"\0"
+    r_grbn = u32(0) + u16(3) + u16(16) + u32(3600) + u16(1) + u16(1) + u16(3) + b"abc\0" + u16(2) + b"\xab\xcd" + u16(1) + b"\xee"
+    for op, fl, body in [(0x10001, 0, q_gabn), (0x10001, 1, r_gabn), (0x10002, 0, q_gnba),
+                         (0x10002, 1, r_gnba), (0x10003, 0, q_grbn), (0x10003, 1, r_grbn),
+                         (0, 0, b""), (0, 1, b""), (0x20000, 0, b"xx"), (0x10001, 0x8001, r_gabn),
+                         (0x10001, 0, u32(0) + u32(4) + u16(3) + b"abcX"),
+                         (0x10002, 0, u32(0) + u32(1) + u16(2) + b"\1\2"),
+                         (0x10002, 0, u32(0) + u32(7) + u16(3) + b"\1\2\3")]:
+        c.add(udp4(33000, 921, lw_hdr(op, fl, body)))
+    c.add(udp4(921, 33000, lw_hdr(0x10001, 1, r_gabn) + b"extra"))
+    c.add(udp4(921, 33000, lw_hdr(0x10001, 1, r_gabn, ver=3)))
+    c.add(udp4(921, 33000, b"\0" * 20))
+    full = lw_hdr(0x10001, 1, r_gabn)
+    c.cuts(udp4(921, 33000, full), H4, len(full), 9)
+    c.write("svc2-lwres.pcap")
+
+# ---- AHCP ----
+def ahcp():
+    c = Cap()
+    from ipaddress import ip_address
+    p6 = lambda a: ip_address(a).packed
+    opts = u8(0) + u8(1) + u8(2) + u8(4) + u32(1700000000) + u8(3) + u8(4) + u32(3600) \
+        + u8(4) + u8(16) + p6("2001:db8::5") + u8(5) + u8(4) + ip4("10.0.0.5") \
+        + u8(6) + u8(17) + p6("2001:db8::") + u8(64) + u8(7) + u8(5) + ip4("10.0.0.0") + u8(8) \
+        + u8(8) + u8(32) + p6("2001:db8::6") + p6("2001:db8::7") + u8(9) + u8(8) + ip4("10.0.0.6") + ip4("10.0.0.7") \
+        + u8(10) + u8(17) + p6("2001:db8:8::") + u8(48) + u8(11) + u8(5) + ip4("10.8.0.0") + u8(16) \
+        + u8(12) + u8(16) + p6("2001:db8::53") + u8(13) + u8(16) + p6("2001:db8::123") + u8(99) + u8(2) + b"zz"
+    def pkt(mtype, body, mbz=0, ver=1):
+        return u8(43) + u8(ver) + u8(3) + u8(4) + u32(0xdeadbeef) + bytes(range(1, 9)) + bytes(range(9, 17)) \
+            + u8(mtype) + u8(mbz) + u16(len(body)) + body
+    for t in range(7):
+        c.add(udp6(5359, 5359, pkt(t, opts if t < 2 else b"")))
+    c.add(udp6(5359, 5359, pkt(2, u8(2) + u8(3) + b"abc" + u8(4) + u8(5) + bytes(5), mbz=9)))
+    c.add(udp6(5359, 5359, pkt(2, u8(6) + u8(20) + bytes(20))))
+    c.add(udp6(5359, 5359, pkt(2, u8(5) + u8(40) + bytes(4))))
+    c.add(udp6(5359, 5359, pkt(2, u8(5))))
+    c.add(udp6(5359, 5359, pkt(2, b"")[:-2] + u16(50)))
+    c.add(udp6(5359, 5359, pkt(2, b"", ver=2)))
+    c.add(udp6(5359, 5359, b"\x2a\x01"))
+    c.add(udp6(5359, 5359, u8(43) + u8(1) + bytes(10)))
+    full = pkt(1, opts)
+    c.cuts(udp6(5359, 5359, full), H6, len(full), 13)
+    c.write("svc2-ahcp.pcap")
+
+sip(); olsr(); lwres(); ahcp()
