@@ -13,6 +13,8 @@ int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport
 		lwres_print(nd, p, len);
 	else if (PORT(5359))
 		ahcp_print(nd, p, len);
+	else if (PORT(8231))
+		hncp_print(nd, p, len);
 	else if (PORT(5060))
 		sip_print(nd, p, len);
 	else

@@ -181,4 +181,44 @@ def ahcp():
     c.cuts(udp6(5359, 5359, full), H6, len(full), 13)
     c.write("svc2-ahcp.pcap")
 
-sip(); olsr(); lwres(); ahcp()
+# ---- HNCP ----
+def tlv(t, v):
+    pad = (-len(v)) % 4
+    return u16(t) + u16(len(v)) + v + bytes(pad)
+
+def hncp():
+    c = Cap()
+    from ipaddress import ip_address
+    p6 = lambda a: ip_address(a).packed
+    nid = bytes([1, 2, 3, 4])
+    peer = tlv(8, nid + u32(5) + u32(6))
+    ka = tlv(9, u32(7) + u32(20500))
+    node_inner = tlv(32, u16(0) + u16(0x1234) + b"hnetd/1") + tlv(36, u32(9) + p6("::ffff:192.0.2.7")) \
+        + tlv(36, u32(9) + p6("2001:db8::7")) + tlv(41, p6("2001:db8::8") + u8(6) + b"router") \
+        + tlv(35, u32(3) + u8(0x12) + u8(64) + p6("2001:db8:1:2::")[:8]) \
+        + tlv(33, tlv(34, u32(3600000) + u32(1800000) + u8(56) + p6("2001:db8:aa::")[:7] + tlv(43, u8(0)))
+                  + tlv(34, u32(1000) + u32(500) + u8(120) + p6("::ffff:10.1.0.0")[:12] + bytes([10, 1]))
+                  + tlv(37, u8(6) + u8(8) + ip4("192.0.2.53") + ip4("192.0.2.54") + u8(42) + u8(4) + ip4("192.0.2.123"))
+                  + tlv(38, u16(23) + u16(16) + p6("2001:db8::53") + u16(24) + u16(13) + b"\x07example\x03com\x00" + u16(99) + u16(1) + b"x")) \
+        + tlv(39, p6("2001:db8::9") + u8(7) + b"\x04home\x00") + tlv(40, b"\x04home\x03arp\x00") \
+        + tlv(42, bytes(range(32))) + tlv(10, u8(1) + bytes(3) + bytes(range(32)) + b"cn") \
+        + tlv(43, u8(129) + b"\x03lan\x00") + tlv(43, u8(130) + b"opaque") + tlv(43, u8(131)) + tlv(43, u8(200)) \
+        + tlv(43, u8(48) + p6("2001:db8::")[:6])
+    node = tlv(5, nid + u32(77) + u32(12345) + bytes(range(8)) + node_inner)
+    msgs = [tlv(1, b""), tlv(2, nid), tlv(3, nid + u32(1)) + tlv(4, bytes(range(8))) + peer + peer + ka,
+            tlv(3, nid + u32(1)) + node,
+            tlv(0, b"") + tlv(50, b"a") + tlv(800, b"bb") + tlv(6, b"") + tlv(2000, b"") + tlv(2000, b""),
+            tlv(1, b"x") + tlv(2, b"abc") + tlv(3, b"") + tlv(4, b"") + tlv(5, b"") + tlv(8, b"") + tlv(9, b"")
+            + tlv(10, b"") + tlv(32, b"") + tlv(34, b"") + tlv(35, b"") + tlv(36, b"") + tlv(39, b"") + tlv(40, b"")
+            + tlv(41, b"") + tlv(42, b"") + tlv(43, b"") + tlv(38, b"") + tlv(43, u8(0) + b"x") + tlv(43, u8(131) + b"x")
+            + tlv(41, bytes(16) + u8(80) + bytes(80)) + tlv(41, bytes(16) + u8(20)) + tlv(34, bytes(8) + u8(200))
+            + tlv(34, bytes(8) + u8(130) + bytes(17)) + tlv(38, u16(23) + u16(3) + b"abc") + tlv(38, u16(1) + u16(9))
+            + tlv(39, bytes(17) + b"\x05ab") + tlv(37, u8(6) + u8(3) + b"abc"),
+            tlv(37, u8(6) + u8(9)), u16(1) + u16(9), b"\x00\x01"]
+    for m in msgs:
+        c.add(udp6(8231, 8231, m))
+    full = tlv(3, nid + u32(1)) + node
+    c.cuts(udp6(8231, 8231, full), H6, len(full), 17)
+    c.write("svc2-hncp.pcap")
+
+sip(); olsr(); lwres(); ahcp(); hncp()
