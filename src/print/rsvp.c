@@ -155,8 +155,10 @@ static const struct tok rsvp_gen_uni_names[] = {
 	{4, "Egress label"}, {5, "Service level"}, {0, NULL},
 };
 static const struct tok rsvp_af_names[] = {
-	{1, "IPv4"}, {2, "IPv6"}, {3, "NSAP"}, {4, "HDLC"}, {5, "BBN 1822"}, {6, "802"},
-	{10, "X.121"}, {13, "Appletalk"}, {16389, "Layer-2 VPN"}, {0, NULL},
+	{0, "Reserved"}, {1, "IPv4"}, {2, "IPv6"}, {3, "NSAP"}, {4, "HDLC"}, {5, "BBN 1822"},
+	{6, "802"}, {7, "E.163"}, {8, "E.164"}, {9, "F.69"}, {10, "X.121"}, {11, "Novell IPX"},
+	{12, "Appletalk"}, {13, "Decnet IV"}, {14, "Banyan Vines"}, {15, "E.164 with NSAP subaddress"},
+	{25, "VPLS"}, {196, "Layer-2 VPN"}, {0, NULL},
 };
 static const struct tok rsvp_integrity_flags[] = {{0x80, "Handshake"}, {0, NULL}};
 

@@ -221,4 +221,76 @@ def hncp():
     c.cuts(udp6(8231, 8231, full), H6, len(full), 17)
     c.write("svc2-hncp.pcap")
 
-sip(); olsr(); lwres(); ahcp(); hncp()
+# ---- RSVP ----
+def robj(cls, ct, body):
+    return u16(4 + len(body)) + u8(cls) + u8(ct) + body
+
+def rmsg(mtype, objs, flags=0, ttl=64):
+    b = b"".join(objs)
+    return u8(0x10 | flags) + u8(mtype) + u16(0x1234) + u8(ttl) + u8(0) + u16(8 + len(b)) + b
+
+def ip46(payload, v6=False):
+    if v6:
+        return Ether(src=MAC_A, dst=MAC_B) / IPv6(src=A6, dst=B6, nh=46, hlim=1) / Raw(payload)
+    return Ether(src=MAC_A, dst=MAC_B) / IP(src=A4, dst=B4, id=7, proto=46, ttl=1) / Raw(payload)
+
+def rsvp():
+    c = Cap()
+    from ipaddress import ip_address
+    p6 = lambda a: ip_address(a).packed
+    fl = struct.pack(">f", 1250000.0)
+    tspec = u8(0) + u8(0) + u16(7) + u8(1) + u8(0) + u16(6) + u8(127) + u8(0) + u16(5) + fl + fl + fl + u32(64) + u32(1500)
+    adspec = u8(0) + u8(0) + u16(10) + u8(1) + u8(0) + u16(8) + u8(4) + u8(0) + u16(1) + u32(3) + u8(6) + u8(0) + u16(1) + fl \
+        + u8(8) + u8(0) + u16(1) + u32(0xffffffff) + u8(10) + u8(0) + u16(1) + u32(1500)
+    flowspec = u8(0) + u8(0) + u16(10) + u8(2) + u8(0) + u16(9) + u8(127) + u8(0) + u16(5) + fl + fl + fl + u32(64) + u32(1500) \
+        + u8(130) + u8(0) + u16(2) + fl + u32(7)
+    ero = u8(0x01) + u8(8) + ip4("10.1.2.2") + u8(32) + u8(0) + u8(0x81) + u8(8) + ip4("10.1.3.3") + u8(32) + u8(0) \
+        + u8(3) + u8(8) + u8(1) + u8(1) + u32(3000) + u8(32) + u8(4) + u16(65000)
+    rro = u8(0x01) + u8(8) + ip4("10.1.2.1") + u8(32) + u8(0x09)
+    path = rmsg(1, [robj(1, 7, ip4("10.33.0.1") + u16(0) + u16(4) + ip4("10.31.0.1")),
+                    robj(3, 1, ip4("10.1.2.1") + u32(0x98006700)), robj(5, 1, u32(30000)),
+                    robj(20, 1, ero), robj(19, 1, u16(0) + u16(0x0800)),
+                    robj(207, 7, u8(7) + u8(7) + u8(0x06) + u8(8) + b"lsp-to-b"),
+                    robj(11, 7, ip4("10.31.0.1") + u16(0) + u16(1)), robj(12, 2, tspec), robj(13, 2, adspec),
+                    robj(21, 1, rro), robj(205, 1, u8(7) + u8(7) + u8(16) + u8(0) + fl + u32(1) + u32(2) + u32(3)),
+                    robj(63, 7, ip4("10.9.9.1") + ip4("10.9.9.2")), robj(66, 1, u32(1)), robj(196, 1, u32(0x80000002)),
+                    robj(19, 4, u8(2) + u8(51) + u16(33)), robj(36, 1, u16(0x0000) + u16(1) + u32(5) + u32(6)),
+                    robj(50, 1, ip4("10.8.8.8")), robj(197, 1, b"\x01\x02\x03\x04")], flags=1)
+    resv = rmsg(2, [robj(1, 1, ip4("10.33.0.1") + u8(17) + u8(0) + u16(5000)), robj(3, 2, p6("fe80::9") + u32(1)),
+                    robj(5, 1, u32(30000)), robj(8, 1, u8(0) + b"\x00\x00\x12"), robj(9, 2, flowspec),
+                    robj(10, 1, ip4("10.31.0.1") + u16(0) + u16(6000)), robj(10, 7, ip4("10.31.0.1") + u16(0) + u16(2)),
+                    robj(16, 1, u32(3000) + u32(3001)), robj(16, 2, u32(77)), robj(16, 3, u32(1) + u32(2) + u32(3)),
+                    robj(15, 1, ip4("10.31.0.9")), robj(195, 2, p6("2001:db8::1")),
+                    robj(23, 1, u8(1) + b"\x00\x00\x05" + u32(99)), robj(24, 2, u8(0) + b"\x00\x00\x05" + u32(1) + u32(2)),
+                    robj(204, 1, u16(2) + u16(0) + u8(1) + u8(4) + b"ab" + u8(16) + u8(3) + b"c" + b"\x00"),
+                    robj(4, 1, u8(0x80) + u8(0) + bytes(range(6)) + bytes(range(8)) + bytes(range(16)))])
+    err = rmsg(3, [robj(1, 2, p6("2001:db8::2") + u8(6) + u8(1) + u16(80)),
+                   robj(6, 1, ip4("10.1.1.1") + u8(0) + u8(24) + u16(5)), robj(6, 1, ip4("10.1.1.1") + u8(0) + u8(28) + u16(2)),
+                   robj(6, 1, ip4("10.1.1.1") + u8(0) + u8(1) + u16(2)), robj(6, 2, p6("2001:db8::3") + u8(0) + u8(24) + u16(1)),
+                   robj(11, 1, ip4("10.2.2.2") + u16(0) + u16(7)), robj(11, 2, p6("2001:db8::4") + u16(0) + u16(8)),
+                   robj(10, 3, p6("2001:db8::5") + b"\x00\x01\x02\x03"),
+                   robj(229, 1, u16(8) + u8(1) + u8(1) + ip4("10.7.7.7") + u16(16) + u8(4) + u8(0) + u32(0x80000001) + u32(2) + u32(3)
+                        + u16(8) + u8(5) + u8(0) + u32(0x05000000))])
+    hello = rmsg(20, [robj(22, 1, u32(0x4a44672b) + u32(0xe86eb75b)), robj(131, 1, u32(0) + u32(0)),
+                      robj(134, 1, u32(3)), robj(134, 1, u32(0x100))], flags=1)
+    bundle = rmsg(12, [hello, rmsg(13, [robj(24, 1, u8(0) + b"\x00\x00\x01" + u32(5))])])
+    for m in [path, resv, err, hello, bundle]:
+        c.add(ip46(m))
+    c.add(ip46(hello, v6=True))
+    c.add(ip46(rmsg(15, [robj(25, 1, u8(0) + b"\x00\x00\x01" + u32(1) + u32(2))]) ))
+    c.add(ip46(rmsg(99, [robj(1, 1, bytes(8))])))
+    c.add(ip46(b"\x20\x01" + bytes(6)))
+    c.add(ip46(rmsg(1, [u16(6) + u8(1) + u8(1) + b"\0\0"])))
+    c.add(ip46(rmsg(1, [u16(2) + u8(1) + u8(1)])))
+    c.add(ip46(rmsg(1, [u16(40) + u8(1) + u8(1) + bytes(4)])))
+    c.add(ip46(rmsg(1, [robj(1, 1, bytes(4))])))
+    c.add(ip46(rmsg(1, [robj(1, 9, bytes(4)), robj(20, 1, u8(1) + u8(6) + bytes(6)), robj(20, 1, u8(1) + u8(0) + bytes(2))])))
+    c.add(ip46(rmsg(1, [robj(20, 1, u8(1) + u8(12) + bytes(2))])))
+    c.add(ip46(rmsg(1, [robj(204, 1, u16(1) + u16(0) + u8(1) + u8(1) + b"\0\0")])))
+    c.add(ip46(rmsg(12, [rmsg(1, []) [:6] + u16(90)])))
+    c.add(ip46(rmsg(12, [u8(0x20) + bytes(7)])))
+    c.add(ip46(b"\x10\x01\x00\x00\x40\x00\x00\x04"))
+    c.cuts(ip46(path), 34, len(path), 29)
+    c.write("svc2-rsvp.pcap")
+
+sip(); olsr(); lwres(); ahcp(); hncp(); rsvp()
