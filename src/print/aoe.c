@@ -49,8 +49,9 @@ static void aoe_issue(struct nd *nd, const uint8_t *p, unsigned n)
 		aoe_invalid(nd, p, n);
 		return;
 	}
+	uint8_t af = GET_U8(nd, p);
 	ND_STR(nd, "\n\tAFlags: [");
-	nd_bits(nd, aoe_aflags, GET_U8(nd, p), ", ");
+	nd_bits(nd, aoe_aflags, af, ", ");
 	out_fmt(nd->out, "], Err/Feature: %u", GET_U8(nd, p + 1));
 	out_fmt(nd->out, ", Sector Count: %u", GET_U8(nd, p + 2));
 	out_fmt(nd->out, ", Cmd/Status: %u", GET_U8(nd, p + 3));
@@ -94,10 +95,12 @@ static void aoe_mac(struct nd *nd, const uint8_t *p, unsigned n)
 		aoe_invalid(nd, p, n);
 		return;
 	}
+	uint8_t mc = GET_U8(nd, p + 1);
 	ND_STR(nd, "\n\tMCmd: ");
-	nd_tok(nd, aoe_mcmds, "Unknown (0x%02x)", GET_U8(nd, p + 1));
+	nd_tok(nd, aoe_mcmds, "Unknown (0x%02x)", mc);
+	uint8_t me = GET_U8(nd, p + 2);
 	ND_STR(nd, ", MError: ");
-	nd_tok(nd, aoe_merrors, "Unknown (0x%02x)", GET_U8(nd, p + 2));
+	nd_tok(nd, aoe_merrors, "Unknown (0x%02x)", me);
 	unsigned dc = GET_U8(nd, p + 3);
 	out_fmt(nd->out, ", Dir Count: %u", dc);
 	p += 4;
@@ -107,8 +110,9 @@ static void aoe_mac(struct nd *nd, const uint8_t *p, unsigned n)
 		return;
 	}
 	for (unsigned i = 0; i < dc; i++, p += 8) {
+		uint8_t dc1 = GET_U8(nd, p + 1);
 		ND_STR(nd, "\n\t DCmd: ");
-		nd_tok(nd, aoe_dcmds, "Unknown (0x%02x)", GET_U8(nd, p + 1));
+		nd_tok(nd, aoe_dcmds, "Unknown (0x%02x)", dc1);
 		nd_need(nd, p + 2, 6);
 		ND_STR(nd, ", Ethernet Address: ");
 		nd_etheraddr(nd, p + 2);
@@ -121,8 +125,9 @@ static void aoe_reserve(struct nd *nd, const uint8_t *p, unsigned n)
 		aoe_invalid(nd, p, n);
 		return;
 	}
+	uint8_t rc = GET_U8(nd, p);
 	ND_STR(nd, "\n\tRCmd: ");
-	nd_tok(nd, aoe_rcmds, "Unknown (0x%02x)", GET_U8(nd, p));
+	nd_tok(nd, aoe_rcmds, "Unknown (0x%02x)", rc);
 	unsigned nm = GET_U8(nd, p + 1);
 	out_fmt(nd->out, ", NMacs: %u", nm);
 	p += 2;
@@ -151,8 +156,9 @@ static void aoe_v1(struct nd *nd, const uint8_t *p, unsigned n)
 	if (!nd->o->vflag)
 		return;
 	if (flags & 4) {
+		uint8_t err = GET_U8(nd, p + 1);
 		ND_STR(nd, "\n\tError: ");
-		nd_tok(nd, aoe_errors, "Invalid (%u)", GET_U8(nd, p + 1));
+		nd_tok(nd, aoe_errors, "Invalid (%u)", err);
 	}
 	out_fmt(nd->out, "\n\tMajor: 0x%04x", GET_BE16(nd, p + 2));
 	out_fmt(nd->out, ", Minor: 0x%02x", GET_U8(nd, p + 4));

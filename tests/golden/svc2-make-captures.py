@@ -293,4 +293,68 @@ def rsvp():
     c.cuts(ip46(path), 34, len(path), 29)
     c.write("svc2-rsvp.pcap")
 
-sip(); olsr(); lwres(); ahcp(); hncp(); rsvp()
+# ---- AoE, TIPC (Ethernet) ----
+def eth(etype, payload):
+    return Ether(src=MAC_A, dst=MAC_B, type=etype) / Raw(payload)
+
+def aoe():
+    c = Cap()
+    def hdr(flags, cmd, arg, err=0):
+        return u8(0x10 | flags) + u8(err) + u16(7) + u8(1) + u8(cmd) + u32(0x11223344) + arg
+    issue = u8(0x53) + u8(0) + u8(1) + u8(0x25) + bytes([1, 2, 3, 4, 5, 6]) + u16(0)
+    c.add(eth(0x88a2, hdr(0, 0, issue + bytes(512))))
+    c.add(eth(0x88a2, hdr(8, 0, issue)))
+    c.add(eth(0x88a2, hdr(8, 1, u16(16) + u16(0x4019) + u8(2) + u8(0x10) + u16(9) + b"cfgstring")))
+    c.add(eth(0x88a2, hdr(0, 1, u16(16) + u16(1) + u8(2) + u8(0x19) + u16(0))))
+    c.add(eth(0x88a2, hdr(0, 1, u16(16) + u16(1) + u8(2) + u8(0x11) + u16(40) + b"abc")))
+    c.add(eth(0x88a2, hdr(8, 2, u8(0) + u8(1) + u8(2) + u8(2) + u8(0) + u8(1) + bytes(range(6)) + u8(0) + u8(9) + bytes(range(6, 12)))))
+    c.add(eth(0x88a2, hdr(0, 2, u8(0) + u8(5) + u8(9) + u8(3) + bytes(8))))
+    c.add(eth(0x88a2, hdr(8, 3, u8(1) + u8(2) + bytes(range(12)))))
+    c.add(eth(0x88a2, hdr(0, 3, u8(7) + u8(3) + bytes(6))))
+    c.add(eth(0x88a2, hdr(0x0f, 9, b"", err=3)))
+    c.add(eth(0x88a2, hdr(0x04, 0, b"", err=77)))
+    c.add(eth(0x88a2, hdr(0, 0, b"\x00\x01")))
+    c.add(eth(0x88a2, u8(0x20) + bytes(9)))
+    c.add(eth(0x88a2, u8(0x10) + bytes(5)))
+    full = hdr(8, 2, u8(0) + u8(1) + u8(2) + u8(2) + u8(0) + u8(1) + bytes(range(6)) + u8(0) + u8(9) + bytes(range(6, 12)))
+    c.cuts(eth(0x88a2, full), 14, len(full), 3)
+    c.write("svc2-aoe.pcap")
+
+def tipc():
+    c = Cap()
+    def w0(ver, user, hsize, msize):
+        return u32(ver << 29 | user << 25 | hsize << 21 | msize)
+    node = lambda z, cl, n: u32(z << 24 | cl << 12 | n)
+    data6 = w0(2, 0, 6, 100) + u32(1 << 29 | 0x1234) + u32(0x00050006) + node(1, 1, 10) + u32(1001) + u32(2002)
+    data8 = w0(2, 1, 10, 100) + u32(2 << 29 | 7) + u32(0x00080009) + node(1, 1, 10) + u32(1001) + u32(2002) \
+        + node(1, 1, 11) + node(1, 2, 12) + u32(0) + u32(0)
+    internal = w0(2, 7, 10, 40) + u32(3 << 29 | 0x00050009) + u32(0x000a000b) + node(1, 1, 3) + u32(0x000c000d) \
+        + u32(0x000e0000) + node(1, 1, 4) + node(1, 1, 5) + u32(77) + u32(0x00030fa0)
+    conf = w0(2, 13, 6, 60) + u32(1 << 29 | 0x4242) + node(1, 1, 0) + node(1, 1, 6) + u32(4711) + u32(1) + bytes(16)
+    for m in (data6, data8, internal, conf, w0(2, 4, 6, 30) + bytes(20)):
+        c.add(eth(0x88ca, m))
+    for m, n in ((data6, 24), (data8, 32), (internal, 40), (conf, 24)):
+        c.cuts(eth(0x88ca, m), 14, n, 7)
+    c.write("svc2-tipc.pcap")
+
+def vsock():
+    # DLT_VSOCK (271): written by hand, scapy has no layer for it
+    def rec(t, data, cut=None):
+        cap = data if cut is None else data[:cut]
+        return struct.pack("<IIII", t, 0, len(cap), len(data)) + cap
+    def mon(scid, dcid, sport, dport, op, tr, thdr, payload=b""):
+        return struct.pack("<QQIIHHH2s", scid, dcid, sport, dport, op, tr, len(thdr), b"\0\0") + thdr + payload
+    virt = lambda ln, ty, op: struct.pack("<QQIIIHHIII", 2, 3, 1024, 5000, ln, ty, op, 0x3, 262144, 77)
+    frames = [mon(2, 3, 1024, 5000, 1, 2, virt(0, 1, 1)), mon(3, 2, 5000, 1024, 4, 2, virt(5, 1, 5), b"hello"),
+              mon(2, 3, 1024, 5000, 3, 2, virt(0, 2, 9)), mon(2, 3, 1024, 5000, 2, 1, b""),
+              mon(2, 3, 1024, 5000, 4, 1, b"", b"data!"), mon(2, 3, 1024, 5000, 7, 9, b""),
+              mon(0xffffffff, 0x100000000, 1, 2, 0, 0, b"")]
+    out = struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 271)
+    t = 1700000000
+    for f in frames:
+        out += rec(t, f); t += 1
+    for cut in (10, 31, 32, 50, 76):
+        out += rec(t, frames[1], cut); t += 1
+    open(os.path.join(CAP, "svc2-vsock.pcap"), "wb").write(out)
+
+sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock()
