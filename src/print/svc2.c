@@ -9,6 +9,8 @@ int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport
 #define PORT(x) (sport == (x) || dport == (x))
 	if (PORT(698))
 		olsr_print(nd, p, len, v6);
+	else if (PORT(701))
+		lmp_print(nd, p, len);
 	else if (PORT(921))
 		lwres_print(nd, p, len);
 	else if (PORT(5359))
