@@ -108,11 +108,12 @@ static const char *tok_or(const struct tok *t, uint32_t v, const char *dflt)
 	return s ? s : dflt;
 }
 
-static double lmp_float(uint32_t v)
+/* An IEEE float from the packet; arithmetic on it stays in float, as tcpdump's. */
+static float lmp_float(uint32_t v)
 {
 	float f;
 	memcpy(&f, &v, sizeof f);
-	return (double)f;
+	return f;
 }
 
 static void lmp_bits_line(struct nd *nd, const char *label, const struct tok *t, uint32_t v, int brackets)
@@ -163,9 +164,9 @@ static int lmp_subobjs(struct nd *nd, const uint8_t *p, int total)
 			uint8_t enc = GET_U8(nd, p + 3);
 			out_fmt(nd->out, "\n\t      Encoding Type: %s (%u)", tok_or(gmpls_encoding_names, enc, "Unknown"), enc);
 			out_fmt(nd->out, "\n\t      Min Reservable Bandwidth: %.3f Mbps",
-				lmp_float(GET_BE32(nd, p + 4)) * 8 / 1000000);
+				(double)(lmp_float(GET_BE32(nd, p + 4)) * 8.0f / 1000000.0f));
 			out_fmt(nd->out, "\n\t      Max Reservable Bandwidth: %.3f Mbps",
-				lmp_float(GET_BE32(nd, p + 8)) * 8 / 1000000);
+				(double)(lmp_float(GET_BE32(nd, p + 8)) * 8.0f / 1000000.0f));
 		} else if (t == 2) {
 			out_fmt(nd->out, "\n\t      Wavelength: %u", GET_BE32(nd, p + 4));
 		} else {
@@ -327,7 +328,8 @@ static int lmp_obj(struct nd *nd, unsigned cls, unsigned ct, const uint8_t *p, u
 		/* tcpdump tests the bit with a decimal 8000 */
 		out_fmt(nd->out, "\n\t    Verify Transport Mechanism: %u (0x%x)%s", vt, vt,
 			vt & 8000 ? " (Payload test messages capable)" : "");
-		out_fmt(nd->out, "\n\t    Transmission Rate: %.3f Mbps", lmp_float(GET_BE32(nd, p + 12)) * 8 / 1000000);
+		out_fmt(nd->out, "\n\t    Transmission Rate: %.3f Mbps",
+			(double)(lmp_float(GET_BE32(nd, p + 12)) * 8.0f / 1000000.0f));
 		out_fmt(nd->out, "\n\t    Wavelength: %u", GET_BE32(nd, p + 16));
 		return 0;
 	}

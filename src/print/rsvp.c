@@ -197,11 +197,12 @@ static const struct tok gmpls_payload_names[] = {
 	{57, "FICON"}, {58, "Fiber Channel"}, {0, NULL},
 };
 
-static double rsvp_float(uint32_t v)
+/* An IEEE float from the packet; arithmetic on it stays in float, as tcpdump's. */
+static float rsvp_float(uint32_t v)
 {
 	float f;
 	memcpy(&f, &v, sizeof f);
-	return (double)f;
+	return f;
 }
 
 static const char *tok_or(const struct tok *t, uint32_t v, const char *dflt)
@@ -228,7 +229,7 @@ static unsigned rsvp_intserv(struct nd *nd, const uint8_t *p, unsigned tlen)
 		break;
 	case 6:
 		if (plen == 4)
-			out_fmt(nd->out, "\n\t\tPath b/w estimate: %.10g Mbps", rsvp_float(GET_BE32(nd, v)) / 125000);
+			out_fmt(nd->out, "\n\t\tPath b/w estimate: %.10g Mbps", (double)(rsvp_float(GET_BE32(nd, v)) / 125000.0f));
 		break;
 	case 8:
 		if (plen == 4) {
@@ -247,9 +248,9 @@ static unsigned rsvp_intserv(struct nd *nd, const uint8_t *p, unsigned tlen)
 	case 127:
 		if (plen == 20) {
 			nd_need(nd, v, 20);
-			out_fmt(nd->out, "\n\t\tToken Bucket Rate: %.10g Mbps", rsvp_float(GET_BE32(nd, v)) / 125000);
-			out_fmt(nd->out, "\n\t\tToken Bucket Size: %.10g bytes", rsvp_float(GET_BE32(nd, v + 4)));
-			out_fmt(nd->out, "\n\t\tPeak Data Rate: %.10g Mbps", rsvp_float(GET_BE32(nd, v + 8)) / 125000);
+			out_fmt(nd->out, "\n\t\tToken Bucket Rate: %.10g Mbps", (double)(rsvp_float(GET_BE32(nd, v)) / 125000.0f));
+			out_fmt(nd->out, "\n\t\tToken Bucket Size: %.10g bytes", (double)rsvp_float(GET_BE32(nd, v + 4)));
+			out_fmt(nd->out, "\n\t\tPeak Data Rate: %.10g Mbps", (double)(rsvp_float(GET_BE32(nd, v + 8)) / 125000.0f));
 			out_fmt(nd->out, "\n\t\tMinimum Policed Unit: %u bytes", GET_BE32(nd, v + 12));
 			out_fmt(nd->out, "\n\t\tMaximum Packet Size: %u bytes", GET_BE32(nd, v + 16));
 		}
@@ -257,7 +258,7 @@ static unsigned rsvp_intserv(struct nd *nd, const uint8_t *p, unsigned tlen)
 	case 130:
 		if (plen == 8) {
 			nd_need(nd, v, 8);
-			out_fmt(nd->out, "\n\t\tRate: %.10g Mbps", rsvp_float(GET_BE32(nd, v)) / 125000);
+			out_fmt(nd->out, "\n\t\tRate: %.10g Mbps", (double)(rsvp_float(GET_BE32(nd, v)) / 125000.0f));
 			out_fmt(nd->out, "\n\t\tSlack Term: %u", GET_BE32(nd, v + 4));
 		}
 		break;
@@ -735,7 +736,7 @@ static int rsvp_obj_body(struct nd *nd, const char *ind, unsigned cls, unsigned 
 				return OBJ_SHORT;
 			out_fmt(nd->out, "%s  Setup Priority: %u, Holding Priority: %u, Hop-limit: %u, Bandwidth: %.10g Mbps",
 				ind, GET_U8(nd, p), GET_U8(nd, p + 1), GET_U8(nd, p + 2),
-				rsvp_float(GET_BE32(nd, p + 4)) * 8 / 1000000);
+				(double)(rsvp_float(GET_BE32(nd, p + 4)) * 8.0f / 1000000.0f));
 			if (ct == 1)
 				out_fmt(nd->out, "%s  Include-any: 0x%08x, Exclude-any: 0x%08x, Include-all: 0x%08x", ind,
 					GET_BE32(nd, p + 8), GET_BE32(nd, p + 12), GET_BE32(nd, p + 16));

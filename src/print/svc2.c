@@ -3,6 +3,7 @@
  * order among themselves (OLSR, LMP, LWRES, RX, AHCP, HNCP, SIP).
  */
 #include "svc2.h"
+#include "lan.h"
 
 int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6)
 {
@@ -23,4 +24,28 @@ int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport
 		return 0;
 #undef PORT
 	return 1;
+}
+
+void svc2_udp_forced(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip)
+{
+	switch (nd->o->packettype) {
+	case PT_LMP:
+		lmp_print(nd, p, len);
+		break;
+	case PT_AODV:
+		aodv_print(nd, p, len, ip->v6);
+		break;
+	case PT_RADIUS:
+		radius_print(nd, p, len);
+		break;
+	case PT_PGM:
+	case PT_PGM_ZMTP1:
+		pgm_print(nd, p, len, ip);
+		break;
+	case PT_PTP:
+		ptp_print(nd, p, len);
+		break;
+	default:
+		break;
+	}
 }

@@ -38,4 +38,7 @@ void vsock_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 /* The UDP ports above; 1 when one of them printed the payload. */
 int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6);
 
+/* -T lmp/aodv/radius/pgm/pgm_zmtp1/ptp over UDP: the forced printer (after the addresses). */
+void svc2_udp_forced(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+
 #endif

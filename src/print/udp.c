@@ -158,6 +158,18 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			someip_print(nd, cp, length);
 		return;
 	}
+	/* svc2: more -T types tcpdump forces over UDP; a type without a UDP printer
+	 * there (zmtp1, resp, carp) prints nothing after the IP part. */
+	switch (nd->o->packettype) {
+	case PT_LMP: case PT_AODV: case PT_RADIUS: case PT_PGM: case PT_PGM_ZMTP1: case PT_PTP:
+		udpipaddr_print(nd, ip, sport, dport);
+		svc2_udp_forced(nd, cp, length, ip);
+		return;
+	case PT_ZMTP1: case PT_RESP: case PT_CARP:
+		return;
+	default:
+		break;
+	}
 	udpipaddr_print(nd, ip, sport, dport);
 	/* Sun RPC to/from the NFS port is recognised before the checksum, as tcpdump does. */
 	if (!nd->o->qflag && nfs_udp_print(nd, cp, length, sport, dport, ip))
