@@ -417,6 +417,7 @@ void lmp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 			ND_STR(nd, " (not a multiple of 4)");
 			return;
 		}
+		nd_need(nd, p, olen);
 		int hex = lmp_obj(nd, cls, ct, p + 4, olen - 4);
 		if (nd->o->vflag > 1 || hex)
 			nd_print_unknown_data(nd, p + 4, "\n\t    ", olen - 4);

@@ -357,4 +357,54 @@ def vsock():
         out += rec(t, frames[1], cut); t += 1
     open(os.path.join(CAP, "svc2-vsock.pcap"), "wb").write(out)
 
-sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock()
+# ---- LMP ----
+def lobj(cls, ct, body, neg=False):
+    return u8(ct | (0x80 if neg else 0)) + u8(cls) + u16(4 + len(body)) + body
+
+def lmsg(mtype, objs, flags=0):
+    b = b"".join(objs)
+    return u8(0x10) + u8(0) + u8(flags) + u8(mtype) + u16(8 + len(b)) + u16(0) + b
+
+def lmp():
+    c = Cap()
+    from ipaddress import ip_address
+    p6 = lambda a: ip_address(a).packed
+    fl = struct.pack(">f", 1250000.0)
+    sub = u8(1) + u8(12) + u8(150) + u8(8) + fl + fl + u8(2) + u8(8) + u16(0) + u32(1550)
+    msgs = [
+        lmsg(1, [lobj(1, 1, u32(7)), lobj(5, 1, u32(9)), lobj(2, 1, ip4("10.0.0.1")), lobj(6, 1, u16(10) + u16(40), True)]),
+        lmsg(2, [lobj(1, 2, u32(8)), lobj(5, 2, u32(9)), lobj(2, 2, ip4("10.0.0.2"))]),
+        lmsg(4, [lobj(7, 1, u32(5) + u32(6))], flags=3),
+        lmsg(5, [lobj(3, 1, ip4("10.1.1.1")), lobj(8, 1, u16(3) + u16(100) + u32(4) + u8(8) + u8(0) + u16(0x8000) + fl + u32(1550))]),
+        lmsg(6, [lobj(9, 1, u16(30) + u16(2)), lobj(10, 1, u32(42))]),
+        lmsg(7, [lobj(20, 1, u32(0x11)), lobj(20, 2, u32(0x24))]),
+        lmsg(14, [lobj(11, 1, u8(3) + bytes(3) + ip4("10.2.2.1") + ip4("10.2.2.2"), True),
+                  lobj(11, 3, u8(1) + bytes(3) + u32(11) + u32(12)),
+                  lobj(11, 2, u8(2) + bytes(3) + p6("2001:db8::1") + p6("2001:db8::2")),
+                  lobj(12, 1, u8(7) + bytes(3) + ip4("10.3.3.1") + ip4("10.3.3.2") + sub),
+                  lobj(12, 3, u8(0) + bytes(3) + u32(1) + u32(2) + u8(9) + u8(4) + u16(0)),
+                  lobj(12, 2, u8(0) + bytes(3) + p6("2001:db8::3") + p6("2001:db8::4"))]),
+        lmsg(17, [lobj(4, 1, ip4("10.4.4.4")), lobj(4, 5, u32(77)), lobj(4, 3, p6("2001:db8::5")),
+                  lobj(13, 1, ip4("10.5.5.5") + u32(0x80000001) + ip4("10.5.5.6") + u32(0x40000003)),
+                  lobj(13, 3, u32(5) + u32(2)), lobj(13, 2, p6("2001:db8::6") + u32(0xc0000002))]),
+        lmsg(19, [lobj(14, 1, ip4("10.6.6.6") + ip4("10.6.6.7")), lobj(14, 3, u32(8)), lobj(14, 2, p6("2001:db8::7"))]),
+        lmsg(50, [lobj(51, 1, u8(3) + u8(1) + u16(0)), lobj(51, 2, u8(5) + u8(8) + u8(7) + u8(1) + u16(1) + u16(2) + u16(3) + u16(4) + ip4("10.7.7.7")),
+                  lobj(51, 2, u8(6) + u8(6) + u8(0) + u8(0) + bytes(8) + ip4("10.7.7.8")),
+                  lobj(51, 3, u32(3) + bytes(3) + u8(1)), lobj(51, 4, bytes(3) + u8(7))]),
+        lmsg(99, [lobj(99, 1, b"abcd"), lobj(1, 9, b"wxyz"), lobj(1, 1, b"toolong!")]),
+        lmsg(1, [lobj(12, 1, bytes(12) + u8(1) + u8(3) + u16(0))]),
+        lmsg(1, [lobj(12, 1, bytes(12) + u8(1) + u8(6) + u16(0) + u32(0))]),
+        lmsg(1, [lobj(12, 1, bytes(12) + u8(2) + u8(16) + u16(0))]),
+        lmsg(1, [lobj(12, 1, bytes(12) + u8(7) + u8(4) + u16(0))]),
+        lmsg(1, [u8(1) + u8(1) + u16(2)]), lmsg(1, [u8(1) + u8(1) + u16(6) + u16(0)]),
+        lmsg(1, [lobj(1, 1, u32(7))])[:4] + u16(4) + u16(0), lmsg(1, [lobj(1, 1, u32(7))])[:4] + u16(200) + u16(0) + lobj(1, 1, u32(7)),
+        b"\x20\x00\x00\x01" + bytes(4),
+    ]
+    for m in msgs:
+        c.add(udp4(701, 701, m))
+    c.add(udp4(49998, 49998, msgs[0]))
+    full = msgs[6]
+    c.cuts(udp4(701, 701, full), H4, len(full), 9)
+    c.write("svc2-lmp.pcap")
+
+sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock(); lmp()
