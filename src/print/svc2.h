@@ -38,6 +38,9 @@ void vsock_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 /* The UDP ports above; 1 when one of them printed the payload. */
 int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6);
 
+/* ZMTP/1.0 frames (-T zmtp1 over TCP) and a ZeroMQ PGM datagram (-T pgm_zmtp1) */
+void zmtp1_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void zmtp1_datagram_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* -T lmp/aodv/radius/pgm/pgm_zmtp1/ptp over UDP: the forced printer (after the addresses). */
 void svc2_udp_forced(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 

@@ -15,6 +15,7 @@ A6, B6 = "fe80::1", "ff02::6d"
 def u8(v): return struct.pack(">B", v)
 def u16(v): return struct.pack(">H", v)
 def u32(v): return struct.pack(">I", v)
+def u64(v): return struct.pack(">Q", v)
 
 class Cap:
     """Packets with distinct times; cut=N keeps only the first N bytes of the frame."""
@@ -407,4 +408,26 @@ def lmp():
     c.cuts(udp4(701, 701, full), H4, len(full), 9)
     c.write("svc2-lmp.pcap")
 
-sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock(); lmp()
+# ---- ZMTP/1.0 (-T zmtp1 over TCP, -T pgm_zmtp1 in PGM) ----
+def zmtp1():
+    c = Cap()
+    frames = u8(6) + u8(1) + b"hello" + u8(1) + u8(0) + u8(0xff) + u64(3) + u8(0x81) + b"ab" + u8(0)
+    big = u8(200) + u8(0x02) + bytes(range(199))
+    c.add(tcp4(40000, 5555, frames))
+    c.add(tcp4(40000, 5555, big))
+    c.add(tcp4(40000, 5555, u8(50) + u8(0) + b"short"))
+    c.add(tcp4(40000, 5555, u8(0xff) + u64(2**63) + b"\x00x"))
+    c.cuts(tcp4(40000, 5555, frames), 54, len(frames), 3)
+    def pgm(ptype, data, opts=b""):
+        hdr = u16(7500) + u16(7501) + u8(ptype) + u8(1 if opts else 0) + u16(0) + bytes([1, 2, 3, 4, 5, 6]) + u16(len(data))
+        return Ether(src=MAC_A, dst=MAC_B) / IP(src=A4, dst=B4, id=7, proto=113) / Raw(hdr + u32(5) + u32(1) + opts + data)
+    dg = u16(3) + b"abc" + frames
+    c.add(pgm(4, dg))
+    c.add(pgm(5, u16(0xffff) + b"intermediate"))
+    c.add(pgm(4, u16(40) + b"xx"))
+    c.add(pgm(4, u16(0) + frames, opts=u8(0x80) + u8(4) + u16(8) + u8(0x81) + u8(4) + u16(0)))
+    c.add(pgm(0, b""))
+    c.cuts(pgm(4, dg), 34 + 24, len(dg), 4)
+    c.write("svc2-zmtp1.pcap")
+
+sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock(); lmp(); zmtp1()
