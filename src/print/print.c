@@ -46,6 +46,7 @@ static const struct {
 	{DLT_ARCNET, arcnet_print},
 	{DLT_ARCNET_LINUX, arcnet_linux_print},
 	{271, vsock_print}, /* DLT_VSOCK (svc2) */
+	{DLT_PPP, ppp_if_print}, /* svc2 */
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},

@@ -430,4 +430,16 @@ def zmtp1():
     c.cuts(pgm(4, dg), 34 + 24, len(dg), 4)
     c.write("svc2-zmtp1.pcap")
 
-sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock(); lmp(); zmtp1()
+# ---- DLT_PPP (9), written by hand ----
+def ppp():
+    ipu = bytes(IP(src=A4, dst=B4, id=7) / UDP(sport=698, dport=698) / Raw(olsr_pkt([olsr_msg(3, "10.0.0.1", ip4("10.1.0.1"))])))
+    frames = [b"\xff\x03\x00\x21" + ipu, b"\x00\x21" + ipu, b"\xff\x03\x80\x21" + b"\x01\x01\x00\x04",
+              b"\xff\x03\x12\x34" + b"abcd", b"\xff\x03"]
+    out = struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 9)
+    t = 1700000000
+    for f in frames + [frames[0][:30]]:
+        out += struct.pack("<IIII", t, 0, len(f), len(frames[0]) if f is not frames[0] and len(f) == 30 else len(f)) + f
+        t += 1
+    open(os.path.join(CAP, "svc2-ppp.pcap"), "wb").write(out)
+
+sip(); olsr(); lwres(); ahcp(); hncp(); rsvp(); aoe(); tipc(); vsock(); lmp(); zmtp1(); ppp()
