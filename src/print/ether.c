@@ -11,6 +11,7 @@
 #include "../proto.h"
 #include "tunnel.h"
 #include "lan.h"
+#include "svc2.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -88,6 +89,12 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:
 		pppoe_print(nd, p, len);
+		return 1;
+	case 0x88a2: /* svc2: ATA over Ethernet */
+		aoe_print(nd, p, len);
+		return 1;
+	case 0x88ca: /* svc2: TIPC */
+		tipc_print(nd, p, len, caplen);
 		return 1;
 	default:
 		return 0;

@@ -18,6 +18,7 @@
 #include "../proto.h"
 #include "tunnel.h"
 #include "lan.h"
+#include "svc2.h"
 
 #include <netdb.h>
 #include <string.h>
@@ -278,6 +279,9 @@ again:
 		break;
 	case 113:
 		pgm_print(nd, p, len, ip);
+		break;
+	case 46: /* svc2 */
+		rsvp_print(nd, p, len);
 		break;
 	case 2:
 		igmp_print(nd, p, len);

@@ -21,6 +21,7 @@
  * for options it only names, since the output depends on it.
  */
 #include "nd.h"
+#include "svc2.h"
 
 enum {
 	PGM_SPM = 0, PGM_POLL = 1, PGM_POLR = 2, PGM_ODATA = 4, PGM_RDATA = 5,
@@ -348,6 +349,9 @@ void pgm_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx
 	ND_STR(nd, " [");
 	ND_U(nd, len);
 	ND_CHR(nd, ']');
+	if (nd->o->packettype == PT_PGM_ZMTP1 && (type == PGM_ODATA || type == PGM_RDATA)) /* svc2 */
+		zmtp1_datagram_print(nd, GET_U8(nd, p + 5) & 0x01 ? bp + GET_BE16(nd, bp + 2) : bp,
+				     GET_BE16(nd, p + 14));
 	return;
 trunc:
 	nd_print_trunc(nd);

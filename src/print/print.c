@@ -6,6 +6,7 @@
 #include "print.h"
 
 #include "../proto.h"
+#include "svc2.h"
 
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -44,6 +45,8 @@ static const struct {
 	{DLT_FRELAY, fr_print},
 	{DLT_ARCNET, arcnet_print},
 	{DLT_ARCNET_LINUX, arcnet_linux_print},
+	{271, vsock_print}, /* DLT_VSOCK (svc2) */
+	{DLT_PPP, ppp_if_print}, /* svc2 */
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},

@@ -17,6 +17,7 @@
  */
 #include "nd.h"
 #include "route.h"
+#include "svc2.h"
 #include "../util/md5.h"
 
 #include <stdlib.h>
@@ -270,6 +271,10 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 	if (nd->o->packettype) { /* -T: the protocol named, never a guess by port (tcpdump) */
 		if (nd->o->packettype == PT_DOMAIN)
 			tcp_dns(nd, bp, length);
+		else if (nd->o->packettype == PT_RESP) /* svc2 */
+			resp_print(nd, bp, length);
+		else if (nd->o->packettype == PT_ZMTP1) /* svc2 */
+			zmtp1_print(nd, bp, length);
 		return;
 	}
 #define PORT(x) (sport == (x) || dport == (x))

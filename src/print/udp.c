@@ -10,6 +10,7 @@
 #include "nd.h"
 #include "route.h"
 #include "tunnel.h"
+#include "svc2.h"
 #include "lan.h"
 #include "svc.h"
 
@@ -158,6 +159,18 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			someip_print(nd, cp, length);
 		return;
 	}
+	/* svc2: more -T types tcpdump forces over UDP; a type without a UDP printer
+	 * there (zmtp1, resp, carp) prints nothing after the IP part. */
+	switch (nd->o->packettype) {
+	case PT_LMP: case PT_AODV: case PT_RADIUS: case PT_PGM: case PT_PGM_ZMTP1: case PT_PTP:
+		udpipaddr_print(nd, ip, sport, dport);
+		svc2_udp_forced(nd, cp, length, ip);
+		return;
+	case PT_ZMTP1: case PT_RESP: case PT_CARP:
+		return;
+	default:
+		break;
+	}
 	udpipaddr_print(nd, ip, sport, dport);
 	/* -T snmp/tftp/cnfp/rtp/rtcp/vat/wb (print/svc.c) */
 	if (nd->o->packettype && svc_udp_forced(nd, cp, length))
@@ -210,6 +223,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			aodv_print(nd, cp, length, ip->v6);
 			return;
 		}
+		/* svc2: OLSR, LMP, LWRES, AFS/RX, AHCP, HNCP, SIP */
+		if (svc2_udp_print(nd, cp, length, sport, dport, ip->v6))
+			return;
 		if (PORT(88) || PORT(750)) {
 			krb_print(nd, cp);
 			return;
