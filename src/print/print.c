@@ -4,6 +4,7 @@
  * newline.  The truncation longjmp target lives here.
  */
 #include "print.h"
+#include "tunnel.h"
 
 #include "../proto.h"
 
@@ -44,6 +45,11 @@ static const struct {
 	{DLT_FRELAY, fr_print},
 	{DLT_ARCNET, arcnet_print},
 	{DLT_ARCNET_LINUX, arcnet_linux_print},
+	{DLT_PPP, ppp_if_print},
+	{DLT_PPP_PPPD, ppp_if_print},
+	{DLT_PPP_SERIAL, ppp_hdlc_if_print},
+	{DLT_PPP_ETHER, pppoe_if_print},
+	{DLT_PPP_BSDOS, ppp_bsdos_if_print},
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},
@@ -236,6 +242,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 		nd_print_trunc(nd);
 		nd->ll_hdr_len = 0;
 	}
+	nd->pkt = sp; /* a printer may have pointed it at a private copy (ppp.c) */
 	nd->snapend = sp + h->caplen;
 	nd->snap_depth = 0;
 	nd_dump_packet(nd, sp, h->caplen, nd->ll_hdr_len);
