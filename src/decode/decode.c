@@ -89,7 +89,8 @@ static void decode_ppp(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 	size_t off = 0;
 	uint16_t proto;
 	uint8_t b0;
-	if (rd_be16(&r, 0, &proto) == 0 && proto == 0xff03)
+	/* address/control, or pppd's direction (0x00 in, 0x01 out) before control */
+	if (rd_be16(&r, 0, &proto) == 0 && (proto == 0xff03 || proto == 0x0003 || proto == 0x0103))
 		off = 2;
 	if (rd_u8(&r, off, &b0)) {
 		pk->truncated = 1;
@@ -159,6 +160,9 @@ static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_
 		break;
 	case ETHERTYPE_PPPOES:
 		decode_pppoe(pk, r, wirelen, depth + 1);
+		break;
+	case ETHERTYPE_PPP:
+		decode_ppp(pk, r, wirelen, depth + 1);
 		break;
 	case ETHERTYPE_ARP: {
 		if (depth > 0)
@@ -799,6 +803,28 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			decode_ip(pk, s, wire_after(len, 4), 0);
 		else if (NULL_AF_IS_INET6(fam))
 			decode_ip6(pk, s, wire_after(len, 4), 0);
+		break;
+	}
+	case LINKTYPE_PPP:
+	case LINKTYPE_PPP_PPPD:
+		decode_ppp(pk, r, len, 0);
+		break;
+	case LINKTYPE_PPP_ETHER:
+		decode_pppoe(pk, r, len, 0);
+		break;
+	case LINKTYPE_PPP_SERIAL:
+	case LINKTYPE_C_HDLC: {
+		/* RFC 1662 address 0xff then a PPP protocol; Cisco HDLC 0x0f/0x8f then an
+		 * ethertype.  Escaped frames (protocol 0x7eXX) are left alone. */
+		uint8_t addr;
+		if (rd_u8(&r, 0, &addr) || rd_be16(&r, 2, &type)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (addr == 0x0f || addr == 0x8f)
+			decode_ethertype(pk, type, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		else if (addr == 0xff && linktype == LINKTYPE_PPP_SERIAL && (type & 0xff00) != 0x7e00)
+			decode_ppp(pk, r, len, 0);
 		break;
 	}
 	case LINKTYPE_RAW_DLT:

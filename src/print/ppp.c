@@ -71,9 +71,9 @@ enum {
 	C_PROT_REJ, C_ECHO_REQ, C_ECHO_RPL, C_DISC_REQ, C_ID, C_TIME_REM,
 };
 static const struct tok cp_codes[] = {
-	{0, "Vend-Ext"}, {1, "Conf-Request"}, {2, "Conf-Ack"}, {3, "Conf-Nack"}, {4, "Conf-Reject"},
+	{0, "Vendor-Extension"}, {1, "Conf-Request"}, {2, "Conf-Ack"}, {3, "Conf-Nack"}, {4, "Conf-Reject"},
 	{5, "Term-Request"}, {6, "Term-Ack"}, {7, "Code-Reject"}, {8, "Prot-Reject"}, {9, "Echo-Request"},
-	{10, "Echo-Reply"}, {11, "Discard-Request"}, {12, "Ident"}, {13, "Time-Remain"}, {14, "Reset-Req"},
+	{10, "Echo-Reply"}, {11, "Disc-Req"}, {12, "Ident"}, {13, "Time-Rem"}, {14, "Reset-Req"},
 	{15, "Reset-Ack"}, {0, NULL}};
 
 /* LCP configuration options by number (RFC 1661 section 6, IANA). */
@@ -332,8 +332,12 @@ static unsigned lcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 	return len;
 }
 
-/* RFC 3544 header compression parameters and suboptions; 0 to stop. */
-static int ipcp_hdrcomp(struct nd *nd, const uint8_t *p, unsigned len)
+/*
+ * RFC 3544 header compression parameters and suboptions; 0 to stop.  *adv is
+ * how far tcpdump's option pointer moved over the suboptions: its -vv dump of
+ * the option starts that much later (past the end, an error line).
+ */
+static int ipcp_hdrcomp(struct nd *nd, const uint8_t *p, unsigned len, unsigned *adv)
 {
 	if (len < IPCP_HDRCOMP_MINLEN) {
 		bogus(nd, ">=", IPCP_HDRCOMP_MINLEN);
@@ -350,6 +354,7 @@ static int ipcp_hdrcomp(struct nd *nd, const uint8_t *p, unsigned len)
 		return 1;
 	unsigned left = len - IPCP_HDRCOMP_MINLEN;
 	const uint8_t *s = p + IPCP_HDRCOMP_MINLEN;
+	*adv = IPCP_HDRCOMP_MINLEN;
 	out_fmt(nd->out, "\n\t      Suboptions, length %u", left);
 	while (left >= 2) {
 		if (!nd_ok(nd, s, 2)) {
@@ -369,13 +374,14 @@ static int ipcp_hdrcomp(struct nd *nd, const uint8_t *p, unsigned len)
 		}
 		left -= sl;
 		s += sl;
+		*adv += sl;
 	}
 	return 1;
 }
 
 static unsigned ipcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 {
-	unsigned opt = 0, len = opt_head(nd, p, total, "ipcp", ipcp_opts, "unknown", &opt);
+	unsigned opt = 0, len = opt_head(nd, p, total, "ipcp", ipcp_opts, "unknown", &opt), adv = 0;
 	if (len == 0)
 		return 0;
 	switch (opt) {
@@ -398,7 +404,7 @@ static unsigned ipcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 		ND_STR(nd, ": ");
 		nd_tok(nd, ipcp_comp_protos, "Unknown", cp);
 		out_fmt(nd->out, " (0x%02x):", cp);
-		if (cp == IPCP_HDRCOMP && !ipcp_hdrcomp(nd, p, len))
+		if (cp == IPCP_HDRCOMP && !ipcp_hdrcomp(nd, p, len, &adv))
 			return 0;
 		break;
 	}
@@ -419,8 +425,14 @@ static unsigned ipcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 		opt_hex_default(nd, p, len);
 		break;
 	}
-	if (nd->o->vflag > 1 && nd_ok(nd, p + 2, len - 2))
-		nd_print_unknown_data(nd, p + 2, "\n\t    ", len - 2);
+	if (nd->o->vflag > 1) {
+		/* tcpdump's captured-length test passes for a start past the end */
+		size_t avail = nd_avail(nd, p), off = adv + 2;
+		if (off > avail)
+			ND_STR(nd, "\n\t    Dissector error: print_unknown_data called with pointer past end of packet");
+		else if (avail - off >= len - 2)
+			nd_print_unknown_data(nd, p + off, "\n\t    ", len - 2);
+	}
 	return len;
 }
 

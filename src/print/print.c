@@ -5,6 +5,7 @@
  */
 #include "print.h"
 #include "tunnel.h"
+#include "atm.h"
 
 #include "../proto.h"
 
@@ -50,6 +51,19 @@ static const struct {
 	{DLT_PPP_SERIAL, ppp_hdlc_if_print},
 	{DLT_PPP_ETHER, pppoe_if_print},
 	{DLT_PPP_BSDOS, ppp_bsdos_if_print},
+	{DLT_SUNATM, sunatm_if_print},
+	{DLT_JUNIPER_ATM1, juniper_atm1_if_print},
+	{DLT_JUNIPER_ATM2, juniper_atm2_if_print},
+	{DLT_JUNIPER_ES, juniper_es_if_print},
+	{DLT_JUNIPER_GGSN, juniper_ggsn_if_print},
+	{DLT_JUNIPER_MONITOR, juniper_monitor_if_print},
+	{DLT_JUNIPER_SERVICES, juniper_services_if_print},
+	{DLT_JUNIPER_PPPOE, juniper_pppoe_if_print},
+	{DLT_JUNIPER_PPPOE_ATM, juniper_pppoe_atm_if_print},
+	{DLT_JUNIPER_ETHER, juniper_ether_if_print},
+	{DLT_JUNIPER_PPP, juniper_ppp_if_print},
+	{DLT_JUNIPER_FRELAY, juniper_frelay_if_print},
+	{DLT_JUNIPER_CHDLC, juniper_chdlc_if_print},
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},

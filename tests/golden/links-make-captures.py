@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+# links-make-captures.py - crafted captures for tests/golden/links.list (print/ppp.c,
+# ppi.c, token.c, fddi.c, atm.c, juniper.c, CARP in vrrp.c).  Expected outputs come
+# from tcpdump only (tests/golden/regen.sh links.list).  Writes tests/captures/links-*.pcap.
+import os, struct
+from scapy.all import IP, IPv6, TCP, UDP, ICMP, Raw
+
+CAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "captures")
+H = bytes.fromhex
+
+
+def write(name, linktype, frames):
+    with open(os.path.join(CAP, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        for i, fr in enumerate(frames):
+            data, wire = (fr, len(fr)) if isinstance(fr, bytes) else fr
+            f.write(struct.pack("<IIII", 1700000000 + i, 1000 * i, len(data), wire))
+            f.write(data)
+
+
+def cp(code, ident, body):
+    """a control protocol packet (RFC 1661 section 5)"""
+    return struct.pack(">BBH", code, ident, 4 + len(body)) + body
+
+
+def opt(t, v=b""):
+    return struct.pack(">BB", t, 2 + len(v)) + v
+
+
+def ppp(proto, payload, acf=True):
+    return (b"\xff\x03" if acf else b"") + struct.pack(">H", proto) + payload
+
+
+ip4 = bytes(IP(src="10.0.0.1", dst="10.0.0.2", id=1) / ICMP(id=7, seq=1) / Raw(b"ping"))
+tcp4 = bytes(IP(src="192.168.1.1", dst="192.168.1.2", id=2) / TCP(sport=1234, dport=80, flags="S", seq=1000,
+                                                                       window=8192))
+ip6 = bytes(IPv6(src="2001:db8::1", dst="2001:db8::2") / UDP(sport=5000, dport=53) / Raw(b"\x00" * 12))
+
+lcp_opts = (opt(1, H("05dc")) + opt(2, H("000a0000")) + opt(3, H("c22305")) + opt(5, H("12345678")) +
+            opt(7) + opt(8) + opt(13, H("01") + b"555") + opt(17, H("05ea")) + opt(19, H("020a000001")) +
+            opt(23, H("0102")) + opt(0, H("00000c01aa")) + opt(4, H("c0250000")) + opt(9, H("02")) +
+            opt(3, H("c023")) + opt(3, H("c22381")) + opt(19, H("03") + H("00112233445566")[:6]) + opt(19, H("00")))
+ppp_frames = [
+    ppp(0xc021, cp(1, 1, lcp_opts)),
+    ppp(0xc021, cp(2, 1, opt(1, H("05dc")) + opt(5, H("12345678")))),
+    ppp(0xc021, cp(4, 2, opt(3, H("c0270000")) + opt(3, H("beef")) + opt(1, H("05")) + opt(0x42, H("0102")))),
+    ppp(0xc021, cp(9, 3, H("12345678") + b"hello")),
+    ppp(0xc021, cp(10, 3, H("87654321"))),
+    ppp(0xc021, cp(8, 4, H("80fd") + cp(1, 1, b""))),
+    ppp(0xc021, cp(12, 5, H("12345678") + b"synack-test")),
+    ppp(0xc021, cp(13, 6, H("12345678") + H("00000e10") + b"bye")),
+    ppp(0xc021, cp(5, 7, b"user request")),
+    ppp(0xc021, cp(7, 8, H("0e0100")) ),
+    ppp(0xc021, cp(1, 9, b"")),
+    ppp(0x8021, cp(1, 1, opt(3, H("0a000001")) + opt(129, H("08080808")) + opt(131, H("08080404")) +
+                   opt(2, H("002d0f01")) + opt(1, H("0a0000010a000002")) + opt(130, H("01020304")) +
+                   opt(132, H("01020305")) + opt(4, H("0a0a0a0a")) + opt(0x99, H("abcd")))),
+    ppp(0x8021, cp(3, 1, opt(3, H("c0a80101")) + opt(2, H("0061000f000f0005000a00ff01020202")))),
+    ppp(0x8057, cp(1, 1, opt(1, H("0211223344556677")) + opt(2, H("0000")))),
+    ppp(0x80fd, cp(1, 1, opt(26, H("7800")) + opt(21, H("2c")) + opt(24, H("a503")) + opt(18, H("01000040")) +
+                   opt(17, H("000103")))),
+    ppp(0x80fd, cp(14, 2, b"")),
+    ppp(0x80fd, cp(15, 2, H("0102"))),
+    ppp(0xc02b, cp(1, 1, opt(1, H("cafebabe")) + opt(2, H("01")))),
+    ppp(0xc223, H("010100160a") + H("00112233445566778899") + b"router"),
+    ppp(0xc223, H("0201001a10") + bytes(range(16)) + b"alice"),
+    ppp(0xc223, H("03010009") + b"Hello"),
+    ppp(0xc223, H("0401000a") + b"no\x01go"),
+    ppp(0xc023, H("01020010") + b"\x05alice\x05s3cr3"),
+    ppp(0xc023, H("0202000a") + b"\x04Okay"),
+    ppp(0xc023, H("03030005") + b"\x00"),
+    ppp(0x003d, H("c0123456") + ip4),
+    ppp(0x003d, H("00ff")),
+    ppp(0x0021, ip4),
+    ppp(0x0057, ip6),
+    ppp(0x0021, tcp4, acf=False),
+    b"\x21" + ip4,
+    ppp(0x00fd, H("0102030405")),
+    ppp(0x1234, H("0102030405")),
+    ppp(0x8035, cp(1, 1, H("0102"))),
+    ppp(0xc02d, H("01020003")),
+    ppp(0x0281, H("0001e1ff") + ip4),
+    (ppp(0x0021, ip4[:20]), len(ip4) + 4),
+    (ppp(0xc021, cp(1, 1, lcp_opts)[:20]), 4 + len(lcp_opts) + 4),
+    H("ff03c0"),
+    ppp(0xc021, cp(0, 1, H("1234567800000c01aa"))),
+    ppp(0xc021, cp(11, 1, H("12345678"))),
+    ppp(0xc021, cp(16, 1, b"ab")),
+    ppp(0x8021, cp(1, 1, H("020e0061000f000f0005000a00ff"))),
+    ppp(0x8021, cp(1, 1, H("0212006100"))),
+    ppp(0x8021, cp(1, 1, H("0206006100"))),
+]
+write("links-ppp.pcap", 9, ppp_frames)
+# pppd's direction header (DLT_PPP_PPPD)
+write("links-pppd.pcap", 166, [b"\x00\x03" + H("0021") + ip4, b"\x01\x03" + H("c021") + cp(9, 1, H("01020304"))])
+# PPP in HDLC-like framing (DLT_PPP_SERIAL), with escapes, and Cisco HDLC
+write("links-pppser.pcap", 50, [
+    ppp(0x0021, tcp4),
+    ppp(0xc021, cp(1, 1, opt(1, H("05dc")) + opt(5, H("01020304")))),
+    b"\x0f\x00\x08\x00" + ip4,
+    b"\x8f\x00\x80\x35" + H("00000002000000010000000affff"),
+    b"\xff\x03\x7e\x21" + ip4[:10] + b"\x7d\x5e" + ip4[11:],
+    b"\xff\x03\x7e\x80\x21" + cp(1, 1, opt(3, H("0a7d3300"))),
+    b"\xff\x03\x7e\xff\x03\x00\x21" + ip4,
+    b"\xff\x03\x7e\x7e\x21",
+    b"\x11\x22\x33\x44\x55",
+    (b"\xff\x03", 60),
+    (ppp(0x0021, ip4)[:12], len(ip4) + 4),
+])
+# PPPoE without Ethernet (DLT_PPP_ETHER)
+pppoe_s = struct.pack(">BBHH", 0x11, 0, 0x1234, 2 + len(ip4)) + H("0021") + ip4
+pppoe_d = struct.pack(">BBHH", 0x11, 0x09, 0, 8) + H("01010000") + H("01030000")
+pppoe_l = struct.pack(">BBHH", 0x11, 0, 0x1234, 2 + 8) + H("c021") + cp(9, 1, H("0a0b0c0d"))
+write("links-pppoe.pcap", 51, [pppoe_s, pppoe_d, pppoe_l, (pppoe_s[:16], len(pppoe_s))])
+# PPP over Ethernet type 0x880b
+eth = H("0200000000aa0200000000bb880b")
+write("links-ppp-ether.pcap", 1, [eth + ppp(0x0021, ip4, acf=False), eth + H("c021") + cp(1, 1, opt(1, H("0400")))])
