@@ -52,14 +52,11 @@ static uint16_t crc10(struct nd *nd, const uint8_t *p, unsigned n)
 	return crc;
 }
 
-/* "\n\t  xx xx ..." 16 bytes, eight a line. */
-static void oam_id(struct nd *nd, const uint8_t *p)
+/* An ID field as tcpdump prints it: the 16-bit words at its odd offsets. */
+static void oam_id(struct nd *nd, const uint8_t *p, unsigned n)
 {
-	for (unsigned i = 0; i < 16; i++) {
-		if (i % 8 == 0)
-			ND_STR(nd, "\n\t  ");
-		out_fmt(nd->out, "%02x ", GET_U8(nd, p + i));
-	}
+	for (unsigned i = 1; i < n; i += 2)
+		out_fmt(nd->out, "%04x ", GET_BE16(nd, p + i));
 }
 
 void oam_print(struct nd *nd, const uint8_t *p, uint32_t length, unsigned hec)
@@ -92,13 +89,13 @@ void oam_print(struct nd *nd, const uint8_t *p, uint32_t length, unsigned hec)
 		nd_tok(nd, loopback_ind, "Unknown", GET_U8(nd, p + 1) & 1);
 		out_fmt(nd->out, ", Correlation-Tag 0x%08x", GET_BE32(nd, p + 2));
 		ND_STR(nd, "\n\tLocation-ID ");
-		oam_id(nd, p + 6);
+		oam_id(nd, p + 6, 12);
 		ND_STR(nd, "\n\tSource-ID   ");
-		oam_id(nd, p + 22);
+		oam_id(nd, p + 18, 12);
 	} else if (type == 1 && (func == 0 || func == 1)) {
 		out_fmt(nd->out, "\n\tFailure-type 0x%02x", GET_U8(nd, p + 1));
 		ND_STR(nd, "\n\tLocation-ID ");
-		oam_id(nd, p + 2);
+		oam_id(nd, p + 2, 16);
 	}
 	unsigned cksum = GET_BE16(nd, p + 46) & 0x3ff;
 	out_fmt(nd->out, "\n\tcksum 0x%03x (%scorrect)", cksum, crc10(nd, p, OAM_PAYLOAD_LEN) ? "in" : "");
@@ -133,7 +130,7 @@ static void atm_print(struct nd *nd, unsigned vpi, unsigned vci, const uint8_t *
 			return;
 		case 3:
 		case 4:
-			oam_print(nd, p, length, 0);
+			oam_print(nd, p, length, 1); /* SunATM keeps the HEC byte */
 			return;
 		case 1:
 			ND_STR(nd, "meta: ");

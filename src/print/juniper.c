@@ -346,6 +346,7 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 	if (!go)
 		return;
 	p += j.header_len;
+	nd->ll_hdr_len = 0; /* the payload printer adds its own header, if any */
 	switch (dlt) {
 	case J_ATM1:
 	case J_ATM2:
@@ -396,6 +397,7 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 		break;
 	case J_CHDLC:
 		chdlc_print(nd, p, j.caplen, j.length);
+		nd->ll_hdr_len = 0; /* tcpdump's chdlc_print() leaves it to the caller */
 		break;
 	case J_PPPOE_ATM: {
 		uint16_t et = GET_BE16(nd, p);
@@ -406,6 +408,7 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 	default:
 		break;
 	}
+	nd->ll_hdr_len += j.header_len;
 }
 
 #define JNX_IF(fn, dlt, name)                                                        \

@@ -115,3 +115,68 @@ write("links-pppoe.pcap", 51, [pppoe_s, pppoe_d, pppoe_l, (pppoe_s[:16], len(ppp
 # PPP over Ethernet type 0x880b
 eth = H("0200000000aa0200000000bb880b")
 write("links-ppp-ether.pcap", 1, [eth + ppp(0x0021, ip4, acf=False), eth + H("c021") + cp(1, 1, opt(1, H("0400")))])
+
+# SunATM (DLT_SUNATM): signalling, OAM F4 cells, LLC/SNAP IP, unknown LLC
+def oam_cell(vpi, vci, pti, tf, body):
+    hdr = struct.pack(">I", (vpi << 20) | (vci << 4) | (pti << 1))
+    pl = bytes([tf]) + body.ljust(45, b"\x6a")
+    # CRC-10 over the 48-byte payload with the CRC field zero
+    data = pl + b"\x00\x00"
+    crc = 0
+    for b in data:
+        for k in range(7, -1, -1):
+            inb = ((b >> k) & 1) ^ ((crc >> 9) & 1)
+            crc = (crc << 1) & 0x3ff
+            if inb:
+                crc ^= 0x233
+    return hdr + pl + struct.pack(">H", crc)
+
+
+snap_ip = H("aaaa030000000800") + ip4
+atm = [
+    H("02000005") + H("09030000010500"),
+    H("82000005") + H("0903123456f9"),
+    H("02000005") + H("0a0000"),
+    H("02000003") + b"\x55" + oam_cell(0, 3, 0, 0x18, H("01a1b2c3d4") + bytes(range(32))),
+    H("82000004") + b"\x55" + oam_cell(0, 4, 0, 0x10, H("6a") + bytes(range(16))),
+    H("02000004") + b"\x55" + oam_cell(0, 4, 0, 0x24, b""),
+    H("02000003") + b"\x55" + oam_cell(0, 3, 0, 0x81, b"")[:30],
+    H("02010020") + snap_ip,
+    H("02000002") + H("00"),
+    H("02000001") + H("00"),
+    (H("02010020") + snap_ip[:20], 4 + len(snap_ip)),
+]
+write("links-sunatm.pcap", 123, atm)
+
+# Juniper: ATM1 (OAM, SNAP, raw IP), ATM2, Ether, PPP, ES, Monitor, Services, extensions
+jmagic = H("4d4743")
+ext_tlvs = H("010405000000") + H("030101") + H("06010e") + H("810200ff")
+ext = struct.pack(">H", len(ext_tlvs)) + ext_tlvs
+eth_frame = H("0200000000aa0200000000bb0800") + ip4
+write("links-juniper-atm1.pcap", 137, [
+    jmagic + H("01") + H("00001234") + snap_ip,
+    jmagic + H("00") + H("00001234") + ip4,
+    jmagic + H("01") + H("80000000") + oam_cell(0, 5, 4, 0x18, b"\x01" + bytes(range(36))),
+    jmagic + H("01") + H("00001234") + H("0302") + b"\x00" * 6,
+    jmagic + H("81") + ext + H("00001234") + snap_ip,
+    jmagic + H("03") + H("00000000") + ip4,
+    jmagic + H("01") + H("54001234ab") + ip4,
+])
+write("links-juniper-ether.pcap", 178, [
+    jmagic + H("01") + eth_frame,
+    jmagic + H("80") + ext + eth_frame,
+    jmagic + H("80") + H("000a") + H("0a0f") + b"\x00" * 8 + eth_frame,
+    (jmagic + H("01") + eth_frame[:20], len(eth_frame) + 4),
+])
+write("links-juniper-ppp.pcap", 179, [jmagic + H("01") + ppp(0x0021, ip4), jmagic + H("00") + ppp(0xc021, cp(9, 1, H("01020304")))])
+write("links-juniper-es.pcap", 132, [
+    jmagic + H("01") + H("0001400300001000") + H("0a000001") + H("0a000002") + ip4,
+    jmagic + H("01") + H("0002400100000000") + H("00000000") + H("00000000") + ip4[:20],
+    jmagic + H("01") + H("0003400900000000") + H("00000000") + H("00000000"),
+])
+write("links-juniper-monitor.pcap", 164, [
+    jmagic + H("01") + H("0000000000000001") + H("0100000500000007") + ip4,
+    jmagic + H("00") + H("4700000000000001") + H("0000000500000007") + ip6,
+])
+write("links-juniper-services.pcap", 136, [jmagic + H("01") + H("0100000000000001") + H("0102000300000005") + ip4])
+write("links-juniper-chdlc.pcap", 181, [jmagic + H("01") + H("0f000800") + ip4])
