@@ -180,3 +180,32 @@ write("links-juniper-monitor.pcap", 164, [
 ])
 write("links-juniper-services.pcap", 136, [jmagic + H("01") + H("0100000000000001") + H("0102000300000005") + ip4])
 write("links-juniper-chdlc.pcap", 181, [jmagic + H("01") + H("0f000800") + ip4])
+
+# CARP (IP protocol 112 with -T carp): good and bad checksums, ttl not 255, v1, truncated
+from scapy.all import Ether, checksum
+
+
+def carp(vhid, skew, base, counter, good=True, vt=0x21):
+    body = struct.pack(">BBBBBBH", vt, vhid, skew, 7, 0, base, 0) + struct.pack(">Q", counter) + bytes(range(20))
+    ck = checksum(body) if good else 0x1234
+    return body[:6] + struct.pack(">H", ck) + body[8:]
+
+
+def carp_frame(payload, ttl=255, v6=False):
+    if v6:
+        l3 = IPv6(src="fe80::1", dst="ff02::12", nh=112, hlim=ttl) / Raw(payload)
+    else:
+        l3 = IP(src="192.168.0.2", dst="224.0.0.18", proto=112, ttl=ttl, id=9) / Raw(payload)
+    return bytes(Ether(src="00:00:5e:00:01:01", dst="01:00:5e:00:00:12") / l3)
+
+
+cf = carp_frame(carp(1, 0, 1, 0x0102030405060708))
+write("links-carp.pcap", 1, [
+    cf,
+    carp_frame(carp(2, 100, 3, 42, good=False)),
+    carp_frame(carp(3, 0, 1, 7), ttl=64),
+    carp_frame(carp(4, 0, 1, 7, vt=0x11)),
+    carp_frame(carp(5, 0, 1, 7, vt=0x22)),
+    carp_frame(carp(6, 10, 1, 99), v6=True),
+    (cf[:14 + 20 + 12], len(cf)),
+])
