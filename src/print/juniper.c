@@ -173,11 +173,11 @@ static int jnx_extensions(struct nd *nd, const uint8_t *t, unsigned ext_len)
  * The common header.  Returns 1 when the caller goes on with the payload at
  * p + j->header_len, 0 when the packet is done.
  */
-static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, struct jnx *j)
+static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen, uint32_t len, struct jnx *j)
 {
 	memset(j, 0, sizeof *j);
-	j->length = nd->len;
-	j->caplen = nd->caplen;
+	j->length = len;
+	j->caplen = caplen;
 	j->flags = GET_U8(nd, p + 3);
 	j->direction = j->flags & JNX_FLAG_IN;
 	if (GET_BE24(nd, p) != JNX_MAGIC) {
@@ -337,11 +337,11 @@ static void es_payload(struct nd *nd, const uint8_t *p, struct jnx *j)
 	ip_print(nd, p + rewrite, j->length);
 }
 
-static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *p)
+static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
 	struct jnx j;
 	nd->protocol = proto;
-	int go = jnx_header(nd, dlt, p, &j);
+	int go = jnx_header(nd, dlt, p, caplen, len, &j);
 	nd->ll_hdr_len = j.header_len;
 	if (!go)
 		return;
@@ -414,9 +414,7 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 #define JNX_IF(fn, dlt, name)                                                        \
 	void fn(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)      \
 	{                                                                            \
-		(void)caplen;                                                        \
-		(void)len;                                                           \
-		jnx_print(nd, dlt, name, p);                                         \
+		jnx_print(nd, dlt, name, p, caplen, len);                            \
 	}
 JNX_IF(juniper_atm1_if_print, J_ATM1, "juniper_atm1")
 JNX_IF(juniper_atm2_if_print, J_ATM2, "juniper_atm2")

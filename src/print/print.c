@@ -52,6 +52,7 @@ static const struct {
 	{DLT_PPP_ETHER, pppoe_if_print},
 	{DLT_PPP_BSDOS, ppp_bsdos_if_print},
 	{DLT_SUNATM, sunatm_if_print},
+	{DLT_PPI, ppi_if_print},
 	{DLT_JUNIPER_ATM1, juniper_atm1_if_print},
 	{DLT_JUNIPER_ATM2, juniper_atm2_if_print},
 	{DLT_JUNIPER_ES, juniper_es_if_print},
@@ -77,6 +78,14 @@ static const struct {
 	{DLT_IPV6, raw_print},
 #endif
 };
+
+print_link_fn print_link_lookup(int dlt)
+{
+	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
+		if (link_printers[i].dlt == dlt)
+			return link_printers[i].fn;
+	return NULL;
+}
 
 int print_linktype_supported(int dlt)
 {

@@ -75,11 +75,16 @@ void vrrp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipct
 	if (naddrs > 1)
 		out_fmt(nd->out, "(%u)", naddrs);
 	ND_CHR(nd, ':');
+	/* the addresses are of the enclosing IP version (IPv6 for VRRP over IPv6) */
 	const uint8_t *c = p + 8;
-	for (; naddrs; naddrs--, c += 4) {
-		nd_need(nd, c, 4);
+	unsigned asz = ip->v6 ? 16 : 4;
+	for (; naddrs; naddrs--, c += asz) {
+		nd_need(nd, c, asz);
 		ND_CHR(nd, c == p + 8 ? ' ' : ',');
-		nd_ipaddr(nd, c);
+		if (ip->v6)
+			nd_ip6addr(nd, c);
+		else
+			nd_ipaddr(nd, c);
 	}
 	if (version == 2 && auth == 1) {
 		ND_STR(nd, " auth \"");

@@ -209,3 +209,25 @@ write("links-carp.pcap", 1, [
     carp_frame(carp(6, 10, 1, 99), v6=True),
     (cf[:14 + 20 + 12], len(cf)),
 ])
+
+# PPI (DLT_PPI) around 802.11, Ethernet and an unknown link type; bad and short headers
+def ppi(dlt, frame, fields=b"", ver=0):
+    return struct.pack("<BBHI", ver, 0, 8 + len(fields), dlt) + fields + frame
+
+
+common = struct.pack("<HH", 2, 20) + struct.pack("<QHHHHbb", 123456789, 0, 0x2412, 0x00a0, 0, -40, -95)
+wlan_data = struct.pack("<HH", 0x0208, 44) + H("0200000000aa0200000000bb0200000000cc") + H("1000") + \
+    H("aaaa030000000800") + ip4
+beacon = struct.pack("<HH", 0x0080, 0) + H("ffffffffffff0200000000bb0200000000bb") + H("2000") + \
+    struct.pack("<QHH", 1000, 100, 0x0401) + H("0004") + b"test" + H("010482848b96")
+eth = H("0200000000aa0200000000bb0800") + ip4
+write("links-ppi.pcap", 192, [
+    ppi(105, wlan_data, common),
+    ppi(105, beacon),
+    ppi(1, eth),
+    ppi(147, H("0102030405")),
+    struct.pack("<BBHI", 0, 0, 4, 105) + wlan_data,
+    struct.pack("<BBHI", 0, 0, 200, 105) + wlan_data[:10],
+    H("0000"),
+    (ppi(105, wlan_data, common)[:40], 8 + 24 + len(wlan_data)),
+])
