@@ -53,6 +53,8 @@ static const struct {
 	{DLT_PPP_BSDOS, ppp_bsdos_if_print},
 	{DLT_SUNATM, sunatm_if_print},
 	{DLT_PPI, ppi_if_print},
+	{DLT_IEEE802, token_if_print},
+	{DLT_FDDI, fddi_if_print},
 	{DLT_JUNIPER_ATM1, juniper_atm1_if_print},
 	{DLT_JUNIPER_ATM2, juniper_atm2_if_print},
 	{DLT_JUNIPER_ES, juniper_es_if_print},

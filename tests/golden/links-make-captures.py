@@ -231,3 +231,34 @@ write("links-ppi.pcap", 192, [
     H("0000"),
     (ppi(105, wlan_data, common)[:40], 8 + 24 + len(wlan_data)),
 ])
+
+# Token Ring (DLT_IEEE802): LLC/SNAP IP, source routed (2 segments), a MAC frame, unknown LLC, short
+llc_snap_ip = H("aaaa030000000800") + ip4
+tr_dst, tr_src = H("0200000000aa"), H("0200000000bb")
+tr_src_rt = bytes([tr_src[0] | 0x80]) + tr_src[1:]
+write("links-token.pcap", 6, [
+    H("1040") + tr_dst + tr_src + llc_snap_ip,
+    H("1040") + tr_dst + tr_src_rt + H("06b0") + H("00110022") + llc_snap_ip,
+    H("1040") + tr_dst + tr_src_rt + H("c230") + llc_snap_ip,
+    H("1000") + tr_dst + tr_src + H("0011223344"),
+    H("1040") + tr_dst + tr_src + H("f0f0030102"),
+    H("1040") + tr_dst[:4],
+    H("1040") + tr_dst + tr_src_rt + H("0a"),
+    H("1040") + tr_dst + tr_src_rt + H("0880") + H("0011"),
+    (H("1040") + tr_dst + tr_src + llc_snap_ip[:20], 14 + len(llc_snap_ip)),
+])
+# FDDI (DLT_FDDI): LLC/SNAP IP, SMT, MAC claim, void, sync, short
+write("links-fddi.pcap", 10, [
+    H("50") + tr_dst + tr_src + llc_snap_ip,
+    H("57") + tr_dst + tr_src + llc_snap_ip,
+    H("41") + tr_dst + tr_src + H("0102030405"),
+    H("c3") + tr_dst + tr_src + H("0102"),
+    H("40") + tr_dst + tr_src,
+    H("d1") + tr_dst + tr_src + H("01"),
+    H("c5") + tr_dst + tr_src + H("01"),
+    H("45") + tr_dst + tr_src + H("01"),
+    H("20") + tr_dst + tr_src + H("01"),
+    H("50") + tr_dst + tr_src + H("e0e0030102"),
+    H("50") + tr_dst,
+    (H("50") + tr_dst + tr_src + llc_snap_ip[:20], 13 + len(llc_snap_ip)),
+])
