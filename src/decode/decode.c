@@ -827,6 +827,60 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			decode_ppp(pk, r, len, 0);
 		break;
 	}
+	case LINKTYPE_IEEE802_5: {
+		/* AC FC dst src [routing]; LLC when the frame control says so */
+		uint8_t fc, s0;
+		uint16_t rcf = 0;
+		size_t hl = 14;
+		if (rd_u8(&r, 1, &fc) || rd_u8(&r, 8, &s0)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (s0 & 0x80) {
+			if (rd_be16(&r, 14, &rcf)) {
+				pk->truncated = 1;
+				return 0;
+			}
+			hl += (rcf & 0x1f00) >> 8;
+		}
+		if ((fc & 0xc0) >> 6 == 1)
+			decode_llc(pk, rd_sub(&r, hl, r.len), wire_after(len, (uint32_t)hl), 0);
+		break;
+	}
+	case LINKTYPE_FDDI: {
+		uint8_t fc;
+		if (rd_u8(&r, 0, &fc)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if ((fc & 0xf0) == 0x50)
+			decode_llc(pk, rd_sub(&r, 13, r.len), wire_after(len, 13), 0);
+		break;
+	}
+	case LINKTYPE_SUNATM: {
+		/* flags VPI VCI(2), then LLC unless a signalling or OAM VC */
+		uint8_t vpi;
+		uint16_t vci;
+		if (rd_u8(&r, 1, &vpi) || rd_be16(&r, 2, &vci)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (vpi != 0 || vci < 1 || vci > 5)
+			decode_llc(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		break;
+	}
+	case LINKTYPE_PPI: {
+		/* version flags length(2 LE) DLT(4 LE): Ethernet behind it is followed */
+		uint16_t hl;
+		uint32_t dlt;
+		if (rd_le16(&r, 2, &hl) || rd_le32(&r, 4, &dlt)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (dlt == LINKTYPE_EN10MB && hl >= 8)
+			decode_ether(pk, rd_sub(&r, hl, r.len), wire_after(len, hl), 0);
+		break;
+	}
 	case LINKTYPE_RAW_DLT:
 	case LINKTYPE_RAW:
 	case LINKTYPE_IPV4:
