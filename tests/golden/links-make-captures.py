@@ -262,3 +262,6 @@ write("links-fddi.pcap", 10, [
     H("50") + tr_dst,
     (H("50") + tr_dst + tr_src + llc_snap_ip[:20], 13 + len(llc_snap_ip)),
 ])
+
+# DLT_PPP_BSDOS: tcpdump decodes it only on BSD/OS and prints nothing elsewhere
+write("links-ppp-bsdos.pcap", 16, [H("ff030021") + ip4, H("00")])
