@@ -8,7 +8,8 @@
  *             function-specific(45) CRC-10(2)
  *
  * VPI 0 VCI 5 is Q.2931 signalling, VCI 3/4 OAM F4 cells; everything else is
- * an LLC (RFC 2684) payload.  LANE payloads are printed as LLC too.
+ * an LLC (RFC 2684) payload, or LAN emulation (LANE, flags 1): a 2-byte LEC
+ * id (0xff00: a control frame) then an Ethernet frame.
  */
 #include "atm.h"
 
@@ -29,6 +30,14 @@ static const struct tok oam_pm_funcs[] = {
 	{0, "Forward Monitoring"}, {1, "Backward Reporting"}, {2, "Monitoring and Reporting"}, {0, NULL}};
 static const struct tok oam_ad_funcs[] = {{0, "Performance Monitoring"}, {1, "Continuity Check"}, {0, NULL}};
 static const struct tok loopback_ind[] = {{0, "Reply"}, {1, "Request"}, {0, NULL}};
+
+static const struct tok lane_ops[] = {
+	{0x0001, "configure request"}, {0x0101, "configure response"}, {0x0002, "join request"},
+	{0x0102, "join response"}, {0x0003, "ready query"}, {0x0103, "ready indication"},
+	{0x0004, "register request"}, {0x0104, "register response"}, {0x0005, "unregister request"},
+	{0x0105, "unregister response"}, {0x0006, "ARP request"}, {0x0106, "ARP response"},
+	{0x0007, "flush request"}, {0x0107, "flush response"}, {0x0008, "NARP request"},
+	{0x0009, "topology request"}, {0, NULL}};
 
 static const struct tok q2931_msgs[] = {
 	{0x02, "Call_proceeding"}, {0x07, "Connect"}, {0x0f, "Connect_ack"}, {0x05, "Setup"}, {0x4d, "Release"},
@@ -114,7 +123,24 @@ static void sig_print(struct nd *nd, const uint8_t *p)
 	}
 }
 
-static void atm_print(struct nd *nd, unsigned vpi, unsigned vci, const uint8_t *p, uint32_t length,
+/* LAN emulation: a control frame, or an Ethernet frame after the LEC id. */
+static void lane_print(struct nd *nd, const uint8_t *p, uint32_t length, uint32_t caplen)
+{
+	nd->protocol = "lane";
+	uint16_t lecid = GET_BE16(nd, p);
+	if (lecid == 0xff00) {
+		out_fmt(nd->out, "lec: proto %x vers %x ", GET_U8(nd, p + 2), GET_U8(nd, p + 3));
+		nd_tok(nd, lane_ops, "opcode-#%u", GET_BE16(nd, p + 4));
+		return;
+	}
+	/* tcpdump prints the LEC id with or without -e, and its -x dump starts
+	 * at the LANE header (the Ethernet header is not counted) */
+	out_fmt(nd->out, "lecid:%x ", lecid);
+	ether_print(nd, p + 2, caplen - 2, length - 2);
+	nd->ll_hdr_len = SUNATM_HDRLEN;
+}
+
+static void atm_print(struct nd *nd, unsigned vpi, unsigned vci, int lane, const uint8_t *p, uint32_t length,
 		      uint32_t caplen)
 {
 	nd->protocol = "atm";
@@ -139,6 +165,10 @@ static void atm_print(struct nd *nd, unsigned vpi, unsigned vci, const uint8_t *
 			break;
 		}
 	}
+	if (lane) {
+		lane_print(nd, p, length, caplen);
+		return;
+	}
 	int n = llc_print(nd, p, length, caplen, NULL, NULL);
 	if (n < 0 && !nd_default_print_suppressed(nd))
 		nd_default_print(nd, p, caplen);
@@ -152,6 +182,6 @@ void sunatm_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t 
 	if (nd->o->eflag)
 		ND_STR(nd, flags & 0x80 ? "Tx: " : "Rx: ");
 	nd->ll_hdr_len = SUNATM_HDRLEN;
-	atm_print(nd, GET_U8(nd, p + 1), GET_BE16(nd, p + 2), p + SUNATM_HDRLEN, len - SUNATM_HDRLEN,
-		  caplen - SUNATM_HDRLEN);
+	atm_print(nd, GET_U8(nd, p + 1), GET_BE16(nd, p + 2), (flags & 0x0f) == 1, p + SUNATM_HDRLEN,
+		  len - SUNATM_HDRLEN, caplen - SUNATM_HDRLEN);
 }

@@ -265,3 +265,12 @@ write("links-fddi.pcap", 10, [
 
 # DLT_PPP_BSDOS: tcpdump decodes it only on BSD/OS and prints nothing elsewhere
 write("links-ppp-bsdos.pcap", 16, [H("ff030021") + ip4, H("00")])
+
+# SunATM LAN emulation: control frames and an Ethernet frame behind a LEC id
+write("links-sunatm-lane.pcap", 123, [
+    H("01010040") + H("ff000101") + H("0001") + b"\x00" * 10,
+    H("81010040") + H("ff000101") + H("0106") + b"\x00" * 10,
+    H("01010040") + H("ff000101") + H("0042"),
+    H("01010041") + H("0005") + eth_frame,
+    H("01010041") + H("0005") + eth_frame[:20],
+])
