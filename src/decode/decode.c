@@ -858,15 +858,22 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		break;
 	}
 	case LINKTYPE_SUNATM: {
-		/* flags VPI VCI(2), then LLC unless a signalling or OAM VC */
-		uint8_t vpi;
-		uint16_t vci;
-		if (rd_u8(&r, 1, &vpi) || rd_be16(&r, 2, &vci)) {
+		/* flags VPI VCI(2), then LLC unless a signalling or OAM VC; LAN
+		 * emulation (flags 1): a LEC id, then Ethernet (0xff00: control) */
+		uint8_t flags, vpi;
+		uint16_t vci, lecid;
+		if (rd_u8(&r, 0, &flags) || rd_u8(&r, 1, &vpi) || rd_be16(&r, 2, &vci)) {
 			pk->truncated = 1;
 			return 0;
 		}
-		if (vpi != 0 || vci < 1 || vci > 5)
+		if (vpi == 0 && vci >= 1 && vci <= 5)
+			break;
+		if ((flags & 0x0f) == 1) {
+			if (rd_be16(&r, 4, &lecid) == 0 && lecid != 0xff00)
+				decode_ether(pk, rd_sub(&r, 6, r.len), wire_after(len, 6), 0);
+		} else {
 			decode_llc(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		}
 		break;
 	}
 	case LINKTYPE_PPI: {
