@@ -12,6 +12,7 @@ void oam_print(struct nd *nd, const uint8_t *p, uint32_t length, unsigned hec);
 void sunatm_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* The DLT_JUNIPER_* link types (print/juniper.c). */
 void juniper_atm1_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void juniper_mlppp_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void juniper_atm2_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void juniper_es_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void juniper_ggsn_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);

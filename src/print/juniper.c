@@ -11,9 +11,9 @@
  * after the cookie are remembered as the "proto".  Extension TLVs below 128
  * are little-endian, the others big-endian.
  *
- * Decoded here: ATM1, ATM2, Ethernet, PPP, PPPoE, PPPoE over ATM, Cisco
- * HDLC, Frame Relay, ES (IPsec), GGSN, Monitor and Services PICs.  The
- * multilink variants (MLPPP, MLFR, MFR) are not.
+ * Decoded here: ATM1, ATM2, Ethernet, PPP, multilink PPP, PPPoE, PPPoE over
+ * ATM, Cisco HDLC, Frame Relay, ES (IPsec), GGSN, Monitor and Services PICs.
+ * The multilink Frame Relay variants (MLFR, MFR) are not.
  */
 #include <string.h>
 
@@ -34,7 +34,7 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute
 
 /* pcap link types */
 enum {
-	J_ATM2 = 135, J_ATM1 = 137, J_ES = 132, J_GGSN = 133, J_SERVICES = 136, J_MONITOR = 164,
+	J_MLPPP = 130, J_ATM2 = 135, J_ATM1 = 137, J_ES = 132, J_GGSN = 133, J_SERVICES = 136, J_MONITOR = 164,
 	J_PPPOE = 167, J_PPPOE_ATM = 168, J_ETHER = 178, J_PPP = 179, J_FRELAY = 180, J_CHDLC = 181,
 };
 
@@ -43,7 +43,7 @@ static const struct {
 	uint8_t cookie_len;
 	const char *name;
 } pic_cookies[] = {
-	{J_ATM1, 4, "ATM1"}, {J_ATM2, 8, "ATM2"}, {J_PPPOE, 0, "PPPoE"}, {J_PPPOE_ATM, 0, "PPPoE ATM"},
+	{J_ATM1, 4, "ATM1"}, {J_ATM2, 8, "ATM2"}, {J_MLPPP, 2, "MLPPP"}, {J_PPPOE, 0, "PPPoE"}, {J_PPPOE_ATM, 0, "PPPoE ATM"},
 	{J_GGSN, 8, "GGSN"}, {J_MONITOR, 8, "MONITOR"}, {J_SERVICES, 8, "AS"}, {J_ES, 0, "ES"},
 };
 
@@ -96,6 +96,8 @@ struct jnx {
 	uint8_t direction, flags;
 	uint8_t cookie_len;
 	uint8_t cookie[JNX_COOKIE_MAX];
+	uint8_t cookie_type; /* LS_COOKIE_ID, AS_COOKIE_ID or 0 */
+	uint16_t bundle;
 	uint16_t proto;
 };
 
@@ -216,10 +218,13 @@ static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen,
 		if (pic_cookies[i].dlt != dlt)
 			continue;
 		unsigned cl = pic_cookies[i].cookie_len;
-		if (first == LS_COOKIE_ID)
+		if (first == LS_COOKIE_ID) {
+			j->cookie_type = LS_COOKIE_ID;
 			cl += 2;
-		else if (first == AS_COOKIE_ID)
+		} else if (first == AS_COOKIE_ID) {
+			j->cookie_type = AS_COOKIE_ID;
 			cl = 8;
+		}
 		j->cookie_len = (uint8_t)cl;
 		j->header_len += cl;
 		j->length -= cl;
@@ -245,6 +250,16 @@ static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen,
 		break;
 	}
 	p += j->cookie_len;
+	if (dlt == J_MLPPP) {
+		if (j->cookie_type == LS_COOKIE_ID) {
+			j->bundle = j->cookie[1];
+		} else if (j->cookie_type == AS_COOKIE_ID) {
+			j->bundle = ((unsigned)j->cookie[6] << 8 | j->cookie[7]) >> 3 & 0xfff;
+			j->proto = j->cookie[5] & 0x70; /* the LSQ layer-3 protocol */
+		} else {
+			j->bundle = j->cookie[0];
+		}
+	}
 	if (dlt == J_ATM2) {
 		uint32_t cw = GET_BE32(nd, p);
 		if (j->cookie[7] & 0x70) { /* a cell relay control word */
@@ -296,6 +311,39 @@ static void atm_payload(struct nd *nd, int dlt, const uint8_t *p, const struct j
 	if (dlt == J_ATM2 && ppp_guess(nd, p, j->length))
 		return;
 	ip_guess(nd, p, j->length);
+}
+
+/* Multilink PPP: the link services queue's layer-3 protocol, else PPP. */
+static void mlppp_payload(struct nd *nd, const uint8_t *p, const struct jnx *j)
+{
+	uint16_t c = (uint16_t)(j->cookie[0] << 8 | j->cookie[1]);
+	if (nd->o->eflag && c != 0x0023 && c != 0xff03)
+		out_fmt(nd->out, "Bundle-ID %u: ", j->bundle);
+	switch (j->proto) {
+	case 0x00:
+		/* IPv4 to the routing engine has no cookie: this is IS-IS over PPP */
+		if (j->cookie[4] == 0x0c)
+			ppp_print(nd, p, j->length);
+		else
+			ip_print(nd, p, j->length);
+		return;
+	case 0x10:
+		ip6_print(nd, p, j->length);
+		return;
+	case 0x20:
+		mpls_print(nd, p, j->length);
+		return;
+	case 0x30:
+		if (isoclns_print)
+			isoclns_print(nd, p, j->length);
+		return;
+	default:
+		break;
+	}
+	if (c == 0x0023) /* the cookie is the protocol field: no cookie at all */
+		ppp_print(nd, p - 2, j->length + 2);
+	else
+		ppp_print(nd, p, j->length);
 }
 
 static void es_payload(struct nd *nd, const uint8_t *p, struct jnx *j)
@@ -385,6 +433,9 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 				GET_U8(nd, p + 1), GET_BE16(nd, p + 2), GET_BE24(nd, p + 5));
 		ip_guess(nd, p, j.length);
 		break;
+	case J_MLPPP:
+		mlppp_payload(nd, p, &j);
+		break;
 	case J_PPPOE:
 	case J_ETHER:
 		ether_print(nd, p, j.caplen, j.length);
@@ -417,6 +468,7 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 		jnx_print(nd, dlt, name, p, caplen, len);                            \
 	}
 JNX_IF(juniper_atm1_if_print, J_ATM1, "juniper_atm1")
+JNX_IF(juniper_mlppp_if_print, J_MLPPP, "juniper_mlppp")
 JNX_IF(juniper_atm2_if_print, J_ATM2, "juniper_atm2")
 JNX_IF(juniper_es_if_print, J_ES, "juniper_es")
 JNX_IF(juniper_ggsn_if_print, J_GGSN, "juniper_ggsn")

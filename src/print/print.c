@@ -57,6 +57,7 @@ static const struct {
 	{DLT_FDDI, fddi_if_print},
 	{DLT_JUNIPER_ATM1, juniper_atm1_if_print},
 	{DLT_JUNIPER_ATM2, juniper_atm2_if_print},
+	{DLT_JUNIPER_MLPPP, juniper_mlppp_if_print},
 	{DLT_JUNIPER_ES, juniper_es_if_print},
 	{DLT_JUNIPER_GGSN, juniper_ggsn_if_print},
 	{DLT_JUNIPER_MONITOR, juniper_monitor_if_print},

@@ -274,3 +274,15 @@ write("links-sunatm-lane.pcap", 123, [
     H("01010041") + H("0005") + eth_frame,
     H("01010041") + H("0005") + eth_frame[:20],
 ])
+
+# Juniper multilink PPP: bundle cookie, link-services and adaptive-services cookies
+write("links-juniper-mlppp.pcap", 130, [
+    jmagic + H("01") + H("0503") + ppp(0x0021, ip4),
+    jmagic + H("00") + H("ff03") + H("0021") + ip4,
+    jmagic + H("01") + H("0023") + H("0021") + ip4,
+    jmagic + H("01") + H("5407ab12") + ppp(0xc021, cp(9, 1, H("01020304"))),
+    jmagic + H("01") + H("4700000000000048") + ip4,
+    jmagic + H("01") + H("4700000000100048") + ip6,
+    jmagic + H("01") + H("470000000c000048") + ppp(0x0021, ip4),
+    jmagic + H("01") + H("4700000000200048") + H("0001e1ff") + ip4,
+])
