@@ -19,6 +19,7 @@
  */
 #include "tunnel.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../proto.h"
@@ -564,12 +565,10 @@ static void ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t
 	char unk[40];
 	const char *name = tok_find(ppp_protos, proto);
 	if (!name) {
-		out_fmt(nd->out, "unknown ctrl-proto (0x%04x)", proto);
-		unk[0] = '\0';
+		snprintf(unk, sizeof unk, "unknown ctrl-proto (0x%04x)", proto);
 		name = unk;
-	} else {
-		ND_STR(nd, name);
 	}
+	ND_STR(nd, name);
 	ND_STR(nd, ", ");
 	if (length < 4 || !nd_ok(nd, p, 2)) {
 		trunc_mark(nd, name);
