@@ -95,6 +95,15 @@
 #define LINKTYPE_IPV4 228
 #define LINKTYPE_IPV6 229
 #define LINKTYPE_LINUX_SLL2 276
+#define LINKTYPE_PPP 9
+#define LINKTYPE_PPP_SERIAL 50        /* RFC 1662 framing, or Cisco HDLC */
+#define LINKTYPE_PPP_ETHER 51         /* PPPoE header, no Ethernet */
+#define LINKTYPE_C_HDLC 104
+#define LINKTYPE_PPP_PPPD 166
+#define LINKTYPE_IEEE802_5 6          /* Token Ring */
+#define LINKTYPE_FDDI 10
+#define LINKTYPE_SUNATM 123
+#define LINKTYPE_PPI 192
 
 /* BSD null/loop address families that mean IPv4 / IPv6 */
 #define NULL_AF_INET 2

@@ -89,7 +89,8 @@ static void decode_ppp(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 	size_t off = 0;
 	uint16_t proto;
 	uint8_t b0;
-	if (rd_be16(&r, 0, &proto) == 0 && proto == 0xff03)
+	/* address/control, or pppd's direction (0x00 in, 0x01 out) before control */
+	if (rd_be16(&r, 0, &proto) == 0 && (proto == 0xff03 || proto == 0x0003 || proto == 0x0103))
 		off = 2;
 	if (rd_u8(&r, off, &b0)) {
 		pk->truncated = 1;
@@ -159,6 +160,9 @@ static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_
 		break;
 	case ETHERTYPE_PPPOES:
 		decode_pppoe(pk, r, wirelen, depth + 1);
+		break;
+	case ETHERTYPE_PPP:
+		decode_ppp(pk, r, wirelen, depth + 1);
 		break;
 	case ETHERTYPE_ARP: {
 		if (depth > 0)
@@ -799,6 +803,89 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			decode_ip(pk, s, wire_after(len, 4), 0);
 		else if (NULL_AF_IS_INET6(fam))
 			decode_ip6(pk, s, wire_after(len, 4), 0);
+		break;
+	}
+	case LINKTYPE_PPP:
+	case LINKTYPE_PPP_PPPD:
+		decode_ppp(pk, r, len, 0);
+		break;
+	case LINKTYPE_PPP_ETHER:
+		decode_pppoe(pk, r, len, 0);
+		break;
+	case LINKTYPE_PPP_SERIAL:
+	case LINKTYPE_C_HDLC: {
+		/* RFC 1662 address 0xff then a PPP protocol; Cisco HDLC 0x0f/0x8f then an
+		 * ethertype.  Escaped frames (protocol 0x7eXX) are left alone. */
+		uint8_t addr;
+		if (rd_u8(&r, 0, &addr) || rd_be16(&r, 2, &type)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (addr == 0x0f || addr == 0x8f)
+			decode_ethertype(pk, type, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		else if (addr == 0xff && linktype == LINKTYPE_PPP_SERIAL && (type & 0xff00) != 0x7e00)
+			decode_ppp(pk, r, len, 0);
+		break;
+	}
+	case LINKTYPE_IEEE802_5: {
+		/* AC FC dst src [routing]; LLC when the frame control says so */
+		uint8_t fc, s0;
+		uint16_t rcf = 0;
+		size_t hl = 14;
+		if (rd_u8(&r, 1, &fc) || rd_u8(&r, 8, &s0)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (s0 & 0x80) {
+			if (rd_be16(&r, 14, &rcf)) {
+				pk->truncated = 1;
+				return 0;
+			}
+			hl += (rcf & 0x1f00) >> 8;
+		}
+		if ((fc & 0xc0) >> 6 == 1)
+			decode_llc(pk, rd_sub(&r, hl, r.len), wire_after(len, (uint32_t)hl), 0);
+		break;
+	}
+	case LINKTYPE_FDDI: {
+		uint8_t fc;
+		if (rd_u8(&r, 0, &fc)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if ((fc & 0xf0) == 0x50)
+			decode_llc(pk, rd_sub(&r, 13, r.len), wire_after(len, 13), 0);
+		break;
+	}
+	case LINKTYPE_SUNATM: {
+		/* flags VPI VCI(2), then LLC unless a signalling or OAM VC; LAN
+		 * emulation (flags 1): a LEC id, then Ethernet (0xff00: control) */
+		uint8_t flags, vpi;
+		uint16_t vci, lecid;
+		if (rd_u8(&r, 0, &flags) || rd_u8(&r, 1, &vpi) || rd_be16(&r, 2, &vci)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (vpi == 0 && vci >= 1 && vci <= 5)
+			break;
+		if ((flags & 0x0f) == 1) {
+			if (rd_be16(&r, 4, &lecid) == 0 && lecid != 0xff00)
+				decode_ether(pk, rd_sub(&r, 6, r.len), wire_after(len, 6), 0);
+		} else {
+			decode_llc(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		}
+		break;
+	}
+	case LINKTYPE_PPI: {
+		/* version flags length(2 LE) DLT(4 LE): Ethernet behind it is followed */
+		uint16_t hl;
+		uint32_t dlt;
+		if (rd_le16(&r, 2, &hl) || rd_le32(&r, 4, &dlt)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (dlt == LINKTYPE_EN10MB && hl >= 8)
+			decode_ether(pk, rd_sub(&r, hl, r.len), wire_after(len, hl), 0);
 		break;
 	}
 	case LINKTYPE_RAW_DLT:

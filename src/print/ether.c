@@ -96,6 +96,12 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case 0x88ca: /* svc2: TIPC */
 		tipc_print(nd, p, len, caplen);
 		return 1;
+	case ETHERTYPE_PPP:
+		if (len) {
+			ND_STR(nd, ": ");
+			ppp_print(nd, p, len);
+		}
+		return 1;
 	default:
 		return 0;
 	}

@@ -165,6 +165,11 @@ void ieee802_11_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t
 void ieee802_11_radio_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void prism_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void avs_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Per-Packet Information header, then the frame of the link type it names (print/ppi.c) */
+void ppi_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* Token Ring (DLT_IEEE802) and FDDI (print/token.c) */
+void token_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void fddi_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* Ethernet with a switch tag (print/dsa.c, print/ether.c) */
 void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint32_t tag_len,
 			    void (*tag_print)(struct nd *, const uint8_t *));

@@ -4,6 +4,8 @@
  * newline.  The truncation longjmp target lives here.
  */
 #include "print.h"
+#include "tunnel.h"
+#include "atm.h"
 
 #include "../proto.h"
 #include "svc2.h"
@@ -46,7 +48,28 @@ static const struct {
 	{DLT_ARCNET, arcnet_print},
 	{DLT_ARCNET_LINUX, arcnet_linux_print},
 	{271, vsock_print}, /* DLT_VSOCK (svc2) */
-	{DLT_PPP, ppp_if_print}, /* svc2 */
+	{DLT_PPP, ppp_if_print},
+	{DLT_PPP_PPPD, ppp_if_print},
+	{DLT_PPP_SERIAL, ppp_hdlc_if_print},
+	{DLT_PPP_ETHER, pppoe_if_print},
+	{DLT_PPP_BSDOS, ppp_bsdos_if_print},
+	{DLT_SUNATM, sunatm_if_print},
+	{DLT_PPI, ppi_if_print},
+	{DLT_IEEE802, token_if_print},
+	{DLT_FDDI, fddi_if_print},
+	{DLT_JUNIPER_ATM1, juniper_atm1_if_print},
+	{DLT_JUNIPER_ATM2, juniper_atm2_if_print},
+	{DLT_JUNIPER_MLPPP, juniper_mlppp_if_print},
+	{DLT_JUNIPER_ES, juniper_es_if_print},
+	{DLT_JUNIPER_GGSN, juniper_ggsn_if_print},
+	{DLT_JUNIPER_MONITOR, juniper_monitor_if_print},
+	{DLT_JUNIPER_SERVICES, juniper_services_if_print},
+	{DLT_JUNIPER_PPPOE, juniper_pppoe_if_print},
+	{DLT_JUNIPER_PPPOE_ATM, juniper_pppoe_atm_if_print},
+	{DLT_JUNIPER_ETHER, juniper_ether_if_print},
+	{DLT_JUNIPER_PPP, juniper_ppp_if_print},
+	{DLT_JUNIPER_FRELAY, juniper_frelay_if_print},
+	{DLT_JUNIPER_CHDLC, juniper_chdlc_if_print},
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},
@@ -60,6 +83,14 @@ static const struct {
 	{DLT_IPV6, raw_print},
 #endif
 };
+
+print_link_fn print_link_lookup(int dlt)
+{
+	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
+		if (link_printers[i].dlt == dlt)
+			return link_printers[i].fn;
+	return NULL;
+}
 
 int print_linktype_supported(int dlt)
 {
@@ -239,6 +270,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 		nd_print_trunc(nd);
 		nd->ll_hdr_len = 0;
 	}
+	nd->pkt = sp; /* a printer may have pointed it at a private copy (ppp.c) */
 	nd->snapend = sp + h->caplen;
 	nd->snap_depth = 0;
 	nd_dump_packet(nd, sp, h->caplen, nd->ll_hdr_len);

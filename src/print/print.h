@@ -22,6 +22,9 @@ struct printer {
 };
 
 void print_init(struct printer *pr, const struct opts *o, struct out *out, int linktype);
+/* The link printer for a DLT, or NULL (PPI's encapsulated link type). */
+typedef void (*print_link_fn)(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+print_link_fn print_link_lookup(int dlt);
 /* 1 when synack has a printer for this DLT. */
 int print_linktype_supported(int dlt);
 /* Print one packet and its newline.  tag (may be NULL) is appended to the line. */

@@ -50,15 +50,3 @@ void svc2_udp_forced(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 		break;
 	}
 }
-
-/* DLT_PPP: tcpdump's ppp_if_print, PPP with or without the ff03 address/control. */
-void ppp_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
-{
-	nd->protocol = "ppp";
-	if (caplen < 4) {
-		nd->ll_hdr_len = caplen;
-		nd_print_trunc(nd);
-		return;
-	}
-	nd->ll_hdr_len = ppp_print(nd, p, len);
-}

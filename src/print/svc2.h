@@ -36,7 +36,6 @@ void tipc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen);
 /* Linux vsock monitor, DLT_VSOCK */
 void vsock_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* DLT_PPP link printer */
-void ppp_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* The UDP ports above; 1 when one of them printed the payload. */
 int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6);
 

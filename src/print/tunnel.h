@@ -15,9 +15,14 @@ void gre_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* MPLS label stack (RFC 3032) and the payload it guesses. */
 void mpls_print(struct nd *nd, const uint8_t *p, uint32_t len);
-/* PPPoE discovery and session stages (RFC 2516). */
-void pppoe_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* PPPoE discovery and session stages (RFC 2516); returns the header length. */
+uint32_t pppoe_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* A PPP frame (RFC 1661) from the address/control field on; returns the header length. */
 uint32_t ppp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* PPP link types (print/ppp.c): DLT_PPP, DLT_PPP_SERIAL, DLT_PPP_BSDOS, DLT_PPP_ETHER. */
+void ppp_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void ppp_hdlc_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void ppp_bsdos_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void pppoe_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 
 #endif
