@@ -14,13 +14,17 @@
 
 #define IPX_HDR 30
 
-/* net.node: both are read (checked) before anything is printed */
+/* net.node: both are read (checked) before anything is printed.  The node is
+ * printed as tcpdump's linkaddr_string does: bare hex, no vendor name even
+ * without -n (unlike an Ethernet address). */
 static void ipx_addr(struct nd *nd, const uint8_t *net)
 {
 	nd_need(nd, net, 10);
 	out_hex(nd->out, GET_BE32(nd, net), 8);
-	ND_CHR(nd, '.');
-	nd_etheraddr(nd, net + 4);
+	for (int i = 0; i < 6; i++) {
+		ND_CHR(nd, i ? ':' : '.');
+		out_hex(nd->out, GET_U8(nd, net + 4 + i), 2);
+	}
 }
 
 
