@@ -14,6 +14,11 @@ def udp(sp, dp, data, dst="10.0.0.2", v6=False):
     return eth(ip/UDP(sport=sp, dport=dp)/Raw(data), "ff:ff:ff:ff:ff:ff" if dst.endswith("255") else MAC_B)
 def tcp(sp, dp, data, seq=1):
     return eth(IP(src="10.0.0.1", dst="10.0.0.2")/TCP(sport=sp, dport=dp, flags="PA", seq=seq, ack=1)/Raw(data))
+def save(name, pkts):
+    """Fixed timestamps, so that re-running the script changes nothing."""
+    for i, p in enumerate(pkts):
+        p.time = 1700000000 + i * 0.001
+    wrpcap(name, pkts)
 def cut(pkt, n):
     """Captured with a snapshot length: the last n bytes missing from the capture."""
     b = bytes(pkt); p = pkt.__class__(b[:len(b)-n]); p.wirelen = len(b); return p
@@ -53,7 +58,7 @@ N.append(cut(udp(137, 137, nbns(0x1234, 0x0110, qd=1) + q_nb, dst="10.0.0.255"),
 N.append(udp(137, 137, b"\x12"))                                                           # 1 byte
 N.append(ipcut(udp(137, 137, nbns(0x1234, 0x8500, an=1) + nbname("WORKSTATION") +
              struct.pack(">HHIHH", 0x20, 1, 300000, 6, 0x6000) + bytes([10, 0, 0, 7])), 8))
-wrpcap("nbt-ns.pcap", N)
+save("nbt-ns.pcap", N)
 
 # --- SMB header (32 bytes, [MS-CIFS] 2.2.3.1) ---
 def smb(cmd, words=b"", data=b"", flags=0x18, flags2=0xc803, status=0, tid=0, pid=0xfeff, uid=0, mid=0):
@@ -81,7 +86,7 @@ D.append(udp(138, 138, struct.pack(">BBHIHB", 0x14, 0x02, 0x4243, 0x0a000001, 13
 D.append(udp(138, 138, struct.pack(">BBHIH", 0x15, 0x02, 0x4244, 0x0a000001, 138) + nbname("WORKGROUP", 0x1b)))  # query
 D.append(cut(udp(138, 138, nbdgm(0x11, browser_announce()), dst="10.0.0.255"), 60))
 D.append(cut(udp(138, 138, nbdgm(0x11, browser_announce()), dst="10.0.0.255"), 150))
-wrpcap("nbt-dgm.pcap", D)
+save("nbt-dgm.pcap", D)
 
 # --- session service, TCP 139 ---
 def nbss(t, payload, flags=0): return struct.pack(">BBH", t, flags, len(payload)) + payload
@@ -101,7 +106,7 @@ S.append(cut(tcp(1025, 139, nbss(0x00, neg_req), seq=73), 30))
 S.append(cut(tcp(1025, 139, nbss(0x81, nbname("SERVER") + nbname("CLIENT", 0x00))), 40))
 S.append(tcp(1025, 139, b"\x00\x00"))
 S.append(ipcut(tcp(139, 1025, nbss(0x00, neg_rsp), seq=5), 30))
-wrpcap("nbt-ssn.pcap", S)
+save("nbt-ssn.pcap", S)
 
 # --- SMB directly over TCP 445, and SMB2 ---
 def smb2(cmd, body, flags=0, mid=0):
@@ -116,7 +121,7 @@ M.append(tcp(445, 49200, nbss(0x00, smb2(0, struct.pack("<HHHH", 65, 1, 0x0210, 
 M.append(cut(tcp(49200, 445, nbss(0x00, neg_req)), 25))
 M.append(cut(tcp(49200, 445, nbss(0x00, smb2_neg), seq=200), 60))
 M.append(tcp(49200, 445, b"\x00\x00\x00"))
-wrpcap("nbt-smb.pcap", M)
+save("nbt-smb.pcap", M)
 
 # --- NetBEUI over 802.3/LLC SAP 0xf0, NetBIOS over IPX ---
 def netbeui(cmd, d1=0, d2=0, x1=0, x2=0, dst=b"", src=b""):
@@ -139,4 +144,9 @@ L.append(Dot3(src=MAC_A, dst="ff:ff:ff:ff:ff:ff")/LLC(dsap=0xe0, ssap=0xe0, ctrl
 L.append(cut(Dot3(src=MAC_A, dst=MAC_B)/Raw(bytes([0xf0, 0xf0, 0x04, 0x06]) + netbeui(0x16, 0, 0, 0x0001, 0x0203)), 15))  # only 2 LLC bytes
 L.append(cut(Dot3(src=MAC_A, dst=MAC_B)/Raw(bytes([0xf0, 0xf0, 0x04, 0x06]) + netbeui(0x16, 0, 0, 0x0001, 0x0203)), 14))  # 3 of 4 LLC bytes
 L.append(cut(Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff", type=0x8137)/Raw(ipx(0x455, nbipx_body, 20)), 120))  # IPX header cut
-wrpcap("nbt-llc.pcap", L)
+# IPX SAP beside NetBIOS over IPX: service types tcpdump names without -n (NetBIOS is 0x0020)
+sap_ent = lambda t, n: struct.pack(">H", t) + n.ljust(48, b"\0") + bytes.fromhex("00000001001122334455") + struct.pack(">HH", 0x455, 1)
+L.append(Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff", type=0x8137)/Raw(ipx(0x452, struct.pack(">HH", 1, 0x0020))))
+L.append(Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff", type=0x8137)/Raw(ipx(0x452, struct.pack(">H", 2) +
+         sap_ent(0x0020, b"MYHOST") + sap_ent(0x030c, b"PRINTER") + sap_ent(0x1234, b"OTHER") + sap_ent(0xffff, b"ANY"))))
+save("nbt-llc.pcap", L)
