@@ -132,6 +132,9 @@ static void sap_type(struct nd *nd, uint16_t t)
 		out_hex(nd->out, t, 4);
 }
 
+/* SAP (socket 0x452).  Each response entry is type(2) name(48) net(4) node(6)
+ * socket(2) hops(2); tcpdump checks the IPX length before each part and stops
+ * with " (invalid)" when it runs out, and prints at most 8 entries. */
 static void sap_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	uint16_t cmd = GET_BE16(nd, p);
@@ -141,31 +144,52 @@ static void sap_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	case 1:
 	case 3:
 		ND_STR(nd, cmd == 1 ? "ipx-sap-req" : "ipx-sap-nearest-req");
+		uint16_t want = GET_BE16(nd, p);
 		ND_CHR(nd, ' ');
-		sap_type(nd, GET_BE16(nd, p));
-		break;
+		sap_type(nd, want);
+		return;
 	case 2:
 	case 4:
 		ND_STR(nd, cmd == 2 ? "ipx-sap-resp" : "ipx-sap-nearest-resp");
 		for (int i = 0; i < 8 && len != 0; i++) {
+			if (len < 2)
+				goto invalid;
+			uint16_t type = GET_BE16(nd, p);
 			ND_CHR(nd, ' ');
-			sap_type(nd, GET_BE16(nd, p));
+			sap_type(nd, type);
 			ND_STR(nd, " '");
-			nd_printn(nd, p + 2, 48);
+			p += 2;
+			len -= 2;
+			if (len < 48) {
+				ND_CHR(nd, '\'');
+				goto invalid;
+			}
+			nd_printn(nd, p, 48);
 			ND_CHR(nd, '\'');
-			nd_need(nd, p + 50, 10);
+			p += 48;
+			len -= 48;
+			if (len < 10)
+				goto invalid;
+			nd_need(nd, p, 10);
 			ND_STR(nd, " addr ");
-			ipx_addr(nd, p + 50);
-			p += 64;
-			len -= 64;
+			ipx_addr(nd, p);
+			p += 10;
+			len -= 10;
+			if (len < 4)
+				goto invalid;
+			p += 4;
+			len -= 4;
 		}
-		break;
+		return;
 	default:
 		out_fmt(nd->out, "ipx-sap-?%x", cmd);
-		break;
+		return;
 	}
+invalid:
+	nd_print_invalid(nd);
 }
 
+/* RIP (socket 0x453): entries of net(4) hops(2) ticks(2), at most 50 printed. */
 static void rip_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	uint16_t cmd = GET_BE16(nd, p);
@@ -173,21 +197,21 @@ static void rip_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	len -= 2;
 	switch (cmd) {
 	case 1:
-		ND_STR(nd, "ipx-rip-req");
-		if (len != 0)
-			out_fmt(nd->out, " %08x/%u.%u", GET_BE32(nd, p), GET_BE16(nd, p + 4), GET_BE16(nd, p + 6));
-		break;
 	case 2:
-		ND_STR(nd, "ipx-rip-resp");
-		for (int i = 0; i < 50 && len != 0; i++) {
+		ND_STR(nd, cmd == 1 ? "ipx-rip-req" : "ipx-rip-resp");
+		for (int i = 0; i < (cmd == 1 ? 1 : 50) && len != 0; i++) {
+			if (len < 8) {
+				nd_print_invalid(nd);
+				return;
+			}
 			out_fmt(nd->out, " %08x/%u.%u", GET_BE32(nd, p), GET_BE16(nd, p + 4), GET_BE16(nd, p + 6));
 			p += 8;
 			len -= 8;
 		}
-		break;
+		return;
 	default:
 		out_fmt(nd->out, "ipx-rip-?%x", cmd);
-		break;
+		return;
 	}
 }
 
@@ -221,10 +245,15 @@ void ipx_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, "ipx-ncp %u", length);
 		break;
 	case 0x0452:
-		sap_print(nd, d, length);
-		break;
 	case 0x0453:
-		rip_print(nd, d, length);
+		if (length < 2) {
+			out_fmt(nd->out, " [length %u < 2]", length);
+			nd_print_invalid(nd);
+		} else if (dskt == 0x0452) {
+			sap_print(nd, d, length);
+		} else {
+			rip_print(nd, d, length);
+		}
 		break;
 	case 0x0455:
 		out_fmt(nd->out, "ipx-netbios %u", length);

@@ -150,3 +150,19 @@ L.append(Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff", type=0x8137)/Raw(ipx(0x452, s
 L.append(Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff", type=0x8137)/Raw(ipx(0x452, struct.pack(">H", 2) +
          sap_ent(0x0020, b"MYHOST") + sap_ent(0x030c, b"PRINTER") + sap_ent(0x1234, b"OTHER") + sap_ent(0xffff, b"ANY"))))
 save("nbt-llc.pcap", L)
+
+# --- IPX SAP/RIP beside NetBIOS over IPX: IPX lengths that end inside an entry, too many
+#     entries, odd bytes in names (tcpdump checks the IPX length before each part) ---
+def ipxl(dskt, payload, dl):
+    return ipx(dskt, payload)[:2] + struct.pack(">H", 30 + dl) + ipx(dskt, payload)[4:]
+E = lambda pl: Ether(src=MAC_A, dst="ff:ff:ff:ff:ff:ff", type=0x8137)/Raw(pl)
+three = struct.pack(">H", 2) + sap_ent(0x20, b"MYHOST") + sap_ent(0x4, b"A" * 48) + sap_ent(0x7, b"B" * 10)
+X = [E(ipxl(0x452, three, dl)) for dl in (0, 1, 2, 3, 64, 66, 67, 113, 123, 127, 132)]
+X += [E(ipxl(0x452, struct.pack(">HH", 1, 0x0004), 2))]
+X += [E(ipx(0x452, struct.pack(">H", 2) + b"".join(sap_ent(i, b"N%d" % i) for i in range(9))))]
+X += [E(ipx(0x452, struct.pack(">H", 4) + sap_ent(1, bytes(range(1, 49))) + sap_ent(2, bytes(range(128, 176)))))]
+rip = struct.pack(">H", 2) + struct.pack(">IHH", 0xa8f87967, 1, 2) * 51
+X += [E(ipxl(0x453, rip, dl)) for dl in (1, 2, 9, 10, 17, 410)]
+X += [E(ipxl(0x453, struct.pack(">H", 1) + rip[2:], dl)) for dl in (2, 7, 18)]
+X += [cut(E(ipx(0x452, three)), 100), cut(E(ipx(0x452, three)), 160)]
+save("nbt-ipx.pcap", X)
