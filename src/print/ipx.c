@@ -134,7 +134,9 @@ static void sap_type(struct nd *nd, uint16_t t)
 
 /* SAP (socket 0x452).  Each response entry is type(2) name(48) net(4) node(6)
  * socket(2) hops(2); tcpdump checks the IPX length before each part and stops
- * with " (invalid)" when it runs out, and prints at most 8 entries. */
+ * with " (invalid)" when it runs out, and prints at most 8 entries.  For the
+ * type, the address and socket+hops the captured bytes are checked first (a
+ * short capture prints " [|ipx]", not " (invalid)"); for the name, the length. */
 static void sap_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	uint16_t cmd = GET_BE16(nd, p);
@@ -152,9 +154,9 @@ static void sap_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	case 4:
 		ND_STR(nd, cmd == 2 ? "ipx-sap-resp" : "ipx-sap-nearest-resp");
 		for (int i = 0; i < 8 && len != 0; i++) {
+			uint16_t type = GET_BE16(nd, p); /* captured before the length is checked */
 			if (len < 2)
 				goto invalid;
-			uint16_t type = GET_BE16(nd, p);
 			ND_CHR(nd, ' ');
 			sap_type(nd, type);
 			ND_STR(nd, " '");
@@ -168,13 +170,14 @@ static void sap_print(struct nd *nd, const uint8_t *p, uint32_t len)
 			ND_CHR(nd, '\'');
 			p += 48;
 			len -= 48;
+			nd_need(nd, p, 10);
 			if (len < 10)
 				goto invalid;
-			nd_need(nd, p, 10);
 			ND_STR(nd, " addr ");
 			ipx_addr(nd, p);
 			p += 10;
 			len -= 10;
+			nd_need(nd, p, 4); /* socket and hops: checked, not printed */
 			if (len < 4)
 				goto invalid;
 			p += 4;

@@ -165,4 +165,8 @@ rip = struct.pack(">H", 2) + struct.pack(">IHH", 0xa8f87967, 1, 2) * 51
 X += [E(ipxl(0x453, rip, dl)) for dl in (1, 2, 9, 10, 17, 410)]
 X += [E(ipxl(0x453, struct.pack(">H", 1) + rip[2:], dl)) for dl in (2, 7, 18)]
 X += [cut(E(ipx(0x452, three)), 100), cut(E(ipx(0x452, three)), 160)]
+def capd(pkt, n):
+    """Only n bytes after the IPX header captured."""
+    b = bytes(pkt); p = Ether(b[:14 + 30 + n]); p.wirelen = len(b); return p
+X += [capd(E(ipxl(0x452, three, dl)), n) for dl, n in ((3, 2), (55, 20), (67, 66), (66, 64), (66, 65))]
 save("nbt-ipx.pcap", X)
