@@ -170,3 +170,12 @@ def capd(pkt, n):
     b = bytes(pkt); p = Ether(b[:14 + 30 + n]); p.wirelen = len(b); return p
 X += [capd(E(ipxl(0x452, three, dl)), n) for dl, n in ((3, 2), (55, 20), (67, 66), (66, 64), (66, 65))]
 save("nbt-ipx.pcap", X)
+
+# --- IP protocol numbers (found while testing the above): tcpdump's built-in names without
+#     -n, its own "nd" case for protocol 77 (even with -n), "no next header" over IPv4,
+#     ICMP/IGMP only over IPv4, ICMPv6 and Ethernet (143) only over IPv6 ---
+ipn = lambda proto, frag=0: eth(IP(src="10.0.0.1", dst="10.0.0.2", proto=proto, frag=frag)/Raw(bytes(8)))
+save("ipproto-names.pcap", [ipn(p) for p in (0, 3, 7, 23, 59, 77, 107, 134, 143, 200, 253, 255)] +
+     [ipn(p, 10) for p in (6, 17, 4, 77, 143, 250)] +
+     [eth(IPv6(src="2001:db8::1", dst="2001:db8::2", nh=p)/Raw(bytes(8))) for p in (1, 2, 77, 143, 200)] +
+     [eth(IPv6(src="2001:db8::1", dst="2001:db8::2", nh=143)/Raw(bytes(Ether(src=MAC_B, dst=MAC_A)/IP(src="10.9.9.9", dst="10.8.8.8")/UDP(sport=1, dport=2))))])
