@@ -293,7 +293,7 @@ again:
 		}
 		icmp6_print(nd, p, len, ip);
 		break;
-	case 143: { /* Ethernet (RFC 8986) */
+	case IPPROTO_ETHERNET_: { /* Ethernet (RFC 8986) */
 		if (!ip->v6) {
 			ND_STR(nd, "[Ethernet requires IPv6]");
 			nd_print_invalid(nd);
