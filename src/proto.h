@@ -53,6 +53,7 @@
 #define IPPROTO_NONE_ 59
 #define IPPROTO_DSTOPTS_ 60
 #define IPPROTO_PGM_ 113
+#define IPPROTO_ETHERNET_ 143         /* Ethernet over IPv6 (RFC 8986) */
 
 /* TCP header flags (RFC 9293, RFC 3168) */
 #define TCPF_FIN 0x01

@@ -576,6 +576,10 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 	case IPPROTO_GRE_:
 		decode_gre(pk, r, seglen, depth + 1);
 		break;
+	case IPPROTO_ETHERNET_:
+		if (pk->l3 == 6) /* the printer follows it over IPv6 only */
+			decode_ether(pk, r, seglen, depth + 1);
+		break;
 	case IPPROTO_ICMP_:
 	case IPPROTO_ICMPV6_:
 		if (rd_u8(&r, 0, &pk->icmp_type) || rd_u8(&r, 1, &pk->icmp_code)) {

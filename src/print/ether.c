@@ -242,10 +242,11 @@ static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint3
 		}
 		nd_push_snaplen(nd, p, caplen);
 		int hl = llc_print(nd, p, len, caplen, src, dst);
-		if (hl < 0)
+		if (hl < 0) {
 			default_print(nd, p, caplen);
-		else
-			nd->ll_hdr_len += (uint32_t)hl; /* tcpdump's -x starts after the LLC header */
+			hl = -hl;
+		}
+		nd->ll_hdr_len += (uint32_t)hl; /* tcpdump's -x starts after the LLC header, known or not */
 		nd_pop_snaplen(nd);
 		return;
 	}

@@ -34,6 +34,7 @@ static const struct tok ipproto_values[] = {
 	{47, "GRE"}, {50, "ESP"}, {51, "AH"}, {55, "Mobile IP"}, {58, "ICMPv6"},
 	{62, "Mobile IP (old)"}, {88, "EIGRP"}, {89, "OSPF"}, {103, "PIM"},
 	{108, "Compressed IP"}, {112, "VRRP"}, {113, "PGM"}, {132, "SCTP"}, {135, "Mobility"},
+	{143, "Ethernet"},
 	{0, NULL}};
 
 const char *ipproto_name(uint8_t proto)
@@ -200,30 +201,40 @@ static void ip_finddst(struct nd *nd, const uint8_t *iph, unsigned hlen, uint8_t
 	}
 }
 
-/* Protocol names from /etc/protocols, read once on first use (only without -n).
- * Like tcpdump, every entry is read in order and a later name for the same
- * number replaces an earlier one (so 0 is "hopopt", not "ip"). */
-static char proto_names[256][24];
-static int proto_names_loaded;
+/* Protocol names printed without -n.  tcpdump 4.99 has them built in (it does
+ * not read /etc/protocols); read off its output for all 256 numbers. */
+static const struct tok netdb_proto_names[] = {
+	{0, "hopopt"}, {1, "icmp"}, {2, "igmp"}, {3, "ggp"}, {4, "ipencap"}, {5, "st"}, {6, "tcp"},
+	{7, "cbt"}, {8, "egp"}, {9, "igp"}, {10, "bbn-rcc-mon"}, {11, "nvp-ii"}, {12, "pup"},
+	{13, "argus"}, {14, "emcon"}, {15, "xnet"}, {16, "chaos"}, {17, "udp"}, {18, "mux"},
+	{19, "dcn-meas"}, {20, "hmp"}, {21, "prm"}, {22, "xns-idp"}, {23, "trunk-1"},
+	{24, "trunk-2"}, {25, "leaf-1"}, {26, "leaf-2"}, {27, "rdp"}, {28, "irtp"},
+	{29, "iso-tp4"}, {30, "netblt"}, {31, "mfe-nsp"}, {32, "merit-inp"}, {33, "dccp"},
+	{34, "3pc"}, {35, "idpr"}, {36, "xtp"}, {37, "ddp"}, {38, "idpr-cmtp"}, {39, "tp++"},
+	{40, "il"}, {41, "ipv6"}, {42, "sdrp"}, {43, "ipv6-route"}, {44, "ipv6-frag"},
+	{45, "idrp"}, {46, "rsvp"}, {47, "gre"}, {48, "dsr"}, {49, "bna"}, {50, "esp"}, {51, "ah"},
+	{52, "i-nlsp"}, {53, "swipe"}, {54, "narp"}, {55, "mobile"}, {56, "tlsp"}, {57, "skip"},
+	{58, "ipv6-icmp"}, {59, "ipv6-nonxt"}, {60, "ipv6-opts"}, {62, "cftp"}, {64, "sat-expak"},
+	{65, "kryptolan"}, {66, "rvd"}, {67, "ippc"}, {69, "sat-mon"}, {70, "visa"}, {71, "ipcv"},
+	{72, "cpnx"}, {73, "rspf"}, {74, "wsn"}, {75, "pvp"}, {76, "br-sat-mon"}, {77, "sun-nd"},
+	{78, "wb-mon"}, {79, "wb-expak"}, {80, "iso-ip"}, {81, "vmtp"}, {82, "secure-vmtp"},
+	{83, "vines"}, {84, "ttp"}, {85, "nsfnet-igp"}, {86, "dgp"}, {87, "tcf"}, {88, "eigrp"},
+	{89, "ospf"}, {90, "sprite-rpc"}, {91, "larp"}, {92, "mtp"}, {93, "ax.25"}, {94, "ipip"},
+	{95, "micp"}, {96, "scc-sp"}, {97, "etherip"}, {98, "encap"}, {100, "gmtp"}, {101, "ifmp"},
+	{102, "pnni"}, {103, "pim"}, {104, "aris"}, {105, "scps"}, {106, "qnx"}, {107, "a/n"},
+	{108, "ipcomp"}, {109, "snp"}, {110, "compaq-peer"}, {111, "ipx-in-ip"}, {112, "vrrp"},
+	{113, "pgm"}, {115, "l2tp"}, {116, "ddx"}, {117, "iatp"}, {118, "stp"}, {119, "srp"},
+	{120, "uti"}, {121, "smp"}, {122, "sm"}, {123, "ptp"}, {124, "isis"}, {125, "fire"},
+	{126, "crtp"}, {127, "crudp"}, {128, "sscopmce"}, {129, "iplt"}, {130, "sps"},
+	{131, "pipe"}, {132, "sctp"}, {133, "fc"}, {134, "rsvp-e2e-ignore"},
+	{135, "mobility-header"}, {136, "udplite"}, {137, "mpls-in-ip"}, {138, "manet"},
+	{139, "hip"}, {140, "shim6"}, {141, "wesp"}, {142, "rohc"}, {253, "exptest-253"},
+	{254, "exptest-254"}, {255, "reserved"}, {0, NULL},
+};
 
 static const char *proto_names_get(uint8_t proto)
 {
-	if (!proto_names_loaded) {
-		proto_names_loaded = 1;
-		struct protoent *pe;
-		setprotoent(1);
-		while ((pe = getprotoent()) != NULL) {
-			if (pe->p_proto < 0 || pe->p_proto > 255 || !pe->p_name)
-				continue;
-			size_t n = strlen(pe->p_name);
-			if (n >= sizeof proto_names[0])
-				n = sizeof proto_names[0] - 1;
-			memcpy(proto_names[pe->p_proto], pe->p_name, n);
-			proto_names[pe->p_proto][n] = '\0';
-		}
-		endprotoent();
-	}
-	return proto_names[proto][0] ? proto_names[proto] : NULL;
+	return tok_find(netdb_proto_names, proto);
 }
 
 static void proto_name_print(struct nd *nd, uint8_t proto)
@@ -268,15 +279,32 @@ again:
 		udp_print(nd, p, len, ip);
 		break;
 	case 1:
-		if (ip->v6)
-			goto dflt;
+		if (ip->v6) {
+			ND_STR(nd, "[ICMP requires IPv4]");
+			nd_print_invalid(nd);
+			break;
+		}
 		icmp_print(nd, p, len, ip);
 		break;
 	case 58:
-		if (!ip->v6)
-			goto dflt;
+		if (!ip->v6) {
+			ND_STR(nd, "[ICMPv6 requires IPv6]");
+			nd_print_invalid(nd);
+			break;
+		}
 		icmp6_print(nd, p, len, ip);
 		break;
+	case IPPROTO_ETHERNET_: { /* Ethernet (RFC 8986) */
+		if (!ip->v6) {
+			ND_STR(nd, "[Ethernet requires IPv6]");
+			nd_print_invalid(nd);
+			break;
+		}
+		uint32_t ll = nd->ll_hdr_len; /* -x still starts after the outer link header */
+		ether_print(nd, p, (uint32_t)nd_avail(nd, p), len);
+		nd->ll_hdr_len = ll;
+		break;
+	}
 	case 113:
 		pgm_print(nd, p, len, ip);
 		break;
@@ -284,6 +312,11 @@ again:
 		rsvp_print(nd, p, len);
 		break;
 	case 2:
+		if (ip->v6) {
+			ND_STR(nd, "[IGMP requires IPv4]");
+			nd_print_invalid(nd);
+			break;
+		}
 		igmp_print(nd, p, len);
 		break;
 	case 103:
@@ -311,13 +344,13 @@ again:
 		gre_print(nd, p, len);
 		break;
 	case 59:
-		if (ip->v6) {
-			ND_STR(nd, "no next header");
-			break;
-		}
-		goto dflt;
+		ND_STR(nd, "no next header"); /* over IPv4 too, as tcpdump does */
+		break;
+	case 77: /* Sun ND: tcpdump's own case, names it even with -n */
+		ND_STR(nd, " nd ");
+		ND_U(nd, len);
+		break;
 	default:
-	dflt:
 		proto_name_print(nd, nh);
 		ND_CHR(nd, ' ');
 		ND_U(nd, len);

@@ -200,11 +200,12 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	return 0;
 }
 
+/* tcpdump dumps the short LLC header whatever -q/-x/-X say (ND_DEFAULTPRINT here
+ * is unconditional, unlike most callers'). */
 static void llc_trunc(struct nd *nd, const uint8_t *p, uint32_t caplen)
 {
 	nd_print_trunc(nd);
-	if (!nd_default_print_suppressed(nd))
-		nd_default_print(nd, p, caplen);
+	nd_default_print(nd, p, caplen);
 }
 
 static void sap_name(struct nd *nd, const char *unknown, uint8_t sap)
