@@ -10,6 +10,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../proto.h"
 #include "reader.h"
@@ -731,13 +734,31 @@ static void decode_cooked(struct pkt *pk, uint16_t type, struct rd r, uint32_t w
 		decode_ethertype(pk, type, rd_sub(&r, off, r.len), wire_after(wirelen, off), 0);
 }
 
+/* memset(pk, 0, sizeof *pk) as 16-byte stores: gcc turns the memset of this
+ * size into `rep stos`, which costs some 40 cycles to start on every packet. */
+static inline void pkt_zero(struct pkt *pk)
+{
+#ifdef __SSE2__
+	char *p = (char *)pk;
+	size_t i = 0;
+	__m128i z = _mm_setzero_si128();
+#pragma GCC unroll 32
+	for (; i + 16 <= sizeof *pk; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)(p + i), z);
+	if (i < sizeof *pk)
+		memset(p + i, 0, sizeof *pk - i);
+#else
+	memset(pk, 0, sizeof *pk);
+#endif
+}
+
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len)
 {
 	uint64_t num = pk->num;
 	int64_t sec = pk->ts_sec;
 	uint32_t frac = pk->ts_frac;
 	int nano = pk->ts_nano;
-	memset(pk, 0, sizeof *pk);
+	pkt_zero(pk);
 	pk->num = num;
 	pk->ts_sec = sec;
 	pk->ts_frac = frac;
