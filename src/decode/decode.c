@@ -228,6 +228,10 @@ static void decode_ether(struct pkt *pk, struct rd r, uint32_t wirelen, int dept
 		pk->has_mac = 1;
 	}
 	off += 2;
+	if (type == ETHERTYPE_IPV4) {   /* the usual frame: no tag, no length */
+		decode_ip(pk, rd_sub(&r, off, r.len), wire_after(wirelen, off), depth);
+		return;
+	}
 	for (int i = 0; i < 4 && ETHERTYPE_IS_VLAN(type); i++) {
 		if (rd_be16(&r, off + 2, &type)) {
 			pk->truncated = 1;
