@@ -473,12 +473,22 @@ static void parse_tcp_options(struct tcp_opts *o, struct rd r)
 	}
 }
 
+/* The fixed fields of a TCP header, up to the window (16 bytes); -1 when cut
+ * short (the fields before the cut are filled in). */
+static inline __attribute__((always_inline)) int tcp_fixed(struct tcp_seg *t, const struct rd *r, uint8_t *offx)
+{
+	return rd_be16(r, 0, &t->sport) || rd_be16(r, 2, &t->dport) || rd_be32(r, 4, &t->seq) ||
+	       rd_be32(r, 8, &t->ack) || rd_u8(r, 12, offx) || rd_u8(r, 13, &t->flags) || rd_be16(r, 14, &t->win);
+}
+
 static void decode_tcp(struct pkt *pk, struct rd r, uint32_t seglen)
 {
 	struct tcp_seg *t = &pk->tcp;
-	uint8_t offx;
-	if (rd_be16(&r, 0, &t->sport) || rd_be16(&r, 2, &t->dport) || rd_be32(&r, 4, &t->seq) ||
-	    rd_be32(&r, 8, &t->ack) || rd_u8(&r, 12, &offx) || rd_u8(&r, 13, &t->flags) || rd_be16(&r, 14, &t->win)) {
+	uint8_t offx = 0;
+	if (rd_have(&r, 0, 16)) {
+		(void)tcp_fixed(t, &r, &offx);  /* cannot fail: the compiler drops the checks */
+	} else {
+		(void)tcp_fixed(t, &r, &offx);
 		pk->truncated = 1;
 		return;
 	}
