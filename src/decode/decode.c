@@ -636,6 +636,16 @@ static void forget_outer(struct pkt *pk)
 	memset(&pk->tcp, 0, sizeof pk->tcp);
 }
 
+/* The fixed IPv4 header after the first byte (20 bytes in all); -1 when cut
+ * short (the fields before the cut are filled in). */
+static inline __attribute__((always_inline)) int ip_fixed(struct pkt *pk, const struct rd *r, uint16_t *tot,
+							  uint16_t *off)
+{
+	return rd_u8(r, 1, &pk->tos) || rd_be16(r, 2, tot) || rd_be16(r, 4, &pk->ipid) || rd_be16(r, 6, off) ||
+	       rd_u8(r, 8, &pk->ttl) || rd_u8(r, 9, &pk->proto) || rd_copy(r, 12, pk->src, 4) ||
+	       rd_copy(r, 16, pk->dst, 4);
+}
+
 static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 {
 	uint8_t vhl;
@@ -648,9 +658,11 @@ static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
 		pk->invalid = 1;
 		return;
 	}
-	if (rd_u8(&r, 1, &pk->tos) || rd_be16(&r, 2, &tot) || rd_be16(&r, 4, &pk->ipid) || rd_be16(&r, 6, &off) ||
-	    rd_u8(&r, 8, &pk->ttl) || rd_u8(&r, 9, &pk->proto) || rd_copy(&r, 12, pk->src, 4) ||
-	    rd_copy(&r, 16, pk->dst, 4)) {
+	tot = off = 0;
+	if (rd_have(&r, 0, 20)) {
+		(void)ip_fixed(pk, &r, &tot, &off);     /* cannot fail: the compiler drops the checks */
+	} else {
+		(void)ip_fixed(pk, &r, &tot, &off);
 		pk->truncated = 1;
 		return;
 	}
