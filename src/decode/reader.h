@@ -17,6 +17,14 @@
  * costs more than the read. */
 #define RD_INLINE static inline __attribute__((always_inline))
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define rd_from_be16(x) (x)
+#define rd_from_be32(x) (x)
+#else
+#define rd_from_be16(x) __builtin_bswap16(x)
+#define rd_from_be32(x) __builtin_bswap32(x)
+#endif
+
 struct rd {
 	const uint8_t *p;
 	size_t len;
@@ -37,7 +45,9 @@ RD_INLINE int rd_be16(const struct rd *r, size_t off, uint16_t *v)
 {
 	if (!rd_have(r, off, 2))
 		return -1;
-	*v = (uint16_t)((uint16_t)r->p[off] << 8 | r->p[off + 1]);
+	uint16_t x;
+	memcpy(&x, r->p + off, 2);      /* one load, then a byte swap */
+	*v = rd_from_be16(x);
 	return 0;
 }
 RD_INLINE int rd_le16(const struct rd *r, size_t off, uint16_t *v)
@@ -51,8 +61,9 @@ RD_INLINE int rd_be32(const struct rd *r, size_t off, uint32_t *v)
 {
 	if (!rd_have(r, off, 4))
 		return -1;
-	*v = (uint32_t)r->p[off] << 24 | (uint32_t)r->p[off + 1] << 16 | (uint32_t)r->p[off + 2] << 8 |
-	     r->p[off + 3];
+	uint32_t x;
+	memcpy(&x, r->p + off, 4);
+	*v = rd_from_be32(x);
 	return 0;
 }
 RD_INLINE int rd_le32(const struct rd *r, size_t off, uint32_t *v)

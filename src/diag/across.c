@@ -299,8 +299,11 @@ static void fold(struct diag *d)
 void diag_across(struct diag *d, enum vantage v)
 {
 	port_rules(d, v);
-	if (d->det)
+	if (d->det) {
+		if (d->det_have_t)
+			det_time(d->det, d->det_tmax);
 		det_events(d->det, det_cb, d);
+	}
 	capture_rules(d);
 	fold(d);
 }

@@ -1042,16 +1042,21 @@ uint64_t det_dropped(const struct det *d)
 	return d ? d->dropped : 0;
 }
 
+void det_time(struct det *d, double t)
+{
+	if (!d->have_t || t > d->t_last)
+		d->t_last = t;
+	d->have_t = 1;
+}
+
 void det_packet(struct det *d, const struct pkt *pk, const uint8_t *data, uint32_t caplen)
 {
 	if (!d || !pk)
 		return;
 	double t = pkt_time(pk);
-	if (!d->have_t || t > d->t_last)
-		d->t_last = t;
-	d->have_t = 1;
+	det_time(d, t);
 	/* the usual packet, a bare TCP ACK, carries nothing any detector reads */
-	if (pk->has_tcp && pk->tcp.paylen == 0 && !(pk->tcp.flags & (TCPF_RST | TCPF_FIN)))
+	if (det_ignores(pk))
 		return;
 	struct rd r = {data, data ? caplen : 0};
 	if (pk->is_arp) {

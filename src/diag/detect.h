@@ -87,6 +87,14 @@ struct det;
 struct det *det_new(void);
 /* One decoded packet; data/caplen are its bytes (pk->pay_off/pay_len index them). */
 void det_packet(struct det *d, const struct pkt *pk, const uint8_t *data, uint32_t caplen);
+/* A packet no detector reads (a bare TCP ACK: no payload, no FIN or RST):
+ * det_packet only notes its time.  A caller may skip det_packet for it and
+ * pass the latest such time to det_time before det_events instead. */
+static inline int det_ignores(const struct pkt *pk)
+{
+	return pk->has_tcp && pk->tcp.paylen == 0 && !(pk->tcp.flags & (TCPF_RST | TCPF_FIN));
+}
+void det_time(struct det *d, double t);
 /* Calls cb for every event found, in time order of their first packet.
  * Returns the number of events. */
 int det_events(struct det *d, void (*cb)(void *user, const struct det_event *ev), void *user);

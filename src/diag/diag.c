@@ -236,8 +236,14 @@ void diag_packet(struct diag *d, const struct pkt *pk, const struct tcp_result *
 		 const uint8_t *data, uint32_t caplen)
 {
 	double now = pkt_time(pk);
-	if (d->det && data)
-		det_packet(d->det, pk, data, caplen);
+	if (d->det && data) {
+		if (!det_ignores(pk)) {
+			det_packet(d->det, pk, data, caplen);
+		} else if (!d->det_have_t || now > d->det_tmax) {
+			d->det_tmax = now;  /* det_time'd before det_events (diag_across) */
+			d->det_have_t = 1;
+		}
+	}
 	if (d->live && res && res->conn && (res->tags & TAG_SYN_RETRANS) && (res->tags & TAG_SYN) &&
 	    res->conn->synack_count == 0 && res->conn->syn_count == 2 && !res->conn->h[1].seen)
 		diag_early_syn_alert(d, res, now);

@@ -182,6 +182,8 @@ struct diag {
 	const char *src_file, *src_role;
 	struct diag_capture_info cap;
 	struct det *det;
+	double det_tmax;                /* latest time of the packets det_packet was spared (det_ignores) */
+	int det_have_t;
 };
 
 /* diag.c */

@@ -16,10 +16,10 @@
 
 #define NOT_DATA_FLAGS (TCPF_SYN | TCPF_FIN | TCPF_RST)
 
-/* Window scale for direction d, or -1 when unknown (handshake not seen). */
-static int scale_of(const struct conn *c, int d)
+/* Window scale of the segments half a sends (b: the other half), or -1 when
+ * unknown (handshake not seen). */
+static int scale_of(const struct half *a, const struct half *b)
 {
-	const struct half *a = &c->h[d], *b = &c->h[!d];
 	if (!a->syn_seen || !b->syn_seen)
 		return -1;
 	if (!a->syn_opt_ws || !b->syn_opt_ws)
@@ -30,7 +30,7 @@ static int scale_of(const struct conn *c, int d)
 /* The advertised window, scaled when the scale is known (never on SYNs, RFC 7323 2.2). */
 static void seg_window(struct seg *g)
 {
-	int sc = scale_of(g->c, g->dir);
+	int sc = scale_of(g->fwd, g->rev);
 	g->window = g->s->win;
 	if (!(g->flags & TCPF_SYN) && sc > 0)
 		g->window = (uint32_t)g->s->win << sc;
@@ -121,7 +121,7 @@ static void window_rules(struct seg *g)
 	if (g->seglen == 0 && g->window && (!f->window_set || g->window != f->window) && g->seq == f->nextseq &&
 	    g->ack == f->lastack && !(fl & NOT_DATA_FLAGS))
 		g->tags |= TAG_WINDOW_UPDATE;
-	if (g->seglen > 0 && scale_of(g->c, !g->dir) >= 0 && r->window_set && g->seq + g->seglen == r->lastack + r->window &&
+	if (g->seglen > 0 && scale_of(r, f) >= 0 && r->window_set && g->seq + g->seglen == r->lastack + r->window &&
 	    !(fl & NOT_DATA_FLAGS)) {
 		g->tags |= TAG_WINDOW_FULL;
 		f->winfull++;

@@ -10,26 +10,10 @@
 
 /* Zeek's history letters (S syn, H syn-ack, A pure ack, D data, F fin, R rst,
  * T retransmission, W zero window, G gap: content not captured), upper case
- * for the client, lower for the server, each recorded once. */
-void history_add(struct conn *c, char letter, int resp)
+ * for the client, lower for the server, each recorded once: history_add()
+ * (track_int.h) calls this for a letter not yet recorded. */
+void history_record(struct conn *c, char letter, int resp, unsigned bit)
 {
-	unsigned i; /* the letter's place in "SHADFRTWGQ": a switch, as this runs for every packet */
-	switch (letter) {
-	case 'S': i = 0; break;
-	case 'H': i = 1; break;
-	case 'A': i = 2; break;
-	case 'D': i = 3; break;
-	case 'F': i = 4; break;
-	case 'R': i = 5; break;
-	case 'T': i = 6; break;
-	case 'W': i = 7; break;
-	case 'G': i = 8; break;
-	case 'Q': i = 9; break;
-	default: return;
-	}
-	unsigned bit = 1u << (i * 2 + (unsigned)resp);
-	if (c->hist_seen & bit)
-		return;
 	c->hist_seen |= bit;
 	if (c->hlen + 1 < sizeof c->history) {
 		c->history[c->hlen++] = resp ? (char)(letter - 'A' + 'a') : letter;

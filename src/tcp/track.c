@@ -222,8 +222,9 @@ static void tcp_segment(struct tracker *t, const struct pkt *pk, struct tcp_resu
 	g.pk = pk;
 	g.s = &pk->tcp;
 	g.res = res;
-	g.fwd = &g.c->h[g.dir];
-	g.rev = &g.c->h[!g.dir];
+	struct half *h0 = &g.c->h[0], *h1 = &g.c->h[1];   /* a select, not index arithmetic */
+	g.fwd = g.dir ? h1 : h0;
+	g.rev = g.dir ? h0 : h1;
 	g.now = now;
 	g.seq = g.s->seq;
 	g.ack = g.s->ack;

@@ -108,6 +108,35 @@ void analysis_segment(struct seg *g);
 void rtt_segment(struct seg *g);
 
 /* tags.c: Zeek-style history letter (upper case: client, lower: server), once each. */
-void history_add(struct conn *c, char letter, int resp);
+void history_record(struct conn *c, char letter, int resp, unsigned bit);
+
+/* The letter's bit in conn.hist_seen: its place in "SHADFRTWGQ" times two,
+ * plus resp; 0 for other letters.  A constant where the letter is one. */
+static inline unsigned history_bit(char letter, int resp)
+{
+	unsigned i;
+	switch (letter) {
+	case 'S': i = 0; break;
+	case 'H': i = 1; break;
+	case 'A': i = 2; break;
+	case 'D': i = 3; break;
+	case 'F': i = 4; break;
+	case 'R': i = 5; break;
+	case 'T': i = 6; break;
+	case 'W': i = 7; break;
+	case 'G': i = 8; break;
+	case 'Q': i = 9; break;
+	default: return 0;
+	}
+	return 1u << (i * 2 + (unsigned)resp);
+}
+
+/* Inline: nearly every call finds its letter already recorded. */
+static inline void history_add(struct conn *c, char letter, int resp)
+{
+	unsigned bit = history_bit(letter, resp);
+	if (bit && !(c->hist_seen & bit))
+		history_record(c, letter, resp, bit);
+}
 
 #endif
