@@ -299,12 +299,31 @@ static int storeattr_out(struct nd *nd, const uint8_t **bp)
 	return 0;
 }
 
-static void ubik_version_out(struct nd *nd, const uint8_t **bp)
+static int ubik_version_out(struct nd *nd, const uint8_t **bp)
 {
+	if (!nd_ok(nd, *bp, 8))
+		return -1;
 	uint32_t epoch = GET_BE32(nd, *bp);
 	uint32_t counter = GET_BE32(nd, *bp + 4);
 	*bp += 8;
 	out_fmt(nd->out, " %u.%u", epoch, counter);
+	return 0;
+}
+
+static void uint64_out(struct nd *nd, const uint8_t **bp)
+{
+	out_fmt(nd->out, " %llu", (unsigned long long)GET_BE64(nd, *bp));
+	*bp += 8;
+}
+
+/* A volume server's destination: three numbers. */
+static int destserver_out(struct nd *nd, const uint8_t **bp)
+{
+	if (!nd_ok(nd, *bp, 12))
+		return -1;
+	out_fmt(nd->out, " server %u:%u:%u", GET_BE32(nd, *bp), GET_BE32(nd, *bp + 4), GET_BE32(nd, *bp + 8));
+	*bp += 12;
+	return 0;
 }
 
 static int afsuuid_out(struct nd *nd, const uint8_t **bp)
@@ -474,8 +493,30 @@ static int fs_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 	case 154:
 		ND_STR(nd, " volname");
 		return str_out(nd, &bp, AFSNAMEMAX);
-	case 155:
+	case 155: case 65536:
 		return fid_list(nd, &bp);
+	case 65537:
+		if (fid_out(nd, &bp))
+			return -1;
+		ND_STR(nd, " offset");
+		uint64_out(nd, &bp);
+		ND_STR(nd, " length");
+		uint64_out(nd, &bp);
+		return 0;
+	case 65538:
+		if (fid_out(nd, &bp) || storeattr_out(nd, &bp))
+			return -1;
+		ND_STR(nd, " offset");
+		uint64_out(nd, &bp);
+		ND_STR(nd, " length");
+		uint64_out(nd, &bp);
+		ND_STR(nd, " flen");
+		uint64_out(nd, &bp);
+		return 0;
+	case 65541:
+		ND_STR(nd, " addr");
+		uint_out(nd, &bp);
+		return 0;
 	default:
 		return 0;
 	}
@@ -564,9 +605,11 @@ static int ubik_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 		ND_STR(nd, " votestart");
 		date_out(nd, &bp);
 		ND_STR(nd, " dbversion");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		ND_STR(nd, " tid");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		break;
 	case 10003:
 		ND_STR(nd, " site");
@@ -574,11 +617,13 @@ static int ubik_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 		break;
 	case 20000: case 20001: case 20007: case 20008: case 20010:
 		ND_STR(nd, " tid");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		break;
 	case 20002:
 		ND_STR(nd, " tid");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		ND_STR(nd, " file");
 		int_out(nd, &bp);
 		ND_STR(nd, " pos");
@@ -589,7 +634,8 @@ static int ubik_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 		break;
 	case 20003:
 		ND_STR(nd, " tid");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		ND_STR(nd, " file");
 		int_out(nd, &bp);
 		ND_STR(nd, " pos");
@@ -605,11 +651,13 @@ static int ubik_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 		ND_STR(nd, " length");
 		int_out(nd, &bp);
 		ND_STR(nd, " dbversion");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		break;
 	case 20009:
 		ND_STR(nd, " tid");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		ND_STR(nd, " file");
 		int_out(nd, &bp);
 		ND_STR(nd, " length");
@@ -617,11 +665,14 @@ static int ubik_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 		break;
 	case 20012:
 		ND_STR(nd, " tid");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		ND_STR(nd, " oldversion");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		ND_STR(nd, " newversion");
-		ubik_version_out(nd, &bp);
+		if (ubik_version_out(nd, &bp))
+			return -1;
 		break;
 	}
 	return 0;
@@ -636,7 +687,8 @@ static int ubik_reply(struct nd *nd, const uint8_t *bp, uint8_t type, uint32_t o
 			ND_STR(nd, " vote no");
 		} else if (op == 20004) {
 			ND_STR(nd, " dbversion");
-			ubik_version_out(nd, &bp);
+			if (ubik_version_out(nd, &bp))
+			return -1;
 		}
 	} else if (op == 10000) {
 		ND_STR(nd, " vote yes until");
@@ -946,6 +998,132 @@ static int kauth_args(struct nd *nd, const uint8_t *bp, uint32_t op)
 	return 0;
 }
 
+/* ---- vol ---- */
+
+/* Labelled 32-bit fields: "u" unsigned, "d" date, "s" string, "i" signed. */
+static int fields_out(struct nd *nd, const uint8_t **bp, const char *spec)
+{
+	while (*spec) {
+		const char *label = spec + 1;
+		size_t n = strcspn(label, ",");
+		if (n) {
+			ND_CHR(nd, ' ');
+			out_mem(nd->out, label, n);
+		}
+		switch (*spec) {
+		case 'u':
+			uint_out(nd, bp);
+			break;
+		case 'i':
+			int_out(nd, bp);
+			break;
+		case 'd':
+			date_out(nd, bp);
+			break;
+		case 's':
+			if (str_out(nd, bp, AFSNAMEMAX))
+				return -1;
+			break;
+		case 'S':
+			if (destserver_out(nd, bp))
+				return -1;
+			break;
+		}
+		spec = label + n;
+		if (*spec == ',')
+			spec++;
+	}
+	return 0;
+}
+
+static int vol_args(struct nd *nd, const uint8_t *bp, uint32_t op)
+{
+	static const struct {
+		uint32_t op;
+		const char *spec;
+	} t[] = {
+		{100, "upartition,sname,utype,uparent"}, {101, "utrans"}, {107, "utrans"},
+		{102, "utotrans,uflags"}, {103, "ufromtrans,dfromdate,S,idesttrans"},
+		{104, "utrans"}, {105, "utrans,upurgevol,unewtype,snewname"},
+		{106, "utrans,uflags"}, {108, "uvol,upartition,uflags"},
+		{109, "ufromtrans,dfromdate"}, {655537, "ufromtrans,dfromdate"}, {110, "uindex"},
+		{111, "utid,unewsite"}, {114, "sname,utype,upid,ucloneid"},
+		{116, "upartition,uflags"}, {117, "utid,sname,utype,upid,uclone,ubackup"},
+		{119, "sname"}, {120, "utid"}, {121, "upartid,uvolid"}, {122, "upartid,uvolid"},
+		{124, "upartid,uvolid"}, {125, "upartid,uvolid"}, {65536, "upartid,uvolid"},
+		{123, "utid,ddate"}, {126, "utid"}, {65538, "ufromtrans,dfromdate,uflags"},
+	};
+	if (op == 112 || op == 113) {
+		ND_STR(nd, " tid");
+		return 0;
+	}
+	if (op == 128) {
+		if (fields_out(nd, &bp, "ufromtrans,dfromdate"))
+			return -1;
+		uint32_t j = GET_BE32(nd, bp);
+		bp += 4;
+		for (uint32_t i = 0; i < j; i++) {
+			if (destserver_out(nd, &bp))
+				return -1;
+			if (i != j - 1)
+				ND_CHR(nd, ',');
+		}
+		if (j == 0)
+			ND_STR(nd, " <none!>");
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i].op == op)
+			return fields_out(nd, &bp, t[i].spec);
+	return 0;
+}
+
+static int vol_reply(struct nd *nd, const uint8_t *bp, uint8_t type, uint32_t op)
+{
+	if (type != T_DATA) {
+		ND_STR(nd, " errcode");
+		int_out(nd, &bp);
+		return 0;
+	}
+	switch (op) {
+	case 100:
+		return fields_out(nd, &bp, "uvolid,utrans");
+	case 104: case 107:
+		return fields_out(nd, &bp, "u");
+	case 105:
+		return fields_out(nd, &bp, "unewvol");
+	case 108:
+		return fields_out(nd, &bp, "utrans");
+	case 110:
+		return fields_out(nd, &bp, "uvolume,upartition");
+	case 112:
+		return fields_out(nd, &bp, "s");
+	case 113:
+		return fields_out(nd, &bp, "uvolid,unextuniq,utype,uparentid,uclone,ubackup,"
+				  "urestore,umaxquota,uminquota,uowner,dcreate,daccess,dupdate,"
+				  "dexpire,dbackup,dcopy");
+	case 116: case 121: {
+		uint32_t j = GET_BE32(nd, bp);
+		bp += 4;
+		for (uint32_t i = 0; i < j; i++) {
+			ND_STR(nd, " name");
+			if (vec_out(nd, &bp, 32))
+				return -1;
+			ND_STR(nd, " volid");
+			uint_out(nd, &bp);
+			ND_STR(nd, " type");
+			bp += 4 * 21;
+			if (i != j - 1)
+				ND_CHR(nd, ',');
+		}
+		if (j == 0)
+			ND_STR(nd, " <none!>");
+		return 0;
+	}
+	}
+	return 0;
+}
+
 /* ---- bos ---- */
 
 static int bos_args(struct nd *nd, const uint8_t *bp, uint32_t op)
@@ -1000,11 +1178,6 @@ static int errcode_reply(struct nd *nd, const uint8_t *bp, uint8_t type, uint32_
 	return 0;
 }
 
-static int no_args(struct nd *nd, const uint8_t *bp, uint32_t op)
-{
-	(void)nd, (void)bp, (void)op;
-	return 0;
-}
 
 struct rx_service {
 	uint16_t port;
@@ -1022,7 +1195,7 @@ static const struct rx_service rx_services[] = {
 	{7002, "pt", pt_req, 1, pt_args, pt_reply, 1},
 	{7003, "vldb", vldb_req, 1, vldb_args, vldb_reply, 1},
 	{7004, "kauth", kauth_req, 1, kauth_args, errcode_reply, 0},
-	{7005, "vol", vol_req, 0, no_args, errcode_reply, 0},
+	{7005, "vol", vol_req, 0, vol_args, vol_reply, 0},
 	{7007, "bos", bos_req, 0, bos_args, errcode_reply, 0},
 };
 
@@ -1062,7 +1235,8 @@ static void svc_reply(struct nd *nd, const struct rx_service *s, const uint8_t *
 	uint8_t type = GET_U8(nd, bp + 20);
 	out_fmt(nd->out, " %s", s->name);
 	if (s->ubik && is_ubik(op)) {
-		ubik_reply(nd, bp + RX_HDR, type, op);
+		if (ubik_reply(nd, bp + RX_HDR, type, op))
+			ND_STR(nd, " [|ubik]");
 		return;
 	}
 	ND_STR(nd, " reply ");
@@ -1097,7 +1271,7 @@ static void ack_ranges(struct nd *nd, const uint8_t *acks, int n, uint32_t first
 
 static void rx_ack_print(struct nd *nd, const uint8_t *bp, uint32_t len)
 {
-	if (len <= RX_HDR)
+	if (len < RX_HDR)
 		return;
 	bp += RX_HDR;
 	if (!nd_ok(nd, bp, 18)) {
