@@ -9,7 +9,7 @@ pt, vldb, kauth, vol, bos, ubik), unknown opcodes, and truncated packets
 import os
 import struct
 
-from scapy.all import IP, UDP, Ether, Raw
+from scapy.all import IP, IPv6, UDP, Ether, Raw
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "captures")
 CLI, SRV = "10.0.0.1", "10.0.0.2"
@@ -38,6 +38,11 @@ def vec(s, n):
 def pkt(payload, sport, dport, src=CLI, dst=SRV):
     return bytes(Ether(src="00:00:00:00:00:01", dst="00:00:00:00:00:02") /
                  IP(src=src, dst=dst, id=1) / UDP(sport=sport, dport=dport) / Raw(payload))
+
+
+def pkt6(payload, sport, dport, src="2001:db8::1", dst="2001:db8::2"):
+    return bytes(Ether(src="00:00:00:00:00:01", dst="00:00:00:00:00:02") /
+                 IPv6(src=src, dst=dst) / UDP(sport=sport, dport=dport) / Raw(payload))
 
 
 def write(name, frames):
@@ -213,6 +218,25 @@ def others():
         f.append(call(7005, op, u32(1, 2), callno=400 + i))
     f.append(reply(7005, 400, u32(1)))
     f.append(reply(7005, 401, u32(5), typ=4))
+    volargs = {100: u32(1) + xstr("vol.x") + u32(0, 5), 103: u32(1, 1600000000, 1, 2, 3) + u32(0xffffffff),
+               105: u32(1, 2, 3) + xstr("clone"), 114: xstr("n") + u32(1, 2, 3),
+               117: u32(1) + xstr("n") + u32(1, 2, 3, 4), 119: xstr("/vicepa"),
+               123: u32(1, 1600000000), 128: u32(1, 1600000000, 2, 1, 2, 3, 4, 5, 6),
+               65538: u32(1, 1600000000, 4)}
+    for i, op in enumerate([128, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 114,
+                            116, 117, 119, 120, 121, 122, 123, 124, 125, 126, 127, 65536, 65537,
+                            65538, 655537]):
+        f.append(call(7005, op, volargs.get(op, u32(7, 8, 9)), callno=410 + i))
+    f.append(call(7005, 128, u32(1, 2, 0), callno=450))
+    vent = vec("vol.one", 32) + u32(536870912) + u32(0) * 21
+    for i, (op, payload) in enumerate([(100, u32(1, 2)), (104, u32(3)), (105, u32(4)), (107, u32(5)),
+                                       (108, u32(6)), (110, u32(7, 8)), (112, xstr("name")),
+                                       (113, u32(*range(10)) + u32(1600000000) * 6),
+                                       (116, u32(2) + vent + vent), (121, u32(0)), (115, u32(1)),
+                                       (113, u32(1, 2))]):
+        n = 460 + i
+        f.append(call(7005, op, b"\0" * 8, callno=n))
+        f.append(reply(7005, n, payload))
     # bos
     bos = [(80, xstr("simple") + xstr("fs")), (81, xstr("fs")), (82, xstr("fs") + u32(1)),
            (86, xstr("fs") + u32(2)), (84, u32(3)), (105, xstr("bin") + u32(1, 2, 3)),
@@ -221,6 +245,11 @@ def others():
         f.append(call(7007, op, a, callno=500 + i))
     f.append(reply(7007, 500, u32(1)))
     f.append(reply(7007, 501, u32(39), typ=4))
+    # over IPv6 (tcpdump matches replies on bytes 12-19 of the IP header whatever the version)
+    fid6 = u32(4, 5, 6)
+    f.append(pkt6(rxh(1, 1, call=900) + u32(132) + fid6, 7001, 7000))
+    f.append(pkt6(rxh(4, 0, call=900) + u32(102), 7000, 7001, src="2001:db8::2", dst="2001:db8::1"))
+    f.append(pkt6(rxh(2, 0, call=901, seq=0) + bytes(18), 7000, 7001))
     # ports without a service printer: error 7006, 7008, 7009
     for port in (7006, 7008, 7009):
         f.append(call(port, 10000, u32(1, 2, 3, 4, 5, 6), callno=600 + port))
