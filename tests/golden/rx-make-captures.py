@@ -245,6 +245,12 @@ def others():
         f.append(call(7007, op, a, callno=500 + i))
     f.append(reply(7007, 500, u32(1)))
     f.append(reply(7007, 501, u32(39), typ=4))
+    # header-only replies (the services differ on length <= 28 or < 28)
+    for port in (7000, 7001, 7002, 7003, 7004, 7005, 7007):
+        f.append(call(port, 10000 if port in (7002, 7003) else 132, u32(1, 2, 3, 4, 5, 6), callno=950 + port))
+        f.append(reply(port, 950 + port, b"", typ=4))
+        f.append(call(port, 510, u32(1, 2, 3), callno=960 + port))
+        f.append(reply(port, 960 + port, b""))
     # over IPv6 (tcpdump matches replies on bytes 12-19 of the IP header whatever the version)
     fid6 = u32(4, 5, 6)
     f.append(pkt6(rxh(1, 1, call=900) + u32(132) + fid6, 7001, 7000))
