@@ -6,15 +6,18 @@
 #include "lan.h"
 #include "tunnel.h"
 
-int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6)
+int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport,
+		   const struct ipctx *ip)
 {
 #define PORT(x) (sport == (x) || dport == (x))
 	if (PORT(698))
-		olsr_print(nd, p, len, v6);
+		olsr_print(nd, p, len, ip->v6);
 	else if (PORT(701))
 		lmp_print(nd, p, len);
 	else if (PORT(921))
 		lwres_print(nd, p, len);
+	else if ((sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009))
+		rx_print(nd, p, len, sport, dport, ip);
 	else if (PORT(5359))
 		ahcp_print(nd, p, len);
 	else if (PORT(8231))

@@ -28,7 +28,8 @@ void rsvp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* LMP (RFC 4204), UDP port 701 */
 void lmp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* AFS/RX, UDP ports 7000-7009 */
-void rx_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport);
+void rx_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport,
+	      const struct ipctx *ip);
 /* ATA over Ethernet, ethertype 0x88a2 */
 void aoe_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* TIPC, ethertype 0x88ca */
@@ -37,7 +38,8 @@ void tipc_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen);
 void vsock_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* DLT_PPP link printer */
 /* The UDP ports above; 1 when one of them printed the payload. */
-int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, int v6);
+int svc2_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport,
+		   const struct ipctx *ip);
 
 /* ZMTP/1.0 frames (-T zmtp1 over TCP) and a ZeroMQ PGM datagram (-T pgm_zmtp1) */
 void zmtp1_print(struct nd *nd, const uint8_t *p, uint32_t len);

@@ -224,7 +224,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			return;
 		}
 		/* svc2: OLSR, LMP, LWRES, AFS/RX, AHCP, HNCP, SIP */
-		if (svc2_udp_print(nd, cp, length, sport, dport, ip->v6))
+		if (svc2_udp_print(nd, cp, length, sport, dport, ip))
 			return;
 		if (PORT(88) || PORT(750)) {
 			krb_print(nd, cp);
