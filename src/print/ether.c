@@ -12,6 +12,7 @@
 #include "tunnel.h"
 #include "lan.h"
 #include "svc2.h"
+#include "rest.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -95,6 +96,9 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		return 1;
 	case 0x88ca: /* svc2: TIPC */
 		tipc_print(nd, p, len, caplen);
+		return 1;
+	case 0x6003: /* rest: DECnet Phase IV */
+		decnet_print(nd, p, len, caplen);
 		return 1;
 	case ETHERTYPE_PPP:
 		if (len) {

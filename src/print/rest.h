@@ -1,0 +1,15 @@
+/*
+ * rest.h - printers for the remaining protocols of the corpus: DECnet Phase IV
+ * (ethertype 0x6003), EGP, IGRP, IPComp, Mobile IP, AppleTalk and MACsec, as
+ * tcpdump 4.99 prints them.  p points at the protocol header, len is its
+ * length on the wire; every read goes through the nd.h accessors.
+ */
+#ifndef SYNACK_PRINT_REST_H
+#define SYNACK_PRINT_REST_H
+
+#include "nd.h"
+
+/* DECnet Phase IV routing layer and NSP (ethertype 0x6003) */
+void decnet_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen);
+
+#endif

@@ -1,0 +1,128 @@
+#!/usr/bin/python3
+"""Make the rest-*.pcap captures for tests/golden/rest.list: DECnet Phase IV
+routing-layer control messages and NSP messages (crafted byte by byte after the
+DNA Routing Layer and NSP specifications, as scapy has no DECnet layer), and
+copies cut short by the snapshot length (caplen < wire length)."""
+import os
+import struct
+from scapy.all import Ether, Raw, IP, UDP, raw
+
+D = os.path.dirname(os.path.abspath(__file__))
+T0 = 1700000000
+M1, M2 = "aa:00:04:00:01:04", "ab:00:00:03:00:00"
+
+
+def write_pcap(name, frames, linktype=1):
+    """frames: list of (bytes, wire_len); wire_len >= len(bytes)."""
+    with open(os.path.join(D, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        for i, (b, wl) in enumerate(frames):
+            f.write(struct.pack("<IIII", T0 + i, 0, len(b), wl))
+            f.write(b)
+
+
+def with_cuts(frames, cuts):
+    """Append copies of frame k keeping only its first n bytes (wire length kept)."""
+    out = [(b, len(b)) for b in frames]
+    for k, n in cuts:
+        out.append((frames[k][:n], len(frames[k])))
+    return out
+
+
+# ---- DECnet ----
+def dn_addr(area, node):
+    return struct.pack("<H", area << 10 | node)
+
+
+def dn_id(area, node):
+    return bytes.fromhex("aa000400") + dn_addr(area, node)
+
+
+def dn(body, pad=0):
+    """Ethernet frame with the DECnet length word (it counts itself, as tcpdump reads it)."""
+    if pad:
+        body = bytes([0x80 | pad]) + b"\0" * (pad - 1) + body
+    data = struct.pack("<H", len(body) + 2) + body
+    return raw(Ether(src=M1, dst=M2, type=0x6003) / Raw(data))
+
+
+def short_hdr(flags, dst, src, visits=0):
+    return bytes([flags]) + dst + src + bytes([visits])
+
+
+def long_hdr(flags, dst, src, visits=3):
+    return (bytes([flags, 0, 0]) + dn_id(*dst) + bytes([0, 0]) + dn_id(*src)
+            + bytes([0, visits, 0, 0]))
+
+
+A, B = dn_addr(1, 1), dn_addr(1, 2)
+rhello = (bytes([0x0b, 2, 0, 0]) + dn_id(1, 1) + bytes([0x01]) + struct.pack("<H", 1498)
+          + bytes([64, 0]) + struct.pack("<H", 15) + bytes([0])
+          + bytes([0x07]) + b"\0" * 7 + bytes([0x0e]) + dn_id(1, 2) + bytes([0x80 | 64]))
+ehello = (bytes([0x0d, 2, 0, 0]) + dn_id(1, 5) + bytes([0x03]) + struct.pack("<H", 1498)
+          + bytes([0]) + bytes(range(8)) + dn_id(1, 1) + struct.pack("<H", 15) + bytes([0, 0xaa])
+          + b"\xaa" * 4)
+init = bytes([0x01]) + A + bytes([0x0e]) + struct.pack("<H", 576) + bytes([2, 0, 0]) \
+    + struct.pack("<H", 60) + bytes([0])
+verif = bytes([0x03]) + A + bytes([0x07])
+test = bytes([0x05]) + A + bytes([0xaa, 0xaa, 0xaa])
+l1 = bytes([0x07]) + A + bytes([0]) + struct.pack("<HHH", 2, 0, 4 | 1 << 10) \
+    + struct.pack("<HHH", 1, 3, 0x7fff) + struct.pack("<H", 0x1234)
+l2 = bytes([0x09]) + A + bytes([0]) + struct.pack("<HHH", 1, 1, 7 | 2 << 10) \
+    + struct.pack("<H", 0xbeef)
+unknown_ctl = bytes([0x0f]) + A + b"\x01\x02\x03"
+
+sh = short_hdr(0x02, B, A, 2)
+shrq = short_hdr(0x2a, B, A, 5)
+lg = long_hdr(0x26, (1, 2), (1, 1))
+
+
+def nsp(flags, dst=0x1001, src=0x2002):
+    return bytes([flags]) + struct.pack("<HH", dst, src)
+
+
+def w(*v):
+    return struct.pack("<" + "H" * len(v), *v)
+
+
+nsp_msgs = [
+    nsp(0x60) + w(0x8000 | 5, 0xa000 | 3, 7) + b"hello",    # data BOM+EOM, ack, oack, seg
+    nsp(0x40) + w(0x9000 | 2, 9) + b"x",                    # data EOM, nak, seg
+    nsp(0x20) + w(11) + b"abc",                             # data BOM, seg only
+    nsp(0x00) + w(0x8000 | 1, 0xb000 | 4, 12),              # data MOM, ack, onak
+    nsp(0x30) + w(0x8000 | 6, 0xa000 | 2, 8) + b"I",        # interrupt
+    nsp(0x10) + w(0x8000 | 1, 3) + bytes([0x01, 0]),        # link service, donotsend
+    nsp(0x10) + w(4) + bytes([0x02, 5]),                    # link service, send-data
+    nsp(0x10) + w(4) + bytes([0x04, 1]),                    # link service, intr req
+    nsp(0x10) + w(4) + bytes([0x0c, 1]),                    # link service, reserved
+    nsp(0x04) + w(0x8000 | 7, 0xa000 | 1),                  # data-ack, oack
+    nsp(0x04) + w(0x9000 | 7, 0xb000 | 1),                  # data-ack, nak, onak
+    nsp(0x14) + w(0x8000 | 3, 0xa000 | 2),                  # ils-ack, ackdat
+    nsp(0x24, 0x1001, 0),                                   # conn-ack
+    nsp(0x18, 0, 0x2002) + bytes([0x05, 0x02]) + w(1459) + b"\x01\x00",  # conn-initiate
+    nsp(0x68, 0, 0x2002) + bytes([0x09, 0x03]) + w(576),   # retrans conn-initiate
+    nsp(0x28) + bytes([0x01, 0x01]) + w(1024) + bytes([3]) + b"abc",  # conn-confirm
+    nsp(0x38) + w(0) + bytes([0]),                          # disconn-initiate
+    nsp(0x38) + w(38) + bytes([2]) + b"zz",                 # disconn-initiate, optlen
+    nsp(0x48) + w(42),                                      # disconn-confirm
+    nsp(0x48) + w(99),                                      # disconn-confirm, unknown reason
+    nsp(0x0c),                                              # reserved type
+    nsp(0x58),                                              # reserved ctl type
+    nsp(0x74),                                              # reserved ack type
+    nsp(0x50),                                              # reserved data subtype
+]
+
+decnet = [dn(rhello), dn(rhello, pad=1), dn(ehello), dn(init), dn(verif), dn(test), dn(l1),
+          dn(l2), dn(unknown_ctl)]
+decnet += [dn(sh + m) for m in nsp_msgs]
+decnet += [dn(shrq + nsp_msgs[0]), dn(lg + nsp_msgs[9]), dn(lg + nsp_msgs[13], pad=3)]
+decnet += [dn(bytes([0x42]) + B + A + bytes([0]) + b"future"),   # future version
+           dn(bytes([0x04]) + B + A + bytes([0]) + b"odd"),      # unknown data format
+           dn(sh + b"\x60\x01")]                                 # NSP too short
+bad_len = raw(Ether(src=M1, dst=M2, type=0x6003) / Raw(struct.pack("<H", 200) + sh + nsp_msgs[2]))
+tiny = raw(Ether(src=M1, dst=M2, type=0x6003) / Raw(b"\x03\x00\x02"))
+pktlen_small = raw(Ether(src=M1, dst=M2, type=0x6003) / Raw(struct.pack("<H", 3) + sh))
+decnet += [bad_len, tiny, pktlen_small]
+cuts = [(0, 20), (0, 28), (2, 30), (3, 20), (6, 24), (9, 24), (9, 30), (14, 28), (18, 27),
+        (22, 27), (24, 29), (33, 40), (34, 50)]
+write_pcap("rest-decnet.pcap", with_cuts(decnet, cuts))
