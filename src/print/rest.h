@@ -11,5 +11,13 @@
 
 /* DECnet Phase IV routing layer and NSP (ethertype 0x6003) */
 void decnet_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen);
+/* EGP version 2 (IP protocol 8) */
+void egp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* Cisco IGRP (IP protocol 9) */
+void igrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* IPComp (IP protocol 108): the CPI; the payload stays undecoded */
+void ipcomp_print(struct nd *nd, const uint8_t *p);
+/* Mobile IP minimal encapsulation (IP protocol 55) */
+void mobile_print(struct nd *nd, const uint8_t *p, uint32_t len);
 
 #endif

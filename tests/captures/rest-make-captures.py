@@ -126,3 +126,81 @@ decnet += [bad_len, tiny, pktlen_small]
 cuts = [(0, 20), (0, 28), (2, 30), (3, 20), (6, 24), (9, 24), (9, 30), (14, 28), (18, 27),
         (22, 27), (24, 29), (33, 40), (34, 50)]
 write_pcap("rest-decnet.pcap", with_cuts(decnet, cuts))
+
+
+# ---- EGP, IGRP, IPComp, Mobile IP minimal encapsulation (IP protocols 8, 9, 108, 55) ----
+def ip4(proto, payload, src="10.0.0.1", dst="10.0.0.2"):
+    return raw(Ether(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb")
+               / IP(src=src, dst=dst, proto=proto) / Raw(payload))
+
+
+def egp(typ, code, status, handg, pands, extra=b"", version=2):
+    return (bytes([version, typ, code, status]) + struct.pack(">HHHH", 0, 65001, 7, handg)
+            + pands + extra)
+
+
+def net(s):
+    return bytes(int(x) for x in s.split("."))
+
+
+# update: source net 10.0.0.0 (class A, 3 host bytes per gateway)
+upd_nr = (bytes([0, 0, 5, 2]) + bytes([0, 1]) + net("192.168.1") + net("172.16")
+          + bytes([1, 1]) + bytes([44])
+          + bytes([0, 0, 9, 1]) + bytes([3, 1]) + net("10"))
+ipproto = [
+    ip4(8, egp(3, 0, 1, 30, struct.pack(">HH", 120, 0))),           # acquire request active
+    ip4(8, egp(3, 1, 9, 30, struct.pack(">HH", 120, 0))),           # acquire confirm [status]
+    ip4(8, egp(3, 3, 5, 0, b"\0" * 4)),                             # cease going_down
+    ip4(8, egp(3, 2, 1, 0, b"\0" * 4)),                             # refuse [status 1]
+    ip4(8, egp(3, 9, 0, 0, b"\0" * 4)),                             # [code 9]
+    ip4(8, egp(5, 0, 1, 0, b"\0" * 4)),                             # reach hello up
+    ip4(8, egp(5, 1, 7, 0, b"\0" * 4)),                             # i-h-u state 7
+    ip4(8, egp(2, 0, 2, 0, net("10.0.0.0"))),                       # poll
+    ip4(8, egp(1, 0, 0x81, 0x0201, net("10.0.0.0"), upd_nr)),       # update with NR
+    ip4(8, egp(8, 0, 1, 3, b"\0" * 4)),                             # error
+    ip4(8, egp(8, 0, 1, 77, b"\0" * 4)),                            # error [reason 77]
+    ip4(8, egp(9, 0, 1, 0, b"\0" * 4)),                             # [type 9]
+    ip4(8, egp(3, 0, 1, 0, b"\0" * 4, version=3)),                  # bad version
+    ip4(8, b"\x02\x03\x00"),                                        # short
+    ip4(8, egp(1, 0, 0x01, 0x0100, net("10.0.0.0"), bytes([0, 0, 5, 3, 1]))),  # NR too short
+]
+igrp_hdr = bytes([0x11, 5]) + struct.pack(">HHHHH", 100, 1, 1, 1, 0xabcd)
+
+
+def rte(n, delay, bw, mtu, rel, load, hops):
+    return net(n) + struct.pack(">I", delay)[1:] + struct.pack(">I", bw)[1:] \
+        + struct.pack(">H", mtu) + bytes([rel, load, hops])
+
+
+igrp_body = (rte("10.1.2", 2000, 1000, 1500, 255, 1, 0) + rte("172.16.0", 100, 0, 1500, 250, 2, 1)
+             + rte("192.168.5", 0xffffff, 0x10, 576, 1, 3, 4))
+ipproto += [
+    ip4(9, igrp_hdr + igrp_body),                                   # update, 1/1/1
+    ip4(9, bytes([0x12, 0]) + struct.pack(">HHHHH", 100, 0, 0, 0, 0)),  # request
+    ip4(9, bytes([0x13, 0]) + struct.pack(">HHHHH", 1, 0, 1, 0, 0) + igrp_body[:14] + b"xx"),
+    ip4(9, bytes([0x11, 0]) + struct.pack(">HHHHH", 1, 0, 1, 0, 0) + igrp_body),  # extra
+    ip4(9, bytes([0x11, 0]) + struct.pack(">HHHHH", 1, 2, 1, 0, 0) + igrp_body[:14]),  # missing
+    ip4(108, bytes([4, 0]) + struct.pack(">H", 0x1234) + b"\x78\x9c" + b"\0" * 20),
+    ip4(108, bytes([4, 0])),
+]
+
+
+def mobile(proto, s, odst, osrc=None):
+    h = bytes([proto, 0x80 if s else 0]) + b"\0\0" + net(odst) + (net(osrc) if osrc else b"")
+    c = 0
+    for i in range(0, len(h), 2):
+        c += h[i] << 8 | h[i + 1]
+    while c >> 16:
+        c = (c & 0xffff) + (c >> 16)
+    c = ~c & 0xffff
+    return h[:2] + struct.pack(">H", c) + h[4:]
+
+
+ipproto += [
+    ip4(55, mobile(6, 0, "192.0.2.7") + b"payload"),
+    ip4(55, mobile(17, 1, "192.0.2.7", "198.51.100.9") + b"payload"),
+    ip4(55, mobile(17, 0, "192.0.2.7")[:2] + b"\x12\x34" + net("192.0.2.7")),   # bad checksum
+    ip4(55, b"\x06\x00\x00"),                                                      # short
+]
+ipcuts = [(0, 40), (8, 52), (8, 60), (15, 40), (15, 50), (21, 36), (22, 40), (23, 40)]
+write_pcap("rest-ipproto.pcap", with_cuts(ipproto, ipcuts))
