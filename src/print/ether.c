@@ -100,6 +100,12 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case 0x6003: /* rest: DECnet Phase IV */
 		decnet_print(nd, p, len, caplen);
 		return 1;
+	case 0x809b: /* rest: AppleTalk DDP */
+		atalk_print(nd, p, len);
+		return 1;
+	case 0x80f3: /* rest: AppleTalk ARP */
+		aarp_print(nd, p, len);
+		return 1;
 	case ETHERTYPE_PPP:
 		if (len) {
 			ND_STR(nd, ": ");

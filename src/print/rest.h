@@ -19,5 +19,13 @@ void igrp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 void ipcomp_print(struct nd *nd, const uint8_t *p);
 /* Mobile IP minimal encapsulation (IP protocol 55) */
 void mobile_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* AppleTalk DDP over EtherTalk (ethertype 0x809b), with ATP and NBP */
+void atalk_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* AppleTalk ARP (ethertype 0x80f3) */
+void aarp_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* LocalTalk LLAP: header bytes printed, 0 when cut short */
+uint32_t llap_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* DLT_LTALK link printer */
+void ltalk_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 
 #endif

@@ -204,3 +204,93 @@ ipproto += [
 ]
 ipcuts = [(0, 40), (8, 52), (8, 60), (15, 40), (15, 50), (21, 36), (22, 40), (23, 40)]
 write_pcap("rest-ipproto.pcap", with_cuts(ipproto, ipcuts))
+
+
+# ---- AppleTalk: DDP (EtherTalk and SNAP), ATP, NBP, AARP, LocalTalk ----
+def ddp(dnet, dnode, dskt, snet, snode, sskt, typ, payload):
+    ln = 13 + len(payload)
+    return struct.pack(">HHHHBBBBB", ln, 0, dnet, snet, dnode, snode, dskt, sskt, typ) + payload
+
+
+def at_eth(d):
+    return raw(Ether(src="08:00:07:11:22:33", dst="09:00:07:ff:ff:ff", type=0x809b) / Raw(d))
+
+
+def at_snap(d):
+    llc = bytes([0xaa, 0xaa, 0x03, 0x08, 0x00, 0x07, 0x80, 0x9b]) + d
+    return raw(Ether(src="08:00:07:11:22:33", dst="09:00:07:ff:ff:ff", type=len(llc)) / Raw(llc))
+
+
+def cstr(s):
+    return bytes([len(s)]) + s
+
+
+def tuple_(net, node, skt, enum, obj, typ, zone):
+    return struct.pack(">HBBB", net, node, skt, enum) + cstr(obj) + cstr(typ) + cstr(zone)
+
+
+nbp_lkup = bytes([0x21, 7]) + tuple_(100, 5, 253, 0, b"=", b"LaserWriter", b"*")
+nbp_brrq = bytes([0x12, 8]) + tuple_(101, 6, 2, 3, b"Mac", b"AFPServer", b"Zone \x01A")
+nbp_reply = bytes([0x32, 7]) + tuple_(100, 9, 250, 1, b"Printer", b"LaserWriter", b"*") \
+    + tuple_(200, 1, 253, 2, b"Other", b"LaserWriter", b"*")
+nbp_bad = bytes([0x41, 3]) + b"\0" * 10
+nbp_short = bytes([0x21, 1, 0, 1, 2])
+nbp_badlen = bytes([0x21, 9]) + struct.pack(">HBBB", 100, 5, 253, 0) + bytes([40]) + b"x" * 8
+atp_req = struct.pack(">BBHI", 0x40 | 0x20 | 0x10, 0x0f, 1234, 0)
+atp_req2 = struct.pack(">BBHI", 0x40 | 0x08, 0x05, 1235, 0x01020304) + b"data"
+atp_resp = struct.pack(">BBHI", 0x80 | 0x10 | 0x20, 2, 1234, 0) + b"response"
+atp_resp2 = struct.pack(">BBHI", 0x80 | 0x08, 0, 1236, 7)
+atp_rel = struct.pack(">BBHI", 0xc0 | 0x38, 0xff, 1234, 0)
+atp_odd = struct.pack(">BBHI", 0x00, 1, 99, 0)
+ddps = [
+    ddp(0, 255, 2, 100, 5, 253, 2, nbp_lkup),
+    ddp(0, 255, 2, 101, 6, 2, 2, nbp_brrq),
+    ddp(100, 5, 253, 100, 9, 2, 2, nbp_reply),
+    ddp(100, 5, 253, 100, 9, 2, 2, nbp_bad),
+    ddp(100, 5, 253, 100, 9, 2, 2, nbp_short),
+    ddp(100, 5, 253, 100, 5, 253, 2, nbp_badlen),
+    ddp(100, 9, 220, 100, 5, 221, 3, atp_req),
+    ddp(100, 9, 220, 100, 5, 221, 3, atp_req2),
+    ddp(100, 5, 221, 100, 9, 220, 3, atp_resp),
+    ddp(100, 5, 221, 100, 9, 220, 3, atp_resp2),
+    ddp(100, 9, 220, 100, 5, 221, 3, atp_rel),
+    ddp(100, 9, 220, 100, 5, 221, 3, atp_odd),
+    ddp(100, 9, 220, 100, 5, 221, 3, b"\x40\x01"),
+    ddp(0, 255, 1, 100, 1, 1, 1, b"\x00\x64\x08\x01"),
+    ddp(100, 2, 4, 100, 1, 4, 4, b"\x01echo"),
+    ddp(100, 2, 6, 100, 1, 6, 6, b"\x05\x01zip"),
+    ddp(100, 2, 77, 100, 1, 77, 77, b"?"),
+]
+atalk = [at_eth(d) for d in ddps] + [at_snap(ddps[0]), at_snap(ddps[6])]
+atalk.append(raw(Ether(src="08:00:07:11:22:33", dst="09:00:07:ff:ff:ff", type=0x809b) / Raw(b"\0\x05ab")))
+
+
+def aarp(op, hsrc, psrc, hdst, pdst, htype=1, ptype=0x809b, halen=6, palen=4):
+    return raw(Ether(src="08:00:07:11:22:33", dst="09:00:07:ff:ff:ff", type=0x80f3)
+               / Raw(struct.pack(">HHBBH", htype, ptype, halen, palen, op)
+                     + bytes.fromhex(hsrc.replace(":", "")) + b"\0" + struct.pack(">HB", *psrc)
+                     + bytes.fromhex(hdst.replace(":", "")) + b"\0" + struct.pack(">HB", *pdst)))
+
+
+Z = "00:00:00:00:00:00"
+atalk += [
+    aarp(1, "08:00:07:11:22:33", (100, 5), Z, (100, 9)),
+    aarp(2, "08:00:07:44:55:66", (100, 9), "08:00:07:11:22:33", (100, 5)),
+    aarp(3, "08:00:07:11:22:33", (100, 7), Z, (100, 7)),
+    aarp(4, "08:00:07:11:22:33", (100, 7), Z, (100, 7)),
+    aarp(1, "08:00:07:11:22:33", (100, 5), Z, (100, 9), htype=6),
+]
+atcuts = [(0, 20), (0, 40), (2, 60), (6, 35), (8, 40), (19, 30), (20, 50)]
+write_pcap("rest-atalk.pcap", with_cuts(atalk, atcuts))
+
+# LocalTalk (DLT_LTALK 114): LLAP with short and long DDP
+lt = [
+    bytes([0xff, 5, 1]) + struct.pack(">HBBB", 5 + len(nbp_lkup), 2, 253, 2) + nbp_lkup,
+    bytes([9, 5, 1]) + struct.pack(">HBBB", 5 + len(atp_req), 220, 221, 3) + atp_req,
+    bytes([9, 5, 2]) + ddps[8],
+    bytes([9, 5, 1]) + struct.pack(">HBBB", 9, 1, 1, 1) + b"\0\0\0\0",
+    bytes([9, 5, 0x4b, 1, 2, 3]),
+    bytes([9, 5, 1, 0, 3]),
+    bytes([9, 5]),
+]
+write_pcap("rest-ltalk.pcap", with_cuts(lt, [(1, 6), (2, 10), (0, 20)]), linktype=114)
