@@ -27,5 +27,16 @@ void aarp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 uint32_t llap_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* DLT_LTALK link printer */
 void ltalk_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+/* MACsec SecTAG (ethertype 0x88e5).  Returns -1 when the protected frame
+ * follows (r: SecTAG length, and the frame's lengths without the ICV), 0 when
+ * it is encrypted (printed as data by the caller; r set as well), 1 when the
+ * SecTAG was truncated or invalid (marker printed, nothing more to print).
+ * src/dst: the Ethernet addresses (printed before an encrypted frame
+ * without -e), may be NULL. */
+struct macsec_result {
+	uint32_t tag_len, len, caplen;
+};
+int macsec_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen, const uint8_t *src,
+		 const uint8_t *dst, struct macsec_result *r);
 
 #endif

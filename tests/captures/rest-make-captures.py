@@ -294,3 +294,39 @@ lt = [
     bytes([9, 5]),
 ]
 write_pcap("rest-ltalk.pcap", with_cuts(lt, [(1, 6), (2, 10), (0, 20)]), linktype=114)
+
+
+# ---- MACsec (ethertype 0x88e5): SecTAG with and without SCI, short length, encrypted ----
+def sectag(tci_an, sl, pn, sci=None):
+    return bytes([tci_an, sl]) + struct.pack(">I", pn) + (struct.pack(">Q", sci) if sci else b"")
+
+
+inner = raw(IP(src="192.0.2.1", dst="192.0.2.2") / UDP(sport=1000, dport=53) / Raw(b"\0" * 12))
+ICV = bytes(range(16))
+SCI = 0x2eb73f3995c30001
+
+
+def msec(tag, body, outer=None):
+    e = Ether(src="2e:b7:3f:39:95:c3", dst="3e:6f:f3:74:23:7c", type=0x88e5)
+    if outer:
+        e = Ether(src="2e:b7:3f:39:95:c3", dst="3e:6f:f3:74:23:7c") / outer
+        e.lastlayer().type = 0x88e5
+    return raw(e / Raw(tag + body))
+
+
+from scapy.all import Dot1Q  # noqa: E402
+ms = [
+    msec(sectag(0x20, 0, 68, SCI), b"\x08\x00" + inner + ICV),           # integrity only, SCI
+    msec(sectag(0x00 | 1, 0, 69), b"\x08\x00" + inner + ICV),            # no SCI, an 1
+    msec(sectag(0x2c, 0, 70, SCI), b"\xde\xad" * 20 + ICV),              # encrypted+changed
+    msec(sectag(0x48, 0, 71), b"\xbe\xef" * 8 + ICV),                    # encrypted, ES
+    msec(sectag(0x10, 6, 72), b"\x88\xb5abcd" + b"\0" * 10 + ICV),       # SCB, short length 6
+    msec(sectag(0xa0, 0, 73, SCI), b"\x08\x00" + inner + ICV),           # version bit: invalid
+    msec(sectag(0x20, 0x40, 74, SCI), b"\x08\x00" + inner + ICV),        # SL high bits: invalid
+    msec(sectag(0x20, 50 & 0x3f, 75, SCI), b"\x08\x00" + b"\0" * 4 + ICV),  # SL > data
+    msec(sectag(0x20, 0, 76, SCI), b"\x08\x00"),                         # no ICV
+    msec(sectag(0x20, 0, 77, SCI), b"\x08\x00" + inner + ICV, outer=Dot1Q(vlan=5)),
+    msec(sectag(0x20, 0, 78, SCI), b"\x00\x20\xaa\xaa\x03\x00\x00\x00\x08\x00" + inner[:20] + ICV),
+]
+mscuts = [(0, 16), (0, 22), (0, 40), (2, 30)]
+write_pcap("rest-macsec.pcap", with_cuts(ms, mscuts))
