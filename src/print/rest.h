@@ -38,5 +38,7 @@ struct macsec_result {
 };
 int macsec_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen, const uint8_t *src,
 		 const uint8_t *dst, struct macsec_result *r);
+/* Q.933 / T1.617 Annex D over Frame Relay (NLPID 0x08) */
+void q933_print(struct nd *nd, const uint8_t *p, uint32_t length);
 
 #endif
