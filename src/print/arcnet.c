@@ -11,6 +11,7 @@
  * (so the "type" it shows is the first offset byte): synack does the same.
  */
 #include "nd.h"
+#include "rest.h"
 
 #define ARCTYPE_IP_OLD 240
 #define ARCTYPE_ARP_OLD 241
@@ -71,6 +72,9 @@ static int encap_print(struct nd *nd, uint8_t type, const uint8_t *p, uint32_t l
 		return 1;
 	case ARCTYPE_IPX:
 		ipx_print(nd, p, length);
+		return 1;
+	case ARCTYPE_ATALK: /* rest */
+		atalk_print(nd, p, length);
 		return 1;
 	default:
 		return 0;

@@ -112,8 +112,10 @@ void chdlc_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t leng
 		{
 			/* a "fudge" byte may come before the NLPID */
 			uint8_t b = GET_U8(nd, p + 1);
-			if (b == 0x81 || b == 0x82 || b == 0x83)
+			if (b == 0x81 || b == 0x82 || b == 0x83) {
 				p++;
+				length--; /* rest: as tcpdump, the NLPID's length excludes it */
+			}
 		}
 		if (isoclns_print)
 			isoclns_print(nd, p, length);

@@ -12,6 +12,7 @@
 #include "tunnel.h"
 #include "lan.h"
 #include "svc2.h"
+#include "rest.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -96,6 +97,15 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case 0x88ca: /* svc2: TIPC */
 		tipc_print(nd, p, len, caplen);
 		return 1;
+	case 0x6003: /* rest: DECnet Phase IV */
+		decnet_print(nd, p, len, caplen);
+		return 1;
+	case 0x809b: /* rest: AppleTalk DDP */
+		atalk_print(nd, p, len);
+		return 1;
+	case 0x80f3: /* rest: AppleTalk ARP */
+		aarp_print(nd, p, len);
+		return 1;
 	case ETHERTYPE_PPP:
 		if (len) {
 			ND_STR(nd, ": ");
@@ -112,6 +122,9 @@ static void default_print(struct nd *nd, const uint8_t *p, uint32_t caplen)
 	if (!nd_default_print_suppressed(nd))
 		nd_default_print(nd, p, caplen);
 }
+
+static void ether_payload(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint16_t type,
+			  int printed_length, uint32_t orig_len, const uint8_t *src, const uint8_t *dst);
 
 /* Ethernet, with an optional switch tag of tag_len bytes between the source
  * address and the type (print/dsa.c), printed by tag_print. */
@@ -145,6 +158,7 @@ static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint3
 	caplen -= ETHER_HDRLEN;
 
 	int printed_length = 0;
+	uint16_t outer_type = type; /* tcpdump 4.99 decodes MACsec only as the outer type */
 	while (ETHERTYPE_IS_VLAN(type) || type == 0xd28b) {
 		if (type == 0xd28b) { /* Arista header: shown also without -e, then the inner type */
 			if (!nd_ok(nd, p, 2)) { /* tcpdump's marker here has no leading space */
@@ -215,6 +229,50 @@ static void ether_common(struct nd *nd, const uint8_t *p, uint32_t caplen, uint3
 		caplen -= 4;
 	}
 
+	int pushed = 0;
+	if (type == 0x88e5 && outer_type == 0x88e5) { /* rest: MACsec SecTAG, then the protected frame's type */
+		if (nd->o->eflag) {
+			ether_type_print(nd, type);
+			if (!printed_length) {
+				ND_STR(nd, ", length ");
+				ND_U(nd, orig_len);
+				ND_STR(nd, ": ");
+				printed_length = 1;
+			} else {
+				ND_STR(nd, ", ");
+			}
+		}
+		struct macsec_result ms;
+		int ret = macsec_print(nd, p, len, caplen, src, dst, &ms);
+		if (ret > 0) {
+			nd->ll_hdr_len += caplen;
+			return;
+		}
+		p += ms.tag_len;
+		nd->ll_hdr_len += ms.tag_len;
+		if (ret == 0) {
+			default_print(nd, p, ms.caplen);
+			return;
+		}
+		len = ms.len;
+		caplen = ms.caplen;
+		nd_push_snaplen(nd, p, caplen);
+		pushed = 1;
+		type = GET_BE16(nd, p);
+		p += 2;
+		len -= 2;
+		caplen -= 2;
+		nd->ll_hdr_len += 2;
+	}
+	ether_payload(nd, p, caplen, len, type, printed_length, orig_len, src, dst);
+	if (pushed)
+		nd_pop_snaplen(nd);
+}
+
+/* The frame after its type field(s): LLC for an 802.3 length, else the ethertype. */
+static void ether_payload(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len, uint16_t type,
+			  int printed_length, uint32_t orig_len, const uint8_t *src, const uint8_t *dst)
+{
 	if (type <= MAX_ETHERNET_LENGTH_VAL || type == 0x8870) {
 		/* 802.3 length field (or an Alteon jumbo frame): an LLC header follows. */
 		if (type <= MAX_ETHERNET_LENGTH_VAL) {

@@ -6,10 +6,11 @@
  *   then either a Cisco-style Ethernet type, or UI (0x03) [pad 0x00] NLPID.
  *
  * NLPIDs decoded: IPv4, IPv6, SNAP, and the OSI ones (CLNP, ES-IS, IS-IS:
- * given to isoclns_print() of print/isis.c when it is linked in).  Q.933
- * signalling, FRF.15 and PPP are shown as an unknown NLPID (hex dump).
+ * given to isoclns_print() of print/isis.c when it is linked in), Q.933 / LMI
+ * (print/q933.c).  FRF.15 and PPP are shown as an unknown NLPID (hex dump).
  */
 #include "nd.h"
+#include "rest.h"
 
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute__((weak));
 
@@ -160,6 +161,9 @@ static uint32_t fr_body(struct nd *nd, const uint8_t *p, uint32_t length)
 			break;
 		}
 		goto dflt;
+	case 0x08: /* rest: Q.933 */
+		q933_print(nd, p, length);
+		break;
 	case 0x80:
 		if (!snap_print(nd, p, length, (uint32_t)nd_avail(nd, p), NULL, NULL)) {
 			if (!nd->o->eflag)

@@ -19,6 +19,7 @@
 #include "tunnel.h"
 #include "lan.h"
 #include "svc2.h"
+#include "rest.h"
 
 #include <netdb.h>
 #include <string.h>
@@ -307,6 +308,18 @@ again:
 	}
 	case 113:
 		pgm_print(nd, p, len, ip);
+		break;
+	case 8: /* rest: EGP */
+		egp_print(nd, p, len);
+		break;
+	case 9: /* rest: IGRP */
+		igrp_print(nd, p, len);
+		break;
+	case 55: /* rest: Mobile IP minimal encapsulation */
+		mobile_print(nd, p, len);
+		break;
+	case 108: /* rest: IPComp, payload not decompressed */
+		ipcomp_print(nd, p);
 		break;
 	case 46: /* svc2 */
 		rsvp_print(nd, p, len);

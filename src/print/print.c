@@ -9,6 +9,7 @@
 
 #include "../proto.h"
 #include "svc2.h"
+#include "rest.h"
 
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -48,6 +49,7 @@ static const struct {
 	{DLT_ARCNET, arcnet_print},
 	{DLT_ARCNET_LINUX, arcnet_linux_print},
 	{271, vsock_print}, /* DLT_VSOCK (svc2) */
+	{DLT_LTALK, ltalk_if_print}, /* rest */
 	{DLT_PPP, ppp_if_print},
 	{DLT_PPP_PPPD, ppp_if_print},
 	{DLT_PPP_SERIAL, ppp_hdlc_if_print},
