@@ -150,6 +150,8 @@ void nd_print_unknown_data(struct nd *nd, const uint8_t *p, const char *ident, s
 
 /* Printable ASCII from the packet, checked (fn_print style): stops at NUL. */
 void nd_printn(struct nd *nd, const uint8_t *p, size_t n);
+/* One byte as tcpdump escapes it: printable ASCII, else M-x / ^x. */
+void nd_putc_esc(struct nd *nd, uint8_t c);
 /* tcpdump's nd_printjnp: n bytes, non-printables as M-x / ^x escapes, no stop at NUL */
 void nd_printjn(struct nd *nd, const uint8_t *p, size_t n);
 

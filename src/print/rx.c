@@ -209,19 +209,6 @@ static int rx_cache_find(struct nd *nd, const uint8_t *bp, const struct ipctx *i
 
 /* ---- argument printers: 0 when printed, -1 when the service printer must stop ---- */
 
-static void rx_char(struct nd *nd, uint8_t c)
-{
-	if (c & 0x80) {
-		ND_STR(nd, "M-");
-		c &= 0x7f;
-	}
-	if (c < 0x20 || c == 0x7f) {
-		ND_CHR(nd, '^');
-		c ^= 0x40;
-	}
-	ND_CHR(nd, (char)c);
-}
-
 static int fid_out(struct nd *nd, const uint8_t **bp)
 {
 	if (!nd_ok(nd, *bp, 12))
@@ -242,7 +229,7 @@ static int str_out(struct nd *nd, const uint8_t **bp, uint32_t max)
 	for (uint32_t k = 0; k < n; k++) {
 		if (k >= avail)
 			return -1;
-		rx_char(nd, (*bp)[k]);
+		nd_putc_esc(nd, (*bp)[k]);
 	}
 	ND_CHR(nd, '"');
 	*bp += (n + 3) / 4 * 4;
@@ -351,7 +338,7 @@ static int vec_out(struct nd *nd, const uint8_t **bp, uint32_t max)
 		if (c == 0)
 			done = 1;
 		if (!done)
-			rx_char(nd, c);
+			nd_putc_esc(nd, c);
 	}
 	ND_CHR(nd, '"');
 	*bp += max * 4;
@@ -377,7 +364,7 @@ static void acl_out(struct nd *nd, const char *s, const char *end)
 			s += n;
 			ND_STR(nd, sign ? " -{" : " +{");
 			for (const char *u = user; *u; u++)
-				rx_char(nd, (uint8_t)*u);
+				nd_putc_esc(nd, (uint8_t)*u);
 			ND_CHR(nd, ' ');
 			static const struct {
 				int bit;

@@ -33,15 +33,7 @@ static uint32_t tftp_string(struct nd *nd, const uint8_t *p, uint32_t n)
 		n--;
 		if (c == 0)
 			return used;
-		if (c & 0x80) {
-			ND_STR(nd, "M-");
-			c &= 0x7f;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			ND_CHR(nd, '^');
-			c ^= 0x40;
-		}
-		ND_CHR(nd, (char)c);
+		nd_putc_esc(nd, c);
 	}
 }
 

@@ -79,7 +79,7 @@ void nd_bits(struct nd *nd, const struct tok *t, uint32_t v, const char *sep)
 }
 
 /* fn_print-like: printable ASCII, others escaped as tcpdump's nd_printjnp does. */
-static void put_escaped(struct nd *nd, uint8_t c)
+void nd_putc_esc(struct nd *nd, uint8_t c)
 {
 	if (c & 0x80) {
 		ND_STR(nd, "M-");
@@ -99,14 +99,14 @@ void nd_printn(struct nd *nd, const uint8_t *p, size_t n)
 		uint8_t c = GET_U8(nd, p + i);
 		if (c == 0)
 			break;
-		put_escaped(nd, c);
+		nd_putc_esc(nd, c);
 	}
 }
 
 void nd_printjn(struct nd *nd, const uint8_t *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		put_escaped(nd, GET_U8(nd, p + i));
+		nd_putc_esc(nd, GET_U8(nd, p + i));
 }
 
 uint16_t in_cksum(const uint8_t *p, size_t n, uint32_t sum)

@@ -23,25 +23,6 @@ static void wb_page(struct nd *nd, const uint8_t *p)
 	out_fmt(nd->out, ":%u", GET_BE32(nd, p + 4));
 }
 
-/* escaped text of at most n bytes, up to a NUL (tcpdump's nd_printjnp) */
-static void wb_text(struct nd *nd, const uint8_t *p, uint32_t n)
-{
-	for (; n != 0; p++, n--) {
-		uint8_t c = GET_U8(nd, p);
-		if (c == 0)
-			return;
-		if (c & 0x80) {
-			ND_STR(nd, "M-");
-			c &= 0x7f;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			ND_CHR(nd, '^');
-			c ^= 0x40;
-		}
-		ND_CHR(nd, (char)c);
-	}
-}
-
 /* "<addr:off,addr:off>" of n id/offset pairs */
 static const uint8_t *wb_ids(struct nd *nd, const uint8_t *io, uint32_t n)
 {
@@ -77,7 +58,7 @@ static int wb_id(struct nd *nd, const uint8_t *p, uint32_t len)
 	len -= nid * 8;
 	const uint8_t *cp = wb_ids(nd, p + 28, nid);
 	ND_STR(nd, " \"");
-	wb_text(nd, cp, len);
+	nd_printn(nd, cp, len); /* escaped, up to a NUL */
 	ND_CHR(nd, '"');
 	return 0;
 }
