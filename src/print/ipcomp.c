@@ -14,17 +14,6 @@ void ipcomp_print(struct nd *nd, const uint8_t *p)
 	out_fmt(nd->out, "IPComp(cpi=0x%04x)", GET_BE16(nd, p + 2));
 }
 
-/* Internet checksum of n captured bytes (n even, checked by the caller). */
-static uint16_t mobile_cksum(const uint8_t *p, size_t n)
-{
-	uint32_t sum = 0;
-	for (size_t i = 0; i + 1 < n; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 void mobile_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "mobile";
@@ -52,6 +41,6 @@ void mobile_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	}
 	size_t n = osp ? 12 : 8;
 	nd_need(nd, p, n);
-	if (mobile_cksum(p, n) != 0)
+	if (in_cksum(p, n, 0) != 0)
 		out_fmt(nd->out, " (bad checksum %u)", crc);
 }
