@@ -64,6 +64,10 @@ static struct seq_ent *seq_lookup(int v6, const uint8_t *src, const uint8_t *dst
 	for (size_t i = 0; i < alen; i++)
 		h = (h ^ dst[i]) * 16777619u;
 	h ^= (uint32_t)v6;
+	/* Fold the high bits in: a port scan varies only the port's upper half. */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
 	for (unsigned probe = 0; probe < 8; probe++) {
 		struct seq_ent *e = &seqtab->e[(h + probe) % SEQ_SLOTS];
 		if (!e->used) {
