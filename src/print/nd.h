@@ -38,6 +38,10 @@ struct nd {
 	const uint8_t *snap_stack[16];
 	int snap_depth;
 	uint32_t ll_hdr_len;      /* link printers set this: bytes of link header (-x skips them) */
+	/* Token Ring: nd_etheraddr prints src_alias_addr (routing bit cleared) for the packet's
+	 * source address at src_alias; print.c clears it for every packet */
+	const uint8_t *src_alias;
+	uint8_t src_alias_addr[6];
 };
 
 _Noreturn void nd_trunc(struct nd *nd);

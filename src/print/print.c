@@ -260,6 +260,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 	nd->protocol = "";
 	nd->snap_depth = 0;
 	nd->ll_hdr_len = 0;
+	nd->src_alias = NULL;
 	if (setjmp(nd->trunc) == 0) {
 		if (pr->fn) {
 			((link_printer)pr->fn)(nd, sp, h->caplen, h->len);
@@ -275,6 +276,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 	nd->pkt = sp; /* a printer may have pointed it at a private copy (ppp.c) */
 	nd->snapend = sp + h->caplen;
 	nd->snap_depth = 0;
+	nd->src_alias = NULL;
 	nd_dump_packet(nd, sp, h->caplen, nd->ll_hdr_len);
 	if (tag)
 		out_str(o, tag);

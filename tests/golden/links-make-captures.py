@@ -246,6 +246,9 @@ write("links-token.pcap", 6, [
     H("1040") + tr_dst + tr_src_rt + H("0a"),
     H("1040") + tr_dst + tr_src_rt + H("0880") + H("0011"),
     (H("1040") + tr_dst + tr_src + llc_snap_ip[:20], 14 + len(llc_snap_ip)),
+    # source routed, then LLC that prints the addresses itself: routing bit cleared there too
+    H("1040") + tr_dst + tr_src_rt + H("8270") + H("121203") + bytes(range(12)),
+    H("1040") + tr_dst + tr_src_rt + H("86300010") + H("f0f003") + bytes(range(12)),
 ])
 # FDDI (DLT_FDDI): LLC/SNAP IP, SMT, MAC claim, void, sync, short
 write("links-fddi.pcap", 10, [
