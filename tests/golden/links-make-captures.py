@@ -230,6 +230,10 @@ write("links-ppi.pcap", 192, [
     struct.pack("<BBHI", 0, 0, 200, 105) + wlan_data[:10],
     H("0000"),
     (ppi(105, wlan_data, common)[:40], 8 + 24 + len(wlan_data)),
+    # PPI inside PPI, twice nested, and truncated inside
+    ppi(192, ppi(1, eth)),
+    ppi(192, ppi(192, ppi(105, wlan_data, common))),
+    ppi(192, ppi(192, H("0000"))),
 ])
 
 # Token Ring (DLT_IEEE802): LLC/SNAP IP, source routed (2 segments), a MAC frame, unknown LLC, short
