@@ -86,6 +86,23 @@ static const struct {
 #endif
 };
 
+/*
+ * Most of tcpdump's printers end a truncated packet with a longjmp, and tcpdump then dumps the
+ * whole packet for -x/-X/-A.  These print their "[|proto]" and return instead, so the dump
+ * still starts after the link-layer header: where synack's accessors jump out of one of them
+ * (nd->protocol names the innermost printer), the link-layer length is kept.
+ */
+static int trunc_keeps_ll(const char *proto)
+{
+	static const char *const keep[] = {"domain", "aodv", "gre", "lldp"};
+	if (!proto)
+		return 0;
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		if (strcmp(proto, keep[i]) == 0)
+			return 1;
+	return 0;
+}
+
 print_link_fn print_link_lookup(int dlt)
 {
 	for (size_t i = 0; i < sizeof link_printers / sizeof link_printers[0]; i++)
@@ -271,7 +288,8 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 		}
 	} else {
 		nd_print_trunc(nd);
-		nd->ll_hdr_len = 0;
+		if (!trunc_keeps_ll(nd->protocol))
+			nd->ll_hdr_len = 0;
 	}
 	nd->pkt = sp; /* a printer may have pointed it at a private copy (ppp.c) */
 	nd->snapend = sp + h->caplen;
