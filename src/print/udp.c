@@ -8,6 +8,7 @@
  *   +-------------------------------+-------------------------------+
  */
 #include "nd.h"
+#include "print.h"
 #include "route.h"
 #include "tunnel.h"
 #include "svc2.h"
@@ -302,6 +303,10 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		}
 		if (PORT(49152)) {
 			bcm_li_print(nd, cp, length);
+			return;
+		}
+		if (PORT(17754)) {
+			zep_print(nd, cp, length);
 			return;
 		}
 #undef PORT
