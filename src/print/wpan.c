@@ -1391,21 +1391,34 @@ void ieee802_15_4_tap_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen,
 	nd->ll_hdr_len = wpan_frame_print(nd, p + hlen, caplen - hlen) + hlen;
 }
 
-/* ZEP's NTP time stamp: "sec.nanosec" and, when not zero, the UTC date. */
+/* ZEP's NTP time stamp as tcpdump 4.99's ZEP printer shows it: the fraction
+ * computed in single precision, the date in local time, "YYYY/MM/DD HH:MM:SS". */
 static void zep_time(struct nd *nd, const uint8_t *p)
 {
 	uint32_t i = GET_BE32(nd, p), uf = GET_BE32(nd, p + 4);
-	uint32_t f = (uint32_t)((double)uf / 4294967296.0 * 1000000000.0);
-	out_fmt(nd->out, "%u.%09u", i, f);
+	float ff = (float)uf;
+	ff = (float)(ff / 4294967296.0);
+	uint32_t f = (uint32_t)(ff * 1000000000.0);
+	out_fmt(nd->out, "%u.%09d", i, (int)f);
 	if (!i)
 		return;
-	time_t secs = (time_t)((int64_t)i - 2208988800LL);
+	time_t secs = (time_t)(uint32_t)(i - 2208988800u);
 	struct tm tm;
 	char buf[64];
-	if (!gmtime_r(&secs, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		ND_STR(nd, " ([Time is out of range])");
-	else
+	if (localtime_r(&secs, &tm) && strftime(buf, sizeof buf, "%Y/%m/%d %H:%M:%S", &tm))
 		out_fmt(nd->out, " (%s)", buf);
+	else
+		ND_STR(nd, " ([Time is out of range])");
+}
+
+/* tcpdump's ND_ICHECK_U: " [len N < MIN] (invalid)" when the datagram is too short. */
+static int zep_short(struct nd *nd, uint32_t len, uint32_t min)
+{
+	if (len >= min)
+		return 0;
+	out_fmt(nd->out, " [len %u < %u]", len, min);
+	nd_print_invalid(nd);
+	return 1;
 }
 
 /*
@@ -1431,11 +1444,8 @@ void zep_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	uint8_t version = GET_U8(nd, p + 2);
 	out_fmt(nd->out, "v%u ", version);
 	if (version == 1) {
-		if (len < 16) {
-			ND_STR(nd, " [len < 16]");
-			nd_print_invalid(nd);
+		if (zep_short(nd, len, 16))
 			return;
-		}
 		out_fmt(nd->out, "Channel ID %u, Device ID 0x%04x, ", GET_U8(nd, p + 3), GET_BE16(nd, p + 4));
 		if (GET_U8(nd, p + 6))
 			ND_STR(nd, "CRC, ");
@@ -1446,21 +1456,15 @@ void zep_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		p += 16;
 		len -= 16;
 	} else if (GET_U8(nd, p + 3) == 2) {
-		if (len < 8) {
-			ND_STR(nd, " [len < 8]");
-			nd_print_invalid(nd);
+		if (zep_short(nd, len, 8))
 			return;
-		}
 		out_fmt(nd->out, "ACK, seq# = %u", GET_BE32(nd, p + 4));
 		inner = 0;
 		p += 8;
 		len -= 8;
 	} else {
-		if (len < 32) {
-			ND_STR(nd, " [len < 32]");
-			nd_print_invalid(nd);
+		if (zep_short(nd, len, 32))
 			return;
-		}
 		out_fmt(nd->out, "Type %u, Channel ID %u, Device ID 0x%04x, ", GET_U8(nd, p + 3), GET_U8(nd, p + 4),
 			GET_BE16(nd, p + 5));
 		if (GET_U8(nd, p + 7))
