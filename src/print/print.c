@@ -77,6 +77,9 @@ static const struct {
 	{DLT_DSA_TAG_DSA, dsa_print},
 	{DLT_DSA_TAG_EDSA, edsa_print},
 #endif
+	{195, ieee802_15_4_if_print},     /* DLT_IEEE802_15_4 (wpan) */
+	{230, ieee802_15_4_if_print},     /* DLT_IEEE802_15_4_NOFCS (wpan) */
+	{283, ieee802_15_4_tap_if_print}, /* DLT_IEEE802_15_4_TAP (wpan) */
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},

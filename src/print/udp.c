@@ -8,6 +8,7 @@
  *   +-------------------------------+-------------------------------+
  */
 #include "nd.h"
+#include "print.h"
 #include "route.h"
 #include "tunnel.h"
 #include "svc2.h"
@@ -276,6 +277,13 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 		}
 		if (PORT(514)) {
 			syslog_print(nd, cp, length);
+			return;
+		}
+		/* ZEP: tcpdump tests it after HSRP, mDNS, LSP-PING, LDP, BFD and LISP (below),
+		 * before SOME/IP, PTP and BCM-LI to the destination port */
+		if (PORT(17754) && dport != 1985 && !PORT(5353) && !PORT(3503) && !PORT(646) && !PORT(4342) &&
+		    dport != 3784 && dport != 3785 && dport != 4784 && dport != 6784 && sport != 49152) {
+			zep_print(nd, cp, length);
 			return;
 		}
 		if (PORT(30490)) {
