@@ -8,9 +8,16 @@
  * NLPIDs decoded: IPv4, IPv6, SNAP, and the OSI ones (CLNP, ES-IS, IS-IS:
  * given to isoclns_print() of print/isis.c when it is linked in), Q.933 / LMI
  * (print/q933.c).  FRF.15 and PPP are shown as an unknown NLPID (hex dump).
+ *
+ * FRF.16 multilink Frame Relay (DLT_MFR, and the Juniper MFR child links):
+ *   control frame:  B E C=1 0000 EA | 0x00 | message type | IEs (type, len incl. header)
+ *   fragment:       B E C=0 seq(4) EA | seq(8) | a Q.922 frame (first fragment)
  */
+#include <time.h>
+
 #include "nd.h"
 #include "rest.h"
+#include "serial.h"
 
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute__((weak));
 
@@ -193,4 +200,135 @@ void fr_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 		return;
 	}
 	nd->ll_hdr_len = fr_body(nd, p, len);
+}
+
+/* ---- FRF.16 ---- */
+
+#define MFR_B_BIT 0x80
+#define MFR_E_BIT 0x40
+#define MFR_C_BIT 0x20
+#define MFR_BEC_MASK (MFR_B_BIT | MFR_E_BIT | MFR_C_BIT)
+#define MFR_CTRL_FRAME MFR_BEC_MASK
+#define MFR_FRAG_FRAME (MFR_B_BIT | MFR_E_BIT)
+#define MFR_ID_STRING_MAXLEN 50
+#define MFR_IE_HDRLEN 2
+
+enum { MFR_IE_BUNDLE_ID = 1, MFR_IE_LINK_ID = 2, MFR_IE_MAGIC = 3, MFR_IE_TIMESTAMP = 5 };
+
+static const struct tok frf_flag_names[] = {
+	{MFR_B_BIT, "Begin"}, {MFR_E_BIT, "End"}, {MFR_C_BIT, "Control"}, {0, NULL}};
+
+static const struct tok mfr_msg_names[] = {
+	{1, "Add Link"}, {2, "Add Link ACK"}, {3, "Add Link Reject"}, {4, "Hello"}, {5, "Hello ACK"},
+	{6, "Remove Link"}, {7, "Remove Link ACK"}, {0, NULL}};
+
+static const struct tok mfr_ie_names[] = {
+	{MFR_IE_BUNDLE_ID, "Bundle ID"}, {MFR_IE_LINK_ID, "Link ID"}, {MFR_IE_MAGIC, "Magic Number"},
+	{MFR_IE_TIMESTAMP, "Timestamp"}, {6, "Vendor Extension"}, {7, "Cause"}, {0, NULL}};
+
+/* A timestamp IE holds the sender's struct timeval (two host-order longs on
+ * the machines that send it); tcpdump prints it as it prints packet times. */
+static void mfr_timestamp(struct nd *nd, const uint8_t *p)
+{
+	int64_t sec = (int64_t)((uint64_t)GET_LE32(nd, p + 4) << 32 | GET_LE32(nd, p));
+	uint64_t usec = (uint64_t)GET_LE32(nd, p + 12) << 32 | GET_LE32(nd, p + 8);
+	switch (nd->o->tflag) {
+	case 1:
+		return;
+	case 2:
+		out_fmt(nd->out, "%lld.%06u ", (long long)sec, (unsigned)(uint32_t)usec);
+		return;
+	default: {
+		time_t t = (time_t)sec;
+		struct tm tm;
+		char buf[32];
+		if (sec < 0 || !localtime_r(&t, &tm) ||
+		    !strftime(buf, sizeof buf, nd->o->tflag == 4 ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm)) {
+			ND_STR(nd, "[Error converting time] ");
+			return;
+		}
+		out_fmt(nd->out, "%s.%06u ", buf, (unsigned)(uint32_t)usec);
+		return;
+	}
+	}
+}
+
+static void mfr_ies(struct nd *nd, const uint8_t *tp, uint32_t tlen)
+{
+	while (tlen > MFR_IE_HDRLEN) {
+		unsigned type = GET_U8(nd, tp), ielen = GET_U8(nd, tp + 1);
+		ND_STR(nd, "\n\tIE ");
+		nd_tok(nd, mfr_ie_names, "Unknown", type);
+		out_fmt(nd->out, " (%u), length %u: ", type, ielen);
+		if (type == 0 || ielen <= MFR_IE_HDRLEN)
+			return;
+		nd_need(nd, tp, ielen);
+		tp += MFR_IE_HDRLEN;
+		ielen -= MFR_IE_HDRLEN;
+		tlen -= MFR_IE_HDRLEN;
+		switch (type) {
+		case MFR_IE_MAGIC:
+			if (ielen != 4)
+				out_fmt(nd->out, "[IE data length %d != 4]", ielen);
+			else
+				out_fmt(nd->out, "0x%08x", GET_BE32(nd, tp));
+			break;
+		case MFR_IE_BUNDLE_ID:
+		case MFR_IE_LINK_ID:
+			for (unsigned i = 0; i < ielen && i < MFR_ID_STRING_MAXLEN; i++) {
+				uint8_t c = GET_U8(nd, tp + i);
+				if (c == 0)
+					break;
+				nd_putc_esc(nd, c);
+			}
+			break;
+		default:
+			if (type == MFR_IE_TIMESTAMP && ielen == 16)
+				mfr_timestamp(nd, tp);
+			else if (nd->o->vflag <= 1) /* not decoded (or not a timeval): dumped */
+				nd_print_unknown_data(nd, tp, "\n\t  ", ielen);
+			break;
+		}
+		if (nd->o->vflag > 1)
+			nd_print_unknown_data(nd, tp, "\n\t  ", ielen);
+		tlen -= ielen;
+		tp += ielen;
+	}
+}
+
+uint32_t mfr_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	nd_need(nd, p, 4);
+	uint8_t b0 = GET_U8(nd, p);
+	unsigned bec = b0 & MFR_BEC_MASK;
+	if (bec == MFR_CTRL_FRAME && GET_U8(nd, p + 1) == 0) {
+		ND_STR(nd, "FRF.16 Control, Flags [");
+		nd_bits(nd, frf_flag_names, bec, ", ");
+		ND_STR(nd, "], ");
+		nd_tok(nd, mfr_msg_names, "Unknown Message (0x%02x)", GET_U8(nd, p + 2));
+		out_fmt(nd->out, ", length %u", length);
+		if (nd->o->vflag)
+			mfr_ies(nd, p + 3, length - 3);
+		return 3;
+	}
+	unsigned seq = (unsigned)(b0 & 0x1e) << 7 | GET_U8(nd, p + 1);
+	out_fmt(nd->out, "FRF.16 Frag, seq %u, Flags [", seq);
+	nd_bits(nd, frf_flag_names, bec, ", ");
+	if (bec == MFR_FRAG_FRAME || bec == MFR_B_BIT) {
+		/* the whole frame or its first fragment: a Q.922 frame follows */
+		ND_STR(nd, "], ");
+		fr_body(nd, p + 2, length - 2);
+		return 2;
+	}
+	ND_CHR(nd, ']');
+	nd_print_unknown_data(nd, p, "\n\t", length);
+	return 0;
+}
+
+void mfr_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	(void)caplen;
+	nd->protocol = "mfr";
+	nd_need(nd, p, 2);
+	nd->ll_hdr_len = mfr_print(nd, p, len);
 }
