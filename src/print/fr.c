@@ -253,25 +253,31 @@ static void mfr_timestamp(struct nd *nd, const uint8_t *p)
 	}
 }
 
-static void mfr_ies(struct nd *nd, const uint8_t *tp, uint32_t tlen)
+/* The IEs of a control frame; 0 when one is cut short by the capture. */
+static int mfr_ies(struct nd *nd, const uint8_t *tp, uint32_t tlen)
 {
 	while (tlen > MFR_IE_HDRLEN) {
+		if (!nd_ok(nd, tp, MFR_IE_HDRLEN))
+			return 0;
 		unsigned type = GET_U8(nd, tp), ielen = GET_U8(nd, tp + 1);
 		ND_STR(nd, "\n\tIE ");
 		nd_tok(nd, mfr_ie_names, "Unknown", type);
 		out_fmt(nd->out, " (%u), length %u: ", type, ielen);
 		if (type == 0 || ielen <= MFR_IE_HDRLEN)
-			return;
-		nd_need(nd, tp, ielen);
+			return 1;
+		if (!nd_ok(nd, tp, ielen))
+			return 0;
 		tp += MFR_IE_HDRLEN;
 		ielen -= MFR_IE_HDRLEN;
 		tlen -= MFR_IE_HDRLEN;
 		switch (type) {
 		case MFR_IE_MAGIC:
-			if (ielen != 4)
+			if (ielen != 4) {
 				out_fmt(nd->out, "[IE data length %d != 4]", ielen);
-			else
+				nd_print_invalid(nd);
+			} else {
 				out_fmt(nd->out, "0x%08x", GET_BE32(nd, tp));
+			}
 			break;
 		case MFR_IE_BUNDLE_ID:
 		case MFR_IE_LINK_ID:
@@ -294,11 +300,26 @@ static void mfr_ies(struct nd *nd, const uint8_t *tp, uint32_t tlen)
 		tlen -= ielen;
 		tp += ielen;
 	}
+	return 1;
 }
 
+/*
+ * tcpdump checks the fixed parts itself: a short frame is invalid, a frame
+ * cut by the capture prints " [|mfr]", and both count the whole frame as
+ * header (no -x dump); what the fields say is read through the accessors.
+ */
 uint32_t mfr_print(struct nd *nd, const uint8_t *p, uint32_t length)
 {
-	nd_need(nd, p, 4);
+	nd->protocol = "mfr";
+	if (length < 4) {
+		out_fmt(nd->out, "[length %u < 4]", length);
+		nd_print_invalid(nd);
+		return length;
+	}
+	if (!nd_ok(nd, p, 4)) {
+		nd_print_trunc(nd);
+		return length;
+	}
 	uint8_t b0 = GET_U8(nd, p);
 	unsigned bec = b0 & MFR_BEC_MASK;
 	if (bec == MFR_CTRL_FRAME && GET_U8(nd, p + 1) == 0) {
@@ -307,8 +328,11 @@ uint32_t mfr_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_STR(nd, "], ");
 		nd_tok(nd, mfr_msg_names, "Unknown Message (0x%02x)", GET_U8(nd, p + 2));
 		out_fmt(nd->out, ", length %u", length);
-		if (nd->o->vflag)
-			mfr_ies(nd, p + 3, length - 3);
+		if (nd->o->vflag && !mfr_ies(nd, p + 3, length - 3)) {
+			nd->protocol = "mfr";
+			nd_print_trunc(nd);
+			return length;
+		}
 		return 3;
 	}
 	unsigned seq = (unsigned)(b0 & 0x1e) << 7 | GET_U8(nd, p + 1);
@@ -327,8 +351,11 @@ uint32_t mfr_print(struct nd *nd, const uint8_t *p, uint32_t length)
 
 void mfr_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 {
-	(void)caplen;
 	nd->protocol = "mfr";
-	nd_need(nd, p, 2);
+	if (!nd_ok(nd, p, 2)) {
+		nd_print_trunc(nd);
+		nd->ll_hdr_len = caplen;
+		return;
+	}
 	nd->ll_hdr_len = mfr_print(nd, p, len);
 }

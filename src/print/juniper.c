@@ -243,6 +243,7 @@ static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen,
 			return 0;
 		}
 		if (cl > 0) {
+			nd_need(nd, p, cl); /* all of it before any is printed */
 			if (nd->o->eflag)
 				ND_STR(nd, ", cookie 0x");
 			for (unsigned k = 0; k < cl; k++) {

@@ -43,7 +43,7 @@
 #define VJ_NEW_U 0x01
 #define VJ_SPECIALS 0x0f
 #define VJ_SPECIAL_I (VJ_NEW_S | VJ_NEW_W | VJ_NEW_U) /* echoed interactive traffic */
-#define VJ_SPECIAL_D (VJ_NEW_S | VJ_NEW_U)            /* unidirectional data */
+#define VJ_SPECIAL_D (VJ_NEW_S | VJ_NEW_A | VJ_NEW_W | VJ_NEW_U) /* unidirectional data */
 
 /*
  * tcpdump remembers, per direction and connection, the payload length of the
