@@ -99,6 +99,7 @@ static void fr_trunc(struct nd *nd)
 /* The frame at p (length bytes on the wire); returns the header length. */
 static uint32_t fr_body(struct nd *nd, const uint8_t *p, uint32_t length)
 {
+	nd->protocol = "fr";
 	unsigned dlci = 0, alen = 0;
 	uint32_t flags = 0;
 	int r = parse_q922(nd, p, length, &dlci, &alen, &flags);
