@@ -7,7 +7,7 @@
  *
  * NLPIDs decoded: IPv4, IPv6, SNAP, and the OSI ones (CLNP, ES-IS, IS-IS:
  * given to isoclns_print() of print/isis.c when it is linked in), Q.933 / LMI
- * (print/q933.c).  FRF.15 and PPP are shown as an unknown NLPID (hex dump).
+ * (print/q933.c), FRF.15 fragmentation headers and PPP (print/ppp.c).
  *
  * FRF.16 multilink Frame Relay (DLT_MFR, and the Juniper MFR child links):
  *   control frame:  B E C=1 0000 EA | 0x00 | message type | IEs (type, len incl. header)
@@ -18,6 +18,7 @@
 #include "nd.h"
 #include "rest.h"
 #include "serial.h"
+#include "tunnel.h"
 
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute__((weak));
 
@@ -96,6 +97,30 @@ static void fr_trunc(struct nd *nd)
 	nd_print_trunc(nd);
 }
 
+#define MFR_B_BIT 0x80
+#define MFR_E_BIT 0x40
+#define MFR_C_BIT 0x20
+
+static const struct tok frf_flag_names[] = { /* FRF.15 and FRF.16 */
+	{MFR_B_BIT, "Begin"}, {MFR_E_BIT, "End"}, {MFR_C_BIT, "Control"}, {0, NULL}};
+
+/*
+ * FRF.15 end-to-end fragmentation (NLPID 0xb1):
+ *   B E C seq(4) R | seq(8)     (R: 1 interface fragmentation)
+ */
+static void frf15_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	if (length < 2) {
+		nd_print_trunc(nd); /* as " [|fr]" */
+		return;
+	}
+	uint8_t b0 = GET_U8(nd, p);
+	unsigned seq = (unsigned)(b0 & 0x1e) << 7 | GET_U8(nd, p + 1);
+	out_fmt(nd->out, "FRF.15, seq 0x%03x, Flags [", seq);
+	nd_bits(nd, frf_flag_names, b0 & 0xe0, ", ");
+	out_fmt(nd->out, "],%s Fragmentation, length %u", b0 & 0x01 ? "Interface" : "End-to-End", length);
+}
+
 /* The frame at p (length bytes on the wire); returns the header length. */
 static uint32_t fr_body(struct nd *nd, const uint8_t *p, uint32_t length)
 {
@@ -172,6 +197,12 @@ static uint32_t fr_body(struct nd *nd, const uint8_t *p, uint32_t length)
 	case 0x08: /* rest: Q.933 */
 		q933_print(nd, p, length);
 		break;
+	case 0xb1:
+		frf15_print(nd, p, length);
+		break;
+	case 0xcf:
+		ppp_print(nd, p, length);
+		break;
 	case 0x80:
 		if (!snap_print(nd, p, length, (uint32_t)nd_avail(nd, p), NULL, NULL)) {
 			if (!nd->o->eflag)
@@ -205,9 +236,6 @@ void fr_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 
 /* ---- FRF.16 ---- */
 
-#define MFR_B_BIT 0x80
-#define MFR_E_BIT 0x40
-#define MFR_C_BIT 0x20
 #define MFR_BEC_MASK (MFR_B_BIT | MFR_E_BIT | MFR_C_BIT)
 #define MFR_CTRL_FRAME MFR_BEC_MASK
 #define MFR_FRAG_FRAME (MFR_B_BIT | MFR_E_BIT)
@@ -216,8 +244,6 @@ void fr_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 
 enum { MFR_IE_BUNDLE_ID = 1, MFR_IE_LINK_ID = 2, MFR_IE_MAGIC = 3, MFR_IE_TIMESTAMP = 5 };
 
-static const struct tok frf_flag_names[] = {
-	{MFR_B_BIT, "Begin"}, {MFR_E_BIT, "End"}, {MFR_C_BIT, "Control"}, {0, NULL}};
 
 static const struct tok mfr_msg_names[] = {
 	{1, "Add Link"}, {2, "Add Link ACK"}, {3, "Add Link Reject"}, {4, "Hello"}, {5, "Hello ACK"},
