@@ -237,3 +237,17 @@ write("linkb-bt.pcap", 201, [
     (struct.pack(">I", 1) + b"\x04\x0e\x04\x01\x03\x0c\x00", 2),
     (struct.pack(">I", 0) + b"\x02" + bytes(range(40)), 12),
 ])
+
+
+# ---- Linux USB written by a big-endian host: libpcap puts the header in host order ----
+def usb_be(event, transfer, ep, dev, bus):
+    return struct.pack(">QBBBBHBBqiiII", 0x1234, ord(event), transfer, ep, dev, bus, 0, 1,
+                       1700000000, 5, 0, 0, 0) + bytes(8)
+
+
+with open(os.path.join(CAP, "linkb-usb-be.pcap"), "wb") as f:
+    f.write(struct.pack(">IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 189))
+    for i, (e, t, bus) in enumerate([("S", 3, 0x0102), ("C", 1, 7), ("E", 2, 300)]):
+        d = usb_be(e, t, 0x81, 4, bus)
+        f.write(struct.pack(">IIII", 1700000000 + i, 0, len(d), len(d)))
+        f.write(d)
