@@ -399,7 +399,7 @@ static void mlfr_payload(struct nd *nd, int dlt, const uint8_t *p, const struct 
 	}
 	uint32_t c = (uint32_t)j->cookie[0] << 24 | (uint32_t)j->cookie[1] << 16 | (uint32_t)j->cookie[2] << 8 | j->cookie[3];
 	if (nd->o->eflag && c != 1)
-		out_fmt(nd->out, "Bundle-ID %u, ", (uint8_t)j->bundle); /* tcpdump keeps it in a byte */
+		out_fmt(nd->out, "Bundle-ID %u, ", j->bundle);
 	switch (j->proto) {
 	case 0x0003:
 	case 0x0300:

@@ -178,6 +178,7 @@ write("linkb-juniper-mlfr.pcap", 131, [
     jnx(0x01, b"\x05\x01", b"\x00\x03" + bytes(10)),
     jnx(0x00, b"\x05\x01", b"\x12\x34" + bytes(10)),    # unknown protocol
     jnx(0x01, b"\x47\x00\x00\x00\x00\x10\x01\x28", udp6()),  # AS cookie
+    jnx(0x01, b"\x47\x00\x00\x00\x00\x00\x12\x38", b"\x03\xcc" + udp4()),  # AS cookie, bundle 583
     jnx(0x81, b"\x54\x02\x00\x00", nlpid_ip, ext=b"\x01\x01\x05\x06\x01\x12"),
     b"XYZ\x01" + bytes(20),                             # no magic
     jnx(0x03, b"", bytes(4) + udp4()),                  # no layer 2
