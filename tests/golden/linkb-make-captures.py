@@ -152,6 +152,8 @@ mfr_frames = mfr_ctrl + [
     b"\xc3\x07\x18\x41\x03\xb1\x01\x23" + bytes(6),  # FRF.15 interface, no flags
     b"\xc3\x08\x18\x41\x03\xb1\x81",                 # FRF.15 cut by the length
     b"\xc3\x09\x18\x41\x03\xcf\x00\x21" + udp4(),     # PPP
+    b"\xc3\x0b\x18\x41\x03\x08\x02\x07\x08\x75",     # Q.933, 2-byte call reference ends the frame
+    b"\xc3\x0c\x18\x41\x03\x08\x01\x00\x75\x00\x01",  # 1-byte call reference 0, next byte 0
     b"\xc3\x0a\x18\x41\x03\x83" + bytes.fromhex("831b0100120100000021ffff"),  # IS-IS, short
     (b"\xe1\x00\x01" + ie(1, b"bundle-1\x00") + ie(3, b"\x11\x22\x33\x44"), 9),
     (b"\xc3\x05" + q922_ip + udp4(), 3),
