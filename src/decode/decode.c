@@ -939,6 +939,53 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			decode_ether(pk, rd_sub(&r, hl, r.len), wire_after(len, hl), 0);
 		break;
 	}
+	/* linkb: SLIP (DLT 8, BSD/OS 15) has a 16-byte BPF header before IP; ATM
+	 * RFC 1483 (DLT 11) starts with LLC, a Cisco NLPID after 0x03, or a 20-byte
+	 * Fore header; Classical IP over ATM (DLT 19) with LLC/SNAP or bare IPv4. */
+	case 8:
+		decode_ip_any(pk, rd_sub(&r, 16, r.len), wire_after(len, 16), 0);
+		break;
+	case 15:
+		decode_ip(pk, rd_sub(&r, 16, r.len), wire_after(len, 16), 0);
+		break;
+	case 11: {
+		uint8_t b[4];
+		if (rd_copy(&r, 0, b, 2)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (b[0] == 0x03) {
+			if (b[1] == 0xcc)
+				decode_ip(pk, rd_sub(&r, 2, r.len), wire_after(len, 2), 0);
+			else if (b[1] == 0x8e)
+				decode_ip6(pk, rd_sub(&r, 2, r.len), wire_after(len, 2), 0);
+			break;
+		}
+		if (rd_copy(&r, 0, b, 4))
+			break;
+		uint32_t llc = (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+		size_t off = llc == 0xaaaa03 || llc == 0xfefe03 || llc == 0x060603 ? 0 : 20;
+		if (llc == 0xfefe03 && b[3] == 0xcc)
+			decode_ip(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		else if (llc == 0xfefe03 && b[3] == 0x8e)
+			decode_ip6(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		else
+			decode_llc(pk, rd_sub(&r, off, r.len), wire_after(len, (uint32_t)off), 0);
+		break;
+	}
+	case 19: {
+		static const uint8_t clip_llc[6] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00};
+		uint8_t b[6];
+		if (rd_copy(&r, 0, b, 6)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (memcmp(b, clip_llc, 6) == 0)
+			decode_llc(pk, r, len, 0);
+		else
+			decode_ip(pk, r, len, 0);
+		break;
+	}
 	case LINKTYPE_RAW_DLT:
 	case LINKTYPE_RAW:
 	case LINKTYPE_IPV4:

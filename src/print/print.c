@@ -6,6 +6,7 @@
 #include "print.h"
 #include "tunnel.h"
 #include "atm.h"
+#include "serial.h"
 
 #include "../proto.h"
 #include "svc2.h"
@@ -72,6 +73,17 @@ static const struct {
 	{DLT_JUNIPER_PPP, juniper_ppp_if_print},
 	{DLT_JUNIPER_FRELAY, juniper_frelay_if_print},
 	{DLT_JUNIPER_CHDLC, juniper_chdlc_if_print},
+	/* linkb: serial lines, ATM, multilink Frame Relay, USB, Bluetooth */
+	{DLT_SLIP, sl_if_print},
+	{DLT_SLIP_BSDOS, sl_bsdos_if_print},
+	{DLT_ATM_RFC1483, atm_if_print},
+	{DLT_ATM_CLIP, cip_if_print},
+	{DLT_MFR, mfr_if_print},
+	{DLT_JUNIPER_MLFR, juniper_mlfr_if_print},
+	{DLT_JUNIPER_MFR, juniper_mfr_if_print},
+	{DLT_USB_LINUX, usb_linux_48_byte_if_print},
+	{DLT_USB_LINUX_MMAPPED, usb_linux_64_byte_if_print},
+	{DLT_BLUETOOTH_HCI_H4_WITH_PHDR, bt_if_print},
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},
