@@ -450,8 +450,9 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 		close(fd);
 		return;
 	}
-	if (swapped && (c->linktype == 189 || c->linktype == 220)) {
-		/* linkb: libpcap puts the Linux USB header's fields in host order; the fast reader does not */
+	/* From the other byte order, libpcap swaps the host-order fields of these
+	 * pseudo-headers: NFLOG TLVs, Linux USB (189, 220).  Leave those to it. */
+	if (swapped && (c->linktype == 239 || c->linktype == 189 || c->linktype == 220)) {
 		close(fd);
 		return;
 	}

@@ -133,8 +133,7 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	       const uint8_t *src, const uint8_t *dst)
 {
 	nd->protocol = "snap";
-	nd_need(nd, p, 5);
-	if (caplen < 5 || len < 5) {
+	if (!nd_ok(nd, p, 5) || caplen < 5 || len < 5) { /* no jump: tcpdump's -x dump starts after it */
 		nd_print_trunc(nd);
 		return 1;
 	}

@@ -182,6 +182,7 @@ void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, ui
 void dsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void edsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void brcm_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void brcm_tag_prepend_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* ARCNET and Linux ARCNET (print/arcnet.c) */
 void arcnet_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void arcnet_linux_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);

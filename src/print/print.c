@@ -11,6 +11,7 @@
 #include "../proto.h"
 #include "svc2.h"
 #include "rest.h"
+#include "links2.h"
 
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -92,6 +93,21 @@ static const struct {
 	{195, ieee802_15_4_if_print},     /* DLT_IEEE802_15_4 (wpan) */
 	{230, ieee802_15_4_if_print},     /* DLT_IEEE802_15_4_NOFCS (wpan) */
 	{283, ieee802_15_4_tap_if_print}, /* DLT_IEEE802_15_4_TAP (wpan) */
+	/* links2: log devices, tunnels and odd media (DLT values as on Linux) */
+	{239, nflog_if_print},               /* DLT_NFLOG */
+	{258, pktap_if_print},               /* DLT_PKTAP */
+	{149, pktap_if_print},               /* DLT_USER2: Apple's PKTAP before 258 */
+	{226, ipnet_if_print},               /* DLT_IPNET */
+	{109, enc_if_print},                 /* DLT_ENC */
+	{117, pflog_if_print},               /* DLT_PFLOG */
+	{99, symantec_if_print},             /* DLT_SYMANTEC_FIREWALL */
+	{240, netanalyzer_if_print},         /* DLT_NETANALYZER */
+	{241, netanalyzer_transparent_if_print}, /* DLT_NETANALYZER_TRANSPARENT */
+	{242, ipoib_if_print},               /* DLT_IPOIB */
+	{122, ipfc_if_print},                /* DLT_IP_OVER_FC */
+	{138, ap1394_if_print},              /* DLT_APPLE_IP_OVER_IEEE1394 */
+	{282, brcm_tag_prepend_print},       /* DLT_DSA_TAG_BRCM_PREPEND (dsa.c) */
+	{112, chdlc_print},                  /* DLT_HDLC (NetBSD): Cisco HDLC */
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},
