@@ -751,7 +751,9 @@ void msdp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 			break;
 		}
 		case 2:
-			ND_STR(nd, " SA-Request for ");
+			ND_STR(nd, " SA-Request");
+			nd_need(nd, v + 1, 4);
+			ND_STR(nd, " for ");
 			nd_ipaddr(nd, v + 1);
 			break;
 		case 4:
