@@ -201,35 +201,29 @@ static void nfs_printfh(struct nd *nd, const uint8_t *fh, unsigned words32)
 
 /* ---- request parsing; NULL means "stop here" ---- */
 
-/* Skip credentials and verifier; dp at the credentials. */
+/* Skip credentials and verifier; dp at the credentials.  As tcpdump 4.99.3: a
+ * length field is rounded up in 32 bits (so 0xffffffff rounds to 0 for the
+ * length test) but skipped in full, which runs past the capture. */
 static const uint8_t *nfs_parsereq(struct nd *nd, const uint8_t *rp, uint32_t length)
 {
 	const uint8_t *dp = rp + 24;
-	if (length < 8)
-		return NULL;
-	uint32_t len = GET_BE32(nd, dp + 4);
-	if (len > length) {
-		out_fmt(nd->out, " [credentials length %u > %u]", len, length);
-		nd_print_invalid(nd);
-		return NULL;
+	for (int part = 0; part < 2; part++) {
+		if (length < 8)
+			return NULL;
+		uint32_t len = GET_BE32(nd, dp + 4);
+		uint32_t rlen = (len + 3) & ~3u;
+		if (!nd_ok(nd, dp + 8, rlen))
+			return NULL;
+		/* the credentials may end the message; the verifier may not */
+		if (part == 0 ? 8 + (uint64_t)rlen > length : 8 + (uint64_t)rlen >= length)
+			return NULL;
+		uint64_t skip = ((uint64_t)len + 11) / 4 * 4;
+		if (skip > nd_avail(nd, dp))
+			return NULL;
+		dp += skip;
+		length -= 8 + rlen;
 	}
-	uint32_t rlen = (len + 3) & ~3u;
-	if (!nd_ok(nd, dp + 8, rlen) || 8 + (uint64_t)rlen > length)
-		return NULL;
-	dp += 8 + rlen;
-	length -= 8 + rlen;
-	if (length < 8)
-		return NULL;
-	len = GET_BE32(nd, dp + 4);
-	if (len > length) {
-		out_fmt(nd->out, " [verifier length %u > %u]", len, length);
-		nd_print_invalid(nd);
-		return NULL;
-	}
-	rlen = (len + 3) & ~3u;
-	if (!nd_ok(nd, dp + 8, rlen) || 8 + (uint64_t)rlen >= length)
-		return NULL;
-	return dp + 8 + rlen;
+	return dp;
 }
 
 static const uint8_t *nfs_parsefh(struct nd *nd, const uint8_t *dp, int v3)
