@@ -256,7 +256,7 @@ static const uint8_t *nfs_parsefn(struct nd *nd, const uint8_t *dp)
 	if (!nd_ok(nd, dp, rlen))
 		return NULL;
 	ND_CHR(nd, '"');
-	nd_printn(nd, dp, len);
+	nd_printjn(nd, dp, len); /* tcpdump 4.99.3 prints the NULs too (^@) */
 	ND_CHR(nd, '"');
 	return dp + rlen;
 }
@@ -269,6 +269,63 @@ static const uint8_t *nfs_parsefhn(struct nd *nd, const uint8_t *dp, int v3)
 	ND_CHR(nd, ' ');
 	return nfs_parsefn(nd, dp);
 }
+
+/* NFSv3 sattr3: optional mode, uid, gid, size, atime, mtime (printed after the name). */
+struct sattr3 {
+	uint32_t mode_set, mode, uid_set, uid, gid_set, gid;
+	uint32_t atime_type, atime[2], mtime_type, mtime[2];
+};
+
+static const uint8_t *nfs_parse_sattr3(struct nd *nd, const uint8_t *dp, struct sattr3 *sa)
+{
+	uint32_t *vals[3][2] = {{&sa->mode_set, &sa->mode}, {&sa->uid_set, &sa->uid}, {&sa->gid_set, &sa->gid}};
+	for (int i = 0; i < 3; i++) {
+		*vals[i][0] = GET_BE32(nd, dp);
+		dp += 4;
+		if (*vals[i][0]) {
+			*vals[i][1] = GET_BE32(nd, dp);
+			dp += 4;
+		}
+	}
+	if (GET_BE32(nd, dp)) /* size: set, then a 32-bit read as tcpdump does */
+		dp += 4;
+	dp += 4;
+	sa->atime_type = GET_BE32(nd, dp);
+	dp += 4;
+	if (sa->atime_type == 2) {
+		sa->atime[0] = GET_BE32(nd, dp);
+		sa->atime[1] = GET_BE32(nd, dp + 4);
+		dp += 8;
+	}
+	sa->mtime_type = GET_BE32(nd, dp);
+	dp += 4;
+	if (sa->mtime_type == 2) {
+		sa->mtime[0] = GET_BE32(nd, dp);
+		sa->mtime[1] = GET_BE32(nd, dp + 4);
+		dp += 8;
+	}
+	return dp;
+}
+
+static void nfs_print_sattr3(struct nd *nd, const struct sattr3 *sa)
+{
+	if (sa->mode_set)
+		out_fmt(nd->out, " mode %o", sa->mode);
+	if (sa->uid_set)
+		out_fmt(nd->out, " uid %u", sa->uid);
+	if (sa->gid_set)
+		out_fmt(nd->out, " gid %u", sa->gid);
+	if (nd->o->vflag > 1) {
+		if (sa->atime_type == 2)
+			out_fmt(nd->out, " atime %u.%06u", sa->atime[0], sa->atime[1]);
+		if (sa->mtime_type == 2)
+			out_fmt(nd->out, " mtime %u.%06u", sa->mtime[0], sa->mtime[1]);
+	}
+}
+
+static const struct tok nfs_ftypes[] = {
+	{0, "NON"}, {1, "REG"}, {2, "DIR"}, {3, "BLK"}, {4, "CHR"}, {5, "LNK"}, {7, "FIFO"}, {0, NULL},
+};
 
 static const char *const nfs_procname[] = {
 	"null", "getattr", "setattr", "lookup", "access", "readlink", "read", "write",
@@ -316,18 +373,53 @@ static int nfs_request_body(struct nd *nd, const uint8_t *rp, uint32_t length, c
 	case P_LOOKUP:
 	case P_CREATE:
 	case P_MKDIR:
-	case P_SYMLINK:
-	case P_MKNOD:
 	case P_REMOVE:
 	case P_RMDIR:
 		return nfs_parsefhn(nd, dp, v3) != NULL;
-	case P_ACCESS:
+	case P_SYMLINK: {
+		struct sattr3 sa = {0};
+		dp = nfs_parsefhn(nd, dp, v3);
+		if (!dp)
+			return 0;
+		ND_STR(nd, " ->");
+		if (v3)
+			dp = nfs_parse_sattr3(nd, dp, &sa);
+		if (!nfs_parsefn(nd, dp))
+			return 0;
+		if (v3 && nd->o->vflag)
+			nfs_print_sattr3(nd, &sa);
+		return 1;
+	}
+	case P_MKNOD: {
+		struct sattr3 sa = {0};
+		dp = nfs_parsefhn(nd, dp, v3);
+		if (!dp)
+			return 0;
+		uint32_t type = GET_BE32(nd, dp);
+		dp = nfs_parse_sattr3(nd, dp + 4, &sa);
+		ND_CHR(nd, ' ');
+		nd_tok(nd, nfs_ftypes, "unk-ft %u", type);
+		if (nd->o->vflag && (type == 3 || type == 4))
+			out_fmt(nd->out, " %u/%u", GET_BE32(nd, dp), GET_BE32(nd, dp + 4));
+		if (nd->o->vflag)
+			nfs_print_sattr3(nd, &sa);
+		return 1;
+	}
+	case P_ACCESS: {
 		dp = nfs_parsefh(nd, dp, v3);
 		if (!dp)
 			return 0;
-		ND_CHR(nd, ' ');
-		nd_bits(nd, nfs_access_flags, GET_BE32(nd, dp), "|");
+		uint32_t fl = GET_BE32(nd, dp);
+		if (fl & ~0x3fu) {
+			out_fmt(nd->out, " %04x", fl);
+		} else if (fl == 0x3f) {
+			ND_STR(nd, " NFS_ACCESS_FULL");
+		} else if (fl) {
+			ND_CHR(nd, ' ');
+			nd_bits(nd, nfs_access_flags, fl, "|");
+		}
 		return 1;
+	}
 	case P_READ:
 		dp = nfs_parsefh(nd, dp, v3);
 		if (!dp)
@@ -367,9 +459,35 @@ static int nfs_request_body(struct nd *nd, const uint8_t *rp, uint32_t length, c
 			return 0;
 		ND_STR(nd, " ->");
 		return nfs_parsefhn(nd, dp, v3) != NULL;
+	case P_READDIR:
+		dp = nfs_parsefh(nd, dp, v3);
+		if (!dp)
+			return 0;
+		if (v3) {
+			out_fmt(nd->out, " %u bytes @ %lld", GET_BE32(nd, dp + 16), (long long)GET_BE64(nd, dp));
+			if (nd->o->vflag)
+				out_fmt(nd->out, " verf %08x%08x", GET_BE32(nd, dp + 8), GET_BE32(nd, dp + 12));
+		} else {
+			out_fmt(nd->out, " %u bytes @ %u", GET_BE32(nd, dp + 4), GET_BE32(nd, dp));
+		}
+		return 1;
+	case P_READDIRPLUS:
+		dp = nfs_parsefh(nd, dp, v3);
+		if (!dp)
+			return 0;
+		out_fmt(nd->out, " %u bytes @ %lld", GET_BE32(nd, dp + 16), (long long)GET_BE64(nd, dp));
+		if (nd->o->vflag)
+			out_fmt(nd->out, " max %u verf %08x%08x", GET_BE32(nd, dp + 20), GET_BE32(nd, dp + 8),
+				GET_BE32(nd, dp + 12));
+		return 1;
+	case P_COMMIT:
+		dp = nfs_parsefh(nd, dp, v3);
+		if (!dp)
+			return 0;
+		out_fmt(nd->out, " %u bytes @ %llu", GET_BE32(nd, dp + 8), (unsigned long long)GET_BE64(nd, dp));
+		return 1;
 	default:
-		/* readdir, readdirplus, commit: arguments not decoded yet */
-		return nfs_parsefh(nd, dp, v3) != NULL;
+		return 1;
 	}
 }
 
@@ -451,9 +569,6 @@ static const struct tok nfs_errors[] = {
 	{10004, "Operation not supported"}, {10005, "Buffer or request is too small"},
 	{10006, "Unspecified error on server"}, {10007, "Object of that type not supported"},
 	{10008, "Request couldn't be completed in time"}, {0, NULL},
-};
-static const struct tok nfs_ftypes[] = {
-	{0, "NON"}, {1, "REG"}, {2, "DIR"}, {3, "BLK"}, {4, "CHR"}, {5, "LNK"}, {7, "FIFO"}, {0, NULL},
 };
 static const struct tok rpc_accept_stat[] = {
 	{1, "PROG_UNAVAIL"}, {2, "PROG_MISMATCH"}, {3, "PROC_UNAVAIL"}, {4, "GARBAGE_ARGS"},
