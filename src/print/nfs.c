@@ -188,7 +188,8 @@ static void nfs_printfh(struct nd *nd, const uint8_t *fh, unsigned words32)
 		ND_CHR(nd, '/');
 	}
 	if (type == FHT_UNKNOWN) {
-		for (int i = 0; i < 32; i++) {
+		/* the opaque hex covers the handle's own bytes, at most 32 */
+		for (unsigned i = 0; i < 32 && i < words32 * 4; i++) {
 			static const char hx[] = "0123456789ABCDEF";
 			uint8_t c = GET_U8(nd, fh + i);
 			ND_CHR(nd, hx[c >> 4]);
@@ -439,7 +440,14 @@ static int nfs_request_body(struct nd *nd, const uint8_t *rp, uint32_t length, c
 				GET_BE32(nd, dp + 8), (unsigned long long)GET_BE64(nd, dp));
 			if (nd->o->vflag) {
 				ND_STR(nd, " <");
-				nd_tok(nd, nfs_stable_how, "stable-%u", GET_BE32(nd, dp + 12));
+				{
+					uint32_t how = GET_BE32(nd, dp + 12);
+					const char *hn = tok_find(nfs_stable_how, how);
+					if (hn)
+						ND_STR(nd, hn);
+					else
+						out_fmt(nd->out, "#%d", (int)how); /* tok2str's own format */
+				}
 				ND_CHR(nd, '>');
 			}
 		} else {
@@ -897,8 +905,12 @@ static int nfs_reply_results(struct nd *nd, const uint8_t *dp, uint32_t proc, in
 		if (!er && v) {
 			out_fmt(nd->out, " %u bytes", GET_BE32(nd, dp));
 			if (v > 1) {
-				const char *how = tok_find(nfs_stable_how, GET_BE32(nd, dp + 4));
-				out_fmt(nd->out, " <%s>", how ? how : "(null)");
+				uint32_t how = GET_BE32(nd, dp + 4);
+				const char *hn = tok_find(nfs_stable_how, how);
+				if (hn)
+					out_fmt(nd->out, " <%s>", hn);
+				else
+					out_fmt(nd->out, " <#%d>", (int)how);
 				out_fmt(nd->out, " verf %llx", (unsigned long long)GET_BE64(nd, dp + 8));
 			}
 		}
@@ -941,7 +953,7 @@ static int nfs_reply_results(struct nd *nd, const uint8_t *dp, uint32_t proc, in
 				return 0;
 			ND_STR(nd, " dir:");
 			if (!nfs_wcc_data(nd, dp, v))
-				return !v3 ? 0 : 1; /* tcpdump returns without the marker for v3 */
+				return 0;
 		}
 		return 1;
 	case P_READDIR:

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # apps-make-captures.py - captures for tests/golden/apps.list: the application printers of
 # print/apps.c (timed, Zephyr, VQP, LWAPP, telnet, BEEP, MSDP) and print/txtproto.c (HTTP,
-# RTSP, FTP, SMTP, WHOIS), the UDP 49152 (BCM-LI) source-port rule.  Every message type, odd
+# RTSP, FTP, SMTP, WHOIS), NFS replies matched to their calls (print/nfs.c), the UDP 49152 (BCM-LI) source-port rule.  Every message type, odd
 # fields, random payloads (fixed seed), and packets cut short (snap length) inside each protocol.
 # Writes tests/captures/apps-*.pcap.  Run: /usr/bin/python3 tests/golden/apps-make-captures.py
 import os, random, struct
@@ -255,6 +255,73 @@ def txt():
     c.add(udp4(5060, 5060, b"SIP/2.0 180 Ringing\r\n"))
     c.write("apps-txt.pcap")
 
+# ---- NFS (UDP 2049): a call, then its reply, for every v2/v3 procedure -------------
+def u64(v): return struct.pack(">Q", v)
+
+def nfs():
+    """Replies are decoded by the procedure of the call with the same xid (tcpdump's xid map)."""
+    from scapy.all import Ether as _E
+    C, S = "10.1.1.1", "10.1.1.2"
+    pk = []
+    def add(f, cut=None):
+        if cut is not None:
+            raw=bytes(f)[:cut]; p=Ether(raw); p.wirelen=len(bytes(f)); f=p
+        pk.append(f)
+    def call(xid, vers, proc, args=b''):
+        return u32(xid) + u32(0) + u32(2) + u32(100003) + u32(vers) + u32(proc) + u32(1) + u32(8) + u32(0)*2 + u32(0) + u32(0) + args
+    def rep(xid, body, astat=0, verflen=0):
+        return u32(xid) + u32(1) + u32(0) + u32(0) + u32(verflen) + b'\0'*((verflen+3)&~3) + u32(astat) + body
+    def fattr3(t=1):
+        return u32(t) + u32(0o100644) + u32(1) + u32(0xfffffffe) + u32(100) + u64(3) + u64(4096) + u32(0) + u32(0) + u64(0x5b7a) + u64(0x2ab14) + u32(1) + u32(2) + u32(3) + u32(4) + u32(5) + u32(6)
+    def fattr2(t=2):
+        return u32(t) + u32(0o40755) + u32(2) + u32(0) + u32(0) + u32(512) + u32(4096) + u32(0) + u32(8) + u32(0x801) + u32(77) + u32(1)*6
+    post3 = u32(1) + fattr3()
+    pre3 = u32(1) + u64(9) + u32(10) + u32(11) + u32(12) + u32(13)
+    wcc = pre3 + post3
+    fh3 = u32(32) + bytes(range(32))
+    fh2 = bytes(range(32))
+    bodies3 = {
+     1: u32(0) + fattr3(), 2: u32(0) + wcc, 3: u32(0) + fh3 + post3 + post3, 4: u32(0) + post3 + u32(0x1f),
+     5: u32(0) + post3 + u32(5) + b'abc\0\0\0\0\0', 6: u32(0) + post3 + u32(100) + u32(1) + u32(100),
+     7: u32(0) + wcc + u32(3) + u32(2) + u64(0x851b4), 8: u32(0) + u32(1) + fh3 + post3 + wcc,
+     9: u32(0) + u32(1) + fh3 + post3 + wcc, 10: u32(0) + u32(0), 11: u32(0) + u32(1) + fh3 + u32(0) + wcc,
+     12: u32(0) + wcc, 13: u32(0) + wcc, 14: u32(0) + wcc + wcc, 15: u32(0) + post3 + wcc,
+     16: u32(0) + post3 + u64(0x1122334455667788) + u32(0), 17: u32(0) + post3 + u64(7),
+     18: u32(0) + post3 + u64(1)+u64(2)+u64(3)+u64(4)+u64(5)+u64(6)+u32(7),
+     19: u32(0) + post3 + u32(1)+u32(2)+u32(3)+u32(4)+u32(5)+u32(6)+u32(7)+u64(8)+u32(9)+u32(10)+u32(11),
+     20: u32(0) + post3 + u32(1)+u32(255)+u32(1)+u32(0)+u32(1)+u32(1), 21: u32(0) + wcc + u64(0xabc),
+     0: b'', 30: b'',
+    }
+    xid = 1000
+    for proc, body in sorted(bodies3.items()):
+        for variant in ('ok', 'err', 'nopost', 'cut'):
+            xid += 1
+            add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 3, proc, fh3 + u32(1) + b'a\0\0\0' + fh3 + u32(1) + b'b\0\0\0' + bytes(40))))
+            b = body
+            if variant == 'err': b = u32(70) + (wcc + post3 if proc else b'')
+            if variant == 'nopost': b = body.replace(post3, u32(0)).replace(pre3, u32(0))
+            f = Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, b))
+            add(f, cut=(42 + 24 + len(b)//2) if variant == 'cut' else None)
+    bodies2 = {1: u32(0) + fattr2(), 2: u32(0) + fattr2(), 4: u32(0) + fh2 + fattr2(), 5: u32(0) + u32(3) + b'xyz\0',
+     6: u32(0) + fattr2(), 8: u32(0) + fattr2(), 9: u32(0) + fh2 + fattr2(), 10: u32(0), 11: u32(0), 12: u32(0),
+     13: u32(0), 14: u32(0) + fh2 + fattr2(), 15: u32(0), 16: u32(0) + u32(5) + u32(6) + u32(1), 17: u32(0) + u32(1)+u32(2)+u32(3)+u32(4)+u32(5)}
+    for proc, body in sorted(bodies2.items()):
+        for variant in ('ok', 'err'):
+            xid += 1
+            add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 2, proc, fh2 + u32(1) + b'a\0\0\0' + fh2 + u32(1) + b'b\0\0\0' + bytes(40))))
+            b = body if variant == 'ok' else u32(2)
+            add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, b)))
+    # accept stat errors, unmatched, verifier lengths
+    for astat in (1, 2, 3, 4, 5, 9):
+        xid += 1
+        add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 3, 1, fh3)))
+        add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, b'', astat=astat)))
+    xid += 1
+    add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 3, 1, fh3)))
+    add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0)+fattr3(), verflen=400)))
+    add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst="10.9.9.9")/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0)+fattr3())))
+    wrpcap(os.path.join(CAP, 'apps-nfs.pcap'), pk)
+
 # ---- UDP 49152: BCM-LI only when it is the source port --------------------------
 def bcmli_port():
     c = Cap()
@@ -265,4 +332,4 @@ def bcmli_port():
     c.write("apps-udp49152.pcap")
 
 if __name__ == "__main__":
-    timed(); zephyr(); vqp(); lwapp(); telnet(); beep_msdp(); txt(); bcmli_port()
+    timed(); zephyr(); vqp(); lwapp(); telnet(); beep_msdp(); txt(); bcmli_port(); nfs()
