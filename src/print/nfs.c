@@ -87,7 +87,9 @@ static void nfs_printfh(struct nd *nd, const uint8_t *fh, unsigned words32)
 	/* the guess looks at up to 32 bytes, each read checked when made */
 #define B(i) GET_U8(nd, fh + (i))
 	int type = FHT_UNKNOWN;
-	if (B(0) == 0 && B(1) == 0) {
+	if (words32 < 4) {
+		/* tcpdump 4.99.3 does not guess at handles shorter than 16 bytes */
+	} else if (B(0) == 0 && B(1) == 0) {
 		if (B(2) == 0 && B(3) == 0)
 			type = FHT_AUSPEX;
 		else if (B(4) != 0 && B(5) == 0 && B(8) == 12 && B(9) == 0)
@@ -168,7 +170,6 @@ static void nfs_printfh(struct nd *nd, const uint8_t *fh, unsigned words32)
 		break;
 	}
 	default:
-		nd_need(nd, fh, 32);
 		fsname = "Unknown";
 		break;
 	}

@@ -260,7 +260,6 @@ def u64(v): return struct.pack(">Q", v)
 
 def nfs():
     """Replies are decoded by the procedure of the call with the same xid (tcpdump's xid map)."""
-    from scapy.all import Ether as _E
     C, S = "10.1.1.1", "10.1.1.2"
     pk = []
     def add(f, cut=None):
@@ -320,6 +319,14 @@ def nfs():
     add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 3, 1, fh3)))
     add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0)+fattr3(), verflen=400)))
     add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst="10.9.9.9")/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0)+fattr3())))
+    # file handles of every length: tcpdump guesses the layout only from 16 bytes on
+    base = bytes([0,0,0,0,0,0,1,9,0,0,0,0,0,0,0,3]) + bytes(range(16,40))
+    bsd = bytes([1,2,0,0,5,6,0,0]) + bytes(range(8,40))
+    for fhb in (base, bsd, bytes(range(1, 41))):
+        for n in (0, 4, 8, 12, 14, 16, 20, 32, 36):
+            for tail in (b'', bytes(range(100, 140))):
+                xid += 1
+                add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 3, 1, u32(n) + fhb[:n] + tail)))
     wrpcap(os.path.join(CAP, 'apps-nfs.pcap'), pk)
 
 # ---- UDP 49152: BCM-LI only when it is the source port --------------------------
