@@ -669,22 +669,57 @@ static int telnet_parse(struct nd *nd, const uint8_t *p, uint32_t len, int print
 #undef FETCH
 }
 
+/* tcpdump's hex_print_with_offset: "\n0x0010: " lines of 8 two-byte groups, offsets from off. */
+static void tn_hex(struct nd *nd, const uint8_t *p, unsigned n, unsigned off)
+{
+	size_t avail = nd_avail(nd, p);
+	int cut = n > avail;
+	if (cut)
+		n = (unsigned)avail;
+	unsigned i = 0;
+	for (unsigned k = 0; k + 1 < n; k += 2, i++) {
+		if (i % 8 == 0) {
+			out_fmt(nd->out, "\n0x%04x: ", off);
+			off += 16;
+		}
+		out_fmt(nd->out, " %02x%02x", GET_U8(nd, p + k), GET_U8(nd, p + k + 1));
+	}
+	if (n & 1) {
+		if (i % 8 == 0)
+			out_fmt(nd->out, "\n0x%04x: ", off);
+		out_fmt(nd->out, " %02x", GET_U8(nd, p + n - 1));
+	}
+	if (cut)
+		nd_trunc(nd);
+}
+
 void telnet_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
-	int first = 1;
+	int first = 1, hex = nd->o->Xflag && nd->o->vflag > 2;
+	const uint8_t *start = p;
 	nd->protocol = "telnet";
 	while (len > 0 && GET_U8(nd, p) == TN_IAC) {
 		int l = telnet_parse(nd, p, len, 0);
 		if (l < 0)
 			break;
-		ND_STR(nd, first ? " [telnet " : ", ");
+		if (hex) { /* -X -vvv: each command's bytes, then its decoding */
+			if (first)
+				ND_STR(nd, "\nTelnet:");
+			tn_hex(nd, p, (unsigned)l, (unsigned)(p - start));
+			if (l > 8)
+				ND_STR(nd, "\n\t\t\t\t");
+			else
+				out_fmt(nd->out, "%*s\t", (8 - l) * 3, "");
+		} else {
+			ND_STR(nd, first ? " [telnet " : ", ");
+		}
 		telnet_parse(nd, p, len, 1);
 		first = 0;
 		p += l;
 		len -= (uint32_t)l;
 	}
 	if (!first)
-		ND_CHR(nd, ']');
+		ND_STR(nd, hex ? "\n" : "]");
 }
 
 /* ---- BEEP ---- */
