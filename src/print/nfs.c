@@ -13,8 +13,13 @@
  * Requests are printed with their procedure name and main arguments (file
  * handle, name, counts); file handles go through tcpdump's guess at the
  * server's handle layout (nfs_fh_parse below) to print "fsid/inode".
- * Replies print their status and length.  Not done (yet): the xid table
- * that lets tcpdump decode a reply's results by the matching request.
+ * Replies print their status and length; a reply whose xid, server and
+ * client match one of the last 64 calls (tcpdump's xid ring, kept for the
+ * whole run) is then decoded as that procedure's results: attributes, wcc
+ * data, counts, verifiers (more of them at -v and -vv).
+ *
+ *   reply: xid | 1 | 0 (accepted) | verf (flavor, length, body) | accept_stat |
+ *          NFS status | results
  */
 #include <string.h>
 
