@@ -40,10 +40,11 @@ enum {
 	P_PATHCONF, P_COMMIT, P_ROOT, P_WRITECACHE, P_NOOP,
 };
 
-static const uint8_t nfsv2_to_v3[18] = {
+/* tcpdump's table has 26 entries: v2 procedures 18-25 are "nop" too. */
+static const uint8_t nfsv2_to_v3[26] = {
 	P_NULL, P_GETATTR, P_SETATTR, P_NOOP, P_LOOKUP, P_READLINK, P_READ, P_NOOP,
 	P_WRITE, P_CREATE, P_REMOVE, P_RENAME, P_LINK, P_SYMLINK, P_MKDIR, P_RMDIR,
-	P_READDIR, P_FSSTAT,
+	P_READDIR, P_FSSTAT, P_NOOP, P_NOOP, P_NOOP, P_NOOP, P_NOOP, P_NOOP, P_NOOP, P_NOOP,
 };
 
 static const struct tok nfs_stable_how[] = {

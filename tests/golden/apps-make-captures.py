@@ -319,6 +319,11 @@ def nfs():
     add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 3, 1, fh3)))
     add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0)+fattr3(), verflen=400)))
     add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst="10.9.9.9")/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0)+fattr3())))
+    # v2 procedures 18-25 are "nop" (tcpdump's 26-entry table), 26 on are numbers
+    for proc in (18, 22, 25, 26, 30):
+        xid += 1
+        add(Ether(src=MAC_A, dst=MAC_B)/IP(src=C, dst=S)/UDP(sport=800, dport=2049)/Raw(call(xid, 2, proc, fh2)))
+        add(Ether(src=MAC_A, dst=MAC_B)/IP(src=S, dst=C)/UDP(sport=2049, dport=800)/Raw(rep(xid, u32(0) + fattr2())))
     # file handles of every length: tcpdump guesses the layout only from 16 bytes on
     base = bytes([0,0,0,0,0,0,1,9,0,0,0,0,0,0,0,3]) + bytes(range(16,40))
     bsd = bytes([1,2,0,0,5,6,0,0]) + bytes(range(8,40))
