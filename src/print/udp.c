@@ -14,6 +14,7 @@
 #include "svc2.h"
 #include "lan.h"
 #include "svc.h"
+#include "apps.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
 
@@ -209,6 +210,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			dns_print(nd, cp, length, 0);
 			return;
 		}
+		/* apps: timed, Zephyr, VQP, LWAPP (print/apps.c) */
+		if (apps_udp_print(nd, cp, length, sport, dport))
+			return;
 		/* SNMP, TFTP, RIP, RIPng, vat, wb, in tcpdump's port order (print/svc.c) */
 		if (svc_udp_print(nd, cp, length, sport, dport))
 			return;
@@ -308,7 +312,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			lisp_print(nd, cp, length);
 			return;
 		}
-		if (PORT(49152)) {
+		if (sport == 49152) { /* tcpdump: the source port only */
 			bcm_li_print(nd, cp, length);
 			return;
 		}
