@@ -63,6 +63,7 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		mpls_print(nd, p, len);
 		return 1;
 	case 0x8902:
+	case 0xabcd: /* l2odds: CFM under its old pre-standard type */
 		cfm_print(nd, p, len);
 		return 1;
 	case 0x8809:
@@ -89,6 +90,8 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		return 1;
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:
+	case 0x3c12: /* l2odds: 3Com's PPPoE discovery/session types */
+	case 0x3c13:
 		pppoe_print(nd, p, len);
 		return 1;
 	case 0x88a2: /* svc2: ATA over Ethernet */
@@ -288,16 +291,7 @@ static void ether_payload(struct nd *nd, const uint8_t *p, uint32_t caplen, uint
 					ND_STR(nd, ": ");
 				}
 			}
-		} else if (nd->o->eflag) {
-			ether_type_print(nd, type);
-			if (!printed_length) {
-				ND_STR(nd, ", length ");
-				ND_U(nd, orig_len);
-				ND_STR(nd, ": ");
-			} else {
-				ND_STR(nd, ", ");
-			}
-		}
+		} /* a jumbo frame's type is not shown, even with -e */
 		nd_push_snaplen(nd, p, caplen);
 		int hl = llc_print(nd, p, len, caplen, src, dst);
 		if (hl < 0) {

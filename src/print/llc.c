@@ -173,6 +173,19 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		nd->ll_hdr_len = ll;
 		return 1;
 	}
+	if (oui == 0x0080c2 && (pid == 0x0003 || pid == 0x0009 || pid == 0x0004 || pid == 0x000a)) {
+		/* RFC 2684 bridged Token Ring / FDDI: the padding ends right
+		 * before the AC field (2 bytes) or the FC field (3 bytes). */
+		uint32_t pad = (pid == 0x0003 || pid == 0x0009) ? 2 : 3;
+		nd_need(nd, p, pad);
+		uint32_t ll = nd->ll_hdr_len;
+		if (pad == 2)
+			token_if_print(nd, p + pad, caplen - pad, len - pad);
+		else
+			fddi_if_print(nd, p + pad, caplen - pad, len - pad);
+		nd->ll_hdr_len = ll;
+		return 1;
+	}
 	if (!nd->o->eflag) {
 		if (src && dst) {
 			nd_etheraddr(nd, src);
