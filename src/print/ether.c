@@ -13,6 +13,7 @@
 #include "lan.h"
 #include "svc2.h"
 #include "rest.h"
+#include "l2odds.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -45,8 +46,6 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		    const uint8_t *src, const uint8_t *dst)
 {
 	(void)caplen;
-	(void)src;
-	(void)dst;
 	switch (type) {
 	case ETHERTYPE_IPV4:
 		ip_print(nd, p, len);
@@ -108,6 +107,19 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		return 1;
 	case 0x80f3: /* rest: AppleTalk ARP */
 		aarp_print(nd, p, len);
+		return 1;
+	case 0x8947: /* l2odds: GeoNetworking, and its old type */
+	case 0x0707:
+		geonet_print(nd, p, len, src);
+		return 1;
+	case 0x1111: /* l2odds: CALM FAST */
+		calm_fast_print(nd, p, len, src);
+		return 1;
+	case 0x8808: /* l2odds: EPON MPCP */
+		mpcp_print(nd, p, len);
+		return 1;
+	case 0x8899: /* l2odds: Realtek protocols */
+		rtl_print(nd, p, len, src, dst);
 		return 1;
 	case ETHERTYPE_PPP:
 		if (len) {

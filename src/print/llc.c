@@ -16,6 +16,7 @@
 #include "nd.h"
 #include "route.h"
 #include "lan.h"
+#include "l2odds.h"
 
 #define SAP_GLOBAL 0xff
 #define SAP_IP 0x06
@@ -162,6 +163,10 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	if (oui == 0x000000 || oui == 0x0000f8 || (oui == 0x080007 && pid == 0x809b)) {
 		if (ethertype_print(nd, pid, p, len, caplen, src, dst))
 			return 1;
+	}
+	if (oui == 0x00000c && pid == 0x2003) { /* l2odds: Cisco VTP */
+		vtp_print(nd, p, len);
+		return 1;
 	}
 	if (lan_snap_print(nd, oui, pid, p, len))
 		return 1;
