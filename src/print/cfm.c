@@ -241,7 +241,10 @@ void cfm_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	nd->protocol = "cfm";
 	if (length < 4)
 		goto tooshort;
-	nd_need(nd, p, 4);
+	if (!nd_ok(nd, p, 4)) { /* tcpdump checks the header without a jump: -x skips the link header */
+		nd_print_trunc(nd);
+		return;
+	}
 	uint8_t lv = GET_U8(nd, p), opcode = GET_U8(nd, p + 1);
 	if ((lv & 0x1f) != 0) {
 		out_fmt(nd->out, "CFMv%u not supported, length %u", lv & 0x1f, length);

@@ -90,7 +90,8 @@ void geonet_print(struct nd *nd, const uint8_t *p, uint32_t len, const uint8_t *
 	ND_STR(nd, "GN_ADDR:");
 	for (int i = 0; i < 8; i++)
 		out_fmt(nd->out, i ? ":%02x" : "%02x", GET_U8(nd, p + 8 + i));
-	out_fmt(nd->out, " lat:%u ", GET_BE32(nd, p + 20));
+	ND_CHR(nd, ' ');
+	out_fmt(nd->out, "lat:%u ", GET_BE32(nd, p + 20));
 	out_fmt(nd->out, "lon:%u", GET_BE32(nd, p + 24));
 	nd_need(nd, p, GN_COMMON_LEN);
 	p += GN_COMMON_LEN;

@@ -33,21 +33,17 @@ static const struct tok mpcp_reg_flags[] = {
 };
 static const struct tok mpcp_regack_flags[] = {{0, "NACK"}, {1, "ACK"}, {0, NULL}};
 
-/* tcpdump's bittok2str() exactly: an entry matches when its value equals
- * v masked with some single bit (so multi-bit values never match and a zero
- * value matches any clear bit); none matched: the fallback text. */
-static void bits_single(struct nd *nd, const struct tok *t, uint32_t v, const char *none)
+/* tcpdump 4.99's bittok2str(): the names of the (non-zero) values whose
+ * bits are all set in v, joined by ", "; none: the fallback text. */
+static void mpcp_bits(struct nd *nd, const struct tok *t, uint32_t v, const char *none)
 {
 	int first = 1;
 	for (; t->s; t++) {
-		for (uint32_t bit = 1; bit; bit <<= 1) {
-			if (t->v == (v & bit)) {
-				if (!first)
-					ND_STR(nd, ", ");
-				ND_STR(nd, t->s);
-				first = 0;
-				break;
-			}
+		if (t->v && (v & t->v) == t->v) {
+			if (!first)
+				ND_STR(nd, ", ");
+			ND_STR(nd, t->s);
+			first = 0;
 		}
 	}
 	if (first)
@@ -57,7 +53,7 @@ static void bits_single(struct nd *nd, const struct tok *t, uint32_t v, const ch
 static void mpcp_flags(struct nd *nd, const struct tok *t, uint32_t v, const char *none)
 {
 	ND_STR(nd, "Flags [ ");
-	bits_single(nd, t, v, none);
+	mpcp_bits(nd, t, v, none);
 	ND_STR(nd, " ]");
 }
 
@@ -69,7 +65,7 @@ static void mpcp_report(struct nd *nd, const uint8_t *p)
 		uint8_t bitmap = GET_U8(nd, p++);
 		/* tcpdump numbers every set with the total count */
 		out_fmt(nd->out, "\n\t  Queue-Set #%u, Report-Bitmap [ ", sets);
-		bits_single(nd, mpcp_report_bits, bitmap, "Unknown");
+		mpcp_bits(nd, mpcp_report_bits, bitmap, "Unknown");
 		ND_STR(nd, " ]");
 		for (unsigned q = 1; bitmap; q++, bitmap >>= 1) {
 			if (bitmap & 1) {

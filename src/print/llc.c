@@ -134,8 +134,7 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	       const uint8_t *src, const uint8_t *dst)
 {
 	nd->protocol = "snap";
-	nd_need(nd, p, 5);
-	if (caplen < 5 || len < 5) {
+	if (!nd_ok(nd, p, 5) || caplen < 5 || len < 5) { /* no jump: -x then skips the whole header */
 		nd_print_trunc(nd);
 		return 1;
 	}
@@ -182,7 +181,10 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		/* RFC 2684 bridged Token Ring / FDDI: the padding ends right
 		 * before the AC field (2 bytes) or the FC field (3 bytes). */
 		uint32_t pad = (pid == 0x0003 || pid == 0x0009) ? 2 : 3;
-		nd_need(nd, p, pad);
+		if (!nd_ok(nd, p, pad)) {
+			nd_print_trunc(nd); /* -x still skips the LLC/SNAP header */
+			return 1;
+		}
 		uint32_t ll = nd->ll_hdr_len;
 		if (pad == 2)
 			token_if_print(nd, p + pad, caplen - pad, len - pad);

@@ -60,7 +60,7 @@ static int vtp_vlan_tlvs(struct nd *nd, const uint8_t *p, uint32_t len)
 		}
 		nd_need(nd, p, (size_t)tlen * 2 + 2);
 		if (tlen != 1) {
-			out_fmt(nd->out, " [TLV length %u != 1]", tlen);
+			out_fmt(nd->out, " (invalid TLV length %u != 1)", tlen);
 			return 0;
 		}
 		uint16_t v = GET_BE16(nd, p + 2);
