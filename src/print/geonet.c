@@ -59,11 +59,12 @@ static const char *gn_type_name(unsigned ht, unsigned hst, int *ext)
 	}
 }
 
-static void gn_src(struct nd *nd, const char *name, const uint8_t *src)
+/* "NAME src:MAC; " ("GeoNet " keeps its space when the link has no source) */
+static void gn_src(struct nd *nd, const char *name, const char *src_label, const uint8_t *src)
 {
 	ND_STR(nd, name);
 	if (src) {
-		ND_STR(nd, " src:");
+		ND_STR(nd, src_label);
 		nd_etheraddr(nd, src);
 	}
 	ND_STR(nd, "; ");
@@ -72,7 +73,7 @@ static void gn_src(struct nd *nd, const char *name, const uint8_t *src)
 void geonet_print(struct nd *nd, const uint8_t *p, uint32_t len, const uint8_t *src)
 {
 	nd->protocol = "geonet";
-	gn_src(nd, "GeoNet", src);
+	gn_src(nd, "GeoNet ", "src:", src);
 	if (len < GN_COMMON_LEN) {
 		out_fmt(nd->out, " (common header length %u < 36)", len);
 		nd_print_invalid(nd);
@@ -131,7 +132,7 @@ void geonet_print(struct nd *nd, const uint8_t *p, uint32_t len, const uint8_t *
 void calm_fast_print(struct nd *nd, const uint8_t *p, uint32_t len, const uint8_t *src)
 {
 	nd->protocol = "calm_fast";
-	gn_src(nd, "CALM FAST", src);
+	gn_src(nd, "CALM FAST", " src:", src);
 	if (len < 2) {
 		out_fmt(nd->out, " (length %u < 2)", len);
 		nd_print_invalid(nd);

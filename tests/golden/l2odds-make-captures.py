@@ -52,7 +52,7 @@ def cuts(frames, offsets):
 def geonet(ver, nh, ht, hst, body, plen=None, hoplim=10):
     hdr = bytes([(ver << 4) | nh, (ht << 4) | hst, 0x00, 0x05])
     hdr += struct.pack(">HBB", len(body) if plen is None else plen, 0x00, hoplim)
-    lpv = bytes.fromhex("bc00112233445566") + struct.pack(">IiiHH", 123456, 599123456, 105987654, 0, 0)
+    lpv = bytes.fromhex("bc00112233445566") + struct.pack(">IiiHHI", 123456, 599123456, -105987654, 30, 90, 0)
     return hdr + lpv
 
 
@@ -228,6 +228,14 @@ def ip6_frames():
     ]
 
 
+# ---- the same types under Linux cooked capture (no Ethernet addresses for the printers) ----
+def sll_frames():
+    body = geonet(0, 1, 1, 0, b"") + struct.pack(">HH", 1, 2) + bytes([1, 0])
+    sll = lambda t, b: struct.pack(">HHH", 0, 1, 6) + SRC + b"\0\0" + struct.pack(">H", t) + b
+    return [sll(0x8947, body), sll(0x0707, body), sll(0x1111, bytes([1, 2, 3])),
+            sll(0x8899, bytes([0x02])), sll(0x8808, struct.pack(">HI", 1, 0)), sll(0xABCD, bytes([0x20, 0, 0, 0]))]
+
+
 def sweep(d):
     random.seed(1)
     pays = [bytes(random.randrange(256) for _ in range(60)), bytes(range(1, 61)), bytes(60)]
@@ -245,6 +253,7 @@ def main():
     }
     for name, frames in sets.items():
         write_pcap(os.path.join(CAP, "l2odds-%s.pcap" % name), frames)
+    write_pcap(os.path.join(CAP, "l2odds-sll.pcap"), sll_frames(), dlt=113)
     trunc = cuts(sets["geonet"][:4] + sets["geonet"][-3:], (1, 5, 20, 35, 38, 41)) + \
         cuts(sets["mpcp"], (1, 5, 7, 12, 20)) + cuts(sets["rtl"], (0, 1, 3, 9, 13, 17)) + \
         cuts(sets["vtp"][:3] + sets["vtp"][8:10], (8, 20, 44, 50, 60, 75, 100, 130)) + \
