@@ -27,6 +27,16 @@ const char *ethertype_name(uint16_t type)
 static void ether_type_print(struct nd *nd, uint16_t type)
 {
 	const char *name = tok_find(link_ethertype_names, type);
+	if (nd->o->qflag) { /* tcpdump's short form: the name alone */
+		if (name) {
+			ND_STR(nd, name);
+		} else {
+			ND_STR(nd, "Unknown Ethertype (0x");
+			out_hex(nd->out, type, 4);
+			ND_CHR(nd, ')');
+		}
+		return;
+	}
 	ND_STR(nd, "ethertype ");
 	ND_STR(nd, name ? name : "Unknown");
 	ND_STR(nd, " (0x");

@@ -171,7 +171,10 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		return 1;
 	if (oui == 0x0080c2 && (pid == 0x0001 || pid == 0x0007)) {
 		/* RFC 2684 bridged Ethernet: 2 bytes of padding, then the frame. */
-		nd_need(nd, p, 2);
+		if (!nd_ok(nd, p, 2)) {
+			nd_print_trunc(nd); /* -x still skips the LLC/SNAP header */
+			return 1;
+		}
 		uint32_t ll = nd->ll_hdr_len;
 		ether_print(nd, p + 2, caplen - 2, len - 2);
 		nd->ll_hdr_len = ll;
