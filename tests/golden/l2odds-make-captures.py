@@ -258,6 +258,9 @@ def main():
         cuts(sets["mpcp"], (1, 5, 7, 12, 20)) + cuts(sets["rtl"], (0, 1, 3, 9, 13, 17)) + \
         cuts(sets["vtp"][:3] + sets["vtp"][8:10], (8, 20, 44, 50, 60, 75, 100, 130)) + \
         cuts(sets["snap"], (5, 9, 12, 18, 25, 40)) + cuts(sets["misc"], (1, 4, 10, 20))
+    trunc.append((eth(0x3C12, bytes([0x11, 0x07])), 15))  # PPPoE shorter than its header, cut
+    trunc.append((snap(0x0080C2, 0x0007, bytes(20)), 23))  # bridged Ethernet, padding cut
+    trunc.append((eth(0x8947, bytes(40)), 13))             # not even the Ethernet header
     write_pcap(os.path.join(CAP, "l2odds-trunc.pcap"), trunc)
     if len(sys.argv) == 3 and sys.argv[1] == "--sweep":
         sweep(sys.argv[2])
