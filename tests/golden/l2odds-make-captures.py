@@ -197,7 +197,14 @@ def misc_frames():
     sess = bytes([0x11, 0x00, 0x12, 0x34]) + struct.pack(">H", 6) + bytes([0xC0, 0x21, 9, 1, 0, 4])
     jumbo_llc = bytes([0xF0, 0xF1, 0x03]) + bytes(range(24))
     tipc = struct.pack(">I", (2 << 29) | (0 << 25) | (6 << 21) | 0x1F000) + bytes(20)
+    maid = (bytes([4, 3]) + b"abc" + bytes([2, 3]) + b"xyz").ljust(48, b"\0")
+    ccm = bytes([0x60, 0x01, 0x04, 70]) + struct.pack(">IH", 7, 12) + maid + bytes(16) + \
+        bytes([2, 0, 1, 2, 4, 0, 1, 1, 1, 0, 8, 4, 10, 1, 2, 3, 4, 5, 6, 0, 0])
+    ltm = bytes([0x40, 0x05, 0x80, 17]) + struct.pack(">IB", 99, 64) + SRC + DST + \
+        bytes([7, 0, 2, 0x12, 0x34, 0])
     return [
+        eth(0xABCD, ccm),
+        eth(0xABCD, ltm),
         eth(0xABCD, cfm),
         eth(0xABCD, bytes([0x20, 0x01, 0x04, 0x46]) + bytes(10)),
         eth(0x3C12, pado),
@@ -257,7 +264,8 @@ def main():
     trunc = cuts(sets["geonet"][:4] + sets["geonet"][-3:], (1, 5, 20, 35, 38, 41)) + \
         cuts(sets["mpcp"], (1, 5, 7, 12, 20)) + cuts(sets["rtl"], (0, 1, 3, 9, 13, 17)) + \
         cuts(sets["vtp"][:3] + sets["vtp"][8:10], (8, 20, 44, 50, 60, 75, 100, 130)) + \
-        cuts(sets["snap"], (5, 9, 12, 18, 25, 40)) + cuts(sets["misc"], (1, 4, 10, 20))
+        cuts(sets["snap"], (5, 9, 12, 18, 25, 40)) + cuts(sets["misc"], (1, 4, 10, 20)) + \
+        cuts(sets["misc"][:2], (30, 60, 74, 76, 77, 80, 84, 88, 93, 95, 6, 12, 16, 22, 25, 27))
     trunc.append((eth(0x3C12, bytes([0x11, 0x07])), 15))  # PPPoE shorter than its header, cut
     trunc.append((snap(0x0080C2, 0x0007, bytes(20)), 23))  # bridged Ethernet, padding cut
     trunc.append((eth(0x8947, bytes(40)), 13))             # not even the Ethernet header
