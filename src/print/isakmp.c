@@ -36,6 +36,7 @@
  * table of initiator cookies seen in first packets, as tcpdump does; that
  * table is the only state this file keeps across packets.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "esp_decrypt.h"
@@ -120,11 +121,16 @@ static int cookie_side(int i, const struct ipctx *ip, int initiator)
 
 /* ---- helpers ---- */
 
-/* One message being printed: its header (v2e needs the SPIs and flags). */
+/* One message being printed: what v2e needs of its header, copied (the
+ * payloads inside are read from a buffer of their own). */
 struct ike {
-	const uint8_t *base;
+	uint8_t spii[8], spir[8];
+	uint8_t flags;
 	int v2;
 };
+
+#define V2E_DEPTH_MAX 16        /* v2e inside decrypted v2e ...: deeper is not decrypted */
+static int v2e_depth;
 
 /* A name out of a table of strings, or "#N" (tcpdump's STR_OR_ID). */
 static void str_or_id(struct nd *nd, const char *const *tab, size_t n, uint32_t v)
@@ -771,15 +777,13 @@ static const uint8_t *v1_d(struct nd *nd, const struct ike *ike, uint8_t tpay, c
 	uint16_t num_spi = GET_BE16(nd, ext + 10);
 	out_fmt(nd->out, " spilen=%u nspi=%u", spi_size, num_spi);
 	const uint8_t *q = ext + 12;
-	if (spi_size) {
-		ND_STR(nd, " spi=");
-		for (unsigned i = 0; i < num_spi; i++) {
-			if (i)
-				ND_CHR(nd, ',');
-			if (!raw(nd, q, spi_size))
-				goto trunc;
-			q += spi_size;
-		}
+	ND_STR(nd, " spi=");
+	for (unsigned i = 0; i < num_spi; i++) {
+		if (i)
+			ND_CHR(nd, ',');
+		if (!raw(nd, q, spi_size))
+			goto trunc;
+		q += spi_size;
 	}
 	return q;
 trunc:
@@ -1194,24 +1198,23 @@ trunc:
 static void v2_e_decrypt(struct nd *nd, const struct ike *ike, uint8_t np, const uint8_t *dat, uint32_t dlen,
 			 uint32_t phase, uint32_t doi, uint32_t proto, int depth)
 {
-	if (!esp_sa_ready(nd->out))
+	if (!esp_sa_ready(nd->out) || v2e_depth >= V2E_DEPTH_MAX)
 		return;
-	uint8_t spii[8], spir[8];
-	GET_CPY(nd, spii, ike->base, 8);
-	GET_CPY(nd, spir, ike->base + 8, 8);
-	int initiator = (GET_U8(nd, ike->base + 19) & ISAKMP_FLAG_I) != 0;
-	const struct esp_sa *sa = esp_sa_find_ikev2(initiator, spii, spir);
+	const struct esp_sa *sa = esp_sa_find_ikev2((ike->flags & ISAKMP_FLAG_I) != 0, ike->spii, ike->spir);
 	if (!sa)
 		return;
 	size_t ivlen = esp_sa_ivlen(sa), authlen = esp_sa_authlen(sa);
 	if (dlen <= ivlen + authlen)
 		return;
 	size_t ctlen = dlen - ivlen - authlen;
-	uint8_t *pt = esp_sa_buffer(2);
-	if (!pt || ctlen > ESP_BUF_SIZE)
+	/* the first level in the module's buffer, a v2e inside it in one of its own */
+	uint8_t *pt = v2e_depth ? malloc(ctlen) : esp_sa_buffer(2);
+	if (!pt || ctlen > ESP_BUF_SIZE || esp_sa_decrypt_by(sa, "esp_decrypt_buffer_by_ikev2_print", dat,
+							      dat + ivlen, ctlen, pt) < 0) {
+		if (v2e_depth)
+			free(pt);
 		return;
-	if (esp_sa_decrypt_by(sa, "esp_decrypt_buffer_by_ikev2_print", dat, dat + ivlen, ctlen, pt) < 0)
-		return;
+	}
 
 	const uint8_t *pkt = nd->pkt, *snapend = nd->snapend;
 	int sdepth = nd->snap_depth;
@@ -1223,8 +1226,11 @@ static void v2_e_decrypt(struct nd *nd, const struct ike *ike, uint8_t np, const
 		nd->pkt = pkt;
 		nd->snapend = snapend;
 		nd->snap_depth = sdepth;
+		if (--v2e_depth)
+			free(pt);
 		nd_trunc(nd);
 	}
+	v2e_depth++;
 	nd->pkt = pt;
 	nd->snapend = pt + ctlen;
 	sub_print(nd, ike, np, pt, nd->snapend, phase, doi, proto, depth + 1);
@@ -1232,6 +1238,8 @@ static void v2_e_decrypt(struct nd *nd, const struct ike *ike, uint8_t np, const
 	nd->pkt = pkt;
 	nd->snapend = snapend;
 	nd->snap_depth = sdepth;
+	if (--v2e_depth)
+		free(pt);
 }
 
 static const uint8_t *v2_e(struct nd *nd, const struct ike *ike, uint8_t tpay, const uint8_t *ext,
@@ -1328,7 +1336,9 @@ static void payloads_print(struct nd *nd, const uint8_t *p, uint32_t len, int v2
 		np_str(nd, np);
 		ND_CHR(nd, ']');
 	} else {
-		struct ike ike = {p, v2};
+		struct ike ike = {.flags = flags, .v2 = v2};
+		GET_CPY(nd, ike.spii, p, 8);
+		GET_CPY(nd, ike.spir, p + 8, 8);
 		sub_print(nd, &ike, np, p + ISAKMP_HDRLEN, nd->snapend, (uint32_t)phase, 0, 0, 0);
 	}
 	uint32_t ilen = GET_BE32(nd, p + 24);
