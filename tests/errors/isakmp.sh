@@ -3,8 +3,9 @@
 # against tcpdump itself: the Encrypted payload (v2e) decrypted and the payloads inside
 # printed, for the initiator and the responder, AES-128 and 3DES, with and without the
 # 12-byte checksum (sha1/md5), a wrong key, no key for the SPIs, ciphertext not in whole
-# blocks, a chain running past the plaintext, a v2e inside v2e, NAT-T; and tcpdump's
-# complaints about bad "ikev2" lines (same stdout, stderr, exit status; see same.bash).
+# blocks, a chain running past the plaintext, a v2e inside v2e, NAT-T, a real strongSwan
+# exchange; and tcpdump's complaints about bad "ikev2" lines (same stdout, stderr, exit
+# status; see same.bash).
 # The ikev2 words hold spaces: they do not fit a tests/golden list line.
 # Captures: tests/golden/isakmp-make-captures.py.
 . "$(dirname "$0")/../lib.sh"
@@ -37,6 +38,16 @@ same -nn -v -r "$C" -E "ikev2 I $SP sha1:0x00 3des:$K3"
 same -nn -v -r "$C" -E "ikev2 I $SP sha1:0x00 aes128:wrongkeywrongkey"
 same -nn -v -r "$C" -E "aes128:$K,ikev2 I $SP sha1:0x00 aes128:$K"    # an ESP default as well
 same -nn -v -r "$CAP/isakmp-v2.pcap" -E "file $D/ike"                # other SPIs: nothing decrypted
+# a real exchange (strongSwan; see isakmp-make-captures.py): IKE_AUTH and INFORMATIONAL
+S=$CAP/isakmp-strongswan.pcap
+SS="0x23e8fc78cab98a77 0x99b51cffe6fb0c2d"
+EI="ikev2 I $SS sha1:0x00 aes128:0xdc299a52517eef5e9a5b5b847726dc8a"
+ER="ikev2 R $SS sha1:0x00 aes128:0x2b60822e8f1e4a995b9a32ab4240eab0"
+same -nn -v -r "$S" -E "$EI,$ER"
+same -nn -vv -r "$S" -E "$ER,$EI"
+same -nn -vvv -r "$S" -E "$EI,$ER"
+same -v -r "$S" -E "$EI"                                             # the initiator's side only
+same -nn -v -r "$S" -E "ikev2 I $SS sha1:0x00 aes128:0x2b60822e8f1e4a995b9a32ab4240eab0"  # keys swapped
 # bad lines: tcpdump's warnings, nothing decrypted
 same -nn -v -r "$C" -E "ikev2 I $SP sha1 aes128:$K"
 same -nn -v -r "$C" -E "ikev2 I $SP sha1:0x00 bogus:$K"

@@ -10,6 +10,14 @@ tests/errors/isakmp.sh (run with /usr/bin/python3: scapy, cryptography).
   isakmp-v2e.pcap    IKEv2 Encrypted payloads (AES-128-CBC, 3DES-CBC) for -E "ikev2 ..."
 
 Deterministic (fixed seeds): the expected outputs come from tcpdump (regen.sh).
+
+Not made here: isakmp-strongswan.pcap, a real IKEv2 exchange (IKE_SA_INIT, IKE_AUTH with
+PSK, the CHILD_SA refused, INFORMATIONAL delete) between two strongSwan 5.9.8 charon
+daemons in network namespaces (10.77.0.1 "moon" initiator, 10.77.0.2 "sun"), proposal
+aes128-sha1-modp2048, captured by tcpdump on the initiator's veth.  Its keys, from
+charon's log at "ike = 4" (Sk_ei, Sk_er), are in tests/errors/isakmp.sh:
+  SPIs 0x23e8fc78cab98a77 0x99b51cffe6fb0c2d
+  Sk_ei 0xdc299a52517eef5e9a5b5b847726dc8a   Sk_er 0x2b60822e8f1e4a995b9a32ab4240eab0
 """
 import os
 import random
