@@ -233,7 +233,7 @@ static const struct tok netdb_proto_names[] = {
 	{254, "exptest-254"}, {255, "reserved"}, {0, NULL},
 };
 
-static const char *proto_names_get(uint8_t proto)
+const char *proto_names_get(uint8_t proto)
 {
 	return tok_find(netdb_proto_names, proto);
 }
