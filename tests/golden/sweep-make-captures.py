@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+# sweep-make-captures.py - small captures for tests/golden/sweep.list: one case for each
+# difference the dispatch sweeps (tests/golden/sweep-*.py) found between tcpdump and synack.
+# Expected outputs come from tcpdump (bash tests/golden/regen.sh sweep.list).
+# Run: /usr/bin/python3 tests/golden/sweep-make-captures.py
+import os, struct, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sweep_lib import write_pcap, eth, ip4, ip6, csum, cks6, a6
+
+CAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "captures")
+
+
+def icmp(t, c, rest, body):
+    h = struct.pack("!BBH", t, c, 0) + rest + body
+    return h[:2] + struct.pack("!H", csum(h)) + h[4:]
+
+
+def icmp_ext_mpls():
+    h = struct.pack("!BBH", 0x20, 0, 0) + struct.pack("!HBB", 8, 1, 1) + \
+        struct.pack("!I", (100 << 12) | (1 << 8) | 64)
+    return h[:2] + struct.pack("!H", csum(h)) + h[4:]
+
+
+def sweep_icmp():
+    """quoted ip_len shorter than 4 / than a header; DNS truncated inside a quote
+    followed by RFC 4884 extensions (tcpdump's DNS printer returns, ICMP goes on)."""
+    fr = []
+    for il in (0, 3, 4, 19, 20):
+        u = struct.pack("!HHHH", 1234, 9999, 20, 0) + b"\0" * 12
+        inner = ip4(17, u, src="10.0.0.2", dst="10.9.9.9", tot=il)
+        fr.append(eth(0x800, ip4(1, icmp(3, 0, b"\0" * 4, inner))))
+    u = struct.pack("!HHHH", 1234, 53, 20, 0) + b"\0" * 12
+    inner = ip4(17, u, src="10.0.0.2", dst="10.9.9.9")
+    pkt = eth(0x800, ip4(1, icmp(11, 0, struct.pack("!BBH", 0, 32, 0),
+                                 inner + b"\0" * (128 - len(inner)) + icmp_ext_mpls())))
+    fr.append(pkt)
+    fr.append((pkt, 14 + 20 + 8 + 20 + 8 + 6))
+    write_pcap(os.path.join(CAP, "sweep-icmp.pcap"), fr)
+
+
+if __name__ == "__main__":
+    sweep_icmp()
