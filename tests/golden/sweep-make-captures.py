@@ -38,5 +38,37 @@ def sweep_icmp():
     write_pcap(os.path.join(CAP, "sweep-icmp.pcap"), fr)
 
 
+def icmp6(t, c, body, src="fe80::1", dst="ff02::1"):
+    h = struct.pack("!BBH", t, c, 0) + body
+    h = h[:2] + struct.pack("!H", cks6(src, dst, 58, h)) + h[4:]
+    return eth(0x86dd, ip6(58, h, src=src, dst=dst, hlim=255))
+
+
+def sweep_icmp6():
+    """DNSSL names with bad label types / pointers, RPL DIO/DAO/DAO-ACK shorter than
+    their fixed parts, node information messages cut short (tcpdump goes on to
+    ", length N" except when a name's first byte is missing)."""
+    ra = struct.pack("!BBHII", 64, 0xc0, 1800, 0, 0)
+    fr = []
+    for name in (b"\x03abc\x00", b"\x45abcdef", b"\xc0\x30\x00\x00\x00\x00", b"\x80\x01",
+                 b"\x04te\x01t\x03com\x00"):
+        d = struct.pack("!xxI", 3600) + name
+        d += b"\0" * (-(len(d) + 2) % 8)
+        fr.append(icmp6(134, 0, ra + struct.pack("!BB", 31, (len(d) + 2) // 8) + d))
+    fr.append(icmp6(155, 1, b""))
+    fr.append(icmp6(155, 1, struct.pack("!BBBB", 1, 0, 0, 0)))
+    fr.append(icmp6(155, 2, b""))
+    fr.append(icmp6(155, 2, struct.pack("!BBBB", 1, 0, 0, 3)))
+    fr.append(icmp6(155, 3, b""))
+    fr.append(icmp6(155, 3, struct.pack("!BBBB", 1, 0, 0, 3)))
+    fr.append(icmp6(139, 0, b"\0" * 4))
+    fr.append(icmp6(139, 0, b"\0\x02\0\0" + b"\1" * 5))
+    fr.append(icmp6(140, 0, b"\0\x02\0\0" + b"\1" * 5))
+    fr.append(icmp6(140, 0, b"\0\x02\0\0" + b"\1" * 8))
+    fr.append(icmp6(139, 1, b"\0\x02\0\0" + b"\1" * 8))
+    write_pcap(os.path.join(CAP, "sweep-icmp6.pcap"), fr)
+
+
 if __name__ == "__main__":
     sweep_icmp()
+    sweep_icmp6()
