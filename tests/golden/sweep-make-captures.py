@@ -69,6 +69,29 @@ def sweep_icmp6():
     write_pcap(os.path.join(CAP, "sweep-icmp6.pcap"), fr)
 
 
+def ext6(nh, body):
+    b = struct.pack("!BB", nh, 0) + body
+    b += b"\0" * (-len(b) % 8)
+    return bytes([b[0], len(b) // 8 - 1]) + b[2:]
+
+
+def sweep_ip6opt():
+    """IPv6 hop-by-hop / destination options with wrong lengths (tcpdump names the
+    option before the marker, even without -v) and home address sub-options."""
+    u6 = struct.pack("!HHHH", 1234, 9999, 12, 0) + b"abcd"
+    fr = []
+    for hdr in (0, 60):
+        for body in (b"\x05\x02\0\0", b"\x05\x04\0\0\0\0", b"\x01\x00\x05\x01\0",
+                     b"\xc2\x04\0\0\0\0", b"\xc2\x08" + bytes(8), b"\x01\x00\xc2\x01\0",
+                     b"\xc9\x04" + bytes(4), b"\xc9\x0c" + bytes(12), b"\x01\x00\xc9\x0e" + bytes(14),
+                     b"\xc9\x13" + a6("2001:db8::7") + b"\0\1\1\0",
+                     b"\xc9\x13" + a6("2001:db8::7") + b"\x07\1x",
+                     b"\xc9\x12" + a6("2001:db8::7") + b"\1\5"):
+            fr.append(eth(0x86dd, ip6(hdr, ext6(17, body) + u6)))
+    write_pcap(os.path.join(CAP, "sweep-ip6opt.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_ip6opt()
     sweep_icmp()
     sweep_icmp6()
