@@ -91,7 +91,21 @@ def sweep_ip6opt():
     write_pcap(os.path.join(CAP, "sweep-ip6opt.pcap"), fr)
 
 
+def sweep_gre():
+    """GRE carrying IPX and AppleTalk DDP (no "et1" mark under -v)."""
+    inner4 = ip4(17, struct.pack("!HHHH", 1, 2, 12, 0) + b"abcd", src="192.168.0.1",
+                 dst="192.168.0.2")
+    fr = []
+    for proto in (0x8137, 0x809b):
+        for flags in (0x0000, 0x3000):
+            h = struct.pack("!HH", flags, proto) + (struct.pack("!II", 5, 6) if flags else b"")
+            fr.append(eth(0x800, ip4(47, h + inner4)))
+        fr.append(eth(0x800, ip4(47, struct.pack("!HH", 0, proto) + b"\0\1")))
+    write_pcap(os.path.join(CAP, "sweep-gre.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_gre()
     sweep_ip6opt()
     sweep_icmp()
     sweep_icmp6()
