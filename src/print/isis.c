@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include "route.h"
+#include "rest.h"
+#include "tunnel.h"
 
 #define SYSID_LEN 6
 #define NODEID_LEN 7
@@ -2202,6 +2204,12 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	case 0x8e:
 		ip6_print(nd, p + 1, length - 1);
+		break;
+	case 0x08: /* sweep: Q.933 */
+		q933_print(nd, p + 1, length - 1);
+		break;
+	case 0xcf: /* sweep: PPP */
+		ppp_print(nd, p + 1, length - 1);
 		break;
 	default:
 		if (!e)

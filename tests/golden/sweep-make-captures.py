@@ -104,7 +104,31 @@ def sweep_gre():
     write_pcap(os.path.join(CAP, "sweep-gre.pcap"), fr)
 
 
+def sweep_ppp():
+    """DLT_PPP: PAP/CHAP cut after the code, LCP vendor / callback options cut short,
+    IPCP unknown option cut short under -vv, OSI NLPIDs 0x08 (Q.933) and 0xcf (PPP)."""
+    fr = []
+    for proto in (0xc023, 0xc223):
+        for code in (1, 8):
+            m = b"\xff\x03" + struct.pack("!HBBH", proto, code, 7, 12) + b"\x04abcd\x02xy"
+            fr.append(m)
+            fr.append((m, 5))
+    for ot, ln in ((0, 10), (13, 18)):
+        o = bytes([ot, ln]) + bytes(range(1, ln - 1))
+        m = b"\xff\x03" + struct.pack("!HBBH", 0xc021, 1, 7, 4 + ln) + o
+        fr.append(m)
+        fr.append((m, 10))
+    o = bytes([0x24, 10]) + bytes(range(1, 9))
+    m = b"\xff\x03" + struct.pack("!HBBH", 0x8021, 1, 7, 14) + o
+    fr.append(m)
+    fr.append((m, 15))
+    fr.append(b"\xff\x03\x00\x23\x08\x02\x00\x01\x75\x95\x01\x01\x00")
+    fr.append(b"\xff\x03\x00\x23\xcf\xc0\x21\x09\x01\x00\x08\x00\x00\x00\x01")
+    write_pcap(os.path.join(CAP, "sweep-ppp.pcap"), fr, linktype=9)
+
+
 if __name__ == "__main__":
+    sweep_ppp()
     sweep_gre()
     sweep_ip6opt()
     sweep_icmp()
