@@ -127,7 +127,34 @@ def sweep_ppp():
     write_pcap(os.path.join(CAP, "sweep-ppp.pcap"), fr, linktype=9)
 
 
+def sweep_m3ua():
+    """SCTP DATA with PPID 3: M3UA classes, parameters, corrupt/short lengths."""
+    def chunk(t, fl, body):
+        c = struct.pack("!BBH", t, fl, 4 + len(body)) + body
+        return c + b"\0" * (-len(c) % 4)
+
+    def m3(cls, typ, params, ln=None, ver=1):
+        return struct.pack("!BBBBI", ver, 0, cls, typ, ln if ln is not None else 8 + len(params)) + params
+
+    def prm(tag, val):
+        p = struct.pack("!HH", tag, 4 + len(val)) + val
+        return p + b"\0" * (-len(p) % 4)
+
+    def pkt(*msgs):
+        c = b"".join(chunk(0, 3, struct.pack("!IHHI", 1, 2, 3, 3) + m) for m in msgs)
+        return eth(0x800, ip4(132, struct.pack("!HHII", 2905, 2905, 1, 0) + c))
+
+    fr = [pkt(m3(1, 1, prm(0x200, b"\0\0\0\7") + prm(6, b"\0\0\0\1") +
+                 prm(0x210, struct.pack("!IIBBBB", 0x1234, 0x5678, 3, 2, 0, 5) + b"sccpdata"))),
+          pkt(m3(3, 3, prm(9, b"heartbeat"))), pkt(m3(0, 0, prm(12, b"\0\0\0\1") + prm(0x13, b"\0\0\0\2"))),
+          pkt(m3(2, 1, prm(0x12, b"\0\0\0\1")), m3(4, 3, b""), m3(9, 1, b""), m3(7, 1, b"")),
+          pkt(m3(1, 1, b"", ln=3), b"\1\0", m3(1, 1, b"\0\6\0\2"), m3(2, 1, b"", ver=2)),
+          pkt(m3(1, 1, b"\0\6\0\x40\0\0"), m3(3, 3, b""))]
+    write_pcap(os.path.join(CAP, "sweep-m3ua.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_m3ua()
     sweep_ppp()
     sweep_gre()
     sweep_ip6opt()

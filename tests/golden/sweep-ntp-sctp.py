@@ -56,6 +56,30 @@ for ppid in range(0, 60):
     frames.append(sctp(ch(0, 3, struct.pack("!IHHI", 1, 2, 3, ppid) + b"\x01\x00\x00\x10" + b"\0" * 12)))
 for port in (2905, 2904, 3868, 36412, 9899, 2944, 5060, 1000):
     frames.append(sctp(ch(0, 3, struct.pack("!IHHI", 1, 2, 3, 0) + b"\x01\x00\x00\x08\0\0\0\0"), sp=port))
+# M3UA (PPID 3, decoded with -vv): every class/type, every parameter tag, bad lengths
+def m3(cls, typ, params, ln=None, ver=1):
+    return struct.pack("!BBBBI", ver, 0, cls, typ, ln if ln is not None else 8 + len(params)) + params
+
+
+def prm(tag, val):
+    p = struct.pack("!HH", tag, 4 + len(val)) + val
+    return p + b"\0" * (-len(p) % 4)
+
+
+def m3data(payload):
+    return ch(0, 3, struct.pack("!IHHI", 1, 2, 3, 3) + payload)
+
+
+for cls in list(range(0, 11)) + [255]:
+    for typ in range(0, 8):
+        frames.append(sctp(m3data(m3(cls, typ, prm(6, b"\0\0\0\1")))))
+for tag in [4, 6, 7, 9, 11, 12, 13, 17, 18, 19, 0x200, 0x204, 0x205, 0x206, 0x207, 0x208, 0x209,
+            0x20a, 0x20b, 0x20c, 0x20e, 0x210, 0x212, 0x213, 1, 0x300, 0xffff]:
+    for val in (b"", b"\1\2\3\4", b"abcdefg", bytes(range(1, 20))):
+        frames.append(sctp(m3data(m3(1, 1, prm(tag, val)))))
+for bad in (m3(1, 1, b"\0\6\0\x40\0\0"), m3(1, 1, b"\0\6\0\2"), m3(1, 1, b"", ln=3), b"\1\0",
+            m3(1, 1, prm(6, b"\0\0\0\1") + b"\0\7"), m3(3, 3, prm(9, b"hb"), ver=2)):
+    frames.append(sctp(m3data(bad) + ch(14, 0, b"") + m3data(m3(3, 3, prm(9, b"hb")))))
 base = list(frames)
 for fr in base[::6]:
     frames.append((fr, rng.randrange(14 + 20, len(fr) + 1)))
