@@ -153,7 +153,22 @@ def sweep_m3ua():
     write_pcap(os.path.join(CAP, "sweep-m3ua.pcap"), fr)
 
 
+def sweep_ah():
+    """AH with 0, 1 and 2 bytes captured (IPv4, IPv6, after a hop-by-hop header) and
+    quoted in an ICMP error with none of it captured."""
+    ah = b"\x11\x04\0\0" + bytes(20)
+    fr = []
+    for n in (0, 1, 2):
+        fr.append((eth(0x800, ip4(51, ah)), 14 + 20 + n))
+        fr.append((eth(0x86dd, ip6(51, ah)), 14 + 40 + n))
+        fr.append((eth(0x86dd, ip6(0, b"\x33\0\1\4\0\0\0\0" + ah)), 14 + 48 + n))
+    inner = ip4(51, b"", src="10.0.0.2", dst="10.9.9.9", tot=44)
+    fr.append(eth(0x800, ip4(1, icmp(3, 4, struct.pack("!I", 256), inner))))
+    write_pcap(os.path.join(CAP, "sweep-ah.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_ah()
     sweep_m3ua()
     sweep_ppp()
     sweep_gre()
