@@ -167,7 +167,16 @@ def sweep_ah():
     write_pcap(os.path.join(CAP, "sweep-ah.pcap"), fr)
 
 
+def sweep_dhcp6():
+    """DHCPv6 relay-forward cut inside the link and the peer address."""
+    b = struct.pack("!BB", 12, 0) + a6("2001:db8::1") + a6("fe80::9") + struct.pack("!HH", 9, 0)
+    pkt = eth(0x86dd, ip6(17, struct.pack("!HHHH", 546, 547, 8 + len(b), 0) + b))
+    fr = [pkt] + [(pkt, 14 + 40 + 8 + n) for n in (1, 2, 10, 18, 20, 33)]
+    write_pcap(os.path.join(CAP, "sweep-dhcp6.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_dhcp6()
     sweep_ah()
     sweep_m3ua()
     sweep_ppp()
