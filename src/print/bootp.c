@@ -502,6 +502,7 @@ void bootp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 		}
 	}
 	if (htype == 1 && hlen == 6) {
+		nd_need(nd, bp + 28, 6); /* tcpdump reads it before the label */
 		ND_STR(nd, "\n\t  Client-Ethernet-Address ");
 		nd_etheraddr(nd, bp + 28);
 	}

@@ -197,15 +197,18 @@ static int frag6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6)
 static int rt6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6, uint8_t final_dst[16])
 {
 	(void)ip6;
+	nd_need(nd, bp, 1); /* tcpdump's first read, still under the outer marker */
 	nd->protocol = "rt6";
+	ND_STR(nd, "RT6");
+	/* each field printed as soon as it is read, as tcpdump does */
 	unsigned len = GET_U8(nd, bp + 1);
+	out_fmt(nd->out, " (len=%u", len);
 	uint8_t type = GET_U8(nd, bp + 2);
-	unsigned segleft = GET_U8(nd, bp + 3);
-	out_fmt(nd->out, "RT6 (len=%u", len);
 	if (type == 0)
 		out_fmt(nd->out, ", type=%u [Deprecated]", type);
 	else
 		out_fmt(nd->out, ", type=%u", type);
+	unsigned segleft = GET_U8(nd, bp + 3);
 	out_fmt(nd->out, ", segleft=%u", segleft);
 	const uint8_t *ep = nd->snapend;
 	switch (type) {
@@ -410,6 +413,7 @@ static int mobility_print(struct nd *nd, const uint8_t *bp)
 		uint16_t seq = GET_BE16(nd, bp + 6);
 		ND_STR(nd, " seq#=");
 		ND_U(nd, seq);
+		nd_need(nd, bp + hlen, 2); /* tcpdump checks the flags and reserved bytes */
 		uint8_t fl = GET_U8(nd, bp + hlen);
 		if (fl & 0xf0)
 			ND_CHR(nd, ' ');

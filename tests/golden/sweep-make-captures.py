@@ -175,7 +175,27 @@ def sweep_dhcp6():
     write_pcap(os.path.join(CAP, "sweep-dhcp6.pcap"), fr)
 
 
+def sweep_cuts():
+    """Frames cut where tcpdump reads before printing: IPv6 routing header after 0-4
+    bytes, mobility binding update inside its flags, BOOTP inside the client address."""
+    u6 = struct.pack("!HHHH", 1234, 9999, 12, 0) + b"abcd"
+    rt = bytes([17, 2, 0, 1, 0, 0, 0, 0]) + a6("2001:db8::1")
+    fr = []
+    for n in (0, 1, 2, 3, 4):
+        fr.append((eth(0x86dd, ip6(43, rt + u6)), 14 + 40 + n))
+    bu = struct.pack("!BBBBHHBBH", 59, 1, 5, 0, 0, 0xc325, 0xd0, 0, 100) + bytes(6)
+    for n in (8, 9, 10):
+        fr.append((eth(0x86dd, ip6(135, bu)), 14 + 40 + n))
+    b = struct.pack("!BBBBIHH4s4s4s4s", 2, 1, 6, 0, 0x12345678, 3, 0x8000, bytes(4), b"\x0a\0\0\x05",
+                    bytes(4), bytes(4)) + bytes.fromhex("020000000001") + bytes(202) + b"\x63\x82\x53\x63\xff"
+    pkt = eth(0x800, ip4(17, struct.pack("!HHHH", 67, 68, 8 + len(b), 0) + b))
+    for n in (28, 30, 34):
+        fr.append((pkt, 14 + 28 + n))
+    write_pcap(os.path.join(CAP, "sweep-cuts.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_cuts()
     sweep_dhcp6()
     sweep_ah()
     sweep_m3ua()
