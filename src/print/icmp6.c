@@ -417,8 +417,8 @@ static void mldv2_query_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	}
 	print_ip6_after(nd, " [gaddr ", p + 8);
 	if (nd->o->vflag) {
-		uint8_t f = GET_U8(nd, p + 24), q = GET_U8(nd, p + 25);
-		uint32_t qqi = q < 128 ? q : ((uint32_t)(q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3);
+		uint8_t f = GET_U8(nd, p + 24), q;
+		uint32_t qqi;
 
 		if (f & 0x08)
 			ND_STR(nd, " sflag");
@@ -426,6 +426,9 @@ static void mldv2_query_print(struct nd *nd, const uint8_t *p, uint32_t len)
 			ND_STR(nd, " robustness=");
 			ND_U(nd, f & 0x07);
 		}
+		/* the QQIC is read only now, as tcpdump does */
+		q = GET_U8(nd, p + 25);
+		qqi = q < 128 ? q : ((uint32_t)(q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3);
 		ND_STR(nd, " qqi=");
 		ND_U(nd, qqi);
 	}

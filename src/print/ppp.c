@@ -603,6 +603,7 @@ static void ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t
 		if (length < 11)
 			break;
 		out_fmt(nd->out, "\n\t  Magic-Num 0x%08x", GET_BE32(nd, t));
+		nd_need(nd, t + 4, 3);
 		ND_STR(nd, " Vendor: ");
 		nd_tok(nd, oui_names, "Unknown", GET_BE24(nd, t + 4));
 		out_fmt(nd->out, " (%u)", GET_BE24(nd, t + 4));
@@ -620,6 +621,7 @@ static void ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t
 	case C_PROT_REJ:
 		if (length < 6)
 			break;
+		nd_need(nd, t, 2); /* read before the line starts, as tcpdump does */
 		ND_STR(nd, "\n\t  Rejected ");
 		nd_tok(nd, ppp_protos, "unknown", GET_BE16(nd, t));
 		out_fmt(nd->out, " Protocol (0x%04x)", GET_BE16(nd, t));

@@ -194,7 +194,22 @@ def sweep_cuts():
     write_pcap(os.path.join(CAP, "sweep-cuts.pcap"), fr)
 
 
+def sweep_cuts2():
+    """LCP Protocol-Reject and Vendor-Extension cut before their fields (DLT_PPP), and an
+    MLDv2 query cut between its flags and QQIC."""
+    fr = []
+    for code, body in ((8, b"\x00\x21abcdef"), (0, b"\x01\x02\x03\x04\x00\x00\x0c\x05")):
+        m = b"\xff\x03" + struct.pack("!HBBH", 0xc021, code, 7, 4 + len(body)) + body
+        for n in (9, 10, 11, 13, 14, len(m)):
+            fr.append((m, n))
+    write_pcap(os.path.join(CAP, "sweep-cuts2.pcap"), fr, linktype=9)
+    q = struct.pack("!HH", 1000, 0) + a6("ff0e::1") + struct.pack("!BBH", 0x0b, 125, 0)
+    pkt = icmp6(130, 0, q)
+    write_pcap(os.path.join(CAP, "sweep-cuts3.pcap"), [pkt, (pkt, len(pkt) - 3), (pkt, len(pkt) - 2)])
+
+
 if __name__ == "__main__":
+    sweep_cuts2()
     sweep_cuts()
     sweep_dhcp6()
     sweep_ah()

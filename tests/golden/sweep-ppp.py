@@ -40,7 +40,15 @@ for proto in cps:
             for code in (1, 2, 3, 4):
                 m = struct.pack("!BBH", code, 7, 4 + len(o)) + o
                 frames.append(b"\xff\x03" + struct.pack("!H", proto) + m)
+# every code of every control protocol cut at every length
+for proto in cps:
+    for code in range(0, 16):
+        for body in (b"\x00\x21abcdefghij", b"\x01\x02\x03\x04\x00\x00\x0c\x05\x06abcd"):
+            m = b"\xff\x03" + struct.pack("!HBBH", proto, code, 7, 4 + len(body)) + body
+            for n in range(5, len(m)):
+                frames.append((m, n))
 base = list(frames)
 for fr in base[::4]:
-    frames.append((fr, rng.randrange(1, len(fr) + 1)))
+    if not isinstance(fr, tuple):
+        frames.append((fr, rng.randrange(1, len(fr) + 1)))
 compare("ppp", frames, linktype=9)
