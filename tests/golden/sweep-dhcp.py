@@ -75,6 +75,28 @@ frames.append(d6(7, struct.pack("!HHIII", 3, 12 + len(ia), 1, 2, 3) + ia))
 iapd = struct.pack("!HHIIB", 26, 25, 100, 200, 56) + a6("2001:db8:1::")
 frames.append(d6(7, struct.pack("!HHIII", 25, 12 + len(iapd), 1, 2, 3) + iapd))
 frames.append(d6(12, struct.pack("!HH", 9, 12) + struct.pack("!I", 0x01123456) + struct.pack("!HH", 1, 4) + b"abcd"))
+# BOOTP header: op/htype/hlen/hops/flags, sname/file with and without a NUL, vendor areas
+def bootp_hdr(op, htype, hlen, hops, flags, sname, file, vend, sp=68, dp=67):
+    b = struct.pack("!BBBBIHH4s4s4s4s", op, htype, hlen, hops, 0x12345678, 3, flags, b"\x0a\0\0\x09",
+                    b"\x0a\0\0\x05", b"\x0a\0\0\x06", b"\x0a\0\0\x07")
+    b += bytes(range(1, 17)) + sname.ljust(64, b"\0")[:64] + file.ljust(128, b"\0")[:128] + vend
+    return eth(0x800, ip4(17, struct.pack("!HHHH", sp, dp, 8 + len(b), 0) + b))
+
+
+for op in (0, 1, 2, 3):
+    for htype in (0, 1, 6, 32):
+        for hlen in (0, 1, 6, 8, 16, 17, 255):
+            frames.append(bootp_hdr(op, htype, hlen, 0, 0, b"", b"", b"\x63\x82\x53\x63\xff"))
+for hops in (0, 1, 255):
+    for fl in (0, 0x8000, 0x0001, 0xffff):
+        frames.append(bootp_hdr(1, 1, 6, hops, fl, b"srv", b"boot/file", b"\x63\x82\x53\x63\xff"))
+for sname in (b"", b"a", b"x" * 64, b"\x01\x02\xff", b"ab\0cd"):
+    for file in (b"", b"f", b"y" * 128, b"\x80abc"):
+        frames.append(bootp_hdr(2, 1, 6, 0, 0, sname, file, b"\x63\x82\x53\x63\xff"))
+for vend in (b"", b"\0\0\0\0", b"CMU\0" + bytes(60), b"CMU\0" + bytes(range(60)), b"\x63\x82\x53",
+             b"\x63\x82\x53\x63", b"\x63\x82\x53\x63" + b"\0" * 10, rng.randbytes(64)):
+    frames.append(bootp_hdr(1, 1, 6, 0, 0, b"", b"", vend))
+    frames.append(bootp_hdr(2, 1, 6, 0, 0, b"", b"", vend, sp=67, dp=68))
 base = list(frames)
 for fr in base[::6]:
     frames.append((fr, rng.randrange(14 + 28, len(fr) + 1)))

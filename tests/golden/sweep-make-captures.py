@@ -208,7 +208,19 @@ def sweep_cuts2():
     write_pcap(os.path.join(CAP, "sweep-cuts3.pcap"), [pkt, (pkt, len(pkt) - 3), (pkt, len(pkt) - 2)])
 
 
+def sweep_bootp():
+    """BOOTP sname / file filling their whole field (no NUL): tcpdump stops there."""
+    fr = []
+    for sname, file in ((b"x" * 64, b"f"), (b"srv", b"y" * 128), (b"srv", b"boot")):
+        b = struct.pack("!BBBBIHH4s4s4s4s", 2, 1, 6, 0, 0x12345678, 3, 0, bytes(4), b"\x0a\0\0\x05",
+                        bytes(4), bytes(4)) + bytes.fromhex("020000000001") + bytes(10)
+        b += sname.ljust(64, b"\0") + file.ljust(128, b"\0") + b"\x63\x82\x53\x63\x35\x01\x05\xff"
+        fr.append(eth(0x800, ip4(17, struct.pack("!HHHH", 67, 68, 8 + len(b), 0) + b)))
+    write_pcap(os.path.join(CAP, "sweep-bootp.pcap"), fr)
+
+
 if __name__ == "__main__":
+    sweep_bootp()
     sweep_cuts2()
     sweep_cuts()
     sweep_dhcp6()
