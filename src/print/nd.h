@@ -195,6 +195,7 @@ void chdlc_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 /* SCTP (print/sctp.c) and ForCES in SCTP DATA (print/forces.c) */
 void sctp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 void forces_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void m3ua_print(struct nd *nd, const uint8_t *p, uint32_t len); /* print/m3ua.c */
 /* Novell IPX (print/ipx.c) */
 void ipx_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Dispatch on an Ethernet type; returns 0 if the type is not decoded. */
