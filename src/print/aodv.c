@@ -77,6 +77,47 @@ static void aodv_rrep(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 		aodv_ext(nd, p + size, len - size);
 }
 
+/*
+ * The IPv6 draft-01 messages (types 16-19, over either IP version): RREQ has both sequence
+ * numbers before the two addresses, RREP the destination sequence before the addresses.
+ */
+static void aodv_rreq_draft(struct nd *nd, const uint8_t *p, unsigned len)
+{
+	unsigned size = 48;
+	if (!nd_ok(nd, p, size) || len < size) {
+		nd_print_trunc(nd);
+		return;
+	}
+	uint8_t f = GET_U8(nd, p);
+	out_fmt(nd->out, " rreq %u %s%s%s%s%shops %u id 0x%08x\n\tdst ", len, (f & 0x80) ? "[J]" : "",
+		(f & 0x40) ? "[R]" : "", (f & 0x20) ? "[G]" : "", (f & 0x10) ? "[D]" : "",
+		(f & 0x08) ? "[U] " : " ", GET_U8(nd, p + 3), GET_BE32(nd, p + 4));
+	nd_ip6addr(nd, p + 16);
+	out_fmt(nd->out, " seq %u src ", GET_BE32(nd, p + 8));
+	nd_ip6addr(nd, p + 32);
+	out_fmt(nd->out, " seq %u", GET_BE32(nd, p + 12));
+	if (len - size >= 2)
+		aodv_ext(nd, p + size, len - size);
+}
+
+static void aodv_rrep_draft(struct nd *nd, const uint8_t *p, unsigned len)
+{
+	unsigned size = 44;
+	if (!nd_ok(nd, p, size) || len < size) {
+		nd_print_trunc(nd);
+		return;
+	}
+	uint8_t f = GET_U8(nd, p);
+	out_fmt(nd->out, " rrep %u %s%sprefix %u hops %u\n\tdst ", len, (f & 0x80) ? "[R]" : "",
+		(f & 0x40) ? "[A] " : " ", GET_U8(nd, p + 2) & 0x1f, GET_U8(nd, p + 3));
+	nd_ip6addr(nd, p + 8);
+	out_fmt(nd->out, " dseq %u src ", GET_BE32(nd, p + 4));
+	nd_ip6addr(nd, p + 24);
+	out_fmt(nd->out, " %u ms", GET_BE32(nd, p + 40));
+	if (len - size >= 2)
+		aodv_ext(nd, p + size, len - size);
+}
+
 static void aodv_rerr(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 {
 	unsigned a = v6 ? 16 : 4;
@@ -104,8 +145,10 @@ static void aodv_rerr(struct nd *nd, const uint8_t *p, unsigned len, int v6)
 void aodv_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6)
 {
 	nd->protocol = "aodv";
-	ND_STR(nd, " aodv");
+	if (!nd_ok(nd, p, 1)) /* tcpdump's read of the type jumps out: " [|aodv]" alone */
+		nd_trunc_full(nd);
 	uint8_t type = GET_U8(nd, p);
+	ND_STR(nd, " aodv");
 	/* the name comes with the body (after its length checks), as in tcpdump */
 	switch (type) {
 	case 1:
@@ -116,6 +159,18 @@ void aodv_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6)
 		break;
 	case 3:
 		aodv_rerr(nd, p, len, v6);
+		break;
+	case 16:
+		aodv_rreq_draft(nd, p, len);
+		break;
+	case 17:
+		aodv_rrep_draft(nd, p, len);
+		break;
+	case 18:
+		aodv_rerr(nd, p, len, 1);
+		break;
+	case 19:
+		out_fmt(nd->out, " rrep-ack %u", len);
 		break;
 	default:
 		ND_CHR(nd, ' ');

@@ -42,9 +42,13 @@ struct nd {
 	 * source address at src_alias; print.c clears it for every packet */
 	const uint8_t *src_alias;
 	uint8_t src_alias_addr[6];
+	int trunc_full;           /* set by nd_trunc_full(), cleared for every packet */
 };
 
 _Noreturn void nd_trunc(struct nd *nd);
+/* The same jump, where a printer print.c lets keep the link-layer length for -x (trunc_keeps_ll)
+ * ends the packet with a longjmp in tcpdump too: -x then dumps the whole packet. */
+_Noreturn void nd_trunc_full(struct nd *nd);
 
 /* 1 when n bytes at p are captured. */
 static inline int nd_ok(const struct nd *nd, const uint8_t *p, size_t n)

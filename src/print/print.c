@@ -313,6 +313,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 	nd->snap_depth = 0;
 	nd->ll_hdr_len = 0;
 	nd->src_alias = NULL;
+	nd->trunc_full = 0;
 	if (setjmp(nd->trunc) == 0) {
 		if (pr->fn) {
 			((link_printer)pr->fn)(nd, sp, h->caplen, h->len);
@@ -323,7 +324,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 		}
 	} else {
 		nd_print_trunc(nd);
-		if (!trunc_keeps_ll(nd->protocol))
+		if (nd->trunc_full || !trunc_keeps_ll(nd->protocol))
 			nd->ll_hdr_len = 0;
 	}
 	nd->pkt = sp; /* a printer may have pointed it at a private copy (ppp.c) */

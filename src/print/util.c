@@ -8,6 +8,12 @@ _Noreturn void nd_trunc(struct nd *nd)
 	longjmp(nd->trunc, 1);
 }
 
+_Noreturn void nd_trunc_full(struct nd *nd)
+{
+	nd->trunc_full = 1;
+	longjmp(nd->trunc, 1);
+}
+
 void nd_print_trunc(struct nd *nd)
 {
 	ND_STR(nd, " [|");
