@@ -48,11 +48,15 @@ void dtp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		case 3:
 			if (len != 5)
 				goto invalid;
-			out_fmt(nd->out, ", 0x%x", GET_U8(nd, p + 4));
+			{
+				uint8_t v = GET_U8(nd, p + 4); /* read before the separator, as tcpdump */
+				out_fmt(nd->out, ", 0x%x", v);
+			}
 			break;
 		case 4:
 			if (len != 10)
 				goto invalid;
+			nd_need(nd, p + 4, 6);
 			ND_STR(nd, ", ");
 			nd_etheraddr(nd, p + 4);
 			break;

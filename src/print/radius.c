@@ -498,6 +498,17 @@ static void radius_ntp_time(struct nd *nd, const uint8_t *p)
 	}
 }
 
+/* tcpdump's RFC 5580 attribute printers check their fixed part first and end a cut one with their
+ * own " [|radius]"; the attribute loop then ends with another (at -v; at -vv one). */
+static void radius_need(struct nd *nd, const uint8_t *p, unsigned n)
+{
+	if (!nd_ok(nd, p, n)) {
+		if (nd->o->vflag < 2) /* at -vv only the attribute dump's marker (observed) */
+			nd_print_trunc(nd);
+		nd_trunc(nd);
+	}
+}
+
 static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned code)
 {
 	switch (radius_attrs[code].kind) {
@@ -645,9 +656,9 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			out_fmt(nd->out, "ERROR: length %u != 8", len);
 			break;
 		}
+		ND_CHR(nd, '['); /* before the read, as tcpdump */
 		uint64_t v = GET_BE64(nd, p);
 		const char *sep = "";
-		ND_CHR(nd, '[');
 		for (size_t i = 0; i < N(mip6_features); i++) {
 			if (v & mip6_features[i].v) {
 				ND_STR(nd, sep);
@@ -675,6 +686,7 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			out_fmt(nd->out, "ERROR: length %u < 2", len);
 			break;
 		}
+		radius_need(nd, p, len);
 		ND_CHR(nd, '[');
 		nd_tok(nd, operator_names, "unknown namespace %u", GET_U8(nd, p));
 		ND_STR(nd, "] ");
@@ -685,6 +697,7 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			out_fmt(nd->out, "ERROR: length %u < 21", len);
 			break;
 		}
+		radius_need(nd, p, len);
 		out_fmt(nd->out, "index %u, code ", GET_BE16(nd, p));
 		nd_tok(nd, loc_codes, "Unknown (%u)", GET_U8(nd, p + 2));
 		ND_STR(nd, ", entity ");
@@ -702,6 +715,7 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			out_fmt(nd->out, "ERROR: length %u < 3", len);
 			break;
 		}
+		radius_need(nd, p, len);
 		out_fmt(nd->out, "index %u, location", GET_BE16(nd, p));
 		nd_need(nd, p + 2, len - 2);
 		nd_hex_ascii(nd, "\n\t    ", p + 2, len - 2, 1);
@@ -711,8 +725,10 @@ static void radius_value(struct nd *nd, const uint8_t *p, unsigned len, unsigned
 			out_fmt(nd->out, "ERROR: length %u < 10", len);
 			break;
 		}
+		nd_need(nd, p, len); /* the whole value checked first: a cut is one marker */
+		uint16_t fl = GET_BE16(nd, p);
 		ND_STR(nd, "flags [");
-		nd_bits(nd, blpr_flags, GET_BE16(nd, p), ", ");
+		nd_bits(nd, blpr_flags, fl, ", ");
 		ND_STR(nd, "], retention expires ");
 		radius_ntp_time(nd, p + 2);
 		if (len > 10) {

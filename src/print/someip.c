@@ -41,25 +41,31 @@ void someip_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		nd_print_invalid(nd);
 		return;
 	}
+	/* each field is read before its label, so a cut capture ends where tcpdump's does */
 	uint32_t msgid = GET_BE32(nd, p);
 	ND_STR(nd, ", service ");
 	ND_U(nd, msgid >> 16);
 	ND_STR(nd, (msgid & 0x8000) ? ", event " : ", method ");
 	ND_U(nd, msgid & 0x7fff);
+	uint32_t mlen = GET_BE32(nd, p + 4);
 	ND_STR(nd, ", len ");
-	ND_U(nd, GET_BE32(nd, p + 4));
+	ND_U(nd, mlen);
 	uint32_t reqid = GET_BE32(nd, p + 8);
 	ND_STR(nd, ", client ");
 	ND_U(nd, reqid >> 16);
 	ND_STR(nd, ", session ");
 	ND_U(nd, reqid & 0xffff);
+	uint8_t v = GET_U8(nd, p + 12);
 	ND_STR(nd, ", pver ");
-	ND_U(nd, GET_U8(nd, p + 12));
+	ND_U(nd, v);
+	v = GET_U8(nd, p + 13);
 	ND_STR(nd, ", iver ");
-	ND_U(nd, GET_U8(nd, p + 13));
+	ND_U(nd, v);
+	v = GET_U8(nd, p + 14);
 	ND_STR(nd, ", msgtype ");
-	nd_tok(nd, someip_msgtype, "Unknown", GET_U8(nd, p + 14));
+	nd_tok(nd, someip_msgtype, "Unknown", v);
+	v = GET_U8(nd, p + 15);
 	ND_STR(nd, ", retcode ");
-	nd_tok(nd, someip_retcode, "Unknown", GET_U8(nd, p + 15));
+	nd_tok(nd, someip_retcode, "Unknown", v);
 	ND_CHR(nd, '\n');
 }
