@@ -13,6 +13,7 @@
 #include "lan.h"
 #include "svc2.h"
 #include "rest.h"
+#include "route.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -44,7 +45,6 @@ static void ether_addresses_print(struct nd *nd, const uint8_t *src, const uint8
 int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
 		    const uint8_t *src, const uint8_t *dst)
 {
-	(void)caplen;
 	(void)src;
 	(void)dst;
 	switch (type) {
@@ -105,6 +105,18 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		return 1;
 	case 0x80f3: /* rest: AppleTalk ARP */
 		aarp_print(nd, p, len);
+		return 1;
+	case 0xfefe: /* ositun: OSI, one byte before the NLPID */
+		if (len == 0 || caplen == 0) {
+			nd->protocol = "isoclns";
+			nd_print_trunc(nd);
+			return 1;
+		}
+		nd->ll_hdr_len++;
+		isoclns_print(nd, p + 1, len - 1);
+		return 1;
+	case 0x894f: /* ositun: NSH */
+		nsh_print(nd, p, len);
 		return 1;
 	case ETHERTYPE_PPP:
 		if (len) {
