@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include "route.h"
+#include "rest.h"
+#include "tunnel.h"
 
 #define SYSID_LEN 6
 #define NODEID_LEN 7
@@ -2196,6 +2198,12 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	case 0x00:
 		out_fmt(nd->out, "%slength: %u", e ? "" : ", ", length);
+		break;
+	case 0x08: /* ositun: Q.933 and PPP after the NLPID */
+		q933_print(nd, p + 1, length - 1);
+		break;
+	case 0xcf:
+		ppp_print(nd, p + 1, length - 1);
 		break;
 	case 0xcc:
 		ip_print(nd, p + 1, length - 1);

@@ -163,11 +163,11 @@ void vxlan_gpe_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		return;
 	}
 	uint8_t flags = GET_U8(nd, p);
-	uint8_t np = GET_U8(nd, p + 3);
-	uint32_t vni = GET_BE24(nd, p + 4);
 	ND_STR(nd, "flags [");
 	nd_bits(nd, gpe_flag_names, flags, "");
 	ND_STR(nd, "], ");
+	uint8_t np = GET_U8(nd, p + 3);
+	uint32_t vni = GET_BE24(nd, p + 4);
 	nd_need(nd, p + 7, 1);
 	out_fmt(nd->out, "vni %u", vni);
 	ND_STR(nd, nd->o->vflag ? "\n    " : ": ");

@@ -60,19 +60,22 @@ static void inner_ether_print(struct nd *nd, const uint8_t *p, uint32_t len)
 static void vxlan_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "vxlan";
+	ND_STR(nd, "VXLAN");
 	if (len < 8) {
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, p, 8);
 	uint8_t flags = GET_U8(nd, p);
-	ND_STR(nd, "VXLAN, flags [");
-	ND_STR(nd, (flags & 0x08) ? "I" : "invalid"); /* ositun: tcpdump 4.99 */
+	ND_STR(nd, ", flags [");
+	ND_STR(nd, (flags & 0x08) ? "I" : "invalid"); /* ositun: as tcpdump 4.99 */
 	ND_STR(nd, "] (0x");
 	out_hex(nd->out, flags, 2);
-	ND_STR(nd, "), vni ");
-	ND_U(nd, GET_BE24(nd, p + 4));
+	ND_STR(nd, "), ");
+	uint32_t vni = GET_BE24(nd, p + 4);
+	ND_STR(nd, "vni ");
+	ND_U(nd, vni);
 	ND_CHR(nd, '\n');
+	nd_need(nd, p + 7, 1); /* the reserved byte, checked after the line is out */
 	inner_ether_print(nd, p + 8, len - 8);
 }
 
