@@ -112,7 +112,6 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 			nd_print_trunc(nd);
 			return 1;
 		}
-		nd->ll_hdr_len++;
 		isoclns_print(nd, p + 1, len - 1);
 		return 1;
 	case 0x894f: /* ositun: NSH */

@@ -70,7 +70,10 @@ void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, p, 8);
+	if (!nd_ok(nd, p, 8)) { /* tcpdump's own marker, not the early end (-x skips the link header) */
+		nd_print_trunc(nd);
+		return;
+	}
 	uint8_t vo = GET_U8(nd, p);
 	if ((vo >> 6) != 0) {
 		out_fmt(nd->out, " ERROR: unknown-version %u", vo >> 6);
@@ -100,7 +103,10 @@ void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, " truncated-geneve - %u bytes missing", olen - len);
 		return;
 	}
-	nd_need(nd, p, olen);
+	if (!nd_ok(nd, p, olen)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	if (olen > 0) {
 		ND_STR(nd, ", options [");
 		if (nd->o->vflag)
