@@ -8,7 +8,7 @@
 #   /usr/bin/python3 tests/golden/ositun-make-captures.py          # tests/captures/ositun-*.pcap
 #   /usr/bin/python3 tests/golden/ositun-make-captures.py --big D  # large sweeps into dir D
 import os, random, struct, sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.all import Ether, Dot1Q, IP, IPv6, UDP, Raw, wrpcap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CAP = os.path.join(HERE, "..", "captures")
@@ -277,6 +277,20 @@ def kip_pcap():
     write("ositun-kip.pcap", p, cuts)
 
 
+# ---- NSH and OSI inside other carriers: GRE, Geneve, an 802.1Q tag, MPLS in UDP ----
+def carriers_pcap():
+    n = nsh(length=6, ctx=NSH_CTX1)
+    c = clnp()
+    gre = lambda proto, pl: Ether(src=MAC_A, dst=MAC_B) / IP(src=A4, dst=B4, proto=47) / Raw(struct.pack(">HH", 0, proto) + pl)
+    p = [gre(0x894f, n), gre(0xfefe, b"\xfe" + c), gre(0x00fe, c), gre(0x6558, INNERE),
+         udp(1, 6081, geneve(prot=0x894f, payload=n)), udp(1, 6081, geneve(prot=0xfefe, payload=b"\xfe" + c)),
+         Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=5, type=0xfefe) / Raw(b"\xfe" + c),
+         Ether(src=MAC_A, dst=MAC_B) / Dot1Q(vlan=5, type=0x894f) / Raw(n),
+         udp(2, 6635, struct.pack(">I", (77 << 12) | 0x100 | 9) + c),
+         udp(2, 6635, struct.pack(">I", (77 << 12) | 0x100 | 9) + b"\x83\x1b\x01\x00\x11\x01\x00\x00")]
+    write("ositun-carriers.pcap", p, [(0, 50), (4, 70), (8, 50)])
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--big":
         BIG, OUT = 25, sys.argv[2]
@@ -287,3 +301,4 @@ if __name__ == "__main__":
     geneve_pcap()
     mpls_pcap()
     kip_pcap()
+    carriers_pcap()
