@@ -35,6 +35,10 @@ static const int fuzz_linktypes[] = {
 #endif
 	/* link types of print/wlan.c chdlc.c fr.c arcnet.c dsa.c (p-link) */
 	105, 127, 119, 163, 104, 107, 7, 129, 281, 284, 285,
+	/* PPP (ppp.c), SunATM, PPI, Token Ring, FDDI, LocalTalk, vsock, Juniper (appended:
+	 * earlier inputs keep their link type) */
+	9, 166, 50, 51, DLT_PPP_BSDOS, 123, 192, 6, 10, 114, 271,
+	137, 135, 130, 132, 133, 164, 136, 167, 168, 178, 179, 180, 181,
 };
 #define FUZZ_NLINKTYPES (sizeof fuzz_linktypes / sizeof fuzz_linktypes[0])
 

@@ -4,7 +4,9 @@
  * Input: byte 0 picks the link type (fuzz_linktypes), byte 1 the flags
  * (bits 0-1 -v count, 2 -e, 3 -x, 4 -X, 5 -q, 6 -K, 7 -n instead of -nn),
  * byte 2 how many bytes the wire length exceeds the captured length (a
- * snapped packet), the rest is the packet.  Output goes to /dev/null.
+ * snapped packet; an odd count also turns on -E with the associations
+ * below, so ESP decryption and the printing of what it yields are fuzzed
+ * too), the rest is the packet.  Output goes to /dev/null.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 #include "../src/opts.h"
 #include "../src/util/out.h"
 #include "../src/print/print.h"
+#include "../src/print/esp_decrypt.h"
 #include "../src/pipeline.h"
 #include "../src/taps.h"
 #include "fuzz.h"
@@ -20,6 +23,12 @@
 static struct out out;
 static struct tap_print tp;
 static int null_fd = -1;
+/* -E for odd byte-2 inputs: SPI 0x1000 to 10.0.0.2 (the seeds' usual server) in AES-CBC with
+ * HMAC, SPI 0x2000 to 2001:db8::2 in 3DES, every other SPI in AES-128-CBC */
+static const char esp_spec[] =
+	"0x1000@10.0.0.2 aes128-cbc-hmac96:0x00112233445566778899aabbccddeeff,"
+	"0x2000@2001:db8::2 3des-cbc:0x0123456789abcdeff1e0d3c2b5a49786fedcba9876543210,"
+	"aes128-cbc:0x000102030405060708090a0b0c0d0e0f";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -30,6 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (null_fd < 0)
 			return 0;
 		out_init(&out, null_fd);
+		esp_sa_setup(esp_spec);
 	}
 	struct opts o;
 	memset(&o, 0, sizeof o);
@@ -42,6 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.Kflag = (fl >> 6) & 1;
 	o.nflag = (fl >> 7) & 1 ? 1 : 2; /* never 0: no DNS look-ups while fuzzing */
 	o.numflag = 1;
+	if (data[2] & 1)
+		o.espsecret = esp_spec;
 	int dlt = fuzz_linktypes[data[0] % FUZZ_NLINKTYPES];
 	/* tcpdump mode: the print tap of the pipeline, as main.c builds it */
 	struct pipeline pl;

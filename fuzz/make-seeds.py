@@ -15,8 +15,11 @@ import struct
 import sys
 
 # DLT numbers in the order of fuzz_linktypes[] in fuzz/fuzz.h
-LINKTYPES = [1, 113, 276, 0, 108, 12, 228, 229, 105, 127, 119, 163, 104, 107, 7, 129, 281, 284, 285]
-LINKTYPE_ALIASES = {101: 12, 14: 12}  # LINKTYPE_RAW and DLT_RAW variants -> RAW slot
+LINKTYPES = [1, 113, 276, 0, 108, 12, 228, 229, 105, 127, 119, 163, 104, 107, 7, 129, 281, 284, 285,
+             9, 166, 50, 51, 14, 123, 192, 6, 10, 114, 271,
+             137, 135, 130, 132, 133, 164, 136, 167, 168, 178, 179, 180, 181]
+# LINKTYPE_RAW and DLT_RAW variants -> RAW slot; LINKTYPE_PPP_BSDOS (16) -> Linux's DLT_PPP_BSDOS (14)
+LINKTYPE_ALIASES = {101: 12, 14: 12, 16: 14}
 MAX_PER_FILE = 24        # packets per capture for the print seeds
 MAX_TRACK_PKTS = 48      # packets per track seed
 MAX_FILE_BYTES = 64 * 1024

@@ -450,6 +450,12 @@ static void fast_setup(struct capture *c, const char *path, int want_nano)
 		close(fd);
 		return;
 	}
+	/* From the other byte order, libpcap swaps the host-order fields of these
+	 * pseudo-headers: NFLOG TLVs, Linux USB (189, 220).  Leave those to it. */
+	if (swapped && (c->linktype == 239 || c->linktype == 189 || c->linktype == 220)) {
+		close(fd);
+		return;
+	}
 	struct fastfile *f = calloc(1, sizeof *f);
 	size_t size = FAST_BUFSZ;
 	if (st.st_size >= 0 && (uint64_t)st.st_size < FAST_BUFSZ)

@@ -106,6 +106,21 @@
 #define LINKTYPE_FDDI 10
 #define LINKTYPE_SUNATM 123
 #define LINKTYPE_PPI 192
+/* links2 (print/links2.c): log devices, tunnels and odd media */
+#define LINKTYPE_SYMANTEC_FIREWALL 99
+#define LINKTYPE_ENC 109              /* OpenBSD IPsec */
+#define LINKTYPE_HDLC 112             /* NetBSD: Cisco HDLC */
+#define LINKTYPE_PFLOG 117
+#define LINKTYPE_IP_OVER_FC 122
+#define LINKTYPE_APPLE_IP_OVER_IEEE1394 138
+#define LINKTYPE_USER2 149            /* Apple's PKTAP before 258 */
+#define LINKTYPE_IPNET 226            /* Solaris */
+#define LINKTYPE_NFLOG 239
+#define LINKTYPE_NETANALYZER 240
+#define LINKTYPE_NETANALYZER_TRANSPARENT 241
+#define LINKTYPE_IPOIB 242
+#define LINKTYPE_PKTAP 258
+#define LINKTYPE_DSA_TAG_BRCM_PREPEND 282
 
 /* BSD null/loop address families that mean IPv4 / IPv6 */
 #define NULL_AF_INET 2

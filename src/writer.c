@@ -102,9 +102,25 @@ static int open_file(struct writer *w, char *err)
 	return 0;
 }
 
+/* The file being written when something calls exit() in the middle of a capture (a fatal -E
+ * error found while printing, die()): its buffered packets are written out first, as
+ * tcpdump's stdio buffers are, so nothing already captured is lost. */
+static struct writer *exit_writer;
+
+static void flush_at_exit(void)
+{
+	char err[ERRBUF];
+	if (exit_writer && exit_writer->fd >= 0)
+		(void)writer_flush(exit_writer, err);
+}
+
 int writer_open(struct writer *w, const char *name, int linktype, int snaplen, int nano,
 		int packet_buffered, long long Cbytes, long Gsecs, long Wcount, char *err)
 {
+	static int registered;
+	if (!registered && atexit(flush_at_exit) == 0)
+		registered = 1;
+	exit_writer = w;
 	memset(w, 0, sizeof *w);
 	w->fd = -1;
 	w->base = name;
@@ -299,6 +315,8 @@ int writer_write(struct writer *w, const struct pcap_pkthdr *h, const uint8_t *d
 
 int writer_close(struct writer *w, char *err)
 {
+	if (exit_writer == w)
+		exit_writer = NULL;
 	int rc = writer_flush(w, err);
 	if (w->fd >= 0 && !w->is_stdout) {
 		if (fsync(w->fd) < 0 && errno != EINVAL && errno != EROFS && rc == 0) {

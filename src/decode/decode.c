@@ -861,6 +861,156 @@ static inline void pkt_zero(struct pkt *pk)
 #endif
 }
 
+/* IPv4 for af_inet; IPv6 for the BSDs' three AF_INET6 values (24, 28, 30) or af_inet6
+ * (pass 24 when there is no other). */
+static void decode_af(struct pkt *pk, uint32_t af, uint32_t af_inet, uint32_t af_inet6, struct rd r,
+		      uint32_t wirelen)
+{
+	if (af == af_inet)
+		decode_ip(pk, r, wirelen, 0);
+	else if (af == af_inet6 || af == 24 || af == 28 || af == 30)
+		decode_ip6(pk, r, wirelen, 0);
+}
+
+/* NFLOG: family(1) version(1) rid(2), then TLVs in the capturing host's order
+ * (libpcap swaps them from a file of the other order); type 9 is the packet. */
+static void decode_nflog(struct pkt *pk, struct rd r, uint32_t wirelen)
+{
+	uint8_t fam, ver;
+	if (rd_u8(&r, 0, &fam) || rd_u8(&r, 1, &ver)) {
+		pk->truncated = 1;
+		return;
+	}
+	if (ver != 0)
+		return;
+	size_t off = 4;
+	while (off < r.len) {
+		uint16_t tl[2];
+		if (rd_copy(&r, off, tl, sizeof tl)) {
+			pk->truncated = 1;
+			return;
+		}
+		uint16_t size = (uint16_t)((tl[0] + 3u) & ~3u);
+		if (size < 4 || !rd_have(&r, off, size)) {
+			pk->truncated = 1;
+			return;
+		}
+		if (tl[1] == 9) {
+			off += 4;
+			decode_af(pk, fam, 2, 10, rd_sub(&r, off, r.len), wire_after(wirelen, off));
+			return;
+		}
+		off += size;
+	}
+}
+
+/* PKTAP: a little-endian header of pkt_len bytes naming the DLT behind it;
+ * Ethernet, raw IP and null/loop are followed. */
+static void decode_pktap(struct pkt *pk, struct rd r, uint32_t wirelen)
+{
+	uint32_t hl, rectype, dlt, fam;
+	if (rd_le32(&r, 0, &hl) || rd_le32(&r, 4, &rectype) || rd_le32(&r, 8, &dlt)) {
+		pk->truncated = 1;
+		return;
+	}
+	if (hl < 108 || hl > wirelen || rectype != 1)
+		return;
+	if (!rd_have(&r, 0, hl)) {
+		pk->truncated = 1;
+		return;
+	}
+	struct rd s = rd_sub(&r, hl, r.len);
+	uint32_t w = wire_after(wirelen, hl);
+	if (dlt == LINKTYPE_EN10MB) {
+		decode_ether(pk, s, w, 0);
+	} else if (dlt == LINKTYPE_RAW_DLT || dlt == LINKTYPE_IPV4 || dlt == LINKTYPE_IPV6) {
+		decode_ip_any(pk, s, w, 0);
+	} else if (dlt == LINKTYPE_NULL || dlt == LINKTYPE_LOOP) {
+		if (rd_le32(&s, 0, &fam)) {
+			pk->truncated = 1;
+			return;
+		}
+		if (fam & 0xffff0000u)
+			fam = (fam >> 24) | ((fam >> 8) & 0xff00u) | ((fam & 0xff00u) << 8) | (fam << 24);
+		decode_af(pk, fam, NULL_AF_INET, 24, rd_sub(&s, 4, s.len), wire_after(w, 4));
+	}
+}
+
+/* The link types of print/links2.c (and the Broadcom tag prepended): a fixed
+ * header, then IP by an address family, an ethertype, LLC or Ethernet. */
+static void decode_link2(struct pkt *pk, int linktype, struct rd r, uint32_t len)
+{
+	uint8_t u8;
+	uint16_t type;
+	uint32_t af;
+	switch (linktype) {
+	case LINKTYPE_NFLOG:
+		decode_nflog(pk, r, len);
+		break;
+	case LINKTYPE_PKTAP:
+	case LINKTYPE_USER2:
+		decode_pktap(pk, r, len);
+		break;
+	case LINKTYPE_IPNET:
+		if (rd_u8(&r, 1, &u8) || !rd_have(&r, 0, 24)) {
+			pk->truncated = 1;
+			return;
+		}
+		decode_af(pk, u8, 2, 26, rd_sub(&r, 24, r.len), wire_after(len, 24));
+		break;
+	case LINKTYPE_ENC:
+		/* af in the capturing host's order: bits in its upper half mean the other */
+		if (rd_copy(&r, 0, &af, 4) || !rd_have(&r, 0, 12)) {
+			pk->truncated = 1;
+			return;
+		}
+		if (af & 0xffff0000u)
+			af = (af >> 24) | ((af >> 8) & 0xff00u) | ((af & 0xff00u) << 8) | (af << 24);
+		decode_af(pk, af, 2, 24, rd_sub(&r, 12, r.len), wire_after(len, 12));
+		break;
+	case LINKTYPE_PFLOG: {
+		/* the header's length byte, rounded up to 4; the printer needs 64 bytes */
+		uint8_t hl, fam;
+		if (rd_u8(&r, 0, &hl) || rd_u8(&r, 1, &fam) || !rd_have(&r, 0, 64)) {
+			pk->truncated = 1;
+			return;
+		}
+		size_t off = ((size_t)hl + 3) & ~(size_t)3;
+		if (hl >= 45 && rd_have(&r, 0, off))
+			decode_af(pk, fam, 2, 24, rd_sub(&r, off, r.len), wire_after(len, off));
+		break;
+	}
+	case LINKTYPE_SYMANTEC_FIREWALL:
+	case LINKTYPE_IPOIB:
+	case LINKTYPE_APPLE_IP_OVER_IEEE1394: {
+		size_t at = linktype == LINKTYPE_SYMANTEC_FIREWALL ? 6 : linktype == LINKTYPE_IPOIB ? 40 : 16;
+		size_t hl = linktype == LINKTYPE_APPLE_IP_OVER_IEEE1394 ? 18 : 44;
+		if (rd_be16(&r, at, &type) || !rd_have(&r, 0, hl)) {
+			pk->truncated = 1;
+			return;
+		}
+		decode_ethertype(pk, type, rd_sub(&r, hl, r.len), wire_after(len, hl), 0);
+		break;
+	}
+	case LINKTYPE_NETANALYZER:
+	case LINKTYPE_NETANALYZER_TRANSPARENT:
+	case LINKTYPE_DSA_TAG_BRCM_PREPEND: {
+		size_t hl = linktype == LINKTYPE_NETANALYZER_TRANSPARENT ? 12 : 4;
+		decode_ether(pk, rd_sub(&r, hl, r.len), wire_after(len, hl), 0);
+		break;
+	}
+	case LINKTYPE_IP_OVER_FC:
+		if (!rd_have(&r, 0, 16)) {
+			pk->truncated = 1;
+			return;
+		}
+		decode_llc(pk, rd_sub(&r, 16, r.len), wire_after(len, 16), 0);
+		break;
+	default:
+		break;
+	}
+}
+
 int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t caplen, uint32_t len)
 {
 	uint64_t num = pk->num;
@@ -939,7 +1089,8 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		decode_pppoe(pk, r, len, 0);
 		break;
 	case LINKTYPE_PPP_SERIAL:
-	case LINKTYPE_C_HDLC: {
+	case LINKTYPE_C_HDLC:
+	case LINKTYPE_HDLC: {
 		/* RFC 1662 address 0xff then a PPP protocol; Cisco HDLC 0x0f/0x8f then an
 		 * ethertype.  Escaped frames (protocol 0x7eXX) are left alone. */
 		uint8_t addr;
@@ -1014,6 +1165,53 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 			decode_ether(pk, rd_sub(&r, hl, r.len), wire_after(len, hl), 0);
 		break;
 	}
+	/* linkb: SLIP (DLT 8, BSD/OS 15) has a 16-byte BPF header before IP; ATM
+	 * RFC 1483 (DLT 11) starts with LLC, a Cisco NLPID after 0x03, or a 20-byte
+	 * Fore header; Classical IP over ATM (DLT 19) with LLC/SNAP or bare IPv4. */
+	case 8:
+		decode_ip_any(pk, rd_sub(&r, 16, r.len), wire_after(len, 16), 0);
+		break;
+	case 15:
+		decode_ip(pk, rd_sub(&r, 16, r.len), wire_after(len, 16), 0);
+		break;
+	case 11: {
+		uint8_t b[4];
+		if (rd_copy(&r, 0, b, 2)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (b[0] == 0x03) {
+			if (b[1] == 0xcc)
+				decode_ip(pk, rd_sub(&r, 2, r.len), wire_after(len, 2), 0);
+			else if (b[1] == 0x8e)
+				decode_ip6(pk, rd_sub(&r, 2, r.len), wire_after(len, 2), 0);
+			break;
+		}
+		if (rd_copy(&r, 0, b, 4))
+			break;
+		uint32_t llc = (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+		size_t off = llc == 0xaaaa03 || llc == 0xfefe03 || llc == 0x060603 ? 0 : 20;
+		if (llc == 0xfefe03 && b[3] == 0xcc)
+			decode_ip(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		else if (llc == 0xfefe03 && b[3] == 0x8e)
+			decode_ip6(pk, rd_sub(&r, 4, r.len), wire_after(len, 4), 0);
+		else
+			decode_llc(pk, rd_sub(&r, off, r.len), wire_after(len, (uint32_t)off), 0);
+		break;
+	}
+	case 19: {
+		static const uint8_t clip_llc[6] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00};
+		uint8_t b[6];
+		if (rd_copy(&r, 0, b, 6)) {
+			pk->truncated = 1;
+			return 0;
+		}
+		if (memcmp(b, clip_llc, 6) == 0)
+			decode_llc(pk, r, len, 0);
+		else
+			decode_ip(pk, r, len, 0);
+		break;
+	}
 	case LINKTYPE_RAW_DLT:
 	case LINKTYPE_RAW:
 	case LINKTYPE_IPV4:
@@ -1021,6 +1219,7 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 		decode_ip_any(pk, r, len, 0);
 		break;
 	default:
+		decode_link2(pk, linktype, r, len);
 		break;
 	}
 	return 0;

@@ -110,7 +110,10 @@ void nd_etheraddr(struct nd *nd, const uint8_t *p)
 {
 	static const char hx[] = "0123456789abcdef";
 	uint8_t a[6];
-	GET_CPY(nd, a, p, 6);
+	if (p && p == nd->src_alias)
+		memcpy(a, nd->src_alias_addr, 6);
+	else
+		GET_CPY(nd, a, p, 6);
 	if (!nd->o->nflag && (a[0] & a[1] & a[2] & a[3] & a[4] & a[5]) == 0xff) {
 		ND_STR(nd, "Broadcast"); /* tcpdump's one built-in Ethernet name */
 		return;

@@ -10,8 +10,17 @@
  * VPI 0 VCI 5 is Q.2931 signalling, VCI 3/4 OAM F4 cells; everything else is
  * an LLC (RFC 2684) payload, or LAN emulation (LANE, flags 1): a 2-byte LEC
  * id (0xff00: a control frame) then an Ethernet frame.
+ *
+ * DLT_ATM_RFC1483 frames start with the RFC 2684 LLC header (or a Cisco-style
+ * NLPID after a bare 0x03, or a 20-byte 802.6 header from the Fore driver);
+ * DLT_ATM_CLIP (Linux Classical IP) with LLC/SNAP, or directly with IP.
  */
+#include <string.h>
+
 #include "atm.h"
+#include "serial.h"
+
+void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute__((weak));
 
 #define SUNATM_HDRLEN 4
 #define OAM_HDRLEN 4
@@ -184,4 +193,64 @@ void sunatm_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t 
 	nd->ll_hdr_len = SUNATM_HDRLEN;
 	atm_print(nd, GET_U8(nd, p + 1), GET_BE16(nd, p + 2), (flags & 0x0f) == 1, p + SUNATM_HDRLEN,
 		  len - SUNATM_HDRLEN, caplen - SUNATM_HDRLEN);
+}
+
+/* An LLC-encapsulated PDU; returns the LLC header length. */
+static uint32_t atm_llc_print(struct nd *nd, const uint8_t *p, uint32_t length, uint32_t caplen)
+{
+	int n = llc_print(nd, p, length, caplen, NULL, NULL);
+	if (n < 0) {
+		if (!nd_default_print_suppressed(nd))
+			nd_default_print(nd, p, caplen);
+		n = -n;
+	}
+	return (uint32_t)n;
+}
+
+#define LLC_UI_HDR(sap) ((uint32_t)(sap) << 16 | (uint32_t)(sap) << 8 | 0x03)
+#define FORE_HDRLEN 20
+
+void atm_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	nd->protocol = "atm";
+	if (GET_U8(nd, p) == 0x03) { /* Cisco-style NLPID */
+		if (nd->o->eflag)
+			ND_STR(nd, "CNLPID ");
+		nd->ll_hdr_len = 1;
+		if (isoclns_print)
+			isoclns_print(nd, p + 1, len - 1);
+		return;
+	}
+	uint32_t hdrlen = 0;
+	uint32_t llc = GET_BE24(nd, p);
+	if (llc != LLC_UI_HDR(0xaa) && llc != LLC_UI_HDR(0xfe) && llc != LLC_UI_HDR(0x06)) {
+		/* not LLC: taken for the Fore driver's 802.6 MAC header */
+		if (nd->o->eflag)
+			out_fmt(nd->out, "%08x%08x %08x%08x ", GET_BE32(nd, p), GET_BE32(nd, p + 4),
+				GET_BE32(nd, p + 8), GET_BE32(nd, p + 12));
+		nd_need(nd, p, FORE_HDRLEN);
+		p += FORE_HDRLEN;
+		len -= FORE_HDRLEN;
+		caplen -= FORE_HDRLEN;
+		hdrlen = FORE_HDRLEN;
+	}
+	nd->ll_hdr_len = hdrlen;
+	nd->ll_hdr_len = hdrlen + atm_llc_print(nd, p, len, caplen);
+}
+
+static const uint8_t clip_llc[6] = {0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00};
+
+void cip_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	nd->protocol = "cip";
+	if (nd->o->eflag)
+		out_fmt(nd->out, "%u: ", len); /* no MAC header: only the length */
+	uint8_t hdr[sizeof clip_llc];
+	GET_CPY(nd, hdr, p, sizeof hdr);
+	if (memcmp(hdr, clip_llc, sizeof hdr) == 0) {
+		nd->ll_hdr_len = atm_llc_print(nd, p, len, caplen);
+	} else {
+		nd->ll_hdr_len = 0;
+		ip_print(nd, p, len);
+	}
 }

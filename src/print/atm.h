@@ -24,5 +24,7 @@ void juniper_ether_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, ui
 void juniper_ppp_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void juniper_frelay_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void juniper_chdlc_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void juniper_mlfr_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void juniper_mfr_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 
 #endif

@@ -236,12 +236,24 @@ skip:
 	return -1;
 }
 
+/* tcpdump's cfm printer checks its fixed parts and TLVs with ND_TCHECK (no
+ * jump: the line ends in " [|cfm]" and -x still skips the link header);
+ * only its field reads jump.  0 after printing the marker. */
+static int cfm_tcheck(struct nd *nd, const uint8_t *p, size_t n)
+{
+	if (nd_ok(nd, p, n))
+		return 1;
+	nd_print_trunc(nd);
+	return 0;
+}
+
 void cfm_print(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "cfm";
 	if (length < 4)
 		goto tooshort;
-	nd_need(nd, p, 4);
+	if (!cfm_tcheck(nd, p, 4))
+		return;
 	uint8_t lv = GET_U8(nd, p), opcode = GET_U8(nd, p + 1);
 	if ((lv & 0x1f) != 0) {
 		out_fmt(nd->out, "CFMv%u not supported, length %u", lv & 0x1f, length);
@@ -268,7 +280,8 @@ void cfm_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		}
 		if (tlen < 70)
 			goto tooshort;
-		nd_need(nd, t, 70);
+		if (!cfm_tcheck(nd, t, 70))
+			return;
 		unsigned iv = flags & 7;
 		out_fmt(nd->out, ", Flags [CCM Interval %u%s]", iv, (flags & 0x80) ? ", RDI" : "");
 		if (iv)
@@ -289,7 +302,8 @@ void cfm_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		}
 		if (tlen < need)
 			goto tooshort;
-		nd_need(nd, t, need);
+		if (!cfm_tcheck(nd, t, need))
+			return;
 		ND_STR(nd, ", Flags [");
 		nd_bits(nd, opcode == 5 ? cfm_ltm_flag_names : cfm_ltr_flag_names, flags, ", ");
 		out_fmt(nd->out, "]\n\t  Transaction-ID 0x%08x, ttl %u", GET_BE32(nd, t), GET_U8(nd, t + 4));
@@ -320,6 +334,8 @@ void cfm_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			return;
 		if (tlen < 3)
 			goto tooshort;
+		if (!cfm_tcheck(nd, t, 3))
+			return;
 		unsigned tl = GET_BE16(nd, t + 1);
 		out_fmt(nd->out, ", length %u", tl);
 		t += 3;
@@ -327,7 +343,8 @@ void cfm_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		const uint8_t *v = t;
 		if (tlen < tl)
 			goto tooshort;
-		nd_need(nd, t, tl);
+		if (!cfm_tcheck(nd, t, tl))
+			return;
 		int hexdump = 0;
 		switch (type) {
 		case 2:

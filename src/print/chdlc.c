@@ -69,11 +69,12 @@ void chdlc_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t leng
 {
 	(void)caplen;
 	nd->protocol = "chdlc";
-	if (length < CHDLC_HDRLEN || !nd_ok(nd, p, CHDLC_HDRLEN)) {
+	if (length < CHDLC_HDRLEN) {
 		nd_print_trunc(nd);
 		nd->ll_hdr_len = (uint32_t)nd_avail(nd, p);
 		return;
 	}
+	nd_need(nd, p, CHDLC_HDRLEN); /* a jump: the -x dump then shows the whole capture */
 	uint8_t addr = GET_U8(nd, p);
 	uint16_t proto = GET_BE16(nd, p + 2);
 	if (nd->o->eflag) {

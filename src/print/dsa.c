@@ -2,7 +2,8 @@
  * dsa.c - Ethernet switch tags between the source address and the type:
  * Marvell DSA (4 bytes, DLT_DSA_TAG_DSA), Marvell EDSA (8 bytes: an
  * ethertype, 2 reserved bytes and a DSA tag, DLT_DSA_TAG_EDSA) and the
- * Broadcom tag (4 bytes, DLT_DSA_TAG_BRCM), printed as tcpdump 4.99 does.
+ * Broadcom tag (4 bytes, DLT_DSA_TAG_BRCM; or before the whole frame,
+ * DLT_DSA_TAG_BRCM_PREPEND), printed as tcpdump 4.99 does.
  *
  *   DSA tag: mode(2) tagged(1) dev(5) | port(5) trunk/sniff/code(1) code(1) cfi(1)
  *            | pri(3) code(1) vid[11:8](4) | vid[7:0](8)
@@ -120,4 +121,16 @@ void brcm_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t l
 {
 	nd->protocol = "brcm-tag";
 	ether_switch_tag_print(nd, p, caplen, len, 4, brcm_tag);
+}
+
+/* The Broadcom tag before the destination address; -e shows it first. */
+void brcm_tag_prepend_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
+{
+	nd->protocol = "brcm-tag-prepend";
+	nd_need(nd, p, 4);
+	if (nd->o->eflag)
+		brcm_tag(nd, p);
+	nd->ll_hdr_len = 0;
+	ether_print(nd, p + 4, caplen - 4, len - 4);
+	nd->ll_hdr_len += 4;
 }

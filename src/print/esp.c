@@ -34,7 +34,7 @@ static int esp_depth;           /* ESP decrypted inside decrypted ESP uses the n
 /* The association for this packet, or NULL (tcpdump's checks, in its order). */
 static const struct esp_sa *esp_lookup(struct nd *nd, const uint8_t *p, const struct ipctx *ip)
 {
-	if (!ip || !esp_sa_ready(nd->out))
+	if (!ip || !nd->o->espsecret || !esp_sa_ready(nd->out))
 		return NULL;
 	uint32_t spi = GET_BE32(nd, p);
 	if (ip->v6) {

@@ -13,6 +13,7 @@
 #include "lan.h"
 #include "svc2.h"
 #include "rest.h"
+#include "l2odds.h"
 #include "route.h"
 
 #define ETHER_HDRLEN 14
@@ -27,6 +28,16 @@ const char *ethertype_name(uint16_t type)
 static void ether_type_print(struct nd *nd, uint16_t type)
 {
 	const char *name = tok_find(link_ethertype_names, type);
+	if (nd->o->qflag) { /* -q: the name alone */
+		if (name) {
+			ND_STR(nd, name);
+		} else {
+			ND_STR(nd, "Unknown Ethertype (0x");
+			out_hex(nd->out, type, 4);
+			ND_CHR(nd, ')');
+		}
+		return;
+	}
 	ND_STR(nd, "ethertype ");
 	ND_STR(nd, name ? name : "Unknown");
 	ND_STR(nd, " (0x");
@@ -45,8 +56,7 @@ static void ether_addresses_print(struct nd *nd, const uint8_t *src, const uint8
 int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len, uint32_t caplen,
 		    const uint8_t *src, const uint8_t *dst)
 {
-	(void)src;
-	(void)dst;
+	(void)caplen;
 	switch (type) {
 	case ETHERTYPE_IPV4:
 		ip_print(nd, p, len);
@@ -63,6 +73,7 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		mpls_print(nd, p, len);
 		return 1;
 	case 0x8902:
+	case 0xabcd: /* l2odds: CFM under its old pre-standard type */
 		cfm_print(nd, p, len);
 		return 1;
 	case 0x8809:
@@ -89,6 +100,8 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		return 1;
 	case ETHERTYPE_PPPOED:
 	case ETHERTYPE_PPPOES:
+	case 0x3c12: /* l2odds: 3Com's PPPoE discovery/session types */
+	case 0x3c13:
 		pppoe_print(nd, p, len);
 		return 1;
 	case 0x88a2: /* svc2: ATA over Ethernet */
@@ -105,6 +118,19 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 		return 1;
 	case 0x80f3: /* rest: AppleTalk ARP */
 		aarp_print(nd, p, len);
+		return 1;
+	case 0x8947: /* l2odds: GeoNetworking, and its old type */
+	case 0x0707:
+		geonet_print(nd, p, len, src);
+		return 1;
+	case 0x1111: /* l2odds: CALM FAST */
+		calm_fast_print(nd, p, len, src);
+		return 1;
+	case 0x8808: /* l2odds: EPON MPCP */
+		mpcp_print(nd, p, len);
+		return 1;
+	case 0x8899: /* l2odds: Realtek protocols */
+		rtl_print(nd, p, len, src, dst);
 		return 1;
 	case 0xfefe: /* ositun: OSI, one byte before the NLPID */
 		if (len == 0 || caplen == 0) {
@@ -299,16 +325,7 @@ static void ether_payload(struct nd *nd, const uint8_t *p, uint32_t caplen, uint
 					ND_STR(nd, ": ");
 				}
 			}
-		} else if (nd->o->eflag) {
-			ether_type_print(nd, type);
-			if (!printed_length) {
-				ND_STR(nd, ", length ");
-				ND_U(nd, orig_len);
-				ND_STR(nd, ": ");
-			} else {
-				ND_STR(nd, ", ");
-			}
-		}
+		} /* a jumbo frame's type is not shown, even with -e */
 		nd_push_snaplen(nd, p, caplen);
 		int hl = llc_print(nd, p, len, caplen, src, dst);
 		if (hl < 0) {

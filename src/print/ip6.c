@@ -476,7 +476,7 @@ void ip6_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 	const uint8_t *cp = bp;
 	int advance = 40;
 	unsigned total_advance = 0;
-	int found_ext = 0, found_jumbo = 0;
+	int found_ext = 0, found_jumbo = 0, found_hbh = 0;
 	while (cp < nd->snapend && advance > 0) {
 		if (len < (unsigned)advance) {
 			nd_print_trunc(nd);
@@ -492,7 +492,14 @@ void ip6_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 			ND_STR(nd, ": ");
 		}
 		switch (nh) {
-		case 0:
+		case 0: /* RFC 8200: only once, and right after the IPv6 header */
+			if (found_hbh || cp != bp + 40) {
+				ND_STR(nd, found_hbh ? "[The Hop-by-Hop Options header was already found]"
+						     : "[The Hop-by-Hop Options header don't follow the IPv6 header]");
+				nd_print_invalid(nd);
+				goto out;
+			}
+			found_hbh = 1;
 			advance = hbhopt_process(nd, cp, &found_jumbo, &payload_len);
 			if (advance < 0)
 				goto out;

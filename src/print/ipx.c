@@ -249,6 +249,7 @@ void ipx_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		break;
 	case 0x0452:
 	case 0x0453:
+		nd_need(nd, d, 2); /* tcpdump reads the command before it checks the length */
 		if (length < 2) {
 			out_fmt(nd->out, " [length %u < 2]", length);
 			nd_print_invalid(nd);

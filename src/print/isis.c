@@ -21,8 +21,8 @@
 #include <string.h>
 
 #include "route.h"
-#include "rest.h"
-#include "tunnel.h"
+#include "rest.h"   /* q933_print */
+#include "tunnel.h" /* ppp_print */
 
 #define SYSID_LEN 6
 #define NODEID_LEN 7
@@ -2205,7 +2205,7 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	case 0x00:
 		out_fmt(nd->out, "%slength: %u", e ? "" : ", ", length);
 		break;
-	case 0x08: /* ositun: Q.933 and PPP after the NLPID */
+	case 0x08: /* linkb: Q.933 and PPP, reached from ATM and Juniper MLFR/MFR */
 		q933_print(nd, p + 1, length - 1);
 		break;
 	case 0xcf:

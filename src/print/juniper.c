@@ -12,14 +12,16 @@
  * are little-endian, the others big-endian.
  *
  * Decoded here: ATM1, ATM2, Ethernet, PPP, multilink PPP, PPPoE, PPPoE over
- * ATM, Cisco HDLC, Frame Relay, ES (IPsec), GGSN, Monitor and Services PICs.
- * The multilink Frame Relay variants (MLFR, MFR) are not.
+ * ATM, Cisco HDLC, Frame Relay, ES (IPsec), GGSN, Monitor and Services PICs,
+ * multilink Frame Relay (MLFR, and MFR whose child links carry bare FRF.16
+ * frames: print/fr.c).
  */
 #include <string.h>
 
 #include "nd.h"
 #include "tunnel.h"
 #include "atm.h"
+#include "serial.h"
 
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute__((weak));
 
@@ -36,14 +38,17 @@ void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length) __attribute
 enum {
 	J_MLPPP = 130, J_ATM2 = 135, J_ATM1 = 137, J_ES = 132, J_GGSN = 133, J_SERVICES = 136, J_MONITOR = 164,
 	J_PPPOE = 167, J_PPPOE_ATM = 168, J_ETHER = 178, J_PPP = 179, J_FRELAY = 180, J_CHDLC = 181,
+	J_MLFR = 131, J_MFR = 134,
 };
+#define MFR_BE_MASK 0xc0 /* an FRF.16 fragment with Begin and End: an MFR child link, no cookie */
+#define AS_COOKIE_LEN 8
 
 static const struct {
 	int dlt;
 	uint8_t cookie_len;
 	const char *name;
 } pic_cookies[] = {
-	{J_ATM1, 4, "ATM1"}, {J_ATM2, 8, "ATM2"}, {J_MLPPP, 2, "MLPPP"}, {J_PPPOE, 0, "PPPoE"}, {J_PPPOE_ATM, 0, "PPPoE ATM"},
+	{J_ATM1, 4, "ATM1"}, {J_ATM2, 8, "ATM2"}, {J_MLPPP, 2, "MLPPP"}, {J_MLFR, 2, "MLFR"}, {J_MFR, 4, "MFR"}, {J_PPPOE, 0, "PPPoE"}, {J_PPPOE_ATM, 0, "PPPoE ATM"},
 	{J_GGSN, 8, "GGSN"}, {J_MONITOR, 8, "MONITOR"}, {J_SERVICES, 8, "AS"}, {J_ES, 0, "ES"},
 };
 
@@ -225,6 +230,8 @@ static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen,
 			j->cookie_type = AS_COOKIE_ID;
 			cl = 8;
 		}
+		if (dlt == J_MFR && (first & MFR_BE_MASK) == MFR_BE_MASK)
+			cl = 0;
 		j->cookie_len = (uint8_t)cl;
 		j->header_len += cl;
 		j->length -= cl;
@@ -236,6 +243,7 @@ static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen,
 			return 0;
 		}
 		if (cl > 0) {
+			nd_need(nd, p, cl); /* all of it before any is printed */
 			if (nd->o->eflag)
 				ND_STR(nd, ", cookie 0x");
 			for (unsigned k = 0; k < cl; k++) {
@@ -258,6 +266,22 @@ static int jnx_header(struct nd *nd, int dlt, const uint8_t *p, uint32_t caplen,
 			j->proto = j->cookie[5] & 0x70; /* the LSQ layer-3 protocol */
 		} else {
 			j->bundle = j->cookie[0];
+		}
+	}
+	if (dlt == J_MLFR || dlt == J_MFR) {
+		if (j->cookie_type == AS_COOKIE_ID) {
+			j->bundle = ((unsigned)j->cookie[6] << 8 | j->cookie[7]) >> 3 & 0xfff;
+			j->proto = j->cookie[5] & 0x70;
+		} else {
+			j->bundle = j->cookie[j->cookie_type == LS_COOKIE_ID ? 1 : 0];
+			if (j->cookie_type == LS_COOKIE_ID)
+				j->proto = GET_BE16(nd, p);
+			/* the two protocol bytes belong to the header, except on an MFR non-LS PIC */
+			if (j->cookie_type == LS_COOKIE_ID || dlt == J_MLFR) {
+				j->header_len += 2;
+				j->length -= 2;
+				j->caplen -= 2;
+			}
 		}
 	}
 	if (dlt == J_ATM2) {
@@ -344,6 +368,64 @@ static void mlppp_payload(struct nd *nd, const uint8_t *p, const struct jnx *j)
 		ppp_print(nd, p - 2, j->length + 2);
 	else
 		ppp_print(nd, p, j->length);
+}
+
+/* Multilink Frame Relay: the bundle (not on a child link), then by the protocol. */
+static void mlfr_payload(struct nd *nd, int dlt, const uint8_t *p, const struct jnx *j)
+{
+	if (dlt == J_MFR && j->cookie_len == 0) {
+		mfr_print(nd, p, j->length);
+		return;
+	}
+	if (dlt == J_MFR && j->cookie_len == AS_COOKIE_LEN) {
+		switch (j->proto) {
+		case 0x00:
+			ip_print(nd, p, j->length);
+			break;
+		case 0x10:
+			ip6_print(nd, p, j->length);
+			break;
+		case 0x20:
+			mpls_print(nd, p, j->length);
+			break;
+		case 0x30:
+			if (isoclns_print)
+				isoclns_print(nd, p, j->length);
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	uint32_t c = (uint32_t)j->cookie[0] << 24 | (uint32_t)j->cookie[1] << 16 | (uint32_t)j->cookie[2] << 8 | j->cookie[3];
+	if (nd->o->eflag && c != 1)
+		out_fmt(nd->out, "Bundle-ID %u, ", j->bundle);
+	switch (j->proto) {
+	case 0x0003:
+	case 0x0300:
+		if (dlt == J_MFR)
+			goto unknown;
+		if (isoclns_print)
+			isoclns_print(nd, p, j->length);
+		break;
+	case 0xfefe:
+		if (dlt == J_MLFR)
+			goto unknown;
+		if (isoclns_print)
+			isoclns_print(nd, p + 1, j->length - 1);
+		break;
+	case 0x0308:
+	case 0x03cc:
+	case 0x038e:
+		/* the NLPID byte is the OSI printer's, it dispatches IPv4/IPv6 too */
+		if (isoclns_print)
+			isoclns_print(nd, p - 1, j->length + 1);
+		break;
+	default:
+	unknown:
+		out_fmt(nd->out, "unknown protocol 0x%04x, length %u", j->proto, j->length);
+		break;
+	}
 }
 
 static void es_payload(struct nd *nd, const uint8_t *p, struct jnx *j)
@@ -436,6 +518,10 @@ static void jnx_print(struct nd *nd, int dlt, const char *proto, const uint8_t *
 	case J_MLPPP:
 		mlppp_payload(nd, p, &j);
 		break;
+	case J_MLFR:
+	case J_MFR:
+		mlfr_payload(nd, dlt, p, &j);
+		break;
 	case J_PPPOE:
 	case J_ETHER:
 		ether_print(nd, p, j.caplen, j.length);
@@ -480,3 +566,5 @@ JNX_IF(juniper_ether_if_print, J_ETHER, "juniper_ether")
 JNX_IF(juniper_ppp_if_print, J_PPP, "juniper_ppp")
 JNX_IF(juniper_frelay_if_print, J_FRELAY, "juniper_frelay")
 JNX_IF(juniper_chdlc_if_print, J_CHDLC, "juniper_chdlc")
+JNX_IF(juniper_mlfr_if_print, J_MLFR, "juniper_mlfr")
+JNX_IF(juniper_mfr_if_print, J_MFR, "juniper_mfr")

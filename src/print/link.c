@@ -237,12 +237,19 @@ static void sll_payload(struct nd *nd, const uint8_t *h, int v2, uint16_t type, 
 
 	for (;;) {
 		if (type <= MAX_ETHERNET_LENGTH) {
-			/*
-			 * Novell 802.3 (IPX) and 802.2 (LLC) payloads have no
-			 * printer here; they, like any other non-Ethernet type,
-			 * get the raw dump.
-			 */
+			/* Novell 802.3 is IPX, 802.2 is LLC; any other value gets the raw dump */
 			ll_hdr_len(nd, hdrlen);
+			if (type == SLL_P_802_3) {
+				ipx_print(nd, p, len);
+				return;
+			}
+			if (type == SLL_P_802_2) {
+				int n = llc_print(nd, p, len, caplen, NULL, NULL);
+				if (n >= 0) {
+					ll_hdr_len(nd, hdrlen + (uint32_t)n);
+					return;
+				}
+			}
 			if (!nd_default_print_suppressed(nd))
 				nd_default_print(nd, p, caplen);
 			return;

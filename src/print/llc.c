@@ -16,6 +16,7 @@
 #include "nd.h"
 #include "route.h"
 #include "lan.h"
+#include "l2odds.h"
 
 #define SAP_GLOBAL 0xff
 #define SAP_IP 0x06
@@ -133,8 +134,7 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 	       const uint8_t *src, const uint8_t *dst)
 {
 	nd->protocol = "snap";
-	nd_need(nd, p, 5);
-	if (caplen < 5 || len < 5) {
+	if (!nd_ok(nd, p, 5) || caplen < 5 || len < 5) { /* no jump: tcpdump's -x dump starts after it */
 		nd_print_trunc(nd);
 		return 1;
 	}
@@ -163,13 +163,36 @@ int snap_print(struct nd *nd, const uint8_t *p, uint32_t len, uint32_t caplen,
 		if (ethertype_print(nd, pid, p, len, caplen, src, dst))
 			return 1;
 	}
+	if (oui == 0x00000c && pid == 0x2003) { /* l2odds: Cisco VTP */
+		vtp_print(nd, p, len);
+		return 1;
+	}
 	if (lan_snap_print(nd, oui, pid, p, len))
 		return 1;
 	if (oui == 0x0080c2 && (pid == 0x0001 || pid == 0x0007)) {
 		/* RFC 2684 bridged Ethernet: 2 bytes of padding, then the frame. */
-		nd_need(nd, p, 2);
+		if (!nd_ok(nd, p, 2)) {
+			nd_print_trunc(nd); /* -x still skips the LLC/SNAP header */
+			return 1;
+		}
 		uint32_t ll = nd->ll_hdr_len;
 		ether_print(nd, p + 2, caplen - 2, len - 2);
+		nd->ll_hdr_len = ll;
+		return 1;
+	}
+	if (oui == 0x0080c2 && (pid == 0x0003 || pid == 0x0009 || pid == 0x0004 || pid == 0x000a)) {
+		/* RFC 2684 bridged Token Ring / FDDI: the padding ends right
+		 * before the AC field (2 bytes) or the FC field (3 bytes). */
+		uint32_t pad = (pid == 0x0003 || pid == 0x0009) ? 2 : 3;
+		if (!nd_ok(nd, p, pad)) {
+			nd_print_trunc(nd); /* -x still skips the LLC/SNAP header */
+			return 1;
+		}
+		uint32_t ll = nd->ll_hdr_len;
+		if (pad == 2)
+			token_if_print(nd, p + pad, caplen - pad, len - pad);
+		else
+			fddi_if_print(nd, p + pad, caplen - pad, len - pad);
 		nd->ll_hdr_len = ll;
 		return 1;
 	}

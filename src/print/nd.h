@@ -38,6 +38,10 @@ struct nd {
 	const uint8_t *snap_stack[16];
 	int snap_depth;
 	uint32_t ll_hdr_len;      /* link printers set this: bytes of link header (-x skips them) */
+	/* Token Ring: nd_etheraddr prints src_alias_addr (routing bit cleared) for the packet's
+	 * source address at src_alias; print.c clears it for every packet */
+	const uint8_t *src_alias;
+	uint8_t src_alias_addr[6];
 };
 
 _Noreturn void nd_trunc(struct nd *nd);
@@ -178,6 +182,7 @@ void ether_switch_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, ui
 void dsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void edsa_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void brcm_tag_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void brcm_tag_prepend_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 /* ARCNET and Linux ARCNET (print/arcnet.c) */
 void arcnet_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
 void arcnet_linux_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);

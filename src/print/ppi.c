@@ -66,10 +66,17 @@ void ppi_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len
 	uint32_t dlt = GET_LE32(nd, p + 4);
 	if (nd->o->eflag)
 		ppi_header_print(nd, p, length);
-	print_link_fn fn = dlt == 192 ? NULL : print_link_lookup((int)dlt);
+	/* PPI inside PPI recurses as in tcpdump; every level takes at least 8 bytes, and the
+	 * depth is capped so a hostile 256 KiB frame cannot exhaust the stack */
+	static unsigned depth;
+	if (p == nd->pkt)
+		depth = 0; /* the outermost header (a truncated inner one never returned) */
+	print_link_fn fn = dlt == 192 && depth >= 1024 ? NULL : print_link_lookup((int)dlt);
 	if (fn) {
 		nd->ll_hdr_len = 0;
+		depth++;
 		fn(nd, p + len, caplen - len, length - len);
+		depth--;
 		/* tcpdump counts the inner link header twice for -x/-X (observed) */
 		nd->ll_hdr_len = 2 * nd->ll_hdr_len + len;
 		return;

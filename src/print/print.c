@@ -6,10 +6,12 @@
 #include "print.h"
 #include "tunnel.h"
 #include "atm.h"
+#include "serial.h"
 
 #include "../proto.h"
 #include "svc2.h"
 #include "rest.h"
+#include "links2.h"
 
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -72,11 +74,40 @@ static const struct {
 	{DLT_JUNIPER_PPP, juniper_ppp_if_print},
 	{DLT_JUNIPER_FRELAY, juniper_frelay_if_print},
 	{DLT_JUNIPER_CHDLC, juniper_chdlc_if_print},
+	/* linkb: serial lines, ATM, multilink Frame Relay, USB, Bluetooth */
+	{DLT_SLIP, sl_if_print},
+	{DLT_SLIP_BSDOS, sl_bsdos_if_print},
+	{DLT_ATM_RFC1483, atm_if_print},
+	{DLT_ATM_CLIP, cip_if_print},
+	{DLT_MFR, mfr_if_print},
+	{DLT_JUNIPER_MLFR, juniper_mlfr_if_print},
+	{DLT_JUNIPER_MFR, juniper_mfr_if_print},
+	{DLT_USB_LINUX, usb_linux_48_byte_if_print},
+	{DLT_USB_LINUX_MMAPPED, usb_linux_64_byte_if_print},
+	{DLT_BLUETOOTH_HCI_H4_WITH_PHDR, bt_if_print},
 #ifdef DLT_DSA_TAG_BRCM
 	{DLT_DSA_TAG_BRCM, brcm_tag_print},
 	{DLT_DSA_TAG_DSA, dsa_print},
 	{DLT_DSA_TAG_EDSA, edsa_print},
 #endif
+	{195, ieee802_15_4_if_print},     /* DLT_IEEE802_15_4 (wpan) */
+	{230, ieee802_15_4_if_print},     /* DLT_IEEE802_15_4_NOFCS (wpan) */
+	{283, ieee802_15_4_tap_if_print}, /* DLT_IEEE802_15_4_TAP (wpan) */
+	/* links2: log devices, tunnels and odd media (DLT values as on Linux) */
+	{239, nflog_if_print},               /* DLT_NFLOG */
+	{258, pktap_if_print},               /* DLT_PKTAP */
+	{149, pktap_if_print},               /* DLT_USER2: Apple's PKTAP before 258 */
+	{226, ipnet_if_print},               /* DLT_IPNET */
+	{109, enc_if_print},                 /* DLT_ENC */
+	{117, pflog_if_print},               /* DLT_PFLOG */
+	{99, symantec_if_print},             /* DLT_SYMANTEC_FIREWALL */
+	{240, netanalyzer_if_print},         /* DLT_NETANALYZER */
+	{241, netanalyzer_transparent_if_print}, /* DLT_NETANALYZER_TRANSPARENT */
+	{242, ipoib_if_print},               /* DLT_IPOIB */
+	{122, ipfc_if_print},                /* DLT_IP_OVER_FC */
+	{138, ap1394_if_print},              /* DLT_APPLE_IP_OVER_IEEE1394 */
+	{282, brcm_tag_prepend_print},       /* DLT_DSA_TAG_BRCM_PREPEND (dsa.c) */
+	{112, chdlc_print},                  /* DLT_HDLC (NetBSD): Cisco HDLC */
 	{LINKTYPE_RAW, raw_print},
 #ifdef DLT_IPV4
 	{DLT_IPV4, raw_print},
@@ -85,6 +116,23 @@ static const struct {
 	{DLT_IPV6, raw_print},
 #endif
 };
+
+/*
+ * Most of tcpdump's printers end a truncated packet with a longjmp, and tcpdump then dumps the
+ * whole packet for -x/-X/-A.  These print their "[|proto]" and return instead, so the dump
+ * still starts after the link-layer header: where synack's accessors jump out of one of them
+ * (nd->protocol names the innermost printer), the link-layer length is kept.
+ */
+static int trunc_keeps_ll(const char *proto)
+{
+	static const char *const keep[] = {"domain", "aodv", "gre", "lldp"};
+	if (!proto)
+		return 0;
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		if (strcmp(proto, keep[i]) == 0)
+			return 1;
+	return 0;
+}
 
 print_link_fn print_link_lookup(int dlt)
 {
@@ -260,6 +308,7 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 	nd->protocol = "";
 	nd->snap_depth = 0;
 	nd->ll_hdr_len = 0;
+	nd->src_alias = NULL;
 	if (setjmp(nd->trunc) == 0) {
 		if (pr->fn) {
 			((link_printer)pr->fn)(nd, sp, h->caplen, h->len);
@@ -270,11 +319,13 @@ void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t
 		}
 	} else {
 		nd_print_trunc(nd);
-		nd->ll_hdr_len = 0;
+		if (!trunc_keeps_ll(nd->protocol))
+			nd->ll_hdr_len = 0;
 	}
 	nd->pkt = sp; /* a printer may have pointed it at a private copy (ppp.c) */
 	nd->snapend = sp + h->caplen;
 	nd->snap_depth = 0;
+	nd->src_alias = NULL;
 	nd_dump_packet(nd, sp, h->caplen, nd->ll_hdr_len);
 	if (tag)
 		out_str(o, tag);

@@ -31,4 +31,10 @@ int print_linktype_supported(int dlt);
 void print_packet(struct printer *pr, const struct pcap_pkthdr *h, const uint8_t *sp, uint64_t num,
 		  const char *tag);
 
+/* IEEE 802.15.4 (print/wpan.c): DLT 195/230, DLT 283 (TAP header), ZEP over UDP 17754 */
+void ieee802_15_4_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+void ieee802_15_4_tap_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len);
+uint32_t wpan_frame_print(struct nd *nd, const uint8_t *p, uint32_t caplen);
+void zep_print(struct nd *nd, const uint8_t *p, uint32_t len);
+
 #endif

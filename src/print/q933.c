@@ -157,10 +157,9 @@ void q933_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_STR(nd, ", ");
 	out_fmt(nd->out, "%s, codeset %u", ansi ? "ANSI" : "CCITT", codeset);
 	if (crlen != 0) {
-		if (!nd_ok(nd, p, 1)) {
-			q933_trunc(nd);
-			return;
-		}
+		/* tcpdump looks at the byte after the message type only for a
+		 * one-byte call reference (linkb: a longer one prints at the end) */
+		nd->protocol = "q.933";
 		if (crlen > 1 || GET_U8(nd, p) != 0) {
 			ND_STR(nd, ", Call Ref: 0x");
 			for (unsigned i = 0; i < crlen; i++)

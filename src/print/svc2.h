@@ -8,11 +8,6 @@
 
 #include "nd.h"
 
-/* tcpdump's txtproto_print: a text protocol's first line (all lines at -v).
- * name is the protocol in capitals; cmds the request words (NULL: always print);
- * resp_second: the response code is the second token (SIP, RTSP) not the first. */
-void txtproto_print(struct nd *nd, const uint8_t *p, uint32_t len, const char *name,
-		    const char *const *cmds, int resp_second);
 /* SIP (RFC 3261), UDP port 5060 (tcpdump 4.99 leaves SIP over TCP undecoded) */
 void sip_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* OLSR (RFC 3626), UDP port 698 */

@@ -2,7 +2,8 @@
  * tcp.c - TCP (RFC 9293) as tcpdump prints it: flags, relative sequence
  * numbers, options (RFC 7323 TS/wscale, RFC 2018 SACK, RFC 2385 md5,
  * RFC 5482 UTO, RFC 7413 TFO, RFC 5925 TCP-AO), and the payload printers
- * synack decodes (DNS over TCP, HTTP request/response lines).
+ * synack decodes (DNS over TCP; HTTP, RTSP, FTP, SMTP, WHOIS, telnet, BEEP
+ * and MSDP in print/txtproto.c and print/apps.c).
  *
  *   +-------------------------------+-------------------------------+
  *   |          Source Port          |       Destination Port        |
@@ -18,6 +19,7 @@
 #include "nd.h"
 #include "route.h"
 #include "svc2.h"
+#include "apps.h"
 #include "../util/md5.h"
 
 #include <stdlib.h>
@@ -137,119 +139,6 @@ static void print_rst_data(struct nd *nd, const uint8_t *sp, unsigned length)
 	ND_CHR(nd, ']');
 }
 
-/* ---- text protocols (HTTP): tcpdump's txtproto rules ---- */
-
-static int is_print(uint8_t c)
-{
-	return c >= 0x20 && c < 0x7f;
-}
-
-/* Reads a token at idx; returns the index after it and trailing blanks, 0 if none. */
-static unsigned fetch_token(struct nd *nd, const uint8_t *p, unsigned idx, unsigned len, char *tok, size_t cap)
-{
-	size_t n = 0;
-	for (; idx < len; idx++) {
-		if (!nd_ok(nd, p + idx, 1))
-			return 0;
-		uint8_t c = p[idx];
-		if (c & 0x80)
-			return 0;
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-			break;
-		if (!is_print(c))
-			return 0;
-		if (n + 2 > cap)
-			return 0;
-		tok[n++] = (char)c;
-	}
-	if (n == 0)
-		return 0;
-	tok[n] = 0;
-	for (; idx < len; idx++) {
-		if (!nd_ok(nd, p + idx, 1))
-			break;
-		uint8_t c = p[idx];
-		if (c == '\r' || c == '\n' || !is_print(c))
-			break;
-		if (c != ' ' && c != '\t')
-			break;
-	}
-	return idx;
-}
-
-static unsigned print_txt_line(struct nd *nd, const char *prefix, const uint8_t *p, unsigned idx, unsigned len)
-{
-	unsigned start = idx, linelen;
-	while (idx < len) {
-		uint8_t c = GET_U8(nd, p + idx);
-		if (c == '\n') {
-			linelen = idx - start;
-			idx++;
-			goto print;
-		} else if (c == '\r') {
-			if (idx + 1 >= len)
-				return 0;
-			if (GET_U8(nd, p + idx + 1) == '\n') {
-				linelen = idx - start;
-				idx += 2;
-				goto print;
-			}
-			return 0;
-		} else if (!is_print(c) && c != '\t') {
-			return 0;
-		}
-		idx++;
-	}
-	ND_STR(nd, prefix);
-	out_mem(nd->out, (const char *)p + start, idx - start);
-	nd_print_trunc(nd);
-	return 0;
-print:
-	ND_STR(nd, prefix);
-	out_mem(nd->out, (const char *)p + start, linelen);
-	return idx;
-}
-
-static const char *const httpcmds[] = {"GET", "PUT", "COPY", "HEAD", "LOCK", "MOVE", "POLL",
-	"POST", "BCOPY", "BMOVE", "MKCOL", "TRACE", "LABEL", "MERGE", "DELETE", "SEARCH",
-	"UNLOCK", "REPORT", "UPDATE", "NOTIFY", "BDELETE", "CONNECT", "OPTIONS", "CHECKIN",
-	"PROPFIND", "CHECKOUT", "CCM_POST", "SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH",
-	"UNCHECKOUT", "MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT", "VERSION-CONTROL",
-	"BASELINE-CONTROL", NULL};
-
-static void http_print(struct nd *nd, const uint8_t *p, unsigned len)
-{
-	char tok[129];
-	int print_this = 0;
-	nd->protocol = "http";
-	unsigned idx = fetch_token(nd, p, 0, len, tok, sizeof tok);
-	if (idx != 0) {
-		for (const char *const *c = httpcmds; *c; c++) {
-			/* cheap first-letter test before the full case-insensitive compare */
-			if (((tok[0] & ~0x20) == (*c)[0]) && strcasecmp(tok, *c) == 0) {
-				print_this = 1;
-				break;
-			}
-		}
-		idx = fetch_token(nd, p, idx, len, tok, sizeof tok);
-		if (idx != 0 && tok[0] >= '0' && tok[0] <= '9' && tok[1] >= '0' && tok[1] <= '9' &&
-		    tok[2] >= '0' && tok[2] <= '9' && tok[3] == 0)
-			print_this = 1;
-	}
-	ND_STR(nd, "HTTP");
-	if (!print_this)
-		return;
-	if (nd->o->vflag) {
-		ND_STR(nd, ", length: ");
-		ND_U(nd, len);
-		unsigned eol;
-		for (idx = 0; idx < len && (eol = print_txt_line(nd, "\n\t", p, idx, len)) != 0; idx = eol)
-			;
-	} else {
-		print_txt_line(nd, ": ", p, 0, len);
-	}
-}
-
 /* DNS over TCP: a 2-byte length, then the message. */
 static void tcp_dns(struct nd *nd, const uint8_t *bp, unsigned length)
 {
@@ -282,19 +171,37 @@ static void tcp_payload(struct nd *nd, const uint8_t *bp, unsigned length, uint1
 		return;
 	}
 #define PORT(x) (sport == (x) || dport == (x))
-	if (PORT(PORT_BGP)) {
+	if (PORT(23)) { /* telnet, SMTP, WHOIS: print/apps.c, print/txtproto.c */
+		telnet_print(nd, bp, length);
+	} else if (PORT(25)) {
+		ND_STR(nd, ": ");
+		smtp_print(nd, bp, length);
+	} else if (PORT(43)) {
+		ND_STR(nd, ": ");
+		whois_print(nd, bp, length);
+	} else if (PORT(PORT_BGP)) {
 		bgp_print(nd, bp, length);
 	} else if (PORT(PORT_PPTP)) {
 		pptp_print(nd, bp, length);
 	} else if (PORT(PORT_SSH)) {
 		ssh_print(nd, bp, length);
+	} else if (PORT(10288)) { /* BEEP, FTP, RTSP, MSDP: print/apps.c, print/txtproto.c */
+		beep_print(nd, bp, length);
 	} else if (PORT(PORT_OPENFLOW_OLD) || PORT(PORT_OPENFLOW)) {
 		openflow_print(nd, bp, length);
+	} else if (PORT(21)) {
+		ND_STR(nd, ": ");
+		ftp_print(nd, bp, length);
 	} else if (PORT(PORT_HTTP) || PORT(PORT_HTTP_ALT)) {
 		ND_STR(nd, ": ");
 		http_print(nd, bp, length);
+	} else if (PORT(554) || PORT(8554)) {
+		ND_STR(nd, ": ");
+		rtsp_print(nd, bp, length);
 	} else if (PORT(PORT_DNS)) {
 		tcp_dns(nd, bp, length);
+	} else if (PORT(639)) {
+		msdp_print(nd, bp, length);
 	} else if (PORT(PORT_RPKI_RTR)) {
 		rpki_rtr_print(nd, bp, length);
 	} else if (PORT(PORT_NFS)) {

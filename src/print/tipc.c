@@ -3,7 +3,7 @@
  * as tcpdump 4.99 prints it: payload, internal and neighbour-detection
  * headers, the extra words from -v.
  *
- *   w0: | ver (3) | user (4) | hsize (4) | ... | message size (16) |
+ *   w0: | ver (3) | user (4) | hsize (4) | ... | message size (17) |
  *   w1: | mtype (3) | ... | broadcast ack (16) |   then per-user words
  */
 #include "svc2.h"
@@ -42,7 +42,7 @@ static void tipc_head(struct nd *nd, uint32_t w0)
 static void tipc_sizes(struct nd *nd, uint32_t w0)
 {
 	out_fmt(nd->out, ", headerlength %u bytes, MessageSize %u bytes, %s, messageType ", ((w0 >> 21) & 15) * 4,
-		w0 & 0xffff, tok_or(tipc_users, (w0 >> 25) & 15, "unknown"));
+		w0 & 0x1ffff, tok_or(tipc_users, (w0 >> 25) & 15, "unknown"));
 }
 
 static void tipc_payload(struct nd *nd, const uint8_t *p)

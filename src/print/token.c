@@ -99,9 +99,11 @@ void token_if_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t l
 	const uint8_t *q = p + hdr_len;
 	nd->ll_hdr_len = hdr_len;
 	if (((GET_U8(nd, p + 1) & 0xc0) >> 6) == TOKEN_FC_LLC) {
-		/* LLC prints the packet's own source address (its routing bit
-		 * still set) where tcpdump would print the cleared one */
+		/* where LLC prints the source address, tcpdump's has the routing bit cleared */
+		nd->src_alias = p + 8;
+		memcpy(nd->src_alias_addr, src, 6);
 		nd->ll_hdr_len += (uint32_t)llc_payload(nd, q, length - hdr_len, caplen - hdr_len, p + 8, p + 2);
+		nd->src_alias = NULL;
 	} else {
 		if (!nd->o->eflag)
 			token_hdr(nd, p, length, src, dst);

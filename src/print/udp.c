@@ -8,11 +8,13 @@
  *   +-------------------------------+-------------------------------+
  */
 #include "nd.h"
+#include "print.h"
 #include "route.h"
 #include "tunnel.h"
 #include "svc2.h"
 #include "lan.h"
 #include "svc.h"
+#include "apps.h"
 #include "rest.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
@@ -213,6 +215,9 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			dns_print(nd, cp, length, 0);
 			return;
 		}
+		/* apps: timed, Zephyr, VQP, LWAPP (print/apps.c) */
+		if (apps_udp_print(nd, cp, length, sport, dport))
+			return;
 		/* SNMP, TFTP, RIP, RIPng, vat, wb, in tcpdump's port order (print/svc.c) */
 		if (svc_udp_print(nd, cp, length, sport, dport))
 			return;
@@ -283,6 +288,13 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			syslog_print(nd, cp, length);
 			return;
 		}
+		/* ZEP: tcpdump tests it after HSRP, mDNS, LSP-PING, LDP, BFD and LISP (below),
+		 * before SOME/IP, PTP and BCM-LI to the destination port */
+		if (PORT(17754) && dport != 1985 && !PORT(5353) && !PORT(3503) && !PORT(646) && !PORT(4342) &&
+		    dport != 3784 && dport != 3785 && dport != 4784 && dport != 6784 && sport != 49152) {
+			zep_print(nd, cp, length);
+			return;
+		}
 		if (PORT(30490)) {
 			someip_print(nd, cp, length);
 			return;
@@ -321,7 +333,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			lisp_print(nd, cp, length);
 			return;
 		}
-		if (PORT(49152)) {
+		if (sport == 49152) { /* tcpdump: the source port only */
 			bcm_li_print(nd, cp, length);
 			return;
 		}

@@ -65,6 +65,16 @@ same -nn -r "$M" -E "ikev2 I 0x00112233445566zz 0x8899aabbccddeeff sha1:0x11 aes
 same -nn -c 1 -r "$CAP/core-http.pcap" -E "file $D/nosuch"            # no ESP: no error
 # -E and -w together: nothing printed, nothing decrypted
 same -r "$M" -E "aes128:0xzz" -w "$T/w.pcap"
+# -w with --print: the fatal error comes while printing; the packets already written stay in
+# the file (tcpdump's stdio buffers are flushed by exit): both files must be identical
+for e in "aes128:0xzz" "file $D/nosuch"; do
+    same -nn -r "$M" -E "$e" -w "$T/wp.pcap" --print
+    cp "$T/wp.pcap" "$T/wp-synack.pcap"
+    (cd "$T" && timeout 20 "$TCPDUMP" -nn -r "$M" -E "$e" -w "$T/wp.pcap" --print >/dev/null 2>&1)
+    [ "$(stat -c %s "$T/wp.pcap")" -gt 24 ] || fail "-w --print -E '$e': tcpdump's file has no packets"
+    cmp -s "$T/wp.pcap" "$T/wp-synack.pcap" ||
+        fail "-w --print -E '$e': synack wrote $(stat -c %s "$T/wp-synack.pcap") bytes, tcpdump $(stat -c %s "$T/wp.pcap")"
+done
 
 # DES: tcpdump 4.99.3 crashes on OpenSSL 3's legacy ciphers; synack loads the legacy provider.
 # DES with K is 3DES with K|K|K: the expected output is tcpdump's, for 3DES (esp-des.out).

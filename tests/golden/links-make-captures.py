@@ -230,6 +230,10 @@ write("links-ppi.pcap", 192, [
     struct.pack("<BBHI", 0, 0, 200, 105) + wlan_data[:10],
     H("0000"),
     (ppi(105, wlan_data, common)[:40], 8 + 24 + len(wlan_data)),
+    # PPI inside PPI, twice nested, and truncated inside
+    ppi(192, ppi(1, eth)),
+    ppi(192, ppi(192, ppi(105, wlan_data, common))),
+    ppi(192, ppi(192, H("0000"))),
 ])
 
 # Token Ring (DLT_IEEE802): LLC/SNAP IP, source routed (2 segments), a MAC frame, unknown LLC, short
@@ -246,6 +250,9 @@ write("links-token.pcap", 6, [
     H("1040") + tr_dst + tr_src_rt + H("0a"),
     H("1040") + tr_dst + tr_src_rt + H("0880") + H("0011"),
     (H("1040") + tr_dst + tr_src + llc_snap_ip[:20], 14 + len(llc_snap_ip)),
+    # source routed, then LLC that prints the addresses itself: routing bit cleared there too
+    H("1040") + tr_dst + tr_src_rt + H("8270") + H("121203") + bytes(range(12)),
+    H("1040") + tr_dst + tr_src_rt + H("86300010") + H("f0f003") + bytes(range(12)),
 ])
 # FDDI (DLT_FDDI): LLC/SNAP IP, SMT, MAC claim, void, sync, short
 write("links-fddi.pcap", 10, [
