@@ -39,6 +39,10 @@ static const int fuzz_linktypes[] = {
 	 * earlier inputs keep their link type) */
 	9, 166, 50, 51, DLT_PPP_BSDOS, 123, 192, 6, 10, 114, 271,
 	137, 135, 130, 132, 133, 164, 136, 167, 168, 178, 179, 180, 181,
+	/* SLIP, ATM, FRF.16, USB, Bluetooth (serial.c atm.c fr.c), 802.15.4 (wpan.c), the
+	 * log/tunnel/odd-media headers of links2.c (DLT values as on Linux) */
+	8, 15, 11, 19, 182, 131, 134, 189, 220, 201, 195, 230, 283,
+	239, 258, 149, 226, 109, 117, 99, 240, 241, 242, 122, 138, 282, 112,
 };
 #define FUZZ_NLINKTYPES (sizeof fuzz_linktypes / sizeof fuzz_linktypes[0])
 

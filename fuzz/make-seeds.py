@@ -17,9 +17,12 @@ import sys
 # DLT numbers in the order of fuzz_linktypes[] in fuzz/fuzz.h
 LINKTYPES = [1, 113, 276, 0, 108, 12, 228, 229, 105, 127, 119, 163, 104, 107, 7, 129, 281, 284, 285,
              9, 166, 50, 51, 14, 123, 192, 6, 10, 114, 271,
-             137, 135, 130, 132, 133, 164, 136, 167, 168, 178, 179, 180, 181]
+             137, 135, 130, 132, 133, 164, 136, 167, 168, 178, 179, 180, 181,
+             8, 15, 11, 19, 182, 131, 134, 189, 220, 201, 195, 230, 283,
+             239, 258, 149, 226, 109, 117, 99, 240, 241, 242, 122, 138, 282, 112]
 # LINKTYPE_RAW and DLT_RAW variants -> RAW slot; LINKTYPE_PPP_BSDOS (16) -> Linux's DLT_PPP_BSDOS (14)
-LINKTYPE_ALIASES = {101: 12, 14: 12, 16: 14}
+# LINKTYPE_ATM_RFC1483 (100), _SLIP_BSDOS (102), _ATM_CLIP (106) -> Linux's DLT values
+LINKTYPE_ALIASES = {101: 12, 14: 12, 16: 14, 100: 11, 102: 15, 106: 19}
 MAX_PER_FILE = 24        # packets per capture for the print seeds
 MAX_TRACK_PKTS = 48      # packets per track seed
 MAX_FILE_BYTES = 64 * 1024

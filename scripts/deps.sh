@@ -5,7 +5,7 @@ set -eu
 pkgs="gcc clang make pkg-config libpcap-dev tcpdump tshark iproute2 iputils-ping python3 python3-scapy
       nftables curl dnsutils valgrind libclang-rt-14-dev time tcptrace openssl chromium
       dpkg-dev debhelper lintian groff-base man-db mandoc clickhouse-server clickhouse-client libncurses-dev tmux
-      libssl-dev"
+      libssl-dev python3-cryptography"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -17,8 +17,9 @@
 unsigned ah_print(struct nd *nd, const uint8_t *p)
 {
 	nd->protocol = "ah";
-	ND_STR(nd, "AH(");
+	ND_STR(nd, "AH");
 	uint8_t ahlen = GET_U8(nd, p + 1);
+	ND_CHR(nd, '(');
 	unsigned hlen = (ahlen + 2u) * 4u;
 	if (nd->o->vflag)
 		out_fmt(nd->out, "length=%u(%u-bytes),", ahlen, hlen);

@@ -281,9 +281,15 @@ static void ddp_long_print(struct nd *nd, const uint8_t *p, uint32_t len, const 
 
 void atalk_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
-	nd->protocol = "atalk";
 	if (nd->o->vflag) /* tcpdump's EtherTalk phase 1 mark, whatever the link */
 		ND_STR(nd, "et1 ");
+	atalk_ddp_print(nd, p, len);
+}
+
+/* DDP without the "et1" mark (GRE). */
+void atalk_ddp_print(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	nd->protocol = "atalk";
 	if (!nd->o->eflag)
 		ND_STR(nd, "AT ");
 	if (len < DDP_LEN) {

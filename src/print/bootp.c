@@ -98,7 +98,10 @@ static void bootp_quoted(struct nd *nd, const uint8_t *p, unsigned n)
 		nd_trunc(nd);
 }
 
-/* sname / file: text up to a NUL or n bytes; 0 when the capture ended first. */
+/*
+ * sname / file: text up to a NUL or n bytes; 0 when the capture ended first
+ * or when the field has no NUL at all (tcpdump then reports truncation too).
+ */
 static int bootp_ztext(struct nd *nd, const uint8_t *p, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++) {
@@ -109,7 +112,7 @@ static int bootp_ztext(struct nd *nd, const uint8_t *p, unsigned n)
 			return 1;
 		nd_printjn(nd, p + i, 1);
 	}
-	return 1;
+	return 0;
 }
 
 static void bootp_ip(struct nd *nd, const uint8_t *p)
@@ -502,6 +505,7 @@ void bootp_print(struct nd *nd, const uint8_t *bp, uint32_t length)
 		}
 	}
 	if (htype == 1 && hlen == 6) {
+		nd_need(nd, bp + 28, 6); /* tcpdump reads it before the label */
 		ND_STR(nd, "\n\t  Client-Ethernet-Address ");
 		nd_etheraddr(nd, bp + 28);
 	}

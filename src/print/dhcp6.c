@@ -499,8 +499,10 @@ static void dhcp6_body(struct nd *nd, const uint8_t *cp, uint32_t length)
 		out_fmt(nd->out, "xid=%x", GET_BE32(nd, cp) & 0xffffff);
 		dh6_options(nd, cp + 4, ep);
 	} else {
+		nd_need(nd, cp + 2, 16); /* tcpdump reads each address before its label */
 		ND_STR(nd, "linkaddr=");
 		nd_ip6addr(nd, cp + 2);
+		nd_need(nd, cp + 18, 16);
 		ND_STR(nd, " peeraddr=");
 		nd_ip6addr(nd, cp + 18);
 		dh6_options(nd, cp + 34, ep);

@@ -9,8 +9,10 @@
  *                                 entry applies to every ESP packet.
  *   file NAME                     one entry per line ('#' comments)
  *   ikev2 I|R 0xICOOKIE 0xRCOOKIE AUTH:KEY ENC:KEY
- *                                 IKEv2 keys: checked as tcpdump checks them, kept
- *                                 for nothing (synack does not decrypt IKEv2).
+ *                                 IKEv2 keys for the Encrypted payload of the
+ *                                 messages with these SPIs sent by the (I)nitiator
+ *                                 or the (R)esponder (print/isakmp.c); AUTH "sha1"
+ *                                 or "md5" means a 12-byte checksum after it.
  * Every complaint is worded as tcpdump 4.99.3 words it.  Where tcpdump cannot
  * decrypt at all synack goes further: "none" (RFC 2410 NULL encryption),
  * "cast128" (CAST5), and the ciphers OpenSSL 3 keeps in its legacy provider
@@ -46,6 +48,8 @@ struct esp_sa {
 	EVP_CIPHER_CTX *ctx;    /* keyed once; NULL for "none" or when the key did not take */
 	int null_cipher;
 	unsigned ivlen, authlen, blocksize;
+	int ikev2, initiator;   /* an "ikev2" entry: found by its SPIs, never for ESP */
+	uint8_t spii[8], spir[8];
 };
 
 static struct {
@@ -57,7 +61,7 @@ static struct {
 	int fatal_status;       /* 0, or tcpdump's exit status */
 	char fatal[4200];       /* the message (a file name up to PATH_MAX) */
 	int providers_loaded;
-	uint8_t *buf[2];
+	uint8_t *buf[3];
 } esp;
 
 /* ---- complaints, kept for the first ESP packet ---- */
@@ -264,7 +268,9 @@ static int parse_algo(char *decode, struct esp_sa *sa)
 	return 1;
 }
 
-/* "ikev2 I|R 0xICOOKIE 0xRCOOKIE AUTH:KEY ENC:KEY": checked, then dropped. */
+static void add_sa(const struct esp_sa *sa, int is_default);
+
+/* "ikev2 I|R 0xICOOKIE 0xRCOOKIE AUTH:KEY ENC:KEY": checked as tcpdump checks it, then kept. */
 static void parse_ikev2(char *line, const char *file, unsigned lineno)
 {
 	char *init = strsep(&line, " \t");
@@ -283,15 +289,24 @@ static void parse_ikev2(char *line, const char *file, unsigned lineno)
 		warn_later("init=%s icookie=%s(%zu) rcookie=%s(%zu)", init, icookie, ilen, rcookie, rlen);
 		return;
 	}
-	uint8_t cookie[8];
-	if (decode_hex(cookie, sizeof cookie, icookie + 2) != 8 || decode_hex(cookie, sizeof cookie, rcookie + 2) != 8)
-		return;
 	struct esp_sa sa = {0};
+	sa.ikev2 = 1;
+	sa.initiator = init[0] == 'I';
+	if (decode_hex(sa.spii, sizeof sa.spii, icookie + 2) != 8 || decode_hex(sa.spir, sizeof sa.spir, rcookie + 2) != 8)
+		return;
 	if (!parse_algo(enckey, &sa))
 		return;
-	EVP_CIPHER_CTX_free(sa.ctx);
-	if (!strchr(authkey, ':'))
+	/* the integrity algorithm only sets the checksum's length, as in tcpdump */
+	char *colon = strchr(authkey, ':');
+	if (!colon) {
 		warn_later("failed to decode espsecret: %s\n", authkey);
+		EVP_CIPHER_CTX_free(sa.ctx);
+		return;
+	}
+	*colon = '\0';
+	if (strcasecmp(authkey, "sha1") == 0 || strcasecmp(authkey, "md5") == 0)
+		sa.authlen = HMAC96_LEN;
+	add_sa(&sa, 0);
 }
 
 static void add_sa(const struct esp_sa *sa, int is_default)
@@ -388,7 +403,7 @@ void esp_sa_setup(const char *spec)
 		parse_entry(line, "cmdline", 0, 0);
 	}
 	free(copy);
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 3; i++)
 		esp.buf[i] = malloc(ESP_BUF_SIZE);
 }
 
@@ -413,9 +428,18 @@ int esp_sa_ready(struct out *out)
 const struct esp_sa *esp_sa_find(uint32_t spi, int af, const uint8_t *dst)
 {
 	for (const struct esp_sa *sa = esp.head; sa; sa = sa->next)
-		if (sa->af == af && sa->spi == spi && memcmp(sa->daddr, dst, af == 6 ? 16 : 4) == 0)
+		if (!sa->ikev2 && sa->af == af && sa->spi == spi && memcmp(sa->daddr, dst, af == 6 ? 16 : 4) == 0)
 			return sa;
 	return esp.def;
+}
+
+const struct esp_sa *esp_sa_find_ikev2(int initiator, const uint8_t spii[8], const uint8_t spir[8])
+{
+	for (const struct esp_sa *sa = esp.head; sa; sa = sa->next)
+		if (sa->ikev2 && sa->initiator == initiator && memcmp(sa->spii, spii, 8) == 0 &&
+		    memcmp(sa->spir, spir, 8) == 0)
+			return sa->null_cipher ? NULL : sa; /* tcpdump has no "none" */
+	return NULL;
 }
 
 unsigned esp_sa_ivlen(const struct esp_sa *sa)
@@ -430,28 +454,34 @@ unsigned esp_sa_authlen(const struct esp_sa *sa)
 
 int esp_sa_decrypt(const struct esp_sa *sa, const uint8_t *iv, const uint8_t *ct, size_t n, uint8_t *pt)
 {
+	return esp_sa_decrypt_by(sa, "esp_print", iv, ct, n, pt);
+}
+
+int esp_sa_decrypt_by(const struct esp_sa *sa, const char *who, const uint8_t *iv, const uint8_t *ct, size_t n,
+		      uint8_t *pt)
+{
 	if (sa->null_cipher) {
 		memcpy(pt, ct, n);
 		return 0;
 	}
 	if (!sa->ctx) {
-		warn_now("esp_print: espkey init failed");
+		warn_now("%s: espkey init failed", who);
 		return -1;
 	}
 	if (n % sa->blocksize) {
-		warn_now("esp_print: ciphertext size %zu is not a multiple of the cipher block size %u", n,
+		warn_now("%s: ciphertext size %zu is not a multiple of the cipher block size %u", who, n,
 			 sa->blocksize);
 		return -1;
 	}
 	if (!EVP_DecryptInit_ex(sa->ctx, NULL, NULL, NULL, sa->ivlen ? iv : NULL)) {
 		ERR_clear_error();
-		warn_now("esp_print: IV init failed");
+		warn_now("%s: IV init failed", who);
 		return -1;
 	}
 	int outl = 0;
 	if (n && !EVP_DecryptUpdate(sa->ctx, pt, &outl, ct, (int)n)) {
 		ERR_clear_error();
-		warn_now("esp_print: EVP_DecryptUpdate failed");
+		warn_now("%s: EVP_DecryptUpdate failed", who);
 		return -1;
 	}
 	return 0;
@@ -459,5 +489,5 @@ int esp_sa_decrypt(const struct esp_sa *sa, const uint8_t *iv, const uint8_t *ct
 
 uint8_t *esp_sa_buffer(int depth)
 {
-	return depth >= 0 && depth < 2 ? esp.buf[depth] : NULL;
+	return depth >= 0 && depth < 3 ? esp.buf[depth] : NULL;
 }

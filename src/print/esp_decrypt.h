@@ -34,6 +34,9 @@ int esp_sa_ready(struct out *out);
  * else the default one (an entry without spi@address), else NULL. */
 const struct esp_sa *esp_sa_find(uint32_t spi, int af, const uint8_t *dst);
 
+/* The "ikev2" association for a message's SPIs, sent by the initiator (1) or not. */
+const struct esp_sa *esp_sa_find_ikev2(int initiator, const uint8_t spii[8], const uint8_t spir[8]);
+
 /* Bytes of IV before the ciphertext, bytes of ICV after it ("-hmac96": 12). */
 unsigned esp_sa_ivlen(const struct esp_sa *sa);
 unsigned esp_sa_authlen(const struct esp_sa *sa);
@@ -41,8 +44,12 @@ unsigned esp_sa_authlen(const struct esp_sa *sa);
 /* Decrypt n bytes of ct (IV at iv) into pt (room for n bytes).  0, or -1 after
  * tcpdump's warning on stderr (ciphertext not a multiple of the block size...). */
 int esp_sa_decrypt(const struct esp_sa *sa, const uint8_t *iv, const uint8_t *ct, size_t n, uint8_t *pt);
+/* The same, the warnings naming who (tcpdump's caller: "esp_print", ...). */
+int esp_sa_decrypt_by(const struct esp_sa *sa, const char *who, const uint8_t *iv, const uint8_t *ct, size_t n,
+		      uint8_t *pt);
 
-/* Two scratch buffers (ESP in ESP) of ESP_BUF_SIZE bytes, made by setup; NULL without -E. */
+/* Three scratch buffers of ESP_BUF_SIZE bytes, made by setup; NULL without -E: 0 and 1
+ * for ESP (ESP in ESP), 2 for an IKEv2 Encrypted payload. */
 #define ESP_BUF_SIZE (64 + 262144)
 uint8_t *esp_sa_buffer(int depth);
 

@@ -15,6 +15,7 @@
  */
 #include "tunnel.h"
 #include "route.h"
+#include "rest.h"
 
 #include "../proto.h"
 
@@ -156,6 +157,12 @@ static void gre_print_0(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	case 0x00fe: /* OSI network layer (tcpdump's ETHERTYPE_GRE_ISO) */
 		isoclns_print(nd, p, len);
+		break;
+	case 0x8137: /* Novell IPX */
+		ipx_print(nd, p, len);
+		break;
+	case 0x809b: /* AppleTalk DDP */
+		atalk_ddp_print(nd, p, len);
 		break;
 	case ETHERTYPE_TEB: {
 		uint32_t ll = nd->ll_hdr_len;

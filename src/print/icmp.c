@@ -18,6 +18,8 @@
  * We get the same effect by checking the furthest byte each message type
  * needs (icmp_needed) before the first character is written.
  */
+#include <string.h>
+
 #include "nd.h"
 
 enum {
@@ -34,6 +36,7 @@ enum {
 #define OIP_DST       (ICMP_HDR + 16)   /* quoted IP: destination */
 #define EXT_OFF       136               /* RFC 4884: 8 + 128 bytes of original datagram */
 #define EXT_HDR_NEED  141               /* tcpdump checks this much before reading the extension */
+#define OIP_LEN_END   4                 /* tcpdump reads the quoted ip_len after narrowing to it */
 
 static const struct tok icmp_type_names[] = {
 	{ ICMP_ECHOREPLY, "echo reply" },
@@ -383,6 +386,37 @@ static void icmp_multipart(struct nd *nd, const uint8_t *p, uint32_t len)
 	}
 }
 
+/*
+ * The quoted datagram.  A few of tcpdump's printers (DNS) print their
+ * truncation marker and return instead of abandoning the packet, so the
+ * ICMP printer goes on after them (the RFC 4884 extensions): catch a
+ * truncation there, print the marker and carry on; any other one ends
+ * the packet as usual.
+ */
+static void icmp_quoted(struct nd *nd, const uint8_t *oip, uint16_t olen)
+{
+	jmp_buf outer;
+	int depth = nd->snap_depth;
+	const uint8_t *snapend = nd->snapend;
+
+	memcpy(outer, nd->trunc, sizeof outer);
+	if (setjmp(nd->trunc)) {
+		memcpy(nd->trunc, outer, sizeof outer);
+		nd->snap_depth = depth;
+		nd->snapend = snapend;
+		if (strcmp(nd->protocol, "domain") != 0)
+			nd_trunc(nd);
+		nd_print_trunc(nd);
+		nd->protocol = "icmp";
+		return;
+	}
+	nd_push_snaplen(nd, oip, olen);
+	ip_print(nd, oip, olen);
+	nd_pop_snaplen(nd);
+	memcpy(nd->trunc, outer, sizeof outer);
+	nd->protocol = "icmp";
+}
+
 void icmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip)
 {
 	uint8_t type, code;
@@ -424,10 +458,11 @@ void icmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipct
 
 		ND_STR(nd, "\n\t");
 		olen = GET_BE16(nd, oip + 2);
-		nd_push_snaplen(nd, oip, olen);
-		ip_print(nd, oip, olen);
-		nd_pop_snaplen(nd);
-		nd->protocol = "icmp";
+		/* tcpdump narrows the capture to the quoted length: too short
+		 * to hold ip_len itself, its read fails while still in ICMP */
+		if (olen < OIP_LEN_END)
+			nd_trunc(nd);
+		icmp_quoted(nd, oip, olen);
 	}
 	if (len > EXT_OFF && (type == ICMP_UNREACH || type == ICMP_TIMXCEED ||
 			      type == ICMP_PARAMPROB))

@@ -17,6 +17,8 @@
  * shows whatever was printed before it; where tcpdump reads several fields
  * for one printf, we check them all before printing.
  */
+#include <string.h>
+
 #include "nd.h"
 
 enum {
@@ -182,42 +184,6 @@ static void print_hex_fixed(struct nd *nd, uint32_t v, int width)
 	out_hex(nd->out, v, width);
 }
 
-/*
- * An RFC 1035 name (DNSSL option); compression pointers are followed
- * relative to base.  Returns the byte after the name, or NULL when it
- * cannot be printed (tcpdump then reports truncation).
- */
-static const uint8_t *print_fqdn(struct nd *nd, const uint8_t *cp, const uint8_t *base)
-{
-	const uint8_t *after = NULL;
-	unsigned hops = 0;
-
-	for (;;) {
-		uint8_t l = GET_U8(nd, cp);
-
-		if ((l & 0xc0) == 0xc0) {
-			size_t off = (size_t)(l & 0x3f) << 8 | GET_U8(nd, cp + 1);
-
-			if (!after)
-				after = cp + 2;
-			if (++hops > 64 || base + off >= cp)
-				return NULL;
-			cp = base + off;
-			continue;
-		}
-		if (l & 0xc0)
-			return NULL;
-		cp++;
-		if (l == 0)
-			break;
-		nd_need(nd, cp, l);
-		nd_printjn(nd, cp, l);
-		ND_CHR(nd, '.');
-		cp += l;
-	}
-	return after ? after : cp;
-}
-
 /* ND options; returns -1 when tcpdump would report truncation. */
 static int icmp6_opts(struct nd *nd, const uint8_t *bp, int resid)
 {
@@ -304,7 +270,7 @@ static int icmp6_opts(struct nd *nd, const uint8_t *bp, int resid)
 			ND_STR(nd, "s, domain(s):");
 			while (dom < cp + bytes && GET_U8(nd, dom) != 0) {
 				ND_CHR(nd, ' ');
-				dom = print_fqdn(nd, dom, bp);
+				dom = dns_fqdn_print(nd, dom, bp);
 				if (!dom)
 					return -1;
 			}
@@ -451,8 +417,8 @@ static void mldv2_query_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	}
 	print_ip6_after(nd, " [gaddr ", p + 8);
 	if (nd->o->vflag) {
-		uint8_t f = GET_U8(nd, p + 24), q = GET_U8(nd, p + 25);
-		uint32_t qqi = q < 128 ? q : ((uint32_t)(q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3);
+		uint8_t f = GET_U8(nd, p + 24), q;
+		uint32_t qqi;
 
 		if (f & 0x08)
 			ND_STR(nd, " sflag");
@@ -460,6 +426,9 @@ static void mldv2_query_print(struct nd *nd, const uint8_t *p, uint32_t len)
 			ND_STR(nd, " robustness=");
 			ND_U(nd, f & 0x07);
 		}
+		/* the QQIC is read only now, as tcpdump does */
+		q = GET_U8(nd, p + 25);
+		qqi = q < 128 ? q : ((uint32_t)(q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3);
 		ND_STR(nd, " qqi=");
 		ND_U(nd, qqi);
 	}
@@ -603,8 +572,11 @@ static void ni_dnsname(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 }
 
 /* A name as an old-draft pascal string, or as DNS labels. */
+static int ni_abandon; /* set: a truncation ends the packet (tcpdump's GET) */
+
 static void ni_name(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 {
+	ni_abandon = !nd_ok(nd, cp, 1);
 	if (GET_U8(nd, cp) == ep - cp - 1) {
 		if (nd->o->vflag)
 			ND_STR(nd, ", 03 draft");
@@ -787,6 +759,30 @@ static void icmp6_nodeinfo(struct nd *nd, uint32_t len, const uint8_t *p)
 	ND_CHR(nd, ')');
 }
 
+/* tcpdump's node information printer mostly reports truncation and
+ * returns: the rest of the ICMPv6 line (", length N") still follows; only
+ * a name's missing first byte abandons the packet. */
+static void icmp6_nodeinfo_guarded(struct nd *nd, uint32_t len, const uint8_t *p)
+{
+	jmp_buf outer;
+	int depth = nd->snap_depth;
+	const uint8_t *snapend = nd->snapend;
+
+	memcpy(outer, nd->trunc, sizeof outer);
+	if (setjmp(nd->trunc)) {
+		memcpy(nd->trunc, outer, sizeof outer);
+		nd->snap_depth = depth;
+		nd->snapend = snapend;
+		if (ni_abandon)
+			nd_trunc(nd);
+		nd_print_trunc(nd);
+		return;
+	}
+	ni_abandon = 0;
+	icmp6_nodeinfo(nd, len, p);
+	memcpy(nd->trunc, outer, sizeof outer);
+}
+
 /* Router renumbering; tcpdump reports truncation here and carries on. */
 static void icmp6_rrenum(struct nd *nd, const uint8_t *p)
 {
@@ -965,6 +961,9 @@ static void rpl_print(struct nd *nd, uint8_t code, const uint8_t *bp, uint32_t l
 		if (!nd->o->vflag)
 			break;
 		if (length < 24) {
+			ND_STR(nd, " [length ");
+			ND_U(nd, length);
+			ND_STR(nd, " < 24]");
 			nd_print_invalid(nd);
 			break;
 		}
@@ -997,6 +996,9 @@ static void rpl_print(struct nd *nd, uint8_t code, const uint8_t *bp, uint32_t l
 		ND_STR(nd, "Destination Advertisement Object");
 		if (!nd->o->vflag)
 			break;
+		/* tcpdump checks the whole fixed part (with the DODAGID) is
+		 * captured before it looks at the length */
+		nd_need(nd, bp, 20);
 		if (length < 4) {
 			nd_print_invalid(nd);
 			break;
@@ -1041,6 +1043,8 @@ static void rpl_print(struct nd *nd, uint8_t code, const uint8_t *bp, uint32_t l
 		ND_STR(nd, "Destination Advertisement Object Ack");
 		if (!nd->o->vflag)
 			break;
+		/* tcpdump checks the fixed part is captured first */
+		nd_need(nd, bp, 4);
 		if (length < 4) {
 			nd_print_invalid(nd);
 			break;
@@ -1234,7 +1238,7 @@ void icmp6_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipc
 		break;
 	case ICMP6_NI_QUERY:
 	case ICMP6_NI_REPLY:
-		icmp6_nodeinfo(nd, len, p);
+		icmp6_nodeinfo_guarded(nd, len, p);
 		break;
 	case IND_SOLICIT:
 	case IND_ADVERT:

@@ -233,7 +233,7 @@ static const struct tok netdb_proto_names[] = {
 	{254, "exptest-254"}, {255, "reserved"}, {0, NULL},
 };
 
-static const char *proto_names_get(uint8_t proto)
+const char *proto_names_get(uint8_t proto)
 {
 	return tok_find(netdb_proto_names, proto);
 }
@@ -258,6 +258,7 @@ static void ip_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct
 again:
 	switch (nh) {
 	case 51: { /* AH: print it, then what it protects */
+		nd->protocol = "ah"; /* none of it captured: tcpdump's marker is AH's */
 		nh = GET_U8(nd, p);
 		unsigned adv = ah_print(nd, p);
 		p += adv;

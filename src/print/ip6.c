@@ -16,6 +16,51 @@
 
 void ip6_demux(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip, uint8_t nh);
 
+/*
+ * An option whose own length is wrong: tcpdump says so (whatever -v) before
+ * the truncation marker.  exact: the length must be want, else at least want.
+ */
+static int ip6_opt_badlen(struct nd *nd, const char *name, unsigned left, unsigned optlen,
+			  unsigned want, int exact)
+{
+	if (left < want) {
+		out_fmt(nd->out, "(%s: trunc)", name);
+		return 1;
+	}
+	if (exact ? optlen != want : optlen < want) {
+		out_fmt(nd->out, "(%s: invalid len %u)", name, optlen - 2);
+		return 1;
+	}
+	return 0;
+}
+
+/* Sub-options after a home address option's address; -1 when malformed. */
+static int ip6_subopt_print(struct nd *nd, const uint8_t *bp, unsigned len)
+{
+	unsigned optlen;
+
+	for (unsigned i = 0; i < len; i += optlen) {
+		uint8_t type = GET_U8(nd, bp + i);
+
+		if (type == 0) {
+			optlen = 1;
+		} else {
+			if (len - i < 2)
+				return -1;
+			optlen = GET_U8(nd, bp + i + 1) + 2u;
+		}
+		if (len - i < optlen)
+			return -1;
+		if (type == 0)
+			ND_STR(nd, ", pad1");
+		else if (type == 1)
+			ND_STR(nd, ", padn");
+		else
+			out_fmt(nd->out, ", sopt_type 0x%02x: len=%u", type, optlen - 2);
+	}
+	return 0;
+}
+
 /* Options of HBH / DSTOPT headers; -1 when malformed. */
 static int ip6_opt_process(struct nd *nd, const uint8_t *bp, unsigned len, int *found_jumbo,
 			   uint32_t *payload_len)
@@ -46,13 +91,13 @@ static int ip6_opt_process(struct nd *nd, const uint8_t *bp, unsigned len, int *
 				ND_STR(nd, "(padn)");
 			break;
 		case 5:
-			if (len - i < 4 || optlen != 4)
+			if (ip6_opt_badlen(nd, "rtalert", len - i, optlen, 4, 1))
 				return -1;
 			if (nd->o->vflag)
 				out_fmt(nd->out, "(rtalert: 0x%04x) ", GET_BE16(nd, bp + i + 2));
 			break;
 		case 0xc2: {
-			if (len - i < 6 || optlen != 6)
+			if (ip6_opt_badlen(nd, "jumbo", len - i, optlen, 6, 1))
 				return -1;
 			uint32_t jl = GET_BE32(nd, bp + i + 2);
 			if (jumbo_seen) {
@@ -79,11 +124,14 @@ static int ip6_opt_process(struct nd *nd, const uint8_t *bp, unsigned len, int *
 			break;
 		}
 		case 0xc9:
-			if (len - i < 18 || optlen < 18)
+			if (ip6_opt_badlen(nd, "homeaddr", len - i, optlen, 18, 0))
 				return -1;
 			if (nd->o->vflag) {
 				ND_STR(nd, "(homeaddr: ");
 				nd_ip6addr(nd, bp + i + 2);
+				if (optlen > 18 &&
+				    ip6_subopt_print(nd, bp + i + 18, optlen - 18) < 0)
+					return -1;
 				ND_CHR(nd, ')');
 			}
 			break;
@@ -149,15 +197,18 @@ static int frag6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6)
 static int rt6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6, uint8_t final_dst[16])
 {
 	(void)ip6;
+	nd_need(nd, bp, 1); /* tcpdump's first read, still under the outer marker */
 	nd->protocol = "rt6";
+	ND_STR(nd, "RT6");
+	/* each field printed as soon as it is read, as tcpdump does */
 	unsigned len = GET_U8(nd, bp + 1);
+	out_fmt(nd->out, " (len=%u", len);
 	uint8_t type = GET_U8(nd, bp + 2);
-	unsigned segleft = GET_U8(nd, bp + 3);
-	out_fmt(nd->out, "RT6 (len=%u", len);
 	if (type == 0)
 		out_fmt(nd->out, ", type=%u [Deprecated]", type);
 	else
 		out_fmt(nd->out, ", type=%u", type);
+	unsigned segleft = GET_U8(nd, bp + 3);
 	out_fmt(nd->out, ", segleft=%u", segleft);
 	const uint8_t *ep = nd->snapend;
 	switch (type) {
@@ -362,6 +413,7 @@ static int mobility_print(struct nd *nd, const uint8_t *bp)
 		uint16_t seq = GET_BE16(nd, bp + 6);
 		ND_STR(nd, " seq#=");
 		ND_U(nd, seq);
+		nd_need(nd, bp + hlen, 2); /* tcpdump checks the flags and reserved bytes */
 		uint8_t fl = GET_U8(nd, bp + hlen);
 		if (fl & 0xf0)
 			ND_CHR(nd, ' ');

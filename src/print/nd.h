@@ -195,6 +195,7 @@ void chdlc_print(struct nd *nd, const uint8_t *p, uint32_t caplen, uint32_t len)
 /* SCTP (print/sctp.c) and ForCES in SCTP DATA (print/forces.c) */
 void sctp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 void forces_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void m3ua_print(struct nd *nd, const uint8_t *p, uint32_t len); /* print/m3ua.c */
 /* Novell IPX (print/ipx.c) */
 void ipx_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* Dispatch on an Ethernet type; returns 0 if the type is not decoded. */
@@ -284,6 +285,8 @@ void pgm_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx
 int nfs_tcp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport, const struct ipctx *ip);
 /* ISAKMP/IKE (UDP 500, 7500, 8500), ESP (IP protocol 50), NFS over UDP 2049 (1 when printed). */
 void isakmp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
+/* tcpdump's netdb_protoname(): IP protocol name printed without -n, or NULL (print/ip.c) */
+const char *proto_names_get(uint8_t proto);
 /* ESP (print/esp.c): ip is the enclosing IP header (-E decrypts with its destination). */
 void esp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipctx *ip);
 int nfs_udp_print(struct nd *nd, const uint8_t *p, uint32_t len, uint16_t sport, uint16_t dport,

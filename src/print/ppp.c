@@ -240,6 +240,7 @@ static unsigned lcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 			bogus(nd, ">=", 6);
 			return len;
 		}
+		nd_need(nd, p + 2, 3);
 		ND_STR(nd, ": Vendor: ");
 		nd_tok(nd, oui_names, "Unknown", GET_BE24(nd, p + 2));
 		out_fmt(nd->out, " (%u)", GET_BE24(nd, p + 2));
@@ -313,7 +314,9 @@ static unsigned lcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 			bogus(nd, ">=", 3);
 			return 0;
 		}
-		ND_STR(nd, ": : Callback Operation ");
+		ND_STR(nd, ": ");
+		nd_need(nd, p + 2, 1);
+		ND_STR(nd, ": Callback Operation ");
 		nd_tok(nd, callback_ops, "Unknown", GET_U8(nd, p + 2));
 		out_fmt(nd->out, " (%u)", GET_U8(nd, p + 2));
 		break;
@@ -431,7 +434,7 @@ static unsigned ipcp_opt(struct nd *nd, const uint8_t *p, unsigned total)
 		size_t avail = nd_avail(nd, p), off = adv + 2;
 		if (off > avail)
 			ND_STR(nd, "\n\t    Dissector error: print_unknown_data called with pointer past end of packet");
-		else if (avail - off >= len - 2)
+		else
 			nd_print_unknown_data(nd, p + off, "\n\t    ", len - 2);
 	}
 	return len;
@@ -600,6 +603,7 @@ static void ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t
 		if (length < 11)
 			break;
 		out_fmt(nd->out, "\n\t  Magic-Num 0x%08x", GET_BE32(nd, t));
+		nd_need(nd, t + 4, 3);
 		ND_STR(nd, " Vendor: ");
 		nd_tok(nd, oui_names, "Unknown", GET_BE24(nd, t + 4));
 		out_fmt(nd->out, " (%u)", GET_BE24(nd, t + 4));
@@ -617,6 +621,7 @@ static void ctrl_print(struct nd *nd, uint16_t proto, const uint8_t *p, uint32_t
 	case C_PROT_REJ:
 		if (length < 6)
 			break;
+		nd_need(nd, t, 2); /* read before the line starts, as tcpdump does */
 		ND_STR(nd, "\n\t  Rejected ");
 		nd_tok(nd, ppp_protos, "unknown", GET_BE16(nd, t));
 		out_fmt(nd->out, " Protocol (0x%04x)", GET_BE16(nd, t));
@@ -700,7 +705,8 @@ static void chap_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	uint8_t code = GET_U8(nd, p);
 	ND_STR(nd, "CHAP, ");
 	nd_tok(nd, chap_codes, "unknown", code);
-	out_fmt(nd->out, " (0x%02x), id %u", code, GET_U8(nd, p + 1));
+	out_fmt(nd->out, " (0x%02x)", code);
+	out_fmt(nd->out, ", id %u", GET_U8(nd, p + 1));
 	uint32_t len = GET_BE16(nd, p + 2), off = 4;
 	switch (code) {
 	case 1:
@@ -742,7 +748,8 @@ static void pap_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	uint8_t code = GET_U8(nd, p);
 	ND_STR(nd, "PAP, ");
 	nd_tok(nd, pap_codes, "unknown", code);
-	out_fmt(nd->out, " (0x%02x), id %u", code, GET_U8(nd, p + 1));
+	out_fmt(nd->out, " (0x%02x)", code);
+	out_fmt(nd->out, ", id %u", GET_U8(nd, p + 1));
 	uint32_t len = GET_BE16(nd, p + 2), off = 4;
 	if (len > length) {
 		out_fmt(nd->out, ", length %u > packet size", len);

@@ -188,26 +188,29 @@ static void put_frac(struct printer *pr, uint64_t frac)
 	out_u64w(pr->nd.out, frac, pr->nd.o->nano ? 9 : 6);
 }
 
-/* -ttt / -ttttt: " HH:MM:SS.frac" of a difference, "-" when negative. */
+/*
+ * -ttt / -ttttt: " HH:MM:SS.frac" of a difference, "-" when negative, as tcpdump computes it:
+ * seconds and fractions subtracted apart (a borrow when the fraction goes negative, so a
+ * fraction field out of range in the file stays visible), and the hours of a gmtime() of the
+ * difference, modulo a day.
+ */
 static void put_delta(struct printer *pr, int64_t sec, int64_t frac, int64_t psec, int64_t pfrac)
 {
 	int64_t unit = pr->nd.o->nano ? 1000000000 : 1000000;
-	int64_t a = sec * unit + frac, b = psec * unit + pfrac;
-	int64_t d = a - b;
 	struct out *o = pr->nd.out;
-	if (d < 0) {
-		out_char(o, '-');
-		d = -d;
-	} else {
-		out_char(o, ' ');
+	int neg = sec < psec || (sec == psec && frac < pfrac);
+	int64_t s = neg ? psec - sec : sec - psec, f = neg ? pfrac - frac : frac - pfrac;
+	if (f < 0) {
+		s--;
+		f += unit;
 	}
-	int64_t s = d / unit, f = d % unit;
-	out_u64w(o, (uint64_t)(s / 3600), 2);
+	out_char(o, neg ? '-' : ' ');
+	out_u64w(o, (uint64_t)(s / 3600 % 24), 2);
 	out_char(o, ':');
 	out_u64w(o, (uint64_t)(s / 60 % 60), 2);
 	out_char(o, ':');
 	out_u64w(o, (uint64_t)(s % 60), 2);
-	put_frac(pr, (uint64_t)f);
+	put_frac(pr, (uint32_t)f); /* a fraction still negative prints as tcpdump's %u does */
 }
 
 static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
@@ -237,16 +240,17 @@ static void ts_print(struct printer *pr, const struct pcap_pkthdr *h)
 		break;
 	case 3:
 	case 5:
-		if (!pr->have_prev) {
+		/* the fraction as the signed value libpcap gives; a reference of 0.000000
+		 * counts as none and is replaced, as tcpdump's timevalisset() test does */
+		if (pr->prev_sec == 0 && pr->prev_frac == 0) {
 			pr->prev_sec = sec;
-			pr->prev_frac = frac;
-			pr->have_prev = 1;
+			pr->prev_frac = (int64_t)h->ts.tv_usec;
 		}
-		put_delta(pr, sec, frac, pr->prev_sec, pr->prev_frac);
+		put_delta(pr, sec, (int64_t)h->ts.tv_usec, pr->prev_sec, pr->prev_frac);
 		out_char(o, ' ');
 		if (pr->nd.o->tflag == 3) {
 			pr->prev_sec = sec;
-			pr->prev_frac = frac;
+			pr->prev_frac = (int64_t)h->ts.tv_usec;
 		}
 		break;
 	case 4:

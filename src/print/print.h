@@ -14,7 +14,7 @@ struct printer {
 	struct nd nd;
 	void (*fn)(void);   /* the link printer (a link_printer, see print.c) */
 	int64_t prev_sec, prev_frac;
-	int have_prev;
+
 	int64_t cached_sec;
 	int cached_date;
 	size_t cached_len;

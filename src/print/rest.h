@@ -21,6 +21,7 @@ void ipcomp_print(struct nd *nd, const uint8_t *p);
 void mobile_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* AppleTalk DDP over EtherTalk (ethertype 0x809b), with ATP and NBP */
 void atalk_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void atalk_ddp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* AppleTalk ARP (ethertype 0x80f3) */
 void aarp_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* LocalTalk LLAP: header bytes printed, 0 when cut short */

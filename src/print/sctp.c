@@ -6,7 +6,7 @@
  *
  * Every chunk prints "(n) [NAME] "; DATA, INIT, INIT ACK and SACK print their
  * fields.  DATA payloads go to ForCES (ports 6704-6706 or PPID 21-23); with
- * -vv other payloads are hex-dumped ("[Payload:...]").  -vv puts each chunk on
+ * -vv M3UA (PPID 3) is decoded and other payloads are hex-dumped ("[Payload:...]").  -vv puts each chunk on
  * its own line.
  */
 #include "nd.h"
@@ -144,6 +144,9 @@ void sctp_print(struct nd *nd, const uint8_t *p, uint32_t len, const struct ipct
 			}
 			if (isforces) {
 				forces_print(nd, c, crem);
+				nd->protocol = "sctp";
+			} else if (vv && ppid == 3) {
+				m3ua_print(nd, c, crem);
 				nd->protocol = "sctp";
 			} else if (vv) {
 				ND_STR(nd, "[Payload");
