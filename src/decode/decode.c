@@ -1067,7 +1067,7 @@ int decode_packet(struct pkt *pk, int linktype, const uint8_t *data, uint32_t ca
 	}
 	case LINKTYPE_NULL:
 	case LINKTYPE_LOOP: {
-		uint32_t fam = 0; /* gcc -O1 (tests/decode/agree.sh) cannot see rd_*32 set it */
+		uint32_t fam = 0;
 		if ((linktype == LINKTYPE_LOOP ? rd_be32(&r, 0, &fam) : rd_le32(&r, 0, &fam))) {
 			pk->truncated = 1;
 			return 0;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# timeout: 300
 # tests/decode/agree.sh - the printer and the analysis decoder agree (issue 11):
 # for every packet of tests/captures/*.pcap* and of the shared corpus (when
 # ../shared exists), the addresses, ports, TCP flags and sequence/ack numbers
