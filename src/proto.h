@@ -11,6 +11,7 @@
 #define ETHERTYPE_IPV4 0x0800
 #define ETHERTYPE_ARP 0x0806
 #define ETHERTYPE_TEB 0x6558          /* transparent Ethernet bridging (GRE, GENEVE) */
+#define ETHERTYPE_NSH 0x894f          /* ositun: Network Service Header (RFC 8300) */
 #define ETHERTYPE_RARP 0x8035
 #define ETHERTYPE_VLAN 0x8100         /* IEEE 802.1Q */
 #define ETHERTYPE_IPV6 0x86dd
@@ -148,6 +149,8 @@
 #define PORT_VXLAN 4789
 #define PORT_OTV 8472
 #define PORT_GENEVE 6081
+#define PORT_VXLAN_GPE 4790            /* ositun: VXLAN-GPE, MPLS in UDP (RFC 7510) */
+#define PORT_MPLS_UDP 6635
 #define PORT_L2TP 1701
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * decode.c - link (Ethernet + 802.1Q/QinQ, Linux cooked v1/v2, BSD null/loop,
  * raw), tunnels (MPLS RFC 3032, PPPoE RFC 2516 + PPP RFC 1661, GRE RFC 2784/
- * 2890/2637, IP in IP RFC 2003/4213, VXLAN RFC 7348, GENEVE RFC 8926, ERSPAN),
+ * 2890/2637, IP in IP RFC 2003/4213, VXLAN RFC 7348, GENEVE RFC 8926, ERSPAN,
+ * VXLAN-GPE, NSH RFC 8300, MPLS in UDP RFC 7510),
  * IPv4 (RFC 791), IPv6 (RFC 8200) with extension headers, TCP (RFC 9293) with
  * options, UDP ports, ICMP/ICMPv6 errors with the quoted header, ARP requests.
  * Read through reader.h only; see decode.h for the contract.
@@ -20,6 +21,7 @@
 static void decode_ip(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
 static void decode_ip6(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
 static void decode_ether(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
+static void decode_nsh(struct pkt *pk, struct rd r, uint32_t wirelen, int depth);
 /* Start of the packet being decoded, to record offsets (never kept past
  * decode_packet()). */
 static _Thread_local const uint8_t *dec_base;
@@ -163,6 +165,9 @@ static void decode_ethertype(struct pkt *pk, uint16_t type, struct rd r, uint32_
 		break;
 	case ETHERTYPE_PPPOES:
 		decode_pppoe(pk, r, wirelen, depth + 1);
+		break;
+	case ETHERTYPE_NSH:
+		decode_nsh(pk, r, wirelen, depth + 1);
 		break;
 	case ETHERTYPE_PPP:
 		decode_ppp(pk, r, wirelen, depth + 1);
@@ -356,6 +361,72 @@ static void decode_vxlan(struct pkt *pk, struct rd r, uint32_t wirelen, int dept
 		return;
 	}
 	decode_ether(pk, rd_sub(&r, 8, r.len), wire_after(wirelen, 8), depth);
+}
+
+/* NSH (RFC 8300): version 0, Length words of headers (at least the base and
+ * service path words), then IPv4, IPv6 or Ethernet, as the printer follows. */
+static void decode_nsh(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint32_t base;
+	if (depth > DECODE_MAX_DEPTH || wirelen < 8)
+		return;
+	if (rd_be32(&r, 0, &base)) {
+		pk->truncated = 1;
+		return;
+	}
+	size_t hl = ((base >> 16) & 0x3f) * 4u;
+	if ((base >> 30) != 0 || hl < 8 || hl > wirelen)
+		return;
+	if (!rd_have(&r, 0, hl)) {
+		pk->truncated = 1;
+		return;
+	}
+	struct rd s = rd_sub(&r, hl, r.len);
+	uint32_t w = wire_after(wirelen, hl);
+	switch (base & 0xff) {
+	case 1:
+		decode_ip(pk, s, w, depth);
+		break;
+	case 2:
+		decode_ip6(pk, s, w, depth);
+		break;
+	case 3:
+		decode_ether(pk, s, w, depth);
+		break;
+	default:
+		break;
+	}
+}
+
+/* VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe): 8 bytes, the next protocol in byte 3
+ * (1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH). */
+static void decode_vxlan_gpe(struct pkt *pk, struct rd r, uint32_t wirelen, int depth)
+{
+	uint8_t np;
+	if (wirelen < 8)
+		return;
+	if (rd_u8(&r, 3, &np) || !rd_have(&r, 0, 8)) {
+		pk->truncated = 1;
+		return;
+	}
+	struct rd s = rd_sub(&r, 8, r.len);
+	uint32_t w = wire_after(wirelen, 8);
+	switch (np) {
+	case 1:
+		decode_ip(pk, s, w, depth);
+		break;
+	case 2:
+		decode_ip6(pk, s, w, depth);
+		break;
+	case 3:
+		decode_ether(pk, s, w, depth);
+		break;
+	case 4:
+		decode_nsh(pk, s, w, depth + 1);
+		break;
+	default:
+		break;
+	}
 }
 
 /* L2TPv2 (RFC 2661) data message: flags/version, optional length, tunnel and
@@ -582,6 +653,10 @@ static void decode_l4(struct pkt *pk, uint8_t proto, struct rd r, uint32_t segle
 				decode_geneve(pk, rd_sub(&r, 8, n), w, depth + 1);
 			else if (pk->sport == PORT_L2TP || pk->dport == PORT_L2TP)
 				decode_l2tp(pk, rd_sub(&r, 8, n), w, depth + 1);
+			else if (pk->sport == PORT_VXLAN_GPE || pk->dport == PORT_VXLAN_GPE)
+				decode_vxlan_gpe(pk, rd_sub(&r, 8, n), w, depth + 1);
+			else if (pk->sport == PORT_MPLS_UDP || pk->dport == PORT_MPLS_UDP)
+				decode_mpls(pk, rd_sub(&r, 8, n), w, depth + 1);
 		}
 		break;
 	case IPPROTO_IPIP_:

@@ -18,6 +18,49 @@ const char *ethertype_name(uint16_t type); /* print/ether.c */
 static const struct tok geneve_flags[] = {{0x80, "O"}, {0x40, "C"}, {0x20, "R1"}, {0x10, "R2"}, {0x08, "R3"},
 					  {0x04, "R4"}, {0x02, "R5"}, {0x01, "R6"}, {0, NULL}};
 
+/* Who allocated an option class (IANA "Geneve Option Class" registry). */
+static const char *geneve_class_name(uint16_t cls)
+{
+	static const struct tok owners[] = {{0x0100, "Linux"},
+					    {0x0101, "Open vSwitch"},
+					    {0x0102, "Open Virtual Networking (OVN)"},
+					    {0x0103, "In-band Network Telemetry (INT)"},
+					    {0x0104, "VMware"},
+					    {0, NULL}};
+	const char *name = tok_find(owners, cls);
+	if (name)
+		return name;
+	if (cls <= 0x00ff)
+		return "Standard";
+	return cls >= 0xfff0 ? "Experimental" : "Unknown";
+}
+
+/* -v: each option's class, type (C = critical) and length; -vv adds its data words.
+ * An option longer than what is left of the option area ends the list. */
+static void geneve_opts_print(struct nd *nd, const uint8_t *p, uint32_t len)
+{
+	for (int first = 1; len > 0; first = 0) {
+		if (!first)
+			ND_STR(nd, ", ");
+		uint16_t cls = GET_BE16(nd, p);
+		uint8_t type = GET_U8(nd, p + 2);
+		uint32_t olen = 4 + (GET_U8(nd, p + 3) & 0x1f) * 4u;
+		out_fmt(nd->out, "class %s (0x%x) type 0x%x%s len %u", geneve_class_name(cls), cls, type,
+			(type & 0x80) ? "(C)" : "", olen);
+		if (olen > len) {
+			ND_STR(nd, " [bad length]");
+			return;
+		}
+		if (nd->o->vflag > 1 && olen > 4) {
+			ND_STR(nd, " data");
+			for (uint32_t i = 4; i < olen; i += 4)
+				out_fmt(nd->out, " %08x", GET_BE32(nd, p + i));
+		}
+		p += olen;
+		len -= olen;
+	}
+}
+
 void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "geneve";
@@ -27,7 +70,10 @@ void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, p, 8);
+	if (!nd_ok(nd, p, 8)) { /* tcpdump's own marker, not the early end (-x skips the link header) */
+		nd_print_trunc(nd);
+		return;
+	}
 	uint8_t vo = GET_U8(nd, p);
 	if ((vo >> 6) != 0) {
 		out_fmt(nd->out, " ERROR: unknown-version %u", vo >> 6);
@@ -57,9 +103,18 @@ void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, " truncated-geneve - %u bytes missing", olen - len);
 		return;
 	}
-	nd_need(nd, p, olen);
-	if (olen > 0)
-		out_fmt(nd->out, ", options [%u bytes]", olen); /* the -v option list is not decoded */
+	if (!nd_ok(nd, p, olen)) {
+		nd_print_trunc(nd);
+		return;
+	}
+	if (olen > 0) {
+		ND_STR(nd, ", options [");
+		if (nd->o->vflag)
+			geneve_opts_print(nd, p, olen);
+		else
+			out_fmt(nd->out, "%u bytes", olen);
+		ND_CHR(nd, ']');
+	}
 	p += olen;
 	len -= olen;
 	ND_STR(nd, nd->o->vflag ? "\n\t" : ": ");

@@ -1423,7 +1423,10 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	nd->protocol = "isis";
 	char id[32];
 	uint32_t packet_len = length;
-	nd_need(nd, p, 8);
+	if (!nd_ok(nd, p, 8)) { /* tcpdump's own marker, not the early end: -x then skips the link header */
+		nd_print_trunc(nd);
+		return 1;
+	}
 	if (length < 8)
 		nd_trunc(nd);
 	const uint8_t *h = p + 8;
@@ -1962,7 +1965,10 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	nd->protocol = "clnp";
 	int e = nd->o->eflag;
 	const uint8_t *optr = p;
-	nd_need(nd, p, 9);
+	if (!nd_ok(nd, p, 9)) { /* as in isis_print */
+		nd_print_trunc(nd);
+		return 1;
+	}
 	unsigned li = GET_U8(nd, p + 1), rem = li;
 	if (!e)
 		ND_STR(nd, "CLNP");

@@ -12,6 +12,7 @@
 #include "tunnel.h"
 
 #include "../proto.h"
+#include "route.h"
 
 static const char *const mpls_reserved[16] = {
 	"IPv4 explicit NULL", "router alert", "IPv6 explicit NULL", "implicit NULL",
@@ -83,7 +84,10 @@ void mpls_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		ND_STR(nd, nd->o->vflag ? "\n\t" : " ");
 		ip6_print(nd, p, len);
 		break;
-	case OSI: /* no OSI printer: the bytes as tcpdump shows undecoded data */
+	case OSI:
+		ND_STR(nd, nd->o->vflag ? "\n\t" : " ");
+		isoclns_print(nd, p, len);
+		break;
 	case UNKNOWN:
 		if (!nd_default_print_suppressed(nd))
 			nd_default_print(nd, p, len);

@@ -13,6 +13,9 @@
 void gre_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* GENEVE (RFC 8926), UDP port 6081. */
 void geneve_print(struct nd *nd, const uint8_t *p, uint32_t len);
+/* NSH (RFC 8300), Ethertype 0x894f; VXLAN-GPE, UDP port 4790 (print/nsh.c). */
+void nsh_print(struct nd *nd, const uint8_t *p, uint32_t len);
+void vxlan_gpe_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* MPLS label stack (RFC 3032) and the payload it guesses. */
 void mpls_print(struct nd *nd, const uint8_t *p, uint32_t len);
 /* PPPoE discovery and session stages (RFC 2516); returns the header length. */

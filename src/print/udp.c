@@ -15,6 +15,7 @@
 #include "lan.h"
 #include "svc.h"
 #include "apps.h"
+#include "rest.h"
 
 /* ISAKMP/IKE (print/isakmp.c), UDP port 500 */
 
@@ -61,19 +62,22 @@ static void inner_ether_print(struct nd *nd, const uint8_t *p, uint32_t len)
 static void vxlan_print(struct nd *nd, const uint8_t *p, uint32_t len)
 {
 	nd->protocol = "vxlan";
+	ND_STR(nd, "VXLAN");
 	if (len < 8) {
 		nd_print_invalid(nd);
 		return;
 	}
-	nd_need(nd, p, 8);
 	uint8_t flags = GET_U8(nd, p);
-	ND_STR(nd, "VXLAN, flags [");
-	ND_STR(nd, (flags & 0x08) ? "I" : ".");
+	ND_STR(nd, ", flags [");
+	ND_STR(nd, (flags & 0x08) ? "I" : "invalid"); /* ositun: as tcpdump 4.99 */
 	ND_STR(nd, "] (0x");
 	out_hex(nd->out, flags, 2);
-	ND_STR(nd, "), vni ");
-	ND_U(nd, GET_BE24(nd, p + 4));
+	ND_STR(nd, "), ");
+	uint32_t vni = GET_BE24(nd, p + 4);
+	ND_STR(nd, "vni ");
+	ND_U(nd, vni);
 	ND_CHR(nd, '\n');
+	nd_need(nd, p + 7, 1); /* the reserved byte, checked after the line is out */
 	inner_ether_print(nd, p + 8, len - 8);
 }
 
@@ -206,6 +210,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 	}
 	if (!nd->o->qflag) {
 #define PORT(x) (sport == (x) || dport == (x))
+#define ATALK_PORT(x) ((unsigned)((x) - 200) < 128u || (unsigned)((x) - 16512) < 128u)
 		if (PORT(53)) {
 			dns_print(nd, cp, length, 0);
 			return;
@@ -298,6 +303,22 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			hsrp_print(nd, cp, length);
 			return;
 		}
+		/* ositun: VXLAN-GPE, MPLS in UDP (RFC 7510), then KIP (AppleTalk
+		 * LLAP in UDP: the DDP type byte, then the AppleTalk ports) */
+		if (PORT(4790)) {
+			vxlan_gpe_print(nd, cp, length);
+			return;
+		}
+		if (PORT(6635)) {
+			mpls_print(nd, cp, length);
+			return;
+		}
+		if (nd_ok(nd, cp + 2, 1) && GET_U8(nd, cp + 2) == 2 && (ATALK_PORT(sport) || ATALK_PORT(dport))) {
+			if (nd->o->vflag)
+				ND_STR(nd, "kip ");
+			llap_print(nd, cp, length);
+			return;
+		}
 		if (PORT(319) || PORT(320)) {
 			ptp_print(nd, cp, length);
 			return;
@@ -317,6 +338,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 			return;
 		}
 #undef PORT
+#undef ATALK_PORT
 	}
 	udp_len_print(nd, ulen, length, ip->fragmented);
 }
