@@ -37,6 +37,7 @@ rm -f /tmp/synack-bench-make.$$
 F=${PCAP:-bench/data/bench-$N.pcap}
 if [ ! -s "$F" ]; then
 	echo "generating $F ..." >&2
+	mkdir -p "$(dirname "$F")"
 	$PY bench/gen-capture.py -n "$N" -o "$F"
 fi
 
