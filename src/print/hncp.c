@@ -501,14 +501,16 @@ static void hncp_rec(struct nd *nd, const uint8_t *p, unsigned len, int indent)
 		const uint8_t *tlv = p + i;
 		if (!in_line)
 			hncp_indent(nd, indent);
-		nd_need(nd, tlv, 4);
+		if (!nd_ok(nd, tlv, 4))
+			goto trunc;
 		if (i + 4 > len) {
 			nd_print_invalid(nd);
 			return;
 		}
 		unsigned type = GET_BE16(nd, tlv), blen = GET_BE16(nd, tlv + 2);
 		const uint8_t *v = tlv + 4;
-		nd_need(nd, v, blen);
+		if (!nd_ok(nd, v, blen))
+			goto trunc;
 		if (i + blen + 4 > len) {
 			nd_print_invalid(nd);
 			return;
@@ -535,6 +537,11 @@ static void hncp_rec(struct nd *nd, const uint8_t *p, unsigned len, int indent)
 		i += 4 + ((blen + 3) & ~3u);
 	}
 	hncp_inline_type(nd, last_cls, last_count, indent, &first);
+	return;
+trunc:
+	/* tcpdump checks by hand here: its own marker, no longjmp, and an
+	 * enclosing TLV list goes on with its next TLV. */
+	nd_print_trunc(nd);
 }
 
 void hncp_print(struct nd *nd, const uint8_t *p, uint32_t len)
