@@ -980,6 +980,26 @@ static void router_cap_subtlv(struct nd *nd, const uint8_t *p, uint8_t len)
 }
 
 /* ---- the PDU ----------------------------------------------------------- */
+/*
+ * tcpdump's isis_print() has two ways to end a cut PDU: its ND_TCHECKs and
+ * length checks "goto trunc" (print the marker, return: -x then dumps from
+ * after the link header), while its GET_ macros longjmp (-x dumps from byte
+ * 0).  isis_need()/isis_trunc() are the first kind: they jump with value 2,
+ * which isis_print() catches; the accessors' jump (value 1) passes through.
+ */
+#define ISIS_SOFT_JUMP 2
+
+static _Noreturn void isis_trunc(struct nd *nd)
+{
+	longjmp(nd->trunc, ISIS_SOFT_JUMP);
+}
+
+static void isis_need(struct nd *nd, const uint8_t *p, size_t n)
+{
+	if (!nd_ok(nd, p, n))
+		isis_trunc(nd);
+}
+
 
 #define ISIS_TRUNC 2 /* print the marker and stop (tcpdump's "goto trunc") */
 
@@ -1011,7 +1031,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 6)
 				return 0;
-			nd_need(nd, t, 6);
+			isis_need(nd, t, 6);
 			out_fmt(nd->out, "\n\t      SNPA: %s", isis_id(nd, t, 6, id));
 			tlen -= 6;
 			t += 6;
@@ -1064,7 +1084,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 11)
 				return 0;
-			nd_need(nd, t, 11);
+			isis_need(nd, t, 11);
 			out_fmt(nd->out, "\n\t      IS Neighbor: %s", isis_id(nd, t + 4, NODEID_LEN, id));
 			metric_block(nd, t);
 			tlen -= 11;
@@ -1075,7 +1095,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 10)
 				return 0;
-			nd_need(nd, t, 10);
+			isis_need(nd, t, 10);
 			out_fmt(nd->out, "\n\t      ES Neighbor: %s", isis_id(nd, t + 4, SYSID_LEN, id));
 			metric_block(nd, t);
 			tlen -= 10;
@@ -1161,7 +1181,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			tlen -= 4;
 		}
 		if (tlen >= 6) {
-			nd_need(nd, t + 5, 6);
+			isis_need(nd, t + 5, 6);
 			out_fmt(nd->out, "\n\t      Neighbor System-ID: %s", isis_id(nd, t + 5, SYSID_LEN, id));
 			tlen -= 6;
 		}
@@ -1223,7 +1243,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 138:
 		if (tlen < NODEID_LEN)
 			break;
-		nd_need(nd, t, NODEID_LEN);
+		isis_need(nd, t, NODEID_LEN);
 		out_fmt(nd->out, "\n\t      IS Neighbor: %s", isis_id(nd, t, NODEID_LEN, id));
 		t += NODEID_LEN;
 		tlen -= NODEID_LEN;
@@ -1254,7 +1274,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 16)
 				return 0;
-			nd_need(nd, t + 2 + LSPID_LEN - 1, 1);
+			isis_need(nd, t + 2 + LSPID_LEN - 1, 1);
 			out_fmt(nd->out, "\n\t      lsp-id: %s", isis_id(nd, t + 2, LSPID_LEN, id));
 			out_fmt(nd->out, ", seq: 0x%08x", GET_BE32(nd, t + 10));
 			out_fmt(nd->out, ", lifetime: %5ds", GET_BE16(nd, t));
@@ -1278,14 +1298,14 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		}
 		if (tlen < SYSID_LEN)
 			return 0;
-		nd_need(nd, t, SYSID_LEN);
+		isis_need(nd, t, SYSID_LEN);
 		out_fmt(nd->out, "\n\t      Purge Originator System-ID: %s", isis_id(nd, t, SYSID_LEN, id));
 		t += SYSID_LEN;
 		tlen -= SYSID_LEN;
 		if (nids > 1) {
 			if (tlen < SYSID_LEN)
 				return 0;
-			nd_need(nd, t, 2 * SYSID_LEN + 1);
+			isis_need(nd, t, 2 * SYSID_LEN + 1);
 			out_fmt(nd->out, "\n\t      Received from System-ID: %s", isis_id(nd, t, SYSID_LEN, id));
 		}
 		break;
@@ -1317,7 +1337,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		t += 2;
 		tlen -= 2;
 		if (tlen == SYSID_LEN) {
-			nd_need(nd, t, SYSID_LEN);
+			isis_need(nd, t, SYSID_LEN);
 			out_fmt(nd->out, ", for %s", isis_id(nd, t, SYSID_LEN, id));
 		}
 		break;
@@ -1346,7 +1366,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < SYSID_LEN)
 				return 0;
-			nd_need(nd, t, SYSID_LEN);
+			isis_need(nd, t, SYSID_LEN);
 			out_fmt(nd->out, "\n\t      %s", isis_id(nd, t, SYSID_LEN, id));
 			t += SYSID_LEN;
 			tlen -= SYSID_LEN;
@@ -1355,7 +1375,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 5:
 		if (tlen < 4)
 			break;
-		nd_need(nd, t, 4);
+		isis_need(nd, t, 4);
 		ND_STR(nd, "\n\t      Metric Block");
 		metric_block(nd, t);
 		t += 4;
@@ -1370,7 +1390,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			}
 			if (tlen < pl / 2)
 				break;
-			nd_need(nd, t, pl / 2u);
+			isis_need(nd, t, pl / 2u);
 			ND_STR(nd, "\n\t\tAddress: ");
 			osi_nsap(nd, t, pl / 2u);
 			out_fmt(nd->out, "/%u", pl * 4u);
@@ -1418,14 +1438,14 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 }
 
 /* 1 printed (or truncated), 0 tcpdump's "hex-dump the PDU" failure path. */
-static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+static int isis_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "isis";
 	char id[32];
 	uint32_t packet_len = length;
-	nd_need(nd, p, 8);
+	isis_need(nd, p, 8);
 	if (length < 8)
-		nd_trunc(nd);
+		isis_trunc(nd);
 	const uint8_t *h = p + 8;
 	int e = nd->o->eflag, v = nd->o->vflag;
 	if (!e)
@@ -1488,9 +1508,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 1, SYSID_LEN, id));
 			out_fmt(nd->out, ", lan-id %s, prio %u", isis_id(nd, h + 12, NODEID_LEN, id), GET_U8(nd, h + 11));
@@ -1513,9 +1533,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 1, SYSID_LEN, id));
 			out_fmt(nd->out, ", length %u", length);
@@ -1537,9 +1557,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", lsp-id %s, seq 0x%08x, lifetime %5us", isis_id(nd, h + 4, LSPID_LEN, id),
 				GET_BE32(nd, h + 12), GET_BE16(nd, h + 2));
@@ -1574,9 +1594,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 2, NODEID_LEN, id));
 			out_fmt(nd->out, ", length %u", length);
@@ -1596,9 +1616,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, "- bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 2, NODEID_LEN, id));
 			out_fmt(nd->out, ", length %u", length);
@@ -1628,9 +1648,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	const uint8_t *pptr = p + 8 + hdr;
 
 	while (packet_len > 0) {
-		nd_need(nd, pptr, 2);
+		isis_need(nd, pptr, 2);
 		if (packet_len < 2)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		uint8_t type = GET_U8(nd, pptr), tlv_len = GET_U8(nd, pptr + 1);
 		pptr += 2;
 		packet_len -= 2;
@@ -1638,12 +1658,12 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_tok(nd, isis_tlv_names, "unknown", type);
 		out_fmt(nd->out, " TLV #%u, length: %u", type, tlv_len);
 		if (packet_len < tlv_len)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		int r;
 		if (type == 12) {
 			r = 0;
 			if (tlv_len >= 2) {
-				nd_need(nd, pptr, 2);
+				isis_need(nd, pptr, 2);
 				uint16_t ck = GET_BE16(nd, pptr);
 				out_fmt(nd->out, "\n\t      checksum: 0x%04x ", ck);
 				osi_print_cksum(nd, p, ck, (int)(pptr - p), length);
@@ -1651,7 +1671,7 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		} else
 			r = isis_tlv(nd, pptr, type, tlv_len);
 		if (r == ISIS_TRUNC)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (r == 1)
 			return 1;
 		if (r == -1)
@@ -1664,6 +1684,29 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	return 1;
 }
 
+
+/* isis_pdu() with tcpdump's "goto trunc" ending caught here: the marker,
+ * then a normal return, so the link header stays out of the -x dump. */
+static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	jmp_buf outer;
+	const int depth = nd->snap_depth;
+	const uint8_t *const snapend = nd->snapend;
+	memcpy(outer, nd->trunc, sizeof outer);
+	int jumped = setjmp(nd->trunc);
+	if (jumped == 0) {
+		int r = isis_pdu(nd, p, length);
+		memcpy(nd->trunc, outer, sizeof outer);
+		return r;
+	}
+	memcpy(nd->trunc, outer, sizeof outer);
+	if (jumped != ISIS_SOFT_JUMP)
+		nd_trunc(nd);
+	nd->snap_depth = depth;
+	nd->snapend = snapend;
+	nd_print_trunc(nd);
+	return 1;
+}
 
 /* ---- ES-IS (ISO 9542) and CLNP (ISO 8473) ----------------------------- */
 
