@@ -215,6 +215,27 @@ static void put_id(struct nd *nd, const uint8_t *p, unsigned len)
 	ND_STR(nd, isis_id(nd, p, len, buf));
 }
 
+/*
+ * tcpdump's isis_print() has two ways to end a cut PDU: its ND_TCHECKs and
+ * length checks "goto trunc" (print the marker, return: -x then dumps from
+ * after the link header), while its GET_ macros longjmp (-x dumps from byte
+ * 0).  isis_need()/isis_trunc() are the first kind: they jump with value 2,
+ * which isis_print() catches; the accessors' jump (value 1) passes through.
+ */
+#define ISIS_SOFT_JUMP 2
+
+static _Noreturn void isis_trunc(struct nd *nd)
+{
+	longjmp(nd->trunc, ISIS_SOFT_JUMP);
+}
+
+static void isis_need(struct nd *nd, const uint8_t *p, size_t n)
+{
+	if (!nd_ok(nd, p, n))
+		isis_trunc(nd);
+}
+
+
 /* tcpdump's isonsap_string: pairs of bytes separated by dots, checked. */
 void osi_nsap(struct nd *nd, const uint8_t *p, unsigned len)
 {
@@ -489,7 +510,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 			     unsigned rem)
 {
 	unsigned used = 0;
-	nd_need(nd, p, NODEID_LEN);
+	isis_need(nd, p, NODEID_LEN);
 	if (rem < NODEID_LEN)
 		return 0;
 	ND_STR(nd, ident);
@@ -499,7 +520,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 	rem -= NODEID_LEN;
 	used += NODEID_LEN;
 	if (type != 24) {
-		nd_need(nd, p, 3);
+		isis_need(nd, p, 3);
 		if (rem < 3)
 			return 0;
 		out_fmt(nd->out, ", Metric: %u", GET_BE24(nd, p));
@@ -507,7 +528,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 		rem -= 3;
 		used += 3;
 	}
-	nd_need(nd, p, 1);
+	isis_need(nd, p, 1);
 	if (rem < 1)
 		return 0;
 	unsigned sum = GET_U8(nd, p);
@@ -526,7 +547,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 	memcpy(id2 + il, "  ", 3);
 	ident = id2;
 	while (sum != 0) {
-		nd_need(nd, p, 2);
+		isis_need(nd, p, 2);
 		if (rem < 2) {
 			out_fmt(nd->out, "%sRemaining data in TLV shorter than a subTLV header", ident);
 			used += rem;
@@ -555,7 +576,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 			used += rem;
 			break;
 		}
-		nd_need(nd, p, sl);
+		isis_need(nd, p, sl);
 		switch (st) {
 		case 3:
 		case 4:
@@ -709,7 +730,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 				sum--;
 				used++;
 				if (sl >= SYSID_LEN) {
-					nd_need(nd, p, SYSID_LEN);
+					isis_need(nd, p, SYSID_LEN);
 					out_fmt(nd->out, "%s  Neighbor System-ID: ", ident);
 					put_id(nd, p, SYSID_LEN);
 				}
@@ -980,27 +1001,6 @@ static void router_cap_subtlv(struct nd *nd, const uint8_t *p, uint8_t len)
 }
 
 /* ---- the PDU ----------------------------------------------------------- */
-/*
- * tcpdump's isis_print() has two ways to end a cut PDU: its ND_TCHECKs and
- * length checks "goto trunc" (print the marker, return: -x then dumps from
- * after the link header), while its GET_ macros longjmp (-x dumps from byte
- * 0).  isis_need()/isis_trunc() are the first kind: they jump with value 2,
- * which isis_print() catches; the accessors' jump (value 1) passes through.
- */
-#define ISIS_SOFT_JUMP 2
-
-static _Noreturn void isis_trunc(struct nd *nd)
-{
-	longjmp(nd->trunc, ISIS_SOFT_JUMP);
-}
-
-static void isis_need(struct nd *nd, const uint8_t *p, size_t n)
-{
-	if (!nd_ok(nd, p, n))
-		isis_trunc(nd);
-}
-
-
 #define ISIS_TRUNC 2 /* print the marker and stop (tcpdump's "goto trunc") */
 
 /* One TLV body; 0 ok, ISIS_TRUNC, or -1 for "isis_print returns 0",
@@ -1021,6 +1021,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			tlen--;
 			if (tlen < alen)
 				return 0;
+			nd_need(nd, t, alen); /* tcpdump reads it before printing the line */
 			out_fmt(nd->out, "\n\t      Area address (length: %u): ", alen);
 			osi_nsap(nd, t, alen);
 			t += alen;
@@ -1326,6 +1327,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 211:
 		if (tlen < 1)
 			break;
+		isis_need(nd, t, 1);
 		ND_STR(nd, "\n\t      Flags [");
 		nd_bits(nd, restart_flags, GET_U8(nd, t), ", ");
 		ND_CHR(nd, ']');
@@ -1333,6 +1335,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		tlen--;
 		if (tlen == 0 || tlen < 2)
 			break;
+		isis_need(nd, t, 2);
 		out_fmt(nd->out, ", Remaining holding time %us", GET_BE16(nd, t));
 		t += 2;
 		tlen -= 2;
