@@ -571,6 +571,8 @@ static int babel_tlvs(struct nd *nd, struct babel_state *st, const uint8_t *cp, 
 		}
 		if (i + 2 > tlvs_len || i + 2 > avail)
 			return BABEL_INVALID;
+		if (!nd_ok(nd, m, 2))
+			return BABEL_TRUNC; /* tcpdump's check: its marker, no longjmp */
 		unsigned len = GET_U8(nd, m + 1);
 		if (i + 2 + len > tlvs_len || i + 2 + len > avail)
 			return BABEL_INVALID;
