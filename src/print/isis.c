@@ -1688,9 +1688,10 @@ static int isis_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 }
 
 
-/* isis_pdu() with tcpdump's "goto trunc" ending caught here: the marker,
- * then a normal return, so the link header stays out of the -x dump. */
-static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+/* fn() with tcpdump's "goto trunc" ending caught here: the marker, then a
+ * normal return, so the link header stays out of the -x dump. */
+static int osi_soft_trunc(struct nd *nd, int (*fn)(struct nd *, const uint8_t *, uint32_t),
+			  const uint8_t *p, uint32_t length)
 {
 	jmp_buf outer;
 	const int depth = nd->snap_depth;
@@ -1698,7 +1699,7 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	memcpy(outer, nd->trunc, sizeof outer);
 	int jumped = setjmp(nd->trunc);
 	if (jumped == 0) {
-		int r = isis_pdu(nd, p, length);
+		int r = fn(nd, p, length);
 		memcpy(nd->trunc, outer, sizeof outer);
 		return r;
 	}
@@ -1709,6 +1710,11 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	nd->snapend = snapend;
 	nd_print_trunc(nd);
 	return 1;
+}
+
+static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	return osi_soft_trunc(nd, isis_pdu, p, length);
 }
 
 /* ---- ES-IS (ISO 9542) and CLNP (ISO 8473) ----------------------------- */
@@ -2003,12 +2009,14 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 }
 
 /* 1 printed, 0 tcpdump's "hex-dump the PDU" failure path. */
-static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
+static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length);
+
+static int clnp_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "clnp";
 	int e = nd->o->eflag;
 	const uint8_t *optr = p;
-	nd_need(nd, p, 9);
+	isis_need(nd, p, 9);
 	unsigned li = GET_U8(nd, p + 1), rem = li;
 	if (!e)
 		ND_STR(nd, "CLNP");
@@ -2040,7 +2048,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_STR(nd, bad);
 		return 0;
 	}
-	nd_need(nd, p, dl);
+	isis_need(nd, p, dl);
 	const uint8_t *dst = p;
 	p += dl;
 	rem -= dl;
@@ -2055,7 +2063,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_STR(nd, bad);
 		return 0;
 	}
-	nd_need(nd, p, sl);
+	isis_need(nd, p, sl);
 	const uint8_t *src = p;
 	p += sl;
 	rem -= sl;
@@ -2087,7 +2095,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			ND_STR(nd, "li < size of fixed part of CLNP header, addresses, and segment part");
 			return 0;
 		}
-		nd_need(nd, p, 6);
+		isis_need(nd, p, 6);
 		out_fmt(nd->out, "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u", GET_BE16(nd, p),
 			GET_BE16(nd, p + 2), GET_BE16(nd, p + 4));
 		p += 6;
@@ -2098,7 +2106,6 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			ND_STR(nd, ", bad opts/li");
 			return 0;
 		}
-		nd_need(nd, p, 2);
 		unsigned op = GET_U8(nd, p), opli = GET_U8(nd, p + 1);
 		p += 2;
 		rem -= 2;
@@ -2106,7 +2113,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", opt (%u) too long", op);
 			return 0;
 		}
-		nd_need(nd, p, opli);
+		isis_need(nd, p, opli);
 		rem -= opli;
 		const uint8_t *t = p;
 		unsigned tl = opli;
@@ -2142,7 +2149,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 					break;
 				}
 				if (al > 0) {
-					nd_need(nd, t + 1, al);
+					isis_need(nd, t + 1, al);
 					out_fmt(nd->out, "\n\t    NSAP address (length %u): ", al);
 					osi_nsap(nd, t + 1, al);
 				}
@@ -2218,6 +2225,12 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_print_unknown_data(nd, p, "\n\t  ", length - (uint32_t)(p - optr));
 	}
 	return 1;
+}
+
+/* CLNP's ND_TCHECKs end softly too (its own marker, return 1). */
+static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	return osi_soft_trunc(nd, clnp_pdu, p, length);
 }
 
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)
