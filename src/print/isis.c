@@ -1792,7 +1792,7 @@ static void osi_short_dump(struct nd *nd, const uint8_t *p)
 		out_fmt(nd->out, "%02X", GET_U8(nd, p));
 }
 
-static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+static void esis_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "esis";
 	int e = nd->o->eflag;
@@ -1847,7 +1847,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	li -= 9;
 	switch (type) {
 	case 6: {
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1855,7 +1855,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		unsigned dstl = GET_U8(nd, p);
 		p++;
 		li--;
-		nd_need(nd, p, dstl);
+		isis_need(nd, p, dstl);
 		if (li < dstl) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1865,7 +1865,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		li -= dstl;
 		ND_STR(nd, "\n\t  ");
 		osi_nsap(nd, dst, dstl);
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1873,7 +1873,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		unsigned snpal = GET_U8(nd, p);
 		p++;
 		li--;
-		nd_need(nd, p, snpal);
+		isis_need(nd, p, snpal);
 		if (li < snpal) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1881,14 +1881,14 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		const uint8_t *snpa = p;
 		p += snpal;
 		li -= snpal;
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
 		}
 		unsigned netal = GET_U8(nd, p);
 		p++;
-		nd_need(nd, p, netal);
+		isis_need(nd, p, netal);
 		if (li < netal) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1911,7 +1911,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	}
 	case 2: {
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad esh/li");
 			return;
@@ -1921,7 +1921,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		li--;
 		out_fmt(nd->out, "\n\t  Number of Source Addresses: %u", n);
 		while (n > 0) {
-			nd_need(nd, p, 1);
+			isis_need(nd, p, 1);
 			if (li < 1) {
 				ND_STR(nd, ", bad esh/li");
 				return;
@@ -1929,7 +1929,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			unsigned al = GET_U8(nd, p);
 			p++;
 			li--;
-			nd_need(nd, p, al);
+			isis_need(nd, p, al);
 			if (li < al) {
 				ND_STR(nd, ", bad esh/li");
 				return;
@@ -1943,7 +1943,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	}
 	case 4: {
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad ish/li");
 			return;
@@ -1951,7 +1951,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		unsigned al = GET_U8(nd, p);
 		p++;
 		li--;
-		nd_need(nd, p, al);
+		isis_need(nd, p, al);
 		if (li < al) {
 			ND_STR(nd, ", bad ish/li");
 			return;
@@ -1972,7 +1972,6 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			ND_STR(nd, ", bad opts/li");
 			return;
 		}
-		nd_need(nd, p, 2);
 		unsigned op = GET_U8(nd, p), opli = GET_U8(nd, p + 1);
 		p += 2;
 		li -= 2;
@@ -2006,6 +2005,18 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			nd_print_unknown_data(nd, p, "\n\t  ", opli);
 		p += opli;
 	}
+}
+
+static int esis_pdu_done(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	esis_pdu(nd, p, length);
+	return 1;
+}
+
+/* ES-IS's ND_TCHECKs end softly too (its own marker). */
+static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	osi_soft_trunc(nd, esis_pdu_done, p, length);
 }
 
 /* 1 printed, 0 tcpdump's "hex-dump the PDU" failure path. */
