@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # isisx-make-captures.py - captures for tests/golden/isisx.list: IS-IS PDUs (LAN and p2p
-# IIH, LSP with extended IS/IP reachability and sub-TLVs, CSNP, PSNP) over Ethernet/LLC and
-# Cisco HDLC, L2TP control AVPs, HNCP TLVs, Babel TLVs, RESP (Redis) and an OpenFlow 1.0
-# PACKET_IN carrying a frame, each whole and cut short at many lengths, so that the
+# IIH, LSP with extended IS/IP reachability and sub-TLVs, CSNP, PSNP), CLNP and ES-IS over
+# Ethernet/LLC, Cisco HDLC and Ethernet II type 0xfefe, L2TP control AVPs, HNCP TLVs, Babel
+# TLVs, RESP (Redis) and an OpenFlow 1.0 PACKET_IN carrying a frame, each whole and cut short at many lengths, so that the
 # truncation marker and where the -x/-X dump starts (tcpdump's longjmp vs its own marker)
 # are checked at every kind of cut.  Plain struct, no scapy.
 # Writes tests/captures/isisx-*.pcap.  Run: /usr/bin/python3 tests/golden/isisx-make-captures.py
@@ -95,6 +95,42 @@ def eth_llc(pdu):
 def chdlc(pdu):
     return bytes([0x0f, 0x00]) + u16(0xfefe) + b'\x03' + pdu  # C_HDLC, OSI proto
 
+def clnp(ptype=28, flags=0xa0, opts=b'', payload=b'\x01\x02\x03\x04'):
+    dst = bytes.fromhex('490001aabbccddeeff00')
+    src = bytes.fromhex('490001112233445566ff00')
+    seg = u16(0x1234) + u16(0) + u16(0) if flags & 0x80 else b''
+    body = u8(len(dst)) + dst + u8(len(src)) + src + seg + opts
+    li = 9 + len(body)
+    h = bytes([0x81, li, 1, 30, flags | ptype]) + u16(li + len(payload)) + u16(0) + body
+    pdu = h + payload
+    if flags & 0x80:
+        pdu = pdu[:li - len(opts) - 2] + u16(len(pdu)) + pdu[li - len(opts):]
+    return pdu
+
+CLNP_OPTS = (tlv(0xcd, b'\x05') + tlv(0xc3, b'\x40') + tlv(0xc5, b'\x01\x02\x03') +
+             tlv(0xcc, b'\x00\x00') + tlv(0xc8, b'\x00\x02' + b'\x03\x49\x00\x01'))
+
+def clnp_pdus():
+    data = clnp(28, 0xa0, CLNP_OPTS)
+    er = clnp(1, 0x00, tlv(0xc1, b'\x81\x05'), data[:40])
+    echo = clnp(30, 0x20, b'')
+    return [data, er, echo]
+
+def esis_pdus():
+    out = []
+    nsap = bytes.fromhex('490001112233445566ff00')
+    for t, body in ((2, u8(1) + u8(len(nsap)) + nsap), (4, u8(len(nsap)) + nsap),
+                    (6, u8(len(nsap)) + nsap + u8(6) + bytes.fromhex('020000000009') + u8(len(nsap)) + nsap)):
+        opts = tlv(0xc5, b'\x01') + tlv(0xcd, b'\x03') + tlv(0x81, b'\xcc') + tlv(0xc6, u16(30))
+        pdu = bytes([0x82, 0, 1, 0, t]) + u16(60) + u16(0) + body + opts
+        pdu = pdu[:1] + u8(len(pdu)) + pdu[2:]
+        out.append(pdu)
+    return out
+
+def eth_osi(pdu):
+    """Ethernet II type 0xfefe: tcpdump skips the byte after the type."""
+    return bytes.fromhex('020000000002') + bytes.fromhex('020000000001') + u16(0xfefe) + b'\xfe' + pdu
+
 def csum(b):
     if len(b) % 2: b += b'\0'
     s = sum(struct.unpack('>%dH' % (len(b) // 2), b))
@@ -172,6 +208,9 @@ def main():
     # IS-IS: every fourth cut over Ethernet/LLC, every ninth over Cisco HDLC
     write_pcap("isisx-isis.pcap", cuts([eth_llc(p) for p in PDUS], 14, 4))
     write_pcap("isisx-isis-chdlc.pcap", cuts([chdlc(p) for p in PDUS], 2, 9), linktype=104)
+    osi = clnp_pdus() + esis_pdus()
+    write_pcap("isisx-clnp.pcap", cuts([eth_llc(p) for p in osi], 14, 3))
+    write_pcap("isisx-osi-ether2.pcap", cuts([eth_osi(p) for p in (osi[0], PDUS[0], osi[3])], 12, 5))
     write_pcap("isisx-l2tp.pcap", cuts([l2tp_ctrl()], 40, 3))
     write_pcap("isisx-hncp.pcap", cuts([hncp()], 62, 4))
     babel_edge = [eth(0x0800, udp4(6696, 6696, bytes([42, 2]) + u16(bl) + extra))
