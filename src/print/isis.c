@@ -171,7 +171,7 @@ static const struct tok gmpls_tsc_indication[] = {
 	{0, "Standard SONET/SDH"}, {1, "Arbitrary SONET/SDH"}, {0, NULL},
 };
 static const struct tok diffserv_te_bc[] = {
-	{0, "Russian dolls"}, {1, "Maximum Allocation"}, {2, "Maximum Allocation with Reservation"},
+	{0, "Russian dolls"}, {1, "Maximum allocation"}, /* tcpdump 4.99 names no others */
 	{0, NULL},
 };
 
@@ -1078,8 +1078,9 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 2:
 		if (tlen < 1)
 			return 0;
+		uint8_t vf = GET_U8(nd, t); /* read before the line starts, as tcpdump does */
 		ND_STR(nd, ind);
-		nd_tok(nd, is_reach_virtual, "bogus virtual flag 0x%02x", GET_U8(nd, t));
+		nd_tok(nd, is_reach_virtual, "bogus virtual flag 0x%02x", vf);
 		t++;
 		tlen--;
 		while (tlen != 0) {
@@ -1393,7 +1394,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			}
 			if (tlen < pl / 2)
 				break;
-			isis_need(nd, t, pl / 2u);
+			nd_need(nd, t, pl / 2u); /* tcpdump reads it before printing */
 			ND_STR(nd, "\n\t\tAddress: ");
 			osi_nsap(nd, t, pl / 2u);
 			out_fmt(nd->out, "/%u", pl * 4u);
@@ -1413,8 +1414,9 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			break;
 		}
 		rt_ip4(nd, "\n\t      Router-ID ", t);
+		uint8_t capf = GET_U8(nd, t + 4); /* read before ", Flags [" as tcpdump does */
 		ND_STR(nd, ", Flags [");
-		nd_bits(nd, router_cap_flags, GET_U8(nd, t + 4), ", ");
+		nd_bits(nd, router_cap_flags, capf, ", ");
 		ND_CHR(nd, ']');
 		if (tlen > 5)
 			router_cap_subtlv(nd, t + 5, (uint8_t)(tlen - 5));
