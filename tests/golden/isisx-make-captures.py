@@ -204,9 +204,36 @@ def openflow():
     return eth(0x0800, tcp4(40000, 6653, of))
 
 
+def lsp2():
+    fixed = u16(0) + u16(1199) + SYS + b'\x00\x01' + u32(0x99) + u16(0) + u8(0x0b)
+    sub22 = tlv(4, u32(1) + u32(2)) + tlv(10, u32(0x4e6e6b28) * 2) + tlv(11, u32(0x4e6e6b28) * 8) + tlv(18, bytes([0, 0, 5]))
+    e222 = u16(2) + SYS2 + b'\x00' + bytes([0, 0, 10]) + u8(len(sub22)) + sub22
+    e235 = u16(2) + u32(20) + u8(0x40 | 16) + bytes([10, 7]) + u8(6) + tlv(2, u32(0x12345678))
+    e237 = u16(2) + u32(10) + u8(0x20) + u8(48) + bytes.fromhex('20010db80001') + u8(6) + tlv(1, u32(7))
+    cap = bytes([10, 0, 0, 1, 3]) + tlv(2, bytes([0x80]) + bytes([0, 0, 100]) + tlv(1, bytes([0, 0, 16])))
+    tl = (tlv(222, e222) + tlv(235, e235) + tlv(237, e237) + tlv(10, bytes([54]) + bytes(16)) +
+          tlv(10, bytes([1]) + b'plain') + tlv(3, bytes([0x0a, 0x80, 0x80, 0x80]) + SYS) +
+          tlv(5, bytes([0x0a, 0x80, 0x80, 0x80, 6]) + bytes.fromhex('490001')) +
+          tlv(131, bytes([1]) + b'\x0a\x0b') + tlv(13, SYS + SYS2) + tlv(229, u16(0x8000) + u16(2)) +
+          tlv(242, cap) + tlv(211, bytes([2, 0, 30]) + SYS2) + tlv(236, u32(10) + u8(0x40) + u8(64) + bytes(8) + u8(6) + tlv(1, u32(3))) +
+          tlv(133, bytes([10, 0, 0, 9])) + tlv(14, u16(1400)) + tlv(128, bytes([10, 0, 0, 0, 10, 5, 0, 0, 255, 255, 0, 0])))
+    return fill_len(hdr(20, fixed) + tl, 8)
+
+
+def bc_models():
+    """LSPs whose TE bandwidth-constraint sub-TLV carries model ids 0-4."""
+    fixed = u16(0) + u16(1199) + SYS + b'\x00\x00' + u32(1) + u16(0) + u8(3)
+    out = []
+    for m in range(5):
+        s = tlv(22, bytes([m]) + u32(0x4e6e6b28))
+        v = SYS2 + b'\x00' + bytes([0, 0, 10]) + u8(len(s)) + s
+        out.append(fill_len(hdr(18, fixed) + tlv(22, v), 8))
+    return out
+
 def main():
     # IS-IS: every fourth cut over Ethernet/LLC, every ninth over Cisco HDLC
     write_pcap("isisx-isis.pcap", cuts([eth_llc(p) for p in PDUS], 14, 4))
+    write_pcap("isisx-isis2.pcap", cuts([eth_llc(lsp2())], 40, 5) + [(eth_llc(p), None) for p in bc_models()])
     write_pcap("isisx-isis-chdlc.pcap", cuts([chdlc(p) for p in PDUS], 2, 9), linktype=104)
     osi = clnp_pdus() + esis_pdus()
     write_pcap("isisx-clnp.pcap", cuts([eth_llc(p) for p in osi], 14, 3))
