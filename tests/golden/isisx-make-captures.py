@@ -230,6 +230,32 @@ def bc_models():
         out.append(fill_len(hdr(18, fixed) + tlv(22, v), 8))
     return out
 
+
+def babel_ae():
+    """IHU, Next Hop, Update, Route and Seqno Request with address encodings 0-5."""
+    out = []
+    for ae in range(6):
+        for t in (u8(5) + u8(10) + u8(ae) + u8(0) + u16(96) + u16(1200) + bytes([10, 1, 1, 2]),
+                  u8(7) + u8(6) + u8(ae) + u8(0) + bytes([10, 1, 1, 1]),
+                  u8(8) + u8(13) + u8(ae) + u8(0) + u8(24) + u8(0) + u16(1600) + u16(3) + u16(96) + bytes([10, 9, 9]),
+                  u8(9) + u8(5) + u8(ae) + u8(24) + bytes([10, 9, 9]),
+                  u8(10) + u8(17) + u8(ae) + u8(24) + u16(5) + u8(3) + u8(0) +
+                  bytes.fromhex("0200000000000001") + bytes([10, 9, 9])):
+            out.append(eth(0x0800, udp4(6696, 6696, bytes([42, 2]) + u16(len(t)) + t)))
+    return out
+
+
+def hncp_nul():
+    """HNCP strings and DNS labels with a NUL inside."""
+    def htlv(t, v):
+        return u16(t) + u16(len(v)) + v + b"\0" * ((4 - len(v) % 4) % 4)
+    s = b"ab\x00cd\x01e"
+    bodies = [htlv(32, b"\x00\x00\x12\x34" + s), htlv(43, b"\x82" + s),
+              htlv(43, b"\x81" + b"\x03a\x00b\x02cd\x00"), htlv(10, bytes(36) + s),
+              htlv(41, bytes(16) + u8(len(s)) + s), htlv(40, b"\x03a\x00b\x00"),
+              htlv(39, bytes(17) + b"\x03a\x00b\x00")]
+    return [eth(0x86dd, udp6(8231, 8231, b)) for b in bodies]
+
 def main():
     # IS-IS: every fourth cut over Ethernet/LLC, every ninth over Cisco HDLC
     write_pcap("isisx-isis.pcap", cuts([eth_llc(p) for p in PDUS], 14, 4))
@@ -239,10 +265,10 @@ def main():
     write_pcap("isisx-clnp.pcap", cuts([eth_llc(p) for p in osi], 14, 3))
     write_pcap("isisx-osi-ether2.pcap", cuts([eth_osi(p) for p in (osi[0], PDUS[0], osi[3])], 12, 5))
     write_pcap("isisx-l2tp.pcap", cuts([l2tp_ctrl()], 40, 3))
-    write_pcap("isisx-hncp.pcap", cuts([hncp()], 62, 4))
+    write_pcap("isisx-hncp.pcap", cuts([hncp()], 62, 4) + [(f, None) for f in hncp_nul()])
     babel_edge = [eth(0x0800, udp4(6696, 6696, bytes([42, 2]) + u16(bl) + extra))
                   for bl in (1, 2, 10) for extra in (b"\x04", b"\x00", b"\x04\x06")]
-    write_pcap("isisx-babel.pcap", cuts([babel()], 43, 4) + [(f, None) for f in babel_edge])
+    write_pcap("isisx-babel.pcap", cuts([babel()], 43, 4) + [(f, None) for f in babel_edge + babel_ae()])
     write_pcap("isisx-resp.pcap", cuts(resp(), 52, 2))
     write_pcap("isisx-openflow.pcap", cuts([openflow()], 60, 3))
 
