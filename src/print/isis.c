@@ -1987,10 +1987,12 @@ static void esis_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_tok(nd, esis_options, "Unknown", op);
 		out_fmt(nd->out, " Option #%u, length %u, value: ", op, opli);
 		if (op == 198) {
-			if (opli == 2)
+			if (opli == 2) {
+				isis_need(nd, t, 2);
 				out_fmt(nd->out, "%us", GET_BE16(nd, t));
-			else
+			} else {
 				ND_STR(nd, "(bad length)");
+			}
 		} else if (op == 129) {
 			/* tcpdump counts the option length down to 0 here, so the
 			 * walk does not move past this option */
