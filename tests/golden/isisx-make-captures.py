@@ -127,6 +127,13 @@ def esis_pdus():
         out.append(pdu)
     return out
 
+def esis_conf_time():
+    """ISH whose first option is the ES configuration time (cut inside its value below)."""
+    nsap = bytes.fromhex("490001112233445566ff00")
+    pdu = bytes([0x82, 0, 1, 0, 4]) + u16(60) + u16(0) + u8(len(nsap)) + nsap + tlv(0xc6, u16(30)) + tlv(0xc5, b"\x01")
+    return pdu[:1] + u8(len(pdu)) + pdu[2:]
+
+
 def eth_osi(pdu):
     """Ethernet II type 0xfefe: tcpdump skips the byte after the type."""
     return bytes.fromhex('020000000002') + bytes.fromhex('020000000001') + u16(0xfefe) + b'\xfe' + pdu
@@ -262,7 +269,9 @@ def main():
     write_pcap("isisx-isis2.pcap", cuts([eth_llc(lsp2())], 40, 5) + [(eth_llc(p), None) for p in bc_models()])
     write_pcap("isisx-isis-chdlc.pcap", cuts([chdlc(p) for p in PDUS], 2, 9), linktype=104)
     osi = clnp_pdus() + esis_pdus()
-    write_pcap("isisx-clnp.pcap", cuts([eth_llc(p) for p in osi], 14, 3))
+    ct = eth_llc(esis_conf_time())
+    write_pcap("isisx-clnp.pcap", cuts([eth_llc(p) for p in osi], 14, 3) + [(ct, None)] +
+               [(ct, len(ct) - k) for k in range(2, 6)])
     write_pcap("isisx-osi-ether2.pcap", cuts([eth_osi(p) for p in (osi[0], PDUS[0], osi[3])], 12, 5))
     write_pcap("isisx-l2tp.pcap", cuts([l2tp_ctrl()], 40, 3))
     write_pcap("isisx-hncp.pcap", cuts([hncp()], 62, 4) + [(f, None) for f in hncp_nul()])
