@@ -33,7 +33,7 @@ static const uint8_t v4_mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 
 /* Default prefixes for omitted bytes, one per address encoding. */
 struct babel_state {
-	uint8_t v4[16], v6[16], v4v6[16];
+	uint8_t v4[16], v6[16];
 };
 
 static void babel_id(struct nd *nd, const uint8_t *p)
@@ -104,7 +104,7 @@ static int babel_network_prefix(struct nd *nd, unsigned ae, int plen, unsigned o
 	int used = 0;
 	if (plen >= 0)
 		pb = ((unsigned)plen + 7) / 8;
-	else if (ae == 1 || ae == 4)
+	else if (ae == 1)
 		pb = 4;
 	else
 		pb = 16;
@@ -114,8 +114,7 @@ static int babel_network_prefix(struct nd *nd, unsigned ae, int plen, unsigned o
 	switch (ae) {
 	case 0:
 		break;
-	case 1:
-	case 4:
+	case 1: /* AE 4 (v4-via-v6) is unknown to tcpdump 4.99: invalid, as AE 5+ */
 		if (omitted > 4 || pb > 4 || (pb > omitted && avail < pb - omitted))
 			return -1;
 		memcpy(pfx, v4_mapped, 12);
@@ -348,13 +347,10 @@ static int babel_tlv_verbose(struct nd *nd, struct babel_state *st, const uint8_
 		case 1:
 			dflt = st->v4;
 			break;
-		case 4:
-			dflt = st->v4v6;
-			break;
 		default:
 			return BABEL_INVALID;
 		}
-		unsigned plen = (uint8_t)(pl + ((ae == 1 || ae == 4) ? 96 : 0));
+		unsigned plen = (uint8_t)(pl + (ae == 1 ? 96 : 0));
 		rc = babel_network_prefix(nd, ae, pl, GET_U8(nd, m + 5), m + 12, dflt, len - 10, a);
 		if (rc < 0)
 			return BABEL_INVALID;
@@ -368,8 +364,6 @@ static int babel_tlv_verbose(struct nd *nd, struct babel_state *st, const uint8_
 			babel_prefix(nd, a, plen);
 		out_fmt(nd->out, " metric %u seqno %u interval ", metric, seq);
 		babel_interval_update(nd, itv);
-		if (ae == 4)
-			ND_STR(nd, " (v4-via-v6)");
 		if (fl & 0x80)
 			memcpy(dflt, a, 16);
 		if ((unsigned)rc < len - 10)
@@ -390,8 +384,6 @@ static int babel_tlv_verbose(struct nd *nd, struct babel_state *st, const uint8_
 			ND_STR(nd, "any");
 		else
 			babel_prefix(nd, a, plen);
-		if (ae == 4)
-			ND_STR(nd, " (v4-via-v6)");
 		break;
 	}
 	case B_SEQNO_REQ: {
@@ -411,8 +403,6 @@ static int babel_tlv_verbose(struct nd *nd, struct babel_state *st, const uint8_
 			babel_prefix(nd, a, plen);
 		out_fmt(nd->out, " seqno %u id ", seq);
 		babel_id(nd, m + 8);
-		if (ae == 4)
-			ND_STR(nd, " (v4-via-v6)");
 		break;
 	}
 	case B_TSPC:
@@ -488,8 +478,6 @@ static int babel_tlv_verbose(struct nd *nd, struct babel_state *st, const uint8_
 			babel_prefix(nd, src, spl);
 			ND_CHR(nd, ')');
 		}
-		if (ae == 4)
-			ND_STR(nd, " (v4-via-v6)");
 		break;
 	}
 	case B_SS_MH_REQ: {
@@ -517,8 +505,6 @@ static int babel_tlv_verbose(struct nd *nd, struct babel_state *st, const uint8_
 		babel_prefix(nd, src, spl);
 		out_fmt(nd->out, ") seqno %u id ", seq);
 		babel_id(nd, m + 8);
-		if (ae == 4)
-			ND_STR(nd, " (v4-via-v6)");
 		break;
 	}
 	case B_MAC:
@@ -571,6 +557,8 @@ static int babel_tlvs(struct nd *nd, struct babel_state *st, const uint8_t *cp, 
 		}
 		if (i + 2 > tlvs_len || i + 2 > avail)
 			return BABEL_INVALID;
+		if (!nd_ok(nd, m, 2))
+			return BABEL_TRUNC; /* tcpdump's check: its marker, no longjmp */
 		unsigned len = GET_U8(nd, m + 1);
 		if (i + 2 + len > tlvs_len || i + 2 + len > avail)
 			return BABEL_INVALID;
@@ -626,7 +614,6 @@ void babel_print(struct nd *nd, const uint8_t *p, uint32_t len)
 	memcpy(st.v4, v4_mapped, 12);
 	memset(st.v4 + 12, 0, 4);
 	memset(st.v6, 0, 16);
-	memcpy(st.v4v6, st.v4, 16);
 	int rc = len < body ? BABEL_INVALID : babel_tlvs(nd, &st, p, body, len);
 	if (rc == 0) {
 		len -= body;

@@ -14,7 +14,7 @@
 #include "svc2.h"
 #include "rest.h"
 #include "l2odds.h"
-#include "route.h"
+#include "route.h" /* isoclns_print */
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -132,8 +132,8 @@ int ethertype_print(struct nd *nd, uint16_t type, const uint8_t *p, uint32_t len
 	case 0x8899: /* l2odds: Realtek protocols */
 		rtl_print(nd, p, len, src, dst);
 		return 1;
-	case 0xfefe: /* ositun: OSI, one byte before the NLPID */
-		if (len == 0 || caplen == 0) {
+	case 0xfefe: /* isisx: OSI in Ethernet II, the first byte skipped as tcpdump does */
+		if (len == 0 || !nd_ok(nd, p, 1)) {
 			nd->protocol = "isoclns";
 			nd_print_trunc(nd);
 			return 1;

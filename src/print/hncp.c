@@ -135,10 +135,10 @@ static int hncp_label(struct nd *nd, const uint8_t *p, unsigned max)
 		if (n > 1)
 			ND_CHR(nd, '.');
 		if (n + l > max) {
-			nd_printjn(nd, p + n, max - n);
+			nd_printn(nd, p + n, max - n);
 			break;
 		}
-		nd_printjn(nd, p + n, l);
+		nd_printn(nd, p + n, l);
 		n += l;
 	}
 	ND_STR(nd, "[|DNS]");
@@ -275,7 +275,7 @@ static void hncp_policy(struct nd *nd, const uint8_t *v, unsigned blen)
 		hncp_label(nd, v + 1, blen - 1);
 	} else if (pol == 130) {
 		ND_STR(nd, "Opaque UTF-8: ");
-		nd_printjn(nd, v + 1, blen - 1);
+		nd_printn(nd, v + 1, blen - 1);
 	} else if (pol == 131) {
 		if (blen != 1)
 			nd_print_invalid(nd);
@@ -356,7 +356,7 @@ static int hncp_value(struct nd *nd, uint32_t cls, const uint8_t *v, unsigned bl
 		out_fmt(nd->out, " Verdict: %u Fingerprint: ", GET_U8(nd, v));
 		hncp_256(nd, v + 4);
 		ND_STR(nd, " Common Name: ");
-		nd_printjn(nd, v + 36, blen - 36);
+		nd_printn(nd, v + 36, blen - 36);
 		break;
 	case HNCP_VERSION: {
 		if (blen < 5) {
@@ -366,7 +366,7 @@ static int hncp_value(struct nd *nd, uint32_t cls, const uint8_t *v, unsigned bl
 		unsigned cap = GET_BE16(nd, v + 2);
 		out_fmt(nd->out, " M: %u P: %u H: %u L: %u User-agent: ", cap >> 12 & 15, cap >> 8 & 15,
 			cap >> 4 & 15, cap & 15);
-		nd_printjn(nd, v + 4, blen - 4);
+		nd_printn(nd, v + 4, blen - 4);
 		break;
 	}
 	case HNCP_EXTCONN:
@@ -471,7 +471,7 @@ static int hncp_value(struct nd *nd, uint32_t cls, const uint8_t *v, unsigned bl
 		ND_STR(nd, " Name: ");
 		if (nl < 64) {
 			ND_CHR(nd, '"');
-			nd_printjn(nd, v + 17, nl);
+			nd_printn(nd, v + 17, nl);
 			ND_CHR(nd, '"');
 		} else {
 			nd_print_invalid(nd);
@@ -501,14 +501,16 @@ static void hncp_rec(struct nd *nd, const uint8_t *p, unsigned len, int indent)
 		const uint8_t *tlv = p + i;
 		if (!in_line)
 			hncp_indent(nd, indent);
-		nd_need(nd, tlv, 4);
+		if (!nd_ok(nd, tlv, 4))
+			goto trunc;
 		if (i + 4 > len) {
 			nd_print_invalid(nd);
 			return;
 		}
 		unsigned type = GET_BE16(nd, tlv), blen = GET_BE16(nd, tlv + 2);
 		const uint8_t *v = tlv + 4;
-		nd_need(nd, v, blen);
+		if (!nd_ok(nd, v, blen))
+			goto trunc;
 		if (i + blen + 4 > len) {
 			nd_print_invalid(nd);
 			return;
@@ -535,6 +537,11 @@ static void hncp_rec(struct nd *nd, const uint8_t *p, unsigned len, int indent)
 		i += 4 + ((blen + 3) & ~3u);
 	}
 	hncp_inline_type(nd, last_cls, last_count, indent, &first);
+	return;
+trunc:
+	/* tcpdump checks by hand here: its own marker, no longjmp, and an
+	 * enclosing TLV list goes on with its next TLV. */
+	nd_print_trunc(nd);
 }
 
 void hncp_print(struct nd *nd, const uint8_t *p, uint32_t len)

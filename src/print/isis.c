@@ -171,7 +171,7 @@ static const struct tok gmpls_tsc_indication[] = {
 	{0, "Standard SONET/SDH"}, {1, "Arbitrary SONET/SDH"}, {0, NULL},
 };
 static const struct tok diffserv_te_bc[] = {
-	{0, "Russian dolls"}, {1, "Maximum Allocation"}, {2, "Maximum Allocation with Reservation"},
+	{0, "Russian dolls"}, {1, "Maximum allocation"}, /* tcpdump 4.99 names no others */
 	{0, NULL},
 };
 
@@ -214,6 +214,27 @@ static void put_id(struct nd *nd, const uint8_t *p, unsigned len)
 	char buf[32];
 	ND_STR(nd, isis_id(nd, p, len, buf));
 }
+
+/*
+ * tcpdump's isis_print() has two ways to end a cut PDU: its ND_TCHECKs and
+ * length checks "goto trunc" (print the marker, return: -x then dumps from
+ * after the link header), while its GET_ macros longjmp (-x dumps from byte
+ * 0).  isis_need()/isis_trunc() are the first kind: they jump with value 2,
+ * which isis_print() catches; the accessors' jump (value 1) passes through.
+ */
+#define ISIS_SOFT_JUMP 2
+
+static _Noreturn void isis_trunc(struct nd *nd)
+{
+	longjmp(nd->trunc, ISIS_SOFT_JUMP);
+}
+
+static void isis_need(struct nd *nd, const uint8_t *p, size_t n)
+{
+	if (!nd_ok(nd, p, n))
+		isis_trunc(nd);
+}
+
 
 /* tcpdump's isonsap_string: pairs of bytes separated by dots, checked. */
 void osi_nsap(struct nd *nd, const uint8_t *p, unsigned len)
@@ -489,7 +510,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 			     unsigned rem)
 {
 	unsigned used = 0;
-	nd_need(nd, p, NODEID_LEN);
+	isis_need(nd, p, NODEID_LEN);
 	if (rem < NODEID_LEN)
 		return 0;
 	ND_STR(nd, ident);
@@ -499,7 +520,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 	rem -= NODEID_LEN;
 	used += NODEID_LEN;
 	if (type != 24) {
-		nd_need(nd, p, 3);
+		isis_need(nd, p, 3);
 		if (rem < 3)
 			return 0;
 		out_fmt(nd->out, ", Metric: %u", GET_BE24(nd, p));
@@ -507,7 +528,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 		rem -= 3;
 		used += 3;
 	}
-	nd_need(nd, p, 1);
+	isis_need(nd, p, 1);
 	if (rem < 1)
 		return 0;
 	unsigned sum = GET_U8(nd, p);
@@ -526,7 +547,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 	memcpy(id2 + il, "  ", 3);
 	ident = id2;
 	while (sum != 0) {
-		nd_need(nd, p, 2);
+		isis_need(nd, p, 2);
 		if (rem < 2) {
 			out_fmt(nd->out, "%sRemaining data in TLV shorter than a subTLV header", ident);
 			used += rem;
@@ -555,7 +576,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 			used += rem;
 			break;
 		}
-		nd_need(nd, p, sl);
+		isis_need(nd, p, sl);
 		switch (st) {
 		case 3:
 		case 4:
@@ -709,7 +730,7 @@ static unsigned ext_is_reach(struct nd *nd, const uint8_t *p, const char *ident,
 				sum--;
 				used++;
 				if (sl >= SYSID_LEN) {
-					nd_need(nd, p, SYSID_LEN);
+					isis_need(nd, p, SYSID_LEN);
 					out_fmt(nd->out, "%s  Neighbor System-ID: ", ident);
 					put_id(nd, p, SYSID_LEN);
 				}
@@ -980,7 +1001,6 @@ static void router_cap_subtlv(struct nd *nd, const uint8_t *p, uint8_t len)
 }
 
 /* ---- the PDU ----------------------------------------------------------- */
-
 #define ISIS_TRUNC 2 /* print the marker and stop (tcpdump's "goto trunc") */
 
 /* One TLV body; 0 ok, ISIS_TRUNC, or -1 for "isis_print returns 0",
@@ -1001,6 +1021,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			tlen--;
 			if (tlen < alen)
 				return 0;
+			nd_need(nd, t, alen); /* tcpdump reads it before printing the line */
 			out_fmt(nd->out, "\n\t      Area address (length: %u): ", alen);
 			osi_nsap(nd, t, alen);
 			t += alen;
@@ -1011,7 +1032,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 6)
 				return 0;
-			nd_need(nd, t, 6);
+			isis_need(nd, t, 6);
 			out_fmt(nd->out, "\n\t      SNPA: %s", isis_id(nd, t, 6, id));
 			tlen -= 6;
 			t += 6;
@@ -1057,14 +1078,15 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 2:
 		if (tlen < 1)
 			return 0;
+		uint8_t vf = GET_U8(nd, t); /* read before the line starts, as tcpdump does */
 		ND_STR(nd, ind);
-		nd_tok(nd, is_reach_virtual, "bogus virtual flag 0x%02x", GET_U8(nd, t));
+		nd_tok(nd, is_reach_virtual, "bogus virtual flag 0x%02x", vf);
 		t++;
 		tlen--;
 		while (tlen != 0) {
 			if (tlen < 11)
 				return 0;
-			nd_need(nd, t, 11);
+			isis_need(nd, t, 11);
 			out_fmt(nd->out, "\n\t      IS Neighbor: %s", isis_id(nd, t + 4, NODEID_LEN, id));
 			metric_block(nd, t);
 			tlen -= 11;
@@ -1075,7 +1097,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 10)
 				return 0;
-			nd_need(nd, t, 10);
+			isis_need(nd, t, 10);
 			out_fmt(nd->out, "\n\t      ES Neighbor: %s", isis_id(nd, t + 4, SYSID_LEN, id));
 			metric_block(nd, t);
 			tlen -= 10;
@@ -1161,7 +1183,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			tlen -= 4;
 		}
 		if (tlen >= 6) {
-			nd_need(nd, t + 5, 6);
+			isis_need(nd, t + 5, 6);
 			out_fmt(nd->out, "\n\t      Neighbor System-ID: %s", isis_id(nd, t + 5, SYSID_LEN, id));
 			tlen -= 6;
 		}
@@ -1223,7 +1245,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 138:
 		if (tlen < NODEID_LEN)
 			break;
-		nd_need(nd, t, NODEID_LEN);
+		isis_need(nd, t, NODEID_LEN);
 		out_fmt(nd->out, "\n\t      IS Neighbor: %s", isis_id(nd, t, NODEID_LEN, id));
 		t += NODEID_LEN;
 		tlen -= NODEID_LEN;
@@ -1254,7 +1276,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < 16)
 				return 0;
-			nd_need(nd, t + 2 + LSPID_LEN - 1, 1);
+			isis_need(nd, t + 2 + LSPID_LEN - 1, 1);
 			out_fmt(nd->out, "\n\t      lsp-id: %s", isis_id(nd, t + 2, LSPID_LEN, id));
 			out_fmt(nd->out, ", seq: 0x%08x", GET_BE32(nd, t + 10));
 			out_fmt(nd->out, ", lifetime: %5ds", GET_BE16(nd, t));
@@ -1278,14 +1300,14 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		}
 		if (tlen < SYSID_LEN)
 			return 0;
-		nd_need(nd, t, SYSID_LEN);
+		isis_need(nd, t, SYSID_LEN);
 		out_fmt(nd->out, "\n\t      Purge Originator System-ID: %s", isis_id(nd, t, SYSID_LEN, id));
 		t += SYSID_LEN;
 		tlen -= SYSID_LEN;
 		if (nids > 1) {
 			if (tlen < SYSID_LEN)
 				return 0;
-			nd_need(nd, t, 2 * SYSID_LEN + 1);
+			isis_need(nd, t, 2 * SYSID_LEN + 1);
 			out_fmt(nd->out, "\n\t      Received from System-ID: %s", isis_id(nd, t, SYSID_LEN, id));
 		}
 		break;
@@ -1306,6 +1328,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 211:
 		if (tlen < 1)
 			break;
+		isis_need(nd, t, 1);
 		ND_STR(nd, "\n\t      Flags [");
 		nd_bits(nd, restart_flags, GET_U8(nd, t), ", ");
 		ND_CHR(nd, ']');
@@ -1313,11 +1336,12 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		tlen--;
 		if (tlen == 0 || tlen < 2)
 			break;
+		isis_need(nd, t, 2);
 		out_fmt(nd->out, ", Remaining holding time %us", GET_BE16(nd, t));
 		t += 2;
 		tlen -= 2;
 		if (tlen == SYSID_LEN) {
-			nd_need(nd, t, SYSID_LEN);
+			isis_need(nd, t, SYSID_LEN);
 			out_fmt(nd->out, ", for %s", isis_id(nd, t, SYSID_LEN, id));
 		}
 		break;
@@ -1346,7 +1370,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 		while (tlen != 0) {
 			if (tlen < SYSID_LEN)
 				return 0;
-			nd_need(nd, t, SYSID_LEN);
+			isis_need(nd, t, SYSID_LEN);
 			out_fmt(nd->out, "\n\t      %s", isis_id(nd, t, SYSID_LEN, id));
 			t += SYSID_LEN;
 			tlen -= SYSID_LEN;
@@ -1355,7 +1379,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 	case 5:
 		if (tlen < 4)
 			break;
-		nd_need(nd, t, 4);
+		isis_need(nd, t, 4);
 		ND_STR(nd, "\n\t      Metric Block");
 		metric_block(nd, t);
 		t += 4;
@@ -1370,7 +1394,7 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			}
 			if (tlen < pl / 2)
 				break;
-			nd_need(nd, t, pl / 2u);
+			nd_need(nd, t, pl / 2u); /* tcpdump reads it before printing */
 			ND_STR(nd, "\n\t\tAddress: ");
 			osi_nsap(nd, t, pl / 2u);
 			out_fmt(nd->out, "/%u", pl * 4u);
@@ -1390,8 +1414,9 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 			break;
 		}
 		rt_ip4(nd, "\n\t      Router-ID ", t);
+		uint8_t capf = GET_U8(nd, t + 4); /* read before ", Flags [" as tcpdump does */
 		ND_STR(nd, ", Flags [");
-		nd_bits(nd, router_cap_flags, GET_U8(nd, t + 4), ", ");
+		nd_bits(nd, router_cap_flags, capf, ", ");
 		ND_CHR(nd, ']');
 		if (tlen > 5)
 			router_cap_subtlv(nd, t + 5, (uint8_t)(tlen - 5));
@@ -1418,17 +1443,14 @@ static int isis_tlv(struct nd *nd, const uint8_t *pptr, uint8_t type, uint8_t tl
 }
 
 /* 1 printed (or truncated), 0 tcpdump's "hex-dump the PDU" failure path. */
-static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+static int isis_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "isis";
 	char id[32];
 	uint32_t packet_len = length;
-	if (!nd_ok(nd, p, 8)) { /* tcpdump's own marker, not the early end: -x then skips the link header */
-		nd_print_trunc(nd);
-		return 1;
-	}
+	isis_need(nd, p, 8);
 	if (length < 8)
-		nd_trunc(nd);
+		isis_trunc(nd);
 	const uint8_t *h = p + 8;
 	int e = nd->o->eflag, v = nd->o->vflag;
 	if (!e)
@@ -1491,9 +1513,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 1, SYSID_LEN, id));
 			out_fmt(nd->out, ", lan-id %s, prio %u", isis_id(nd, h + 12, NODEID_LEN, id), GET_U8(nd, h + 11));
@@ -1516,9 +1538,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 1, SYSID_LEN, id));
 			out_fmt(nd->out, ", length %u", length);
@@ -1540,9 +1562,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", lsp-id %s, seq 0x%08x, lifetime %5us", isis_id(nd, h + 4, LSPID_LEN, id),
 				GET_BE32(nd, h + 12), GET_BE16(nd, h + 2));
@@ -1577,9 +1599,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 2, NODEID_LEN, id));
 			out_fmt(nd->out, ", length %u", length);
@@ -1599,9 +1621,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, "- bogus fixed header length %u should be %u", fixed_len, 8 + hdr);
 			return 0;
 		}
-		nd_need(nd, h, hdr);
+		isis_need(nd, h, hdr);
 		if (length < 8 + hdr)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (v == 0) {
 			out_fmt(nd->out, ", src-id %s", isis_id(nd, h + 2, NODEID_LEN, id));
 			out_fmt(nd->out, ", length %u", length);
@@ -1631,9 +1653,9 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	const uint8_t *pptr = p + 8 + hdr;
 
 	while (packet_len > 0) {
-		nd_need(nd, pptr, 2);
+		isis_need(nd, pptr, 2);
 		if (packet_len < 2)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		uint8_t type = GET_U8(nd, pptr), tlv_len = GET_U8(nd, pptr + 1);
 		pptr += 2;
 		packet_len -= 2;
@@ -1641,12 +1663,12 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_tok(nd, isis_tlv_names, "unknown", type);
 		out_fmt(nd->out, " TLV #%u, length: %u", type, tlv_len);
 		if (packet_len < tlv_len)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		int r;
 		if (type == 12) {
 			r = 0;
 			if (tlv_len >= 2) {
-				nd_need(nd, pptr, 2);
+				isis_need(nd, pptr, 2);
 				uint16_t ck = GET_BE16(nd, pptr);
 				out_fmt(nd->out, "\n\t      checksum: 0x%04x ", ck);
 				osi_print_cksum(nd, p, ck, (int)(pptr - p), length);
@@ -1654,7 +1676,7 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		} else
 			r = isis_tlv(nd, pptr, type, tlv_len);
 		if (r == ISIS_TRUNC)
-			nd_trunc(nd);
+			isis_trunc(nd);
 		if (r == 1)
 			return 1;
 		if (r == -1)
@@ -1667,6 +1689,35 @@ static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	return 1;
 }
 
+
+/* fn() with tcpdump's "goto trunc" ending caught here: the marker, then a
+ * normal return, so the link header stays out of the -x dump. */
+static int osi_soft_trunc(struct nd *nd, int (*fn)(struct nd *, const uint8_t *, uint32_t),
+			  const uint8_t *p, uint32_t length)
+{
+	jmp_buf outer;
+	const int depth = nd->snap_depth;
+	const uint8_t *const snapend = nd->snapend;
+	memcpy(outer, nd->trunc, sizeof outer);
+	int jumped = setjmp(nd->trunc);
+	if (jumped == 0) {
+		int r = fn(nd, p, length);
+		memcpy(nd->trunc, outer, sizeof outer);
+		return r;
+	}
+	memcpy(nd->trunc, outer, sizeof outer);
+	if (jumped != ISIS_SOFT_JUMP)
+		nd_trunc(nd);
+	nd->snap_depth = depth;
+	nd->snapend = snapend;
+	nd_print_trunc(nd);
+	return 1;
+}
+
+static int isis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	return osi_soft_trunc(nd, isis_pdu, p, length);
+}
 
 /* ---- ES-IS (ISO 9542) and CLNP (ISO 8473) ----------------------------- */
 
@@ -1743,7 +1794,7 @@ static void osi_short_dump(struct nd *nd, const uint8_t *p)
 		out_fmt(nd->out, "%02X", GET_U8(nd, p));
 }
 
-static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+static void esis_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "esis";
 	int e = nd->o->eflag;
@@ -1798,7 +1849,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	li -= 9;
 	switch (type) {
 	case 6: {
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1806,7 +1857,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		unsigned dstl = GET_U8(nd, p);
 		p++;
 		li--;
-		nd_need(nd, p, dstl);
+		isis_need(nd, p, dstl);
 		if (li < dstl) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1816,7 +1867,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		li -= dstl;
 		ND_STR(nd, "\n\t  ");
 		osi_nsap(nd, dst, dstl);
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1824,7 +1875,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		unsigned snpal = GET_U8(nd, p);
 		p++;
 		li--;
-		nd_need(nd, p, snpal);
+		isis_need(nd, p, snpal);
 		if (li < snpal) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1832,14 +1883,14 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		const uint8_t *snpa = p;
 		p += snpal;
 		li -= snpal;
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
 		}
 		unsigned netal = GET_U8(nd, p);
 		p++;
-		nd_need(nd, p, netal);
+		isis_need(nd, p, netal);
 		if (li < netal) {
 			ND_STR(nd, ", bad redirect/li");
 			return;
@@ -1862,7 +1913,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	}
 	case 2: {
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad esh/li");
 			return;
@@ -1872,7 +1923,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		li--;
 		out_fmt(nd->out, "\n\t  Number of Source Addresses: %u", n);
 		while (n > 0) {
-			nd_need(nd, p, 1);
+			isis_need(nd, p, 1);
 			if (li < 1) {
 				ND_STR(nd, ", bad esh/li");
 				return;
@@ -1880,7 +1931,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			unsigned al = GET_U8(nd, p);
 			p++;
 			li--;
-			nd_need(nd, p, al);
+			isis_need(nd, p, al);
 			if (li < al) {
 				ND_STR(nd, ", bad esh/li");
 				return;
@@ -1894,7 +1945,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		break;
 	}
 	case 4: {
-		nd_need(nd, p, 1);
+		isis_need(nd, p, 1);
 		if (li < 1) {
 			ND_STR(nd, ", bad ish/li");
 			return;
@@ -1902,7 +1953,7 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		unsigned al = GET_U8(nd, p);
 		p++;
 		li--;
-		nd_need(nd, p, al);
+		isis_need(nd, p, al);
 		if (li < al) {
 			ND_STR(nd, ", bad ish/li");
 			return;
@@ -1923,7 +1974,6 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			ND_STR(nd, ", bad opts/li");
 			return;
 		}
-		nd_need(nd, p, 2);
 		unsigned op = GET_U8(nd, p), opli = GET_U8(nd, p + 1);
 		p += 2;
 		li -= 2;
@@ -1937,10 +1987,12 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_tok(nd, esis_options, "Unknown", op);
 		out_fmt(nd->out, " Option #%u, length %u, value: ", op, opli);
 		if (op == 198) {
-			if (opli == 2)
+			if (opli == 2) {
+				isis_need(nd, t, 2);
 				out_fmt(nd->out, "%us", GET_BE16(nd, t));
-			else
+			} else {
 				ND_STR(nd, "(bad length)");
+			}
 		} else if (op == 129) {
 			/* tcpdump counts the option length down to 0 here, so the
 			 * walk does not move past this option */
@@ -1959,16 +2011,27 @@ static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
 	}
 }
 
+static int esis_pdu_done(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	esis_pdu(nd, p, length);
+	return 1;
+}
+
+/* ES-IS's ND_TCHECKs end softly too (its own marker). */
+static void esis_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	osi_soft_trunc(nd, esis_pdu_done, p, length);
+}
+
 /* 1 printed, 0 tcpdump's "hex-dump the PDU" failure path. */
-static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
+static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length);
+
+static int clnp_pdu(struct nd *nd, const uint8_t *p, uint32_t length)
 {
 	nd->protocol = "clnp";
 	int e = nd->o->eflag;
 	const uint8_t *optr = p;
-	if (!nd_ok(nd, p, 9)) { /* as in isis_print */
-		nd_print_trunc(nd);
-		return 1;
-	}
+	isis_need(nd, p, 9);
 	unsigned li = GET_U8(nd, p + 1), rem = li;
 	if (!e)
 		ND_STR(nd, "CLNP");
@@ -2000,7 +2063,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_STR(nd, bad);
 		return 0;
 	}
-	nd_need(nd, p, dl);
+	isis_need(nd, p, dl);
 	const uint8_t *dst = p;
 	p += dl;
 	rem -= dl;
@@ -2015,7 +2078,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		ND_STR(nd, bad);
 		return 0;
 	}
-	nd_need(nd, p, sl);
+	isis_need(nd, p, sl);
 	const uint8_t *src = p;
 	p += sl;
 	rem -= sl;
@@ -2047,7 +2110,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			ND_STR(nd, "li < size of fixed part of CLNP header, addresses, and segment part");
 			return 0;
 		}
-		nd_need(nd, p, 6);
+		isis_need(nd, p, 6);
 		out_fmt(nd->out, "\n\tData Unit ID: 0x%04x, Segment Offset: %u, Total PDU Length: %u", GET_BE16(nd, p),
 			GET_BE16(nd, p + 2), GET_BE16(nd, p + 4));
 		p += 6;
@@ -2058,7 +2121,6 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			ND_STR(nd, ", bad opts/li");
 			return 0;
 		}
-		nd_need(nd, p, 2);
 		unsigned op = GET_U8(nd, p), opli = GET_U8(nd, p + 1);
 		p += 2;
 		rem -= 2;
@@ -2066,7 +2128,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 			out_fmt(nd->out, ", opt (%u) too long", op);
 			return 0;
 		}
-		nd_need(nd, p, opli);
+		isis_need(nd, p, opli);
 		rem -= opli;
 		const uint8_t *t = p;
 		unsigned tl = opli;
@@ -2102,7 +2164,7 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 					break;
 				}
 				if (al > 0) {
-					nd_need(nd, t + 1, al);
+					isis_need(nd, t + 1, al);
 					out_fmt(nd->out, "\n\t    NSAP address (length %u): ", al);
 					osi_nsap(nd, t + 1, al);
 				}
@@ -2178,6 +2240,12 @@ static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
 		nd_print_unknown_data(nd, p, "\n\t  ", length - (uint32_t)(p - optr));
 	}
 	return 1;
+}
+
+/* CLNP's ND_TCHECKs end softly too (its own marker, return 1). */
+static int clnp_print(struct nd *nd, const uint8_t *p, uint32_t length)
+{
+	return osi_soft_trunc(nd, clnp_pdu, p, length);
 }
 
 void isoclns_print(struct nd *nd, const uint8_t *p, uint32_t length)

@@ -284,9 +284,7 @@ static void l2tp_avp_value(struct nd *nd, unsigned type, const uint8_t *p, unsig
 static unsigned l2tp_avp(struct nd *nd, const uint8_t *p, unsigned length)
 {
 	ND_CHR(nd, ' ');
-	if (!nd_ok(nd, p, 2))
-		goto trunc;
-	uint16_t fl = GET_BE16(nd, p);
+	uint16_t fl = GET_BE16(nd, p); /* tcpdump's GET: a longjmp */
 	unsigned len = fl & 0x03ff;
 	if (len < 6 || len > length || !nd_ok(nd, p, len))
 		goto trunc;

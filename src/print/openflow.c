@@ -792,7 +792,9 @@ static void of10_packet_data_print(struct nd *nd, const uint8_t *cp, uint32_t le
 	inner.vflag -= 3;
 	nd->o = &inner;
 	nd_push_snaplen(nd, cp, len);
+	uint32_t ll = nd->ll_hdr_len; /* -x still starts after the outer link header */
 	ether_print(nd, cp, (uint32_t)nd_avail(nd, cp), len);
+	nd->ll_hdr_len = ll;
 	nd_pop_snaplen(nd);
 	nd->o = saved;
 }
