@@ -228,8 +228,13 @@ static const uint8_t *nfs_parsereq(struct nd *nd, const uint8_t *rp, uint32_t le
 		if (part == 0 ? 8 + (uint64_t)rlen > length : 8 + (uint64_t)rlen >= length)
 			return NULL;
 		uint64_t skip = ((uint64_t)len + 11) / 4 * 4;
-		if (skip > nd_avail(nd, dp))
+		if (skip > nd_avail(nd, dp)) {
+			/* tcpdump reads the verifier length there unchecked:
+			 * the packet ends (the -X dump starts at the frame) */
+			if (part == 0 && length - (8 + rlen) >= 8)
+				nd_trunc(nd);
 			return NULL;
+		}
 		dp += skip;
 		length -= 8 + rlen;
 	}
