@@ -632,14 +632,16 @@ static void metadata_print(struct nd *nd, const uint8_t *p, uint32_t tl, int ind
 {
 	char ib[260];
 	uint32_t rlen = tl - 4;
-	out_fmt(nd->out, "\n%s METADATA length %u \n", IND(indent, 0), rlen);
+	out_fmt(nd->out, "\n%s METADATA length %u\n", IND(indent, 0), rlen);
 	while (rlen != 0) {
 		uint32_t il = rlen >= 8 ? GET_BE32(nd, p + 4) : 0;
 		if (xlv_check(il, rlen, 8))
 			break;
 		out_fmt(nd->out, "%sMetaID 0x%x length %u\n", IND(indent + 1, 0), GET_BE32(nd, p), il);
-		nd_hex_ascii(nd, "\t\t[", p + 8, il - 8, 0);
-		ND_STR(nd, " ]\n");
+		if (verbose3(nd)) {
+			nd_hex_ascii(nd, "\t\t[", p + 8, il - 8, 0);
+			ND_STR(nd, " ]\n");
+		}
 		rlen -= aln4(il);
 		p += aln4(il);
 	}
@@ -648,10 +650,12 @@ static void metadata_print(struct nd *nd, const uint8_t *p, uint32_t tl, int ind
 static void reddata_print(struct nd *nd, const uint8_t *p, uint32_t tl, int indent)
 {
 	char ib[260];
-	out_fmt(nd->out, "\n%s Redirect Data length %u \n", IND(indent, 0), tl - 4);
-	ND_STR(nd, "\t\t[");
-	nd_hex_ascii(nd, "\n\t\t", p, tl - 4, 0);
-	ND_STR(nd, "\n\t\t]");
+	out_fmt(nd->out, "\n%s Redirect Data length %u\n", IND(indent, 0), tl - 4);
+	if (verbose3(nd)) {
+		ND_STR(nd, "\t\t[");
+		nd_hex_ascii(nd, "\n\t\t", p, tl - 4, 0);
+		ND_STR(nd, "\n\t\t]");
+	}
 }
 
 static int redirect_print(struct nd *nd, const uint8_t *d, uint32_t tl, int indent)
@@ -830,6 +834,13 @@ void forces_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, "\t  Extra flags: rsv(b5-7) 0x%x rsv(b13-31) 0x%x\n", (flags >> 24) & 7,
 			flags & 0x7ffff);
 	}
-	if (type_print(nd, p, mlen, i) < 0)
+	if (type_print(nd, p, mlen, i) < 0) {
 		error_dump(nd, p, len);
+		return;
+	}
+	if (nd->o->vflag >= 4) {
+		ND_STR(nd, "\n\t  Raw ForCES message\n\t [");
+		nd_hex_ascii(nd, "\n\t ", p, len, 0);
+		ND_STR(nd, "\n\t ]");
+	}
 }
