@@ -304,7 +304,7 @@ static void parse_args(int argc, char **argv, struct opts *o, int *print_too)
 		case 'S': o->Sflag = 1; break;
 		case 't': o->tflag++; break;
 		case 'T': o->packettype = parse_packettype(optarg); break;
-		case 'u': break;
+		case 'u': o->uflag = 1; break;
 		case 'U': o->Uflag = 1; break;
 		case 'v': o->vflag++; break;
 		case 'V': o->Vfile = optarg; break;

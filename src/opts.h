@@ -56,6 +56,7 @@ struct opts {
 	int time_zone_utc;   /* unused: TZ decides, as for tcpdump */
 	/* the rest of tcpdump 4.99's options */
 	int bflag;           /* -b: BGP AS numbers in asdot notation */
+	int uflag;           /* -u: print undecoded NFS handles */
 	int Hflag;           /* -H: look for 802.11s mesh headers */
 	int Iflag;           /* -I / --monitor-mode */
 	int tstamp_type;     /* -j / --time-stamp-type: a PCAP_TSTAMP_* value, -1 unset */

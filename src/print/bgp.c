@@ -412,6 +412,29 @@ static void sb_u(struct sbuf *b, uint64_t v)
 	sb_mem(b, tmp + i, sizeof tmp - i);
 }
 
+/* An AS number; with -b, 4-byte values above 65535 in asdot notation. */
+static void sb_as(struct nd *nd, struct sbuf *b, uint32_t as)
+{
+	if (nd->o->bflag && as > 65535) {
+		sb_u(b, as >> 16);
+		sb_str(b, ".");
+		sb_u(b, as & 0xffff);
+	} else {
+		sb_u(b, as);
+	}
+}
+
+static void nd_as(struct nd *nd, uint32_t as)
+{
+	if (nd->o->bflag && as > 65535) {
+		ND_U(nd, as >> 16);
+		ND_CHR(nd, '.');
+		ND_U(nd, as & 0xffff);
+	} else {
+		ND_U(nd, as);
+	}
+}
+
 static void sb_hex2(struct sbuf *b, unsigned v)
 {
 	static const char hx[] = "0123456789abcdef";
@@ -479,7 +502,7 @@ static void sb_rd(struct nd *nd, struct sbuf *b, const uint8_t *p)
 		break;
 	case 2:
 		nd_need(nd, p, 8);
-		sb_u(b, GET_BE32(nd, p + 2));
+		sb_as(nd, b, GET_BE32(nd, p + 2));
 		sb_str(b, ":");
 		sb_u(b, GET_BE16(nd, p + 6));
 		sb_str(b, " (");
@@ -659,7 +682,7 @@ static int dec_vpn_clnp_prefix(struct nd *nd, const uint8_t *p, struct sbuf *b)
 }
 
 /* RFC 4684 route target membership: the text of the route-target part. */
-static void sb_rt_prefix(struct sbuf *b, const uint8_t *rt, unsigned plen)
+static void sb_rt_prefix(struct nd *nd, struct sbuf *b, const uint8_t *rt, unsigned plen)
 {
 	struct sbuf hex;
 	if (plen == 0) {
@@ -699,7 +722,7 @@ static void sb_rt_prefix(struct sbuf *b, const uint8_t *rt, unsigned plen)
 		break;
 	case 0x0202:
 		sb_str(b, "route-target: ");
-		sb_u(b, w32);
+		sb_as(nd, b, w32);
 		sb_str(b, ":");
 		sb_u(b, (unsigned)rt[6] << 8 | rt[7]);
 		break;
@@ -744,9 +767,9 @@ static int dec_rt_routing_info(struct nd *nd, const uint8_t *p)
 	copy_prefix(nd, rt, sizeof rt, p + 5, plen);
 	b.len = 0;
 	b.s[0] = '\0';
-	sb_rt_prefix(&b, rt, plen);
+	sb_rt_prefix(nd, &b, rt, plen);
 	ND_STR(nd, "\n\t      origin AS: ");
-	ND_U(nd, as);
+	nd_as(nd, as);
 	ND_STR(nd, ", ");
 	sb_print(nd, &b);
 	return (int)(5 + (plen + 7) / 8);
@@ -804,7 +827,7 @@ static int dec_mvpn(struct nd *nd, const uint8_t *p, struct sbuf *b)
 		sb_str(b, ", RD: ");
 		sb_rd(nd, b, p);
 		sb_str(b, ", Source-AS ");
-		sb_u(b, GET_BE32(nd, p + BGP_RD_LEN));
+		sb_as(nd, b, GET_BE32(nd, p + BGP_RD_LEN));
 		break;
 	case MVPN_S_PMSI: {
 		if (!nd_ok(nd, p, BGP_RD_LEN))
@@ -835,7 +858,7 @@ static int dec_mvpn(struct nd *nd, const uint8_t *p, struct sbuf *b)
 		sb_str(b, ", RD: ");
 		sb_rd(nd, b, p);
 		sb_str(b, ", Source-AS ");
-		sb_u(b, GET_BE32(nd, p + BGP_RD_LEN));
+		sb_as(nd, b, GET_BE32(nd, p + BGP_RD_LEN));
 		sb_mvpn_sg(nd, b, p + BGP_RD_LEN + 4);
 		break;
 	default:
@@ -1313,7 +1336,7 @@ static void ext_community_print(struct nd *nd, const uint8_t *p)
 		break;
 	case 0x0202:
 	case 0x0203:
-		ND_U(nd, GET_BE32(nd, p + 2));
+		nd_as(nd, GET_BE32(nd, p + 2));
 		ND_CHR(nd, ':');
 		ND_U(nd, GET_BE16(nd, p + 6));
 		break;
@@ -1456,7 +1479,7 @@ static int attr_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned l
 			for (unsigned i = 0; i < GET_U8(nd, t + 1) * as_size; i += as_size) {
 				if (!nd_ok(nd, t + 2 + i, as_size))
 					return 0;
-				ND_U(nd, as_size == 2 ? GET_BE16(nd, t + 2 + i) : GET_BE32(nd, t + 2 + i));
+				nd_as(nd, as_size == 2 ? GET_BE16(nd, t + 2 + i) : GET_BE32(nd, t + 2 + i));
 				ND_CHR(nd, ' ');
 			}
 			s = tok_find(seg_close, seg);
@@ -1499,7 +1522,7 @@ static int attr_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned l
 			ND_STR(nd, ", origin ");
 			nd_ipaddr(nd, t + 2);
 		} else {
-			ND_U(nd, GET_BE32(nd, t));
+			nd_as(nd, GET_BE32(nd, t));
 			ND_STR(nd, ", origin ");
 			nd_ipaddr(nd, t + 4);
 		}
@@ -1738,7 +1761,7 @@ static int attr_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned l
 		if (!nd_ok(nd, t, 4) || len < 4)
 			return 0;
 		ND_STR(nd, "\n\t    Origin AS: ");
-		ND_U(nd, GET_BE32(nd, t));
+		nd_as(nd, GET_BE32(nd, t));
 		t += 4;
 		len -= 4;
 		while (len) {
@@ -1898,7 +1921,7 @@ static void capabilities_print(struct nd *nd, const uint8_t *opt, unsigned caps_
 				return;
 			}
 			ND_STR(nd, "\n\t\t 4 Byte AS ");
-			ND_U(nd, GET_BE32(nd, v));
+			nd_as(nd, GET_BE32(nd, v));
 			break;
 		case CAP_ADD_PATH:
 			if (clen == 0) {

@@ -111,7 +111,12 @@ void eigrp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 
 	const uint8_t *t = p + EIGRP_HDRLEN;
 	while (tlen > 0) {
-		nd_need(nd, t, 4);
+		/* tcpdump checks the TLV header and body and returns (the -X dump
+		 * then starts after the link header) */
+		if (!nd_ok(nd, t, 4)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		unsigned tlv_len = GET_BE16(nd, t + 2), type = GET_BE16(nd, t);
 		if (tlv_len < 4 || tlv_len > (unsigned)tlen) {
 			nd_print_unknown_data(nd, t + 4, "\n\t    ", (unsigned)tlen);
@@ -122,7 +127,10 @@ void eigrp_print(struct nd *nd, const uint8_t *p, uint32_t len)
 		out_fmt(nd->out, " TLV (0x%04x), length: %u", type, tlv_len);
 		const uint8_t *v = t + 4;
 		unsigned vlen = tlv_len - 4;
-		nd_need(nd, t, tlv_len);
+		if (!nd_ok(nd, t, tlv_len)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		/* minimum body sizes, as tcpdump's structures (route TLVs count one
 		 * destination byte) */
 		unsigned min = 0;

@@ -348,6 +348,12 @@ static void icmp_multipart(struct nd *nd, const uint8_t *p, uint32_t len)
 	hlen -= 4;
 	obj = ext + 4;
 	while (hlen > 4) {
+		/* tcpdump checks each object header and returns (the -X dump
+		 * then starts after the link header) */
+		if (!nd_ok(nd, obj, 4)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		uint32_t olen = GET_BE16(nd, obj);
 		uint8_t cls = GET_U8(nd, obj + 2), ctype = GET_U8(nd, obj + 3);
 		const char *name = tok_find(ext_object_names, cls);

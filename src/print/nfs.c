@@ -228,12 +228,29 @@ static const uint8_t *nfs_parsereq(struct nd *nd, const uint8_t *rp, uint32_t le
 		if (part == 0 ? 8 + (uint64_t)rlen > length : 8 + (uint64_t)rlen >= length)
 			return NULL;
 		uint64_t skip = ((uint64_t)len + 11) / 4 * 4;
-		if (skip > nd_avail(nd, dp))
+		if (skip > nd_avail(nd, dp)) {
+			/* tcpdump reads the verifier length there unchecked:
+			 * the packet ends (the -X dump starts at the frame) */
+			if (part == 0 && length - (8 + rlen) >= 8)
+				nd_trunc(nd);
 			return NULL;
+		}
 		dp += skip;
 		length -= 8 + rlen;
 	}
 	return dp;
+}
+
+/* -u: the undecoded handle as " fh[W:W:...]", each 32-bit word in hex. */
+static void nfs_printfh_raw(struct nd *nd, const uint8_t *fh, unsigned words32)
+{
+	ND_STR(nd, " fh[");
+	for (unsigned i = 0; i < words32; i++) {
+		if (i)
+			ND_CHR(nd, ':');
+		out_hex(nd->out, GET_BE32(nd, fh + 4 * (size_t)i), 0);
+	}
+	ND_CHR(nd, ']');
 }
 
 static const uint8_t *nfs_parsefh(struct nd *nd, const uint8_t *dp, int v3)
@@ -247,7 +264,10 @@ static const uint8_t *nfs_parsefh(struct nd *nd, const uint8_t *dp, int v3)
 	}
 	if (!nd_ok(nd, dp, (size_t)words * 4))
 		return NULL;
-	nfs_printfh(nd, dp, words);
+	if (nd->o->uflag)
+		nfs_printfh_raw(nd, dp, words);
+	else
+		nfs_printfh(nd, dp, words);
 	return dp + (size_t)words * 4;
 }
 

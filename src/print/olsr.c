@@ -237,9 +237,12 @@ void olsr_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6)
 {
 	nd->protocol = "olsr";
 	out_fmt(nd->out, "OLSRv%u", v6 ? 6 : 4);
-	if (len < 4)
-		nd_trunc(nd);
-	nd_need(nd, p, 4);
+	/* tcpdump checks the common and message headers and returns (the -X
+	 * dump then starts after the link header) */
+	if (len < 4 || !nd_ok(nd, p, 4)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	unsigned plen = GET_BE16(nd, p);
 	if (plen < len)
 		len = plen;
@@ -249,7 +252,10 @@ void olsr_print(struct nd *nd, const uint8_t *p, uint32_t len, int v6)
 	unsigned hsz = v6 ? 24 : 12, off = 4;
 	while (off < len) {
 		const uint8_t *m = p + off;
-		nd_need(nd, m, hsz);
+		if (!nd_ok(nd, m, hsz)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		uint8_t type = GET_U8(nd, m);
 		unsigned mlen = GET_BE16(nd, m + 2);
 		int ok = mlen >= hsz && mlen <= len;

@@ -347,7 +347,8 @@ static int ospf6_body(struct nd *nd, const uint8_t *op, const uint8_t *dataend)
 	case T_LSR:
 		if (nd->o->vflag > 1)
 			for (const uint8_t *l = p; l < dataend; l += 12) {
-				nd_need(nd, l, 12);
+				if (!nd_ok(nd, l, 12))
+					return 1;
 				rt_ip4(nd, "\n\t  Advertising Router ", l + 8);
 				ospf6_ls_type(nd, GET_BE16(nd, l + 2), l + 4);
 			}

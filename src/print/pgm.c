@@ -121,10 +121,7 @@ static int pgm_options(struct nd *nd, const uint8_t *bp)
 			ND_STR(nd, "[Total option length leaves no room for final option]");
 			return -1;
 		}
-		if (!nd_ok(nd, bp, 2)) {
-			nd_print_trunc(nd);
-			return -1;
-		}
+		/* a truncated option header ends the packet (tcpdump's GET_U_1) */
 		type = GET_U8(nd, bp);
 		olen = GET_U8(nd, bp + 1);
 		bp += 2;
