@@ -161,6 +161,10 @@ static void ack_rules(struct seg *g)
 		if (g->tags & TAG_ACKED_UNSEEN)
 			f->acked_unseen++;
 	}
+	if (r->oow_pending && (fl & TCPF_ACK) && !SEQ_LT(g->ack, r->oow_end)) {
+		r->bad_seq -= r->oow_pending;
+		r->oow_pending = 0;
+	}
 	if ((fl & TCPF_ACK) && !(fl & TCPF_RST) && r->nextseq && r->seen) {
 		uint32_t dist = g->ack - r->nextseq;
 		if (dist > BOGUS_ACK_MIN && dist < BOGUS_ACK_MAX) {
@@ -174,6 +178,8 @@ static void ack_rules(struct seg *g)
 		if ((d > 0 && (uint32_t)d > lim) || d < -(int32_t)OOW_FAR) {
 			g->tags |= TAG_OUT_OF_WINDOW;
 			f->bad_seq++;
+			if (d > 0 && f->oow_pending++ == 0)
+				f->oow_end = g->seq + g->seglen;
 		}
 	}
 }

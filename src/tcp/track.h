@@ -134,6 +134,11 @@ struct half {
 	int sack_ok, ts_ok;
 	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
 	uint64_t acked_unseen, bad_seq;
+	/* segments counted in bad_seq for being far beyond the window the capture saw; when the
+	 * receiver then acknowledges the first of them (oow_end), it had a wider window (its
+	 * updates went uncaptured): they are taken back out of bad_seq */
+	uint64_t oow_pending;
+	uint32_t oow_end;
 	uint64_t dsacked;       /* this side's retransmissions the receiver reported as duplicates (D-SACK, RFC 2883) */
 	double zerowin_total;
 	double max_rto;         /* longest gap between a segment and its retransmission */

@@ -96,6 +96,8 @@ icmp6-return      diag-icmp6-noroute-synack-server.pcap  rejected-icmp    -     
 zw-reset          diag-zero-window-reset-client.pcap     zero-window      -              client   "consequences":[{"id":"early-close"
 no-synack-server  diag-no-synack-server.pcap             no-synack        -              server   TTL 55: arrived over the network
 empty             diag-empty.pcap                        no-traffic       -              -        "packets":0
+# a capture gap hid the window growing: the segment after it is "out of window", the client ACKs it
+capture-gap-oow   diag-capture-gap-oow-server.pcap       capture-loss     window-full    server
 EOF_LIST
 # Advice fits the capture point (issue 10): a report made at the client never
 # tells the user to capture at the client, one made at the server never to

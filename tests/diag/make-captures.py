@@ -689,6 +689,29 @@ def empty():
     print('%s: 0 packets' % path)
 
 
+def capture_gap_oow():
+    """At the server: a bulk download while the receiver's window grows from 40 KB to 800 KB;
+    the capture misses 60 ms in the middle (the window updates and ~600 KB of data), so the
+    next segment it sees is far beyond the last window it saw, and the client ACKs it: the
+    capture missed packets (capture-loss), the sequence numbers are fine (no bad-seq)."""
+    pk = []
+    c = Side('192.168.7.2', 46794, 0x3a1b2c3d, 77000, wscale=10)
+    s = Side('192.168.8.2', 8081, 0x7d6e5f40, 31000000, wscale=7)
+    f = Flow(pk, c, s, vantage='server', rtt=0.002, hops=1)
+    ta = f.handshake(0.0)
+    req = f.send('c', ta + 0.0001, 'PA', 56)
+    t_grow = req + 0.03
+
+    def rwnd(t, unread):
+        return 40960 if t < t_grow else 819200
+
+    bulk(f, 's', req + 0.001, 2000000, rwnd_fn=rwnd, rate=200e6)
+    t0 = min(p.time for p in pk)
+    close(f, max(p.time for p in pk) - t0 + 0.01, first='c')
+    gap_from, gap_to = t0 + req + 0.02, t0 + req + 0.08
+    ether_sort_write('diag-capture-gap-oow-server.pcap', [p for p in pk if not gap_from <= p.time < gap_to])
+
+
 def main():
     random.seed(20231114)
     os.makedirs(OUT, exist_ok=True)
@@ -718,6 +741,7 @@ def main():
     zero_window_reset()
     no_synack_server()
     empty()
+    capture_gap_oow()
 
 
 if __name__ == '__main__':
