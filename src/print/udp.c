@@ -210,7 +210,7 @@ void udp_print(struct nd *nd, const uint8_t *bp, uint32_t length, const struct i
 	}
 	if (!nd->o->qflag) {
 #define PORT(x) (sport == (x) || dport == (x))
-#define ATALK_PORT(x) ((unsigned)((x) - 200) < 128u || (unsigned)((x) - 16512) < 128u)
+#define ATALK_PORT(x) ((unsigned)((x) - 200) < 128u || (unsigned)((x) - 768) < 128u || (unsigned)((x) - 16512) < 128u)
 		if (PORT(53)) {
 			dns_print(nd, cp, length, 0);
 			return;
