@@ -147,11 +147,14 @@ static int ospf6_lsa(struct nd *nd, const uint8_t *lsa, const uint8_t *dataend)
 		if (len < 4)
 			return 1;
 		len -= 4;
-		ND_STR(nd, "\n\t      Options [");
-		nd_bits(nd, ospf6_options, GET_BE32(nd, p), ", ");
-		ND_STR(nd, "], RLA-Flags [");
-		nd_bits(nd, ospf6_rla_flags, GET_U8(nd, p), ", ");
-		ND_CHR(nd, ']');
+		{
+			uint32_t o = GET_BE32(nd, p); /* read before "Options [", as tcpdump */
+			ND_STR(nd, "\n\t      Options [");
+			nd_bits(nd, ospf6_options, o, ", ");
+			ND_STR(nd, "], RLA-Flags [");
+			nd_bits(nd, ospf6_rla_flags, GET_U8(nd, p), ", ");
+			ND_CHR(nd, ']');
+		}
 		p += 4;
 		while (len) {
 			if (len < 16)
@@ -180,9 +183,12 @@ static int ospf6_lsa(struct nd *nd, const uint8_t *lsa, const uint8_t *dataend)
 		if (len < 4)
 			return 1;
 		len -= 4;
-		ND_STR(nd, "\n\t      Options [");
-		nd_bits(nd, ospf6_options, GET_BE32(nd, p), ", ");
-		ND_STR(nd, "]\n\t      Connected Routers:");
+		{
+			uint32_t o = GET_BE32(nd, p);
+			ND_STR(nd, "\n\t      Options [");
+			nd_bits(nd, ospf6_options, o, ", ");
+			ND_STR(nd, "]\n\t      Connected Routers:");
+		}
 		p += 4;
 		while (len) {
 			if (len < 4)
@@ -249,9 +255,12 @@ static int ospf6_lsa(struct nd *nd, const uint8_t *lsa, const uint8_t *dataend)
 		if (len < 4)
 			return 1;
 		len -= 4;
-		ND_STR(nd, "\n\t      Options [");
-		nd_bits(nd, ospf6_options, GET_BE32(nd, p), ", ");
-		ND_CHR(nd, ']');
+		{
+			uint32_t o = GET_BE32(nd, p);
+			ND_STR(nd, "\n\t      Options [");
+			nd_bits(nd, ospf6_options, o, ", ");
+			ND_CHR(nd, ']');
+		}
 		if (len < 20)
 			return 1;
 		len -= 20;
@@ -313,10 +322,14 @@ static int ospf6_body(struct nd *nd, const uint8_t *op, const uint8_t *dataend)
 {
 	const uint8_t *p = op + OSPF6_HDRLEN;
 	switch (GET_U8(nd, op + 1)) {
-	case T_HELLO:
+	case T_HELLO: {
+		/* as tcpdump: each printed piece's fields are read before any of it is printed */
+		uint32_t opts = GET_BE32(nd, p + 4);
 		ND_STR(nd, "\n\tOptions [");
-		nd_bits(nd, ospf6_options, GET_BE32(nd, p + 4), ", ");
-		out_fmt(nd->out, "]\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ", GET_BE16(nd, p + 8),
+		nd_bits(nd, ospf6_options, opts, ", ");
+		ND_CHR(nd, ']');
+		nd_need(nd, p, 12);
+		out_fmt(nd->out, "\n\t  Hello Timer %us, Dead Timer %us, Interface-ID ", GET_BE16(nd, p + 8),
 			GET_BE16(nd, p + 10));
 		nd_ipaddr(nd, p);
 		out_fmt(nd->out, ", Priority %u", GET_U8(nd, p + 4));
@@ -333,17 +346,25 @@ static int ospf6_body(struct nd *nd, const uint8_t *op, const uint8_t *dataend)
 			}
 		}
 		break;
-	case T_DD:
+	}
+	case T_DD: {
+		uint32_t opts = GET_BE32(nd, p);
 		ND_STR(nd, "\n\tOptions [");
-		nd_bits(nd, ospf6_options, GET_BE32(nd, p), ", ");
-		ND_STR(nd, "], DD Flags [");
-		nd_bits(nd, ospf6_dd_flags, GET_U8(nd, p + 7), ", ");
-		out_fmt(nd->out, "], MTU %u, DD-Sequence 0x%08x", GET_BE16(nd, p + 4), GET_BE32(nd, p + 8));
+		nd_bits(nd, ospf6_options, opts, ", ");
+		ND_CHR(nd, ']');
+		uint8_t ddf = GET_U8(nd, p + 7);
+		ND_STR(nd, ", DD Flags [");
+		nd_bits(nd, ospf6_dd_flags, ddf, ", ");
+		ND_CHR(nd, ']');
+		uint16_t mtu = GET_BE16(nd, p + 4);
+		uint32_t ddseq = GET_BE32(nd, p + 8); /* one printed piece with the MTU */
+		out_fmt(nd->out, ", MTU %u, DD-Sequence 0x%08x", mtu, ddseq);
 		if (nd->o->vflag > 1)
 			for (const uint8_t *l = p + 12; l < dataend; l += LSA6_HDRLEN)
 				if (ospf6_lshdr(nd, l, dataend))
 					return 1;
 		break;
+	}
 	case T_LSR:
 		if (nd->o->vflag > 1)
 			for (const uint8_t *l = p; l < dataend; l += 12) {

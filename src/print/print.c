@@ -125,7 +125,7 @@ static const struct {
  */
 static int trunc_keeps_ll(const char *proto)
 {
-	static const char *const keep[] = {"domain", "aodv", "gre", "lldp"};
+	static const char *const keep[] = {"domain", "aodv", "gre", "lldp", "ah"};
 	if (!proto)
 		return 0;
 	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)

@@ -41,10 +41,28 @@ dtp_pay = (bytes([1]) + struct.pack("!HH", 1, 8) + b"dom\0" + struct.pack("!HHB"
            struct.pack("!HHB", 3, 5, 0xa5) + struct.pack("!HH", 4, 10) + bytes.fromhex("020000000001"))
 llc = bytes.fromhex("aaaa0300000c2004") + dtp_pay
 dtp = bytes.fromhex("01000ccccccc020000000001") + struct.pack("!H", len(llc)) + llc
-frames = [udp4(40000, 1812, radius), udp4(30490, 30490, someip), dtp]
+
+
+def ip6(nh, pay):
+    src = bytes.fromhex("fe800000000000000000000000000001")
+    dst = bytes.fromhex("ff020000000000000000000000000005")
+    return bytes.fromhex("33330000000502000000000186dd") + \
+        struct.pack("!IHBB", 0x6e000000, len(pay), nh, 1) + src + dst + pay
+
+
+def ospf3(t, body):
+    return struct.pack("!BBHIIHBB", 3, t, 16 + len(body), 0x01010101, 0, 0, 0, 0) + body
+
+
+hello = struct.pack("!IIHHII", 5, 0x01000013, 10, 40, 0x01010101, 0)
+lsa_hdr = struct.pack("!HHIIIHH", 1, 0x2001, 0, 0x01010101, 0x80000001, 0, 40)
+dd = struct.pack("!IHBBI", 0x00000013, 1500, 0, 7, 0x1234) + lsa_hdr
+ah = struct.pack("!BBHII", 89, 4, 0, 0x100, 1) + bytes(12)
+frames = [udp4(40000, 1812, radius), udp4(30490, 30490, someip), dtp,
+          ip6(51, ah + ospf3(1, hello)), ip6(89, ospf3(2, dd))]
 recs = []
 for fr in frames:
-    start = 14 if fr is dtp else 42
+    start = 14 if fr is dtp else 42 if fr[12:14] == b"\x08\x00" else 54
     recs.append((fr, len(fr)))
     for cut in range(start, len(fr)):
         recs.append((fr[:cut], len(fr)))
