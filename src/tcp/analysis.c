@@ -178,8 +178,11 @@ static void ack_rules(struct seg *g)
 		if ((d > 0 && (uint32_t)d > lim) || d < -(int32_t)OOW_FAR) {
 			g->tags |= TAG_OUT_OF_WINDOW;
 			f->bad_seq++;
-			if (d > 0 && f->oow_pending++ == 0)
-				f->oow_end = g->seq + g->seglen;
+			if (d > 0) { /* forgiven only when the ACK covers the furthest of them */
+				uint32_t end = g->seq + g->seglen;
+				if (f->oow_pending++ == 0 || SEQ_GT(end, f->oow_end))
+					f->oow_end = end;
+			}
 		}
 	}
 }

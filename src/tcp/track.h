@@ -135,7 +135,7 @@ struct half {
 	uint64_t retrans, fast_retrans, spurious, ooo, lost, dupacks, zerowin, zwprobes, keepalives, winfull;
 	uint64_t acked_unseen, bad_seq;
 	/* segments counted in bad_seq for being far beyond the window the capture saw; when the
-	 * receiver then acknowledges the first of them (oow_end), it had a wider window (its
+	 * receiver then acknowledges the furthest of them (oow_end), it had a wider window (its
 	 * updates went uncaptured): they are taken back out of bad_seq */
 	uint64_t oow_pending;
 	uint32_t oow_end;
